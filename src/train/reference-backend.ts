@@ -1,0 +1,79 @@
+import { backward, createGradients, type Gradients } from '../core/backprop.js';
+import { type Cost, costByName } from '../core/costs.js';
+import { forward } from '../core/forward.js';
+import { argmaxRow } from '../core/metrics.js';
+import type { Network } from '../core/network.js';
+import { createOptimizer, type Optimizer } from '../core/optimizers.js';
+import { Workspace } from '../core/workspace.js';
+import type { Dataset } from '../data/dataset.js';
+import { gatherBatch, gatherRange } from './batch.js';
+import type { OptimizerState, StepResult, TrainingBackend } from './backend.js';
+import type { TrainingSettings } from './settings.js';
+
+const EVAL_CHUNK = 500;
+
+/**
+ * The plain TypeScript implementation of training: `forward`, `backward` and the optimizer
+ * from `core`, on the `Network` object itself. Readable and exact (float64 sums); the fast
+ * kernels are tested against it.
+ */
+export class ReferenceBackend implements TrainingBackend {
+  readonly name = 'reference';
+  private readonly ws: Workspace;
+  private readonly evalWs: Workspace;
+  private readonly grads: Gradients;
+  private readonly optimizer: Optimizer;
+  private readonly cost: Cost;
+  private readonly labels: Uint8Array;
+
+  /** Trains `network` in place with the optimizer and cost of `settings`. */
+  constructor(private readonly network: Network, settings: TrainingSettings) {
+    this.ws = Workspace.for(network, settings.batchSize);
+    this.evalWs = Workspace.for(network, EVAL_CHUNK);
+    this.grads = createGradients(network);
+    this.optimizer = createOptimizer({ name: settings.optimizer, learningRate: settings.learningRate, l2: settings.l2 }, network);
+    this.cost = costByName(settings.cost);
+    this.labels = new Uint8Array(settings.batchSize);
+  }
+
+  trainMiniBatch(data: Dataset, indices: Uint32Array, start: number, count: number, learningRate: number): StepResult {
+    const net = this.network;
+    gatherBatch(data, indices, start, count, this.ws.input, this.labels);
+    const output = forward(net, this.ws, count);
+    const classes = net.sizes[net.layerCount];
+    let correct = 0;
+    for (let r = 0; r < count; r++) if (argmaxRow(output, r, classes) === this.labels[r]) correct++;
+    const costSum = backward(net, this.ws, this.labels, count, this.cost, this.grads);
+    this.optimizer.step(net, this.grads, learningRate);
+    return { costSum, correct };
+  }
+
+  predict(data: Dataset, start: number, count: number, predictions: Uint8Array): void {
+    const classes = this.network.sizes[this.network.layerCount];
+    for (let done = 0; done < count; done += EVAL_CHUNK) {
+      const n = Math.min(EVAL_CHUNK, count - done);
+      gatherRange(data, start + done, n, this.evalWs.input);
+      const output = forward(this.network, this.evalWs, n);
+      for (let r = 0; r < n; r++) predictions[done + r] = argmaxRow(output, r, classes);
+    }
+  }
+
+  readNetwork(target: Network): void {
+    if (target !== this.network) target.copyParametersFrom(this.network);
+  }
+
+  writeNetwork(source: Network): void {
+    if (source !== this.network) this.network.copyParametersFrom(source);
+  }
+
+  getOptimizerState(): OptimizerState {
+    const s = this.optimizer.getState();
+    return { step: s.step, buffers: s.buffers.map((b) => b.slice()) };
+  }
+
+  setOptimizerState(state: OptimizerState): void {
+    this.optimizer.setState(state);
+  }
+
+  dispose(): void {}
+}

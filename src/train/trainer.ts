@@ -1,0 +1,184 @@
+import { Network } from '../core/network.js';
+import { Rng } from '../core/rng.js';
+import type { Dataset, DatasetPair } from '../data/dataset.js';
+import { DigitlabError } from '../errors.js';
+import type { TrainingBackend } from './backend.js';
+import type { BatchEvent, EpochEvent, TrainingEvent } from './events.js';
+import { ReferenceBackend } from './reference-backend.js';
+import type { TrainingSettings } from './settings.js';
+
+/** Builds the backend that trains `network` (e.g. the fast kernels); default: the reference. */
+export type BackendFactory = (network: Network, settings: TrainingSettings) => TrainingBackend;
+
+/** Options of a `Trainer`. */
+export interface TrainerOptions {
+  /** Which implementation runs the hot path (default: `ReferenceBackend`). */
+  readonly backend?: BackendFactory;
+  /** Called with every batch and epoch event. */
+  readonly listener?: (event: TrainingEvent) => void;
+}
+
+/**
+ * Stochastic gradient descent over a data set (S27): each epoch shuffles the training
+ * examples, splits them into mini-batches and takes one step per batch; after each epoch the
+ * test set is evaluated. The trainer is driven one mini-batch at a time (`step`, for the
+ * Lab's Step button and live view) or one epoch at a time (`runEpoch`, for the CLI), and
+ * reports both through events.
+ *
+ * Every random choice comes from one `Rng(seed)`: first the initial parameters, then each
+ * epoch's shuffle — so the same settings give the same network after the same number of
+ * mini-batches, in the CLI and in the Lab.
+ */
+export class Trainer {
+  readonly settings: TrainingSettings;
+  readonly rng: Rng;
+  readonly train: Dataset;
+  readonly test: Dataset;
+  private readonly net: Network;
+  private readonly backend: TrainingBackend;
+  private readonly listener?: (event: TrainingEvent) => void;
+  private readonly order: Uint32Array;
+  private readonly predictions: Uint8Array;
+  /** Epochs completed. */
+  epochsDone = 0;
+  /** Mini-batches done in the current epoch (0 = an epoch starts with the next step). */
+  batchesDone = 0;
+  /** Examples processed since the start. */
+  examplesSeen = 0;
+  private epochCost = 0;
+  private epochCorrect = 0;
+  private epochSeconds = 0;
+  /** The summary of the last finished epoch. */
+  lastEpoch?: EpochEvent;
+
+  /**
+   * A trainer for `settings` on `data` with freshly initialised parameters, or with the
+   * parameters of `initial` when given (the rng then only drives the shuffles).
+   */
+  constructor(settings: TrainingSettings, data: DatasetPair, options: TrainerOptions = {}, initial?: Network) {
+    this.settings = settings;
+    this.train = data.train;
+    this.test = data.test;
+    if (this.train.count === 0) throw new DigitlabError('training set is empty');
+    this.rng = new Rng(settings.seed);
+    const architecture = {
+      sizes: settings.sizes,
+      activation: settings.activation,
+      outputActivation: settings.outputActivation,
+    };
+    this.net = initial ? initial.clone() : Network.random(architecture, settings.init, this.rng);
+    this.backend = (options.backend ?? ((net, s) => new ReferenceBackend(net, s)))(this.net, settings);
+    this.listener = options.listener;
+    this.order = new Uint32Array(this.train.count);
+    this.predictions = new Uint8Array(Math.max(this.train.count, this.test.count));
+  }
+
+  /** Mini-batches per epoch (the last one may be smaller). */
+  get batchesPerEpoch(): number {
+    return Math.ceil(this.train.count / this.settings.batchSize);
+  }
+
+  /** Name of the backend doing the work ("reference", "wasm", …). */
+  get backendName(): string {
+    return this.backend.name;
+  }
+
+  /** The current network (parameters copied out of the backend). */
+  network(): Network {
+    this.backend.readNetwork(this.net);
+    return this.net;
+  }
+
+  /**
+   * One mini-batch step. Starts an epoch (a fresh shuffle) when none is in progress, and
+   * finishes it (test evaluation, an epoch event) after its last batch. Throws a
+   * DigitlabError if the cost becomes NaN or infinite (training diverged).
+   */
+  step(): BatchEvent {
+    const { batchSize, learningRate } = this.settings;
+    if (this.batchesDone === 0) this.startEpoch();
+    const start = this.batchesDone * batchSize;
+    const count = Math.min(batchSize, this.train.count - start);
+    const t0 = performance.now();
+    const { costSum, correct } = this.backend.trainMiniBatch(this.train, this.order, start, count, learningRate);
+    this.epochSeconds += (performance.now() - t0) / 1000;
+    this.batchesDone++;
+    this.examplesSeen += count;
+    if (!Number.isFinite(costSum)) {
+      throw new DigitlabError(
+        `training diverged: the cost became ${costSum} at epoch ${this.epochsDone + 1}, mini-batch ` +
+          `${this.batchesDone} of ${this.batchesPerEpoch}; the learning rate (${learningRate}) is probably too high`,
+      );
+    }
+    this.epochCost += costSum;
+    this.epochCorrect += correct;
+    const event: BatchEvent = {
+      type: 'batch',
+      epoch: this.epochsDone + 1,
+      batch: this.batchesDone,
+      batchesPerEpoch: this.batchesPerEpoch,
+      cost: costSum / count,
+      accuracy: correct / count,
+      examplesSeen: this.examplesSeen,
+    };
+    this.listener?.(event);
+    if (this.batchesDone === this.batchesPerEpoch) this.finishEpoch();
+    return event;
+  }
+
+  /** Runs the rest of the current epoch (or a whole new one) and returns its summary. */
+  runEpoch(): EpochEvent {
+    const target = this.epochsDone + 1;
+    while (this.epochsDone < target) this.step();
+    return this.lastEpoch as EpochEvent;
+  }
+
+  /** Fraction of `data` the current network answers right. */
+  evaluate(data: Dataset): number {
+    if (data.count === 0) return NaN;
+    const predictions = this.predict(data);
+    let correct = 0;
+    for (let i = 0; i < data.count; i++) if (predictions[i] === data.labels[i]) correct++;
+    return correct / data.count;
+  }
+
+  /** The network's answer for every example of `data` (a view into a reused buffer when it fits). */
+  predict(data: Dataset): Uint8Array {
+    const out = data.count <= this.predictions.length ? this.predictions.subarray(0, data.count) : new Uint8Array(data.count);
+    this.backend.predict(data, 0, data.count, out);
+    return out;
+  }
+
+  /** The backend doing the work (for its optimizer state in checkpoints). */
+  get trainingBackend(): TrainingBackend {
+    return this.backend;
+  }
+
+  /** Frees the backend's resources. */
+  dispose(): void {
+    this.backend.dispose();
+  }
+
+  private startEpoch(): void {
+    for (let i = 0; i < this.order.length; i++) this.order[i] = i;
+    this.rng.shuffle(this.order);
+    this.epochCost = 0;
+    this.epochCorrect = 0;
+    this.epochSeconds = 0;
+  }
+
+  private finishEpoch(): void {
+    this.epochsDone++;
+    this.batchesDone = 0;
+    const event: EpochEvent = {
+      type: 'epoch',
+      epoch: this.epochsDone,
+      trainCost: this.epochCost / this.train.count,
+      trainAccuracy: this.epochCorrect / this.train.count,
+      testAccuracy: this.test.count > 0 ? this.evaluate(this.test) : NaN,
+      seconds: this.epochSeconds,
+    };
+    this.lastEpoch = event;
+    this.listener?.(event);
+  }
+}
