@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -46,7 +46,7 @@ async function writeSlice(
 ): Promise<string> {
   const dir = join(scratch, name);
   await rm(dir, { recursive: true, force: true });
-  await import('node:fs/promises').then((fs) => fs.mkdir(dir));
+  await mkdir(dir);
   const files: [string, Uint8Array][] = [
     [IDX_FILE_NAMES.trainImages, encodeIdx([count, 28, 28], mnist.train.images.subarray(0, count * 784))],
     [IDX_FILE_NAMES.trainLabels, encodeIdx([count], mnist.train.labels.subarray(0, count))],
@@ -164,7 +164,7 @@ test('a labels file passed where images belong', async () => {
   await rejectsWith(loadIdxDirectory(dir), 'train-images-idx3-ubyte: expected images (count × rows × cols), found 1-D');
 });
 
-test('--data fashion: the Debian package, or an install hint', { skip: false }, async () => {
+test('--data fashion: the Debian package, or an install hint', async () => {
   if (!existsSync(FASHION_MNIST_DIRECTORY)) {
     await rejectsWith(resolveDataOption('fashion'), 'apt-get install dataset-fashion-mnist');
     return;
