@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { PNG } from 'pngjs';
+import { DigitlabError } from '../../src/errors.js';
+import type { DatasetPair } from '../../src/data/dataset.js';
+import { loadMnist } from '../../src/data/idx-dir.js';
+import { readPngAsMnist, writeGrayPng } from '../../src/data/png-node.js';
+
+let mnist: DatasetPair;
+let scratch: string;
+before(async () => {
+  mnist = await loadMnist();
+  scratch = await mkdtemp(join(tmpdir(), 'digitlab-png-'));
+});
+after(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+const isErrorWith = (fragment: string) => (error: unknown) =>
+  error instanceof DigitlabError && error.message.includes(fragment);
+
+test('an MNIST digit drawn 5× larger, black on white, in a PNG reads back as itself', async () => {
+  for (const k of [0, 1, 2, 3, 4]) {
+    const image = mnist.test.images.subarray(k * 784, (k + 1) * 784);
+    // 5× nearest-neighbour, inverted, on a 160 × 150 white RGBA page at an odd offset.
+    const png = new PNG({ width: 160, height: 150 });
+    png.data.fill(255);
+    for (let y = 0; y < 140; y++) {
+      for (let x = 0; x < 140; x++) {
+        const ink = image[Math.floor(y / 5) * 28 + Math.floor(x / 5)];
+        const at = ((y + 7) * 160 + x + 13) * 4;
+        png.data[at] = png.data[at + 1] = png.data[at + 2] = 255 - ink;
+      }
+    }
+    const file = join(scratch, `digit-${k}.png`);
+    await writeFile(file, PNG.sync.write(png));
+    const back = await readPngAsMnist(file);
+    let close = 0;
+    let maxDiff = 0;
+    for (let i = 0; i < 784; i++) {
+      const diff = Math.abs(back[i] - image[i]);
+      maxDiff = Math.max(maxDiff, diff);
+      if (diff <= 2) close++;
+    }
+    // Area-averaging 5×5 blocks recovers each pixel; only the ink stretch (max → 255) can shift levels.
+    assert.ok(close >= 780, `image ${k}: ${close} of 784 within 2 levels (max difference ${maxDiff})`);
+  }
+});
+
+test('writeGrayPng: bytes and floats, upscaled by nearest neighbour, round-trip through pngjs', async () => {
+  const bytes = Uint8Array.from({ length: 12 }, (_, i) => i * 20);
+  const file = join(scratch, 'gray.png');
+  await writeGrayPng(file, bytes, 4, 3, 3);
+  const png = PNG.sync.read(readFileSync(file));
+  assert.equal(png.width, 12);
+  assert.equal(png.height, 9);
+  for (let y = 0; y < 9; y++) {
+    for (let x = 0; x < 12; x++) {
+      assert.equal(png.data[(y * 12 + x) * 4], bytes[Math.floor(y / 3) * 4 + Math.floor(x / 3)]);
+    }
+  }
+  await writeGrayPng(file, Float32Array.from([0, 0.5, 1, 2]), 2, 2);
+  const floats = PNG.sync.read(readFileSync(file));
+  assert.deepEqual([0, 1, 2, 3].map((i) => floats.data[i * 4]), [0, 128, 255, 255]);
+  // Atomic write: no temporary file is left behind.
+  assert.deepEqual((await readdir(scratch)).filter((name) => name.endsWith('.tmp')), []);
+});
+
+test('writeGrayPng into a missing folder is a DigitlabError', async () => {
+  await assert.rejects(writeGrayPng(join(scratch, 'no', 'x.png'), new Uint8Array(4), 2, 2), isErrorWith('x.png: cannot write'));
+});
+
+test('not a PNG, or no file at all: DigitlabErrors naming the file', async () => {
+  const file = join(scratch, 'fake.png');
+  await writeFile(file, 'GIF89a pretending');
+  await assert.rejects(readPngAsMnist(file), isErrorWith('fake.png: not a PNG file ('));
+  const good = PNG.sync.write(new PNG({ width: 8, height: 8 }));
+  await writeFile(file, good.subarray(0, good.length - 20));
+  await assert.rejects(readPngAsMnist(file), isErrorWith('fake.png: not a PNG file ('));
+  await assert.rejects(readPngAsMnist(join(scratch, 'absent.png')), isErrorWith('absent.png: no such file'));
+});
