@@ -1,0 +1,36 @@
+import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { DigitlabError } from '../errors.js';
+import { type Model, parseModelText, serializeModel } from './model-file.js';
+
+/** Reads and checks a model file; every problem is a DigitlabError naming the file. */
+export async function loadModel(file: string): Promise<Model> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new DigitlabError(`${file}: cannot read the model file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  return parseModelText(text, basename(file));
+}
+
+/** Saves a model atomically: see `writeFileAtomic`. */
+export async function saveModel(file: string, model: Model): Promise<void> {
+  await writeFileAtomic(file, serializeModel(model));
+}
+
+/**
+ * Writes a file so that readers see either the old content or the new, never a half:
+ * the text goes to a temporary file in the same directory, which is then renamed over the
+ * target (rename is atomic within one file system). A failure leaves the old file as it was.
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await writeFile(temp, data);
+    await rename(temp, file);
+  } catch (e) {
+    await unlink(temp).catch(() => {});
+    throw new DigitlabError(`${file}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+}
