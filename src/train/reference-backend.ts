@@ -6,11 +6,10 @@ import type { Network } from '../core/network.js';
 import { createOptimizer, type Optimizer } from '../core/optimizers.js';
 import { Workspace } from '../core/workspace.js';
 import type { Dataset } from '../data/dataset.js';
-import { gatherBatch, gatherRange } from './batch.js';
+import { gatherBatch } from './batch.js';
+import { EVAL_CHUNK, predictRange } from './predict.js';
 import type { OptimizerState, StepResult, TrainingBackend } from './backend.js';
 import type { TrainingSettings } from './settings.js';
-
-const EVAL_CHUNK = 500;
 
 /**
  * The plain TypeScript implementation of training: `forward`, `backward` and the optimizer
@@ -49,13 +48,7 @@ export class ReferenceBackend implements TrainingBackend {
   }
 
   predict(data: Dataset, start: number, count: number, predictions: Uint8Array): void {
-    const classes = this.network.sizes[this.network.layerCount];
-    for (let done = 0; done < count; done += EVAL_CHUNK) {
-      const n = Math.min(EVAL_CHUNK, count - done);
-      gatherRange(data, start + done, n, this.evalWs.input);
-      const output = forward(this.network, this.evalWs, n);
-      for (let r = 0; r < n; r++) predictions[done + r] = argmaxRow(output, r, classes);
-    }
+    predictRange(this.network, this.evalWs, data, start, count, predictions);
   }
 
   readNetwork(target: Network): void {
