@@ -20,7 +20,6 @@ export interface ModelMetrics {
   readonly trainCost?: number;
   readonly trainAccuracy?: number;
   readonly epochs?: number;
-  readonly seconds?: number;
 }
 
 /** A trained network with everything needed to use it again and to say how it was made. */

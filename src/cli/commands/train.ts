@@ -91,7 +91,6 @@ async function train(o: TrainOptions): Promise<void> {
 
   const bar = process.stderr.isTTY && !o.json ? new SingleBar({ format: 'epoch {epoch} [{bar}] {percentage}% | cost {cost}', clearOnComplete: true, hideCursor: true }) : null;
   let last: EpochEvent | undefined;
-  let seconds = 0;
   for (let e = 1; e <= settings.epochs; e++) {
     bar?.start(trainer.batchesPerEpoch, 0, { epoch: e, cost: '…' });
     do {
@@ -100,7 +99,6 @@ async function train(o: TrainOptions): Promise<void> {
     } while (trainer.batchesDone !== 0);
     bar?.stop();
     last = trainer.lastEpoch as EpochEvent;
-    seconds += last.seconds;
     if (o.json) {
       const { epoch, trainCost, trainAccuracy, testAccuracy } = last;
       process.stdout.write(JSON.stringify({ epoch, trainCost, trainAccuracy, testAccuracy, seconds: last.seconds }) + '\n');
@@ -115,8 +113,9 @@ async function train(o: TrainOptions): Promise<void> {
     network: trainer.network(),
     cost: settings.cost,
     settings,
+    // No timings in the file: the same seed must give the same bytes.
     metrics: last
-      ? { testAccuracy: last.testAccuracy, trainCost: last.trainCost, trainAccuracy: last.trainAccuracy, epochs: last.epoch, seconds }
+      ? { testAccuracy: last.testAccuracy, trainCost: last.trainCost, trainAccuracy: last.trainAccuracy, epochs: last.epoch }
       : { epochs: 0 },
     classNames: pair.train.classNames,
     data: data.source,
