@@ -1,0 +1,138 @@
+// The forward pass for a batch: Z^l = A^{l−1}·W^l + b^l, A^l = f(Z^l), one row per example,
+// with W^l stored transposed (n_in × stride) so that one input k contributes one contiguous
+// row of weights: z[j … j+15] += a_k · W[k, j … j+15], four f32x4 lanes at a time.
+import { header, layer, H_LAYERS, H_HIDDEN, H_OUTPUT, H_LUT, L_IN, L_OUT, L_STRIDE, L_W, L_B, L_Z, L_A, ACT_SIGMOID, ACT_RELU, ACT_TANH, ACT_SOFTMAX } from './layout';
+import { sigmoidv, reluv, tanhv, expf } from './math';
+
+/**
+ * Runs every layer for batch rows 0 … count−1. Row r is example `rows[r]` (u32) of the
+ * sparse store (offsets, indices, values); see sparse.ts.
+ */
+export function forwardBatch(count: i32, rows: usize, offsets: usize, entries: usize): void {
+  const L = header(H_LAYERS);
+  forwardSparseInput(count, rows, offsets, entries);
+  activate(0, count, L == 1 ? header(H_OUTPUT) : header(H_HIDDEN));
+  for (let l = 1; l < L; l++) {
+    forwardDense(l, count);
+    activate(l, count, l == L - 1 ? header(H_OUTPUT) : header(H_HIDDEN));
+  }
+}
+
+/** Layer 0: z = b + Σ over the example's non-zero pixels k of x_k · Wᵀ[k, :]. */
+function forwardSparseInput(count: i32, rows: usize, offsets: usize, entries: usize): void {
+  const S = <usize>layer(0, L_STRIDE);
+  const W = <usize>layer(0, L_W);
+  const B = <usize>layer(0, L_B);
+  const Z = <usize>layer(0, L_Z);
+  const lut = <usize>header(H_LUT);
+  for (let r = 0; r < count; r++) {
+    const ex = <usize>load<u32>(rows + (<usize>r << 2));
+    const e0 = <usize>load<u32>(offsets + (ex << 2));
+    const e1 = <usize>load<u32>(offsets + (ex << 2), 4);
+    const zRow = Z + <usize>r * S * 4;
+    let j: usize = 0;
+    for (; j + 16 <= S; j += 16) {
+      const bj = B + j * 4;
+      let z0 = v128.load(bj), z1 = v128.load(bj, 16), z2 = v128.load(bj, 32), z3 = v128.load(bj, 48);
+      for (let e = e0; e < e1; e++) {
+        const k = <usize>load<u16>(entries + e * 3);
+        const x = f32x4.splat(load<f32>(lut + (<usize>load<u8>(entries + e * 3, 2) << 2)));
+        const w = W + (k * S + j) * 4;
+        z0 = f32x4.add(z0, f32x4.mul(x, v128.load(w)));
+        z1 = f32x4.add(z1, f32x4.mul(x, v128.load(w, 16)));
+        z2 = f32x4.add(z2, f32x4.mul(x, v128.load(w, 32)));
+        z3 = f32x4.add(z3, f32x4.mul(x, v128.load(w, 48)));
+      }
+      const zj = zRow + j * 4;
+      v128.store(zj, z0); v128.store(zj, z1, 16); v128.store(zj, z2, 32); v128.store(zj, z3, 48);
+    }
+    for (; j < S; j += 4) {
+      let z0 = v128.load(B + j * 4);
+      for (let e = e0; e < e1; e++) {
+        const k = <usize>load<u16>(entries + e * 3);
+        const x = f32x4.splat(load<f32>(lut + (<usize>load<u8>(entries + e * 3, 2) << 2)));
+        z0 = f32x4.add(z0, f32x4.mul(x, v128.load(W + (k * S + j) * 4)));
+      }
+      v128.store(zRow + j * 4, z0);
+    }
+  }
+}
+
+/** Layer l ≥ 1: z = b + Σ_k a^{l−1}_k · Wᵀ[k, :] (dense). */
+function forwardDense(l: i32, count: i32): void {
+  const nIn = <usize>layer(l, L_IN);
+  const S = <usize>layer(l, L_STRIDE);
+  const Sp = <usize>layer(l - 1, L_STRIDE);
+  const Ap = <usize>layer(l - 1, L_A);
+  const W = <usize>layer(l, L_W);
+  const B = <usize>layer(l, L_B);
+  const Z = <usize>layer(l, L_Z);
+  for (let r = 0; r < count; r++) {
+    const aRow = Ap + <usize>r * Sp * 4;
+    const zRow = Z + <usize>r * S * 4;
+    let j: usize = 0;
+    for (; j + 16 <= S; j += 16) {
+      const bj = B + j * 4;
+      let z0 = v128.load(bj), z1 = v128.load(bj, 16), z2 = v128.load(bj, 32), z3 = v128.load(bj, 48);
+      let w = W + j * 4;
+      for (let k: usize = 0; k < nIn; k++) {
+        const x = v128.load32_splat(aRow + (k << 2));
+        z0 = f32x4.add(z0, f32x4.mul(x, v128.load(w)));
+        z1 = f32x4.add(z1, f32x4.mul(x, v128.load(w, 16)));
+        z2 = f32x4.add(z2, f32x4.mul(x, v128.load(w, 32)));
+        z3 = f32x4.add(z3, f32x4.mul(x, v128.load(w, 48)));
+        w += S * 4;
+      }
+      const zj = zRow + j * 4;
+      v128.store(zj, z0); v128.store(zj, z1, 16); v128.store(zj, z2, 32); v128.store(zj, z3, 48);
+    }
+    for (; j < S; j += 4) {
+      let z0 = v128.load(B + j * 4);
+      let w = W + j * 4;
+      for (let k: usize = 0; k < nIn; k++) {
+        z0 = f32x4.add(z0, f32x4.mul(v128.load32_splat(aRow + (k << 2)), v128.load(w)));
+        w += S * 4;
+      }
+      v128.store(zRow + j * 4, z0);
+    }
+  }
+}
+
+/** A^l = f(Z^l) over the batch rows (the padding lanes too; they are never read as inputs). */
+function activate(l: i32, count: i32, act: i32): void {
+  const S = <usize>layer(l, L_STRIDE);
+  const Z = <usize>layer(l, L_Z);
+  const A = <usize>layer(l, L_A);
+  const bytes = <usize>count * S * 4;
+  if (act == ACT_SOFTMAX) {
+    softmaxRows(count, <usize>layer(l, L_OUT), S, Z, A);
+  } else if (act == ACT_SIGMOID) {
+    for (let i: usize = 0; i < bytes; i += 16) v128.store(A + i, sigmoidv(v128.load(Z + i)));
+  } else if (act == ACT_RELU) {
+    for (let i: usize = 0; i < bytes; i += 16) v128.store(A + i, reluv(v128.load(Z + i)));
+  } else if (act == ACT_TANH) {
+    for (let i: usize = 0; i < bytes; i += 16) v128.store(A + i, tanhv(v128.load(Z + i)));
+  } else {
+    unreachable();
+  }
+}
+
+/** a_j = e^{z_j − max z} / Σ_k e^{z_k − max z} per row, over the n real columns. */
+function softmaxRows(count: i32, n: usize, S: usize, Z: usize, A: usize): void {
+  for (let r = 0; r < count; r++) {
+    const z = Z + <usize>r * S * 4;
+    const a = A + <usize>r * S * 4;
+    let top = load<f32>(z);
+    for (let j: usize = 1; j < n; j++) {
+      const v = load<f32>(z + (j << 2));
+      if (v > top) top = v;
+    }
+    let sum: f32 = 0;
+    for (let j: usize = 0; j < n; j++) {
+      const e = expf(load<f32>(z + (j << 2)) - top);
+      store<f32>(a + (j << 2), e);
+      sum += e;
+    }
+    for (let j: usize = 0; j < n; j++) store<f32>(a + (j << 2), load<f32>(a + (j << 2)) / sum);
+  }
+}

@@ -1,0 +1,58 @@
+// digitlab's training kernels, compiled by AssemblyScript to build/kernels.wasm.
+//
+// The module keeps no objects and never allocates: the JavaScript side (src/fast/) plans the
+// linear memory, writes a layout table (layout.ts) and calls these entry points with the
+// addresses of a batch's rows. One call trains one mini-batch.
+import { useLayout } from './layout';
+import { forwardBatch } from './forward';
+import { outputErrors, argmax, lastCorrect } from './cost';
+import { backwardBatch } from './backward';
+import { updateParameters } from './optimizer';
+import { header, layer, H_LAYERS, L_OUT, L_STRIDE, L_A } from './layout';
+
+export { encodeSparse } from './sparse';
+export { lastCorrect };
+
+/** First free byte after the module's static data: the JavaScript side plans memory from here. */
+export function heapBase(): usize {
+  return __heap_base;
+}
+
+/** Sets the address of the layout table (see layout.ts). */
+export function setLayout(address: usize): void {
+  useLayout(address);
+}
+
+/**
+ * Forward pass, output errors and backpropagation for batch rows 0 … count−1 (row r is
+ * example rows[r] of the sparse store (sparse.ts); labels[example] its label). Leaves the summed
+ * gradients in GW/GB, returns Σ_x C_x; `lastCorrect()` gives the right answers.
+ */
+export function computeGradients(count: i32, rows: usize, offsets: usize, entries: usize, labels: usize): f64 {
+  forwardBatch(count, rows, offsets, entries);
+  const costSum = outputErrors(count, rows, labels);
+  backwardBatch(count, rows, offsets, entries);
+  return costSum;
+}
+
+/** Applies the optimizer to the gradients in GW/GB (sums over `count` rows). */
+export function applyUpdate(count: i32, lr: f32, c1: f32, c2: f32): void {
+  updateParameters(lr, <f32>1 / <f32>count, c1, c2);
+}
+
+/** One mini-batch step: `computeGradients` then `applyUpdate`. Returns Σ_x C_x. */
+export function trainBatch(count: i32, rows: usize, offsets: usize, entries: usize, labels: usize, lr: f32, c1: f32, c2: f32): f64 {
+  const costSum = computeGradients(count, rows, offsets, entries, labels);
+  updateParameters(lr, <f32>1 / <f32>count, c1, c2);
+  return costSum;
+}
+
+/** Forward pass for rows 0 … count−1 and each row's argmax into out[r] (u8). */
+export function predictBatch(count: i32, rows: usize, offsets: usize, entries: usize, out: usize): void {
+  forwardBatch(count, rows, offsets, entries);
+  const l = header(H_LAYERS) - 1;
+  const n = <usize>layer(l, L_OUT);
+  const S = <usize>layer(l, L_STRIDE);
+  const A = <usize>layer(l, L_A);
+  for (let r = 0; r < count; r++) store<u8>(out + <usize>r, <u8>argmax(A + <usize>r * S * 4, n));
+}

@@ -1,0 +1,53 @@
+/**
+ * The WebAssembly training kernels (`asm/`, compiled to `build/kernels.wasm`) as typed
+ * functions. Addresses are byte offsets into the module's own linear memory; the memory
+ * plan is `MemoryPlan` (layout.ts). This file has no Node or DOM dependency: it runs in Node,
+ * a browser Worker and the main thread alike.
+ */
+export interface Kernels {
+  readonly memory: WebAssembly.Memory;
+  /** First byte free for the memory plan. */
+  heapBase(): number;
+  /** Tells the kernels where the layout table is. */
+  setLayout(address: number): void;
+  /** Encodes `count` dense byte images into a sparse store; returns the next entry number. */
+  encodeSparse(bytes: number, count: number, size: number, offsets: number, entries: number, firstEntry: number): number;
+  /** Forward, output error and backprop for batch rows; gradients are sums. Returns Σ C_x. */
+  computeGradients(count: number, rows: number, offsets: number, entries: number, labels: number): number;
+  /** Optimizer step from the summed gradients of `count` rows. */
+  applyUpdate(count: number, learningRate: number, c1: number, c2: number): void;
+  /** `computeGradients` then `applyUpdate`, in one call. Returns Σ C_x. */
+  trainBatch(count: number, rows: number, offsets: number, entries: number, labels: number, learningRate: number, c1: number, c2: number): number;
+  /** Forward pass and argmax of each row into bytes at `out`. */
+  predictBatch(count: number, rows: number, offsets: number, entries: number, out: number): void;
+  /** Right answers in the last `computeGradients`/`trainBatch`. */
+  lastCorrect(): number;
+}
+
+const EXPORTS = [
+  'heapBase', 'setLayout', 'encodeSparse', 'computeGradients', 'applyUpdate', 'trainBatch', 'predictBatch', 'lastCorrect',
+] as const;
+
+/**
+ * Compiles the kernels from the bytes of `kernels.wasm` (or returns an already compiled
+ * module). Compile once, then instantiate as often as needed with `instantiateKernels`.
+ * Works in Node and browsers (use `WebAssembly.compileStreaming(fetch(url))` there for speed).
+ */
+export async function compileKernels(source: WebAssembly.Module | BufferSource): Promise<WebAssembly.Module> {
+  return source instanceof WebAssembly.Module ? source : WebAssembly.compile(source);
+}
+
+/**
+ * A fresh instance of the kernels with its own memory, synchronously (allowed for any module
+ * size in Node and in Workers; on a browser's main thread Chromium refuses modules over 4 KB,
+ * so train in a Worker). Throws if the module is not digitlab's kernels.
+ */
+export function instantiateKernels(module: WebAssembly.Module): Kernels {
+  const instance = new WebAssembly.Instance(module, {});
+  const exports = instance.exports as Record<string, unknown>;
+  for (const name of EXPORTS) {
+    if (typeof exports[name] !== 'function') throw new Error(`kernels.wasm: missing export ${name} (rebuild with npm run build:wasm)`);
+  }
+  if (!(exports.memory instanceof WebAssembly.Memory)) throw new Error('kernels.wasm: missing exported memory');
+  return exports as unknown as Kernels;
+}

@@ -1,0 +1,235 @@
+import type { Gradients } from '../core/backprop.js';
+import type { Network } from '../core/network.js';
+import type { Dataset } from '../data/dataset.js';
+import type { OptimizerState, StepResult, TrainingBackend } from '../train/backend.js';
+import type { TrainingSettings } from '../train/settings.js';
+import type { Kernels } from './kernels.js';
+import { ensureMemory, type MemoryPlan, planMemory, type PlanSettings, writeLayout } from './layout.js';
+import { encodeDataset, type SparseStore } from './sparse-store.js';
+
+/** Rows per kernel call when predicting (the evaluation chunk). */
+const EVAL_CHUNK = 500;
+/** Optimizer defaults, as in src/core/optimizers.ts. */
+const MOMENTUM = 0.9;
+const BETA1 = 0.9;
+const BETA2 = 0.999;
+const EPSILON = 1e-8;
+
+/**
+ * The fast training backend: the WebAssembly SIMD kernels of `asm/` doing the whole
+ * mini-batch step (forward, backprop, optimizer) in one call. It keeps the parameters in
+ * its own memory, weights transposed (n_in × n_out) so that each non-zero input pixel adds
+ * one contiguous row; `readNetwork` / `writeNetwork` convert. The training set is encoded
+ * once as a sparse store of its non-zero pixels (re-encoded when a different data set comes).
+ * After that, a mini-batch step allocates nothing but its result object.
+ */
+export class WasmBackend implements TrainingBackend {
+  readonly name = 'wasm';
+  private readonly kernels: Kernels;
+  private readonly settings: TrainingSettings;
+  private readonly plan: MemoryPlan;
+  private readonly capacity: number;
+  private store: SparseStore | null = null;
+  private steps = 0;
+  private buffer: ArrayBuffer;
+  private f32: Float32Array;
+  private u32: Uint32Array;
+  private u8: Uint8Array;
+
+  /** A backend for `settings` on a fresh kernels instance, starting from `network`'s parameters. */
+  constructor(kernels: Kernels, network: Network, settings: TrainingSettings) {
+    if (network.sizes[0] > 65535) throw new RangeError(`wasm backend: at most 65,535 inputs (pixel indices are 16-bit), got ${network.sizes[0]}`);
+    this.kernels = kernels;
+    this.settings = settings;
+    this.capacity = Math.max(settings.batchSize, EVAL_CHUNK);
+    const planSettings = this.planSettings(network);
+    this.plan = planMemory(planSettings, kernels.heapBase());
+    ensureMemory(kernels.memory, this.plan.end);
+    writeLayout(kernels.memory, this.plan, planSettings);
+    kernels.setLayout(this.plan.table);
+    this.buffer = kernels.memory.buffer as ArrayBuffer;
+    this.f32 = new Float32Array(this.buffer);
+    this.u32 = new Uint32Array(this.buffer);
+    this.u8 = new Uint8Array(this.buffer);
+    this.writeNetwork(network);
+  }
+
+  trainMiniBatch(data: Dataset, indices: Uint32Array, start: number, count: number, learningRate: number): StepResult {
+    const store = this.storeFor(data);
+    this.writeRows(indices, start, count);
+    this.steps++;
+    const [c1, c2] = this.adamCorrections();
+    const { plan } = this;
+    const costSum = this.kernels.trainBatch(count, plan.rows, store.offsets, store.entries, store.labels, learningRate, c1, c2);
+    return { costSum, correct: this.kernels.lastCorrect() };
+  }
+
+  /**
+   * The gradient ∂C/∂θ averaged over examples indices[start .. start+count) of `data`, in the
+   * network's layout, without changing the parameters (for tests and gradient views).
+   * Returns the summed cost Σ_x C_x.
+   */
+  computeGradients(data: Dataset, indices: Uint32Array, start: number, count: number, target: Gradients): number {
+    const store = this.storeFor(data);
+    this.writeRows(indices, start, count);
+    const costSum = this.kernels.computeGradients(count, this.plan.rows, store.offsets, store.entries, store.labels);
+    this.refreshViews();
+    this.plan.layers.forEach((layer, l) => {
+      this.readTransposed(layer.weightGradients, layer.nIn, layer.nOut, layer.stride, target.weights[l], 1 / count);
+      this.readVector(layer.biasGradients, layer.nOut, target.biases[l], 1 / count);
+    });
+    return costSum;
+  }
+
+  predict(data: Dataset, start: number, count: number, predictions: Uint8Array): void {
+    this.checkShape(data);
+    const size = data.rows * data.cols;
+    const { plan, kernels } = this;
+    for (let done = 0; done < count; done += this.capacity) {
+      const n = Math.min(this.capacity, count - done);
+      const first = start + done;
+      this.refreshViews();
+      this.u8.set(data.images.subarray(first * size, (first + n) * size), plan.chunkBytes);
+      kernels.encodeSparse(plan.chunkBytes, n, size, plan.chunkOffsets, plan.chunkEntries, 0);
+      kernels.predictBatch(n, plan.identityRows, plan.chunkOffsets, plan.chunkEntries, plan.predictions);
+      predictions.set(this.u8.subarray(plan.predictions, plan.predictions + n), done);
+    }
+  }
+
+  readNetwork(target: Network): void {
+    this.refreshViews();
+    this.plan.layers.forEach((layer, l) => {
+      this.readTransposed(layer.weights, layer.nIn, layer.nOut, layer.stride, target.weights[l], 1);
+      this.readVector(layer.biases, layer.nOut, target.biases[l], 1);
+    });
+  }
+
+  writeNetwork(source: Network): void {
+    this.refreshViews();
+    this.plan.layers.forEach((layer, l) => {
+      this.writeTransposed(layer.weights, layer.nIn, layer.nOut, layer.stride, source.weights[l]);
+      this.f32.set(source.biases[l], layer.biases >> 2);
+    });
+  }
+
+  getOptimizerState(): OptimizerState {
+    this.refreshViews();
+    const buffers: Float32Array[] = [];
+    const states = this.settings.optimizer === 'adam' ? 2 : this.settings.optimizer === 'momentum' ? 1 : 0;
+    for (let s = 0; s < states; s++) {
+      for (const layer of this.plan.layers) {
+        const w = new Float32Array(layer.nIn * layer.nOut);
+        const b = new Float32Array(layer.nOut);
+        this.readTransposed(s === 0 ? layer.state1Weights : layer.state2Weights, layer.nIn, layer.nOut, layer.stride, w, 1);
+        this.readVector(s === 0 ? layer.state1Biases : layer.state2Biases, layer.nOut, b, 1);
+        buffers.push(w, b);
+      }
+    }
+    return { step: this.steps, buffers };
+  }
+
+  setOptimizerState(state: OptimizerState): void {
+    this.refreshViews();
+    const L = this.plan.layers.length;
+    const states = this.settings.optimizer === 'adam' ? 2 : this.settings.optimizer === 'momentum' ? 1 : 0;
+    if (state.buffers.length !== 2 * L * states) throw new RangeError('optimizer state does not match the network shape');
+    for (let s = 0; s < states; s++) {
+      this.plan.layers.forEach((layer, l) => {
+        const w = state.buffers[s * 2 * L + 2 * l];
+        const b = state.buffers[s * 2 * L + 2 * l + 1];
+        if (w.length !== layer.nIn * layer.nOut || b.length !== layer.nOut) throw new RangeError('optimizer state does not match the network shape');
+        this.writeTransposed(s === 0 ? layer.state1Weights : layer.state2Weights, layer.nIn, layer.nOut, layer.stride, w);
+        this.f32.set(b, (s === 0 ? layer.state1Biases : layer.state2Biases) >> 2);
+      });
+    }
+    this.steps = state.step;
+  }
+
+  dispose(): void {
+    // The instance and its memory are garbage once this backend is unreachable.
+    this.store = null;
+  }
+
+  private planSettings(network: Network): PlanSettings {
+    const s = this.settings;
+    return {
+      sizes: network.sizes,
+      activation: network.activation,
+      outputActivation: network.outputActivation,
+      cost: s.cost,
+      optimizer: s.optimizer,
+      l2: s.l2,
+      momentum: MOMENTUM,
+      beta1: BETA1,
+      beta2: BETA2,
+      epsilon: EPSILON,
+      capacity: this.capacity,
+    };
+  }
+
+  /** Adam's bias corrections 1 − β^t for the current step (f64, like the reference). */
+  private adamCorrections(): [number, number] {
+    if (this.settings.optimizer !== 'adam') return [1, 1];
+    return [1 - Math.pow(BETA1, this.steps), 1 - Math.pow(BETA2, this.steps)];
+  }
+
+  private checkShape(data: Dataset): void {
+    const size = data.rows * data.cols;
+    if (size !== this.plan.layers[0].nIn) {
+      throw new RangeError(`wasm backend: the network has ${this.plan.layers[0].nIn} inputs but the images have ${size} pixels`);
+    }
+  }
+
+  /** The sparse store of `data`, encoding it on first use (after the parameters, at plan.end). */
+  private storeFor(data: Dataset): SparseStore {
+    const store = this.store;
+    if (store && store.images === data.images && store.count === data.count) return store;
+    this.checkShape(data);
+    this.store = encodeDataset(this.kernels, this.plan, this.capacity, data, this.plan.end);
+    this.refreshViews();
+    return this.store;
+  }
+
+  private writeRows(indices: Uint32Array, start: number, count: number): void {
+    if (count > this.settings.batchSize) throw new RangeError(`batch of ${count} exceeds the batch size ${this.settings.batchSize}`);
+    this.refreshViews();
+    const rows = this.u32;
+    const at = this.plan.rows >> 2;
+    for (let r = 0; r < count; r++) rows[at + r] = indices[start + r];
+  }
+
+  /** Typed-array views die when the memory grows; re-create them if it has. */
+  private refreshViews(): void {
+    const buffer = this.kernels.memory.buffer as ArrayBuffer;
+    if (buffer === this.buffer) return;
+    this.buffer = buffer;
+    this.f32 = new Float32Array(buffer);
+    this.u32 = new Uint32Array(buffer);
+    this.u8 = new Uint8Array(buffer);
+  }
+
+  /** Kernel layout (nIn × stride, transposed) → network layout (nOut × nIn), times `scale`. */
+  private readTransposed(address: number, nIn: number, nOut: number, stride: number, target: Float32Array, scale: number): void {
+    const f = this.f32;
+    const base = address >> 2;
+    for (let k = 0; k < nIn; k++) {
+      for (let j = 0; j < nOut; j++) target[j * nIn + k] = scale === 1 ? f[base + k * stride + j] : f[base + k * stride + j] * scale;
+    }
+  }
+
+  private readVector(address: number, n: number, target: Float32Array, scale: number): void {
+    const f = this.f32;
+    const base = address >> 2;
+    for (let j = 0; j < n; j++) target[j] = scale === 1 ? f[base + j] : f[base + j] * scale;
+  }
+
+  /** Network layout (nOut × nIn) → kernel layout (nIn × stride), padding lanes zero. */
+  private writeTransposed(address: number, nIn: number, nOut: number, stride: number, source: Float32Array): void {
+    const f = this.f32;
+    const base = address >> 2;
+    for (let k = 0; k < nIn; k++) {
+      for (let j = 0; j < nOut; j++) f[base + k * stride + j] = source[j * nIn + k];
+      for (let j = nOut; j < stride; j++) f[base + k * stride + j] = 0;
+    }
+  }
+}

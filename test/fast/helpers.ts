@@ -1,0 +1,61 @@
+import { Network } from '../../src/core/network.js';
+import { Rng } from '../../src/core/rng.js';
+import type { Dataset } from '../../src/data/dataset.js';
+import { loadMnist } from '../../src/data/idx-dir.js';
+import { createWasmBackend } from '../../src/fast/factory.js';
+import { loadKernelsModule } from '../../src/fast/node.js';
+import { WasmBackend } from '../../src/fast/wasm-backend.js';
+import { resolveSettings, type PartialSettings, type TrainingSettings } from '../../src/train/settings.js';
+import { instantiateKernels } from '../../src/fast/kernels.js';
+
+/** Full MNIST, loaded once per test process. */
+let mnist: ReturnType<typeof loadMnist> | undefined;
+export function realMnist(): ReturnType<typeof loadMnist> {
+  mnist ??= loadMnist();
+  return mnist;
+}
+
+/** A random byte data set shaped like MNIST images (~80 % zero pixels) with `inputs` pixels. */
+export function randomDataset(count: number, rows: number, cols: number, classes: number, seed: number): Dataset {
+  const rng = new Rng(seed);
+  const images = new Uint8Array(count * rows * cols);
+  for (let i = 0; i < images.length; i++) images[i] = rng.uniform() < 0.8 ? 0 : 1 + rng.int(255);
+  const labels = new Uint8Array(count);
+  for (let i = 0; i < count; i++) labels[i] = rng.int(classes);
+  return { images, labels, count, rows, cols, classNames: Array.from({ length: classes }, (_, i) => String(i)) };
+}
+
+/** Settings with the given overrides (input size and classes from the sizes). */
+export function settingsFor(partial: PartialSettings): TrainingSettings {
+  const sizes = partial.sizes ?? [784, 16, 16, 10];
+  return resolveSettings(partial, sizes[0], sizes[sizes.length - 1]);
+}
+
+/** A wasm backend for `network`. */
+export async function wasmBackend(network: Network, settings: TrainingSettings): Promise<WasmBackend> {
+  return new WasmBackend(instantiateKernels(await loadKernelsModule()), network, settings);
+}
+
+/** The factory the Trainer takes. */
+export async function wasmFactory(): Promise<ReturnType<typeof createWasmBackend>> {
+  return createWasmBackend(await loadKernelsModule());
+}
+
+/** A seeded random network for the settings. */
+export function randomNetwork(settings: TrainingSettings): Network {
+  return Network.random(settings, settings.init, new Rng(settings.seed));
+}
+
+/**
+ * Largest |a − b| / (atol + rtol·max(|a|, |b|)) over two arrays: ≤ 1 means they agree to the
+ * tolerance.
+ */
+export function worstRatio(a: Float32Array, b: Float32Array, atol: number, rtol: number): number {
+  if (a.length !== b.length) throw new Error(`lengths differ: ${a.length} vs ${b.length}`);
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) {
+    const r = Math.abs(a[i] - b[i]) / (atol + rtol * Math.max(Math.abs(a[i]), Math.abs(b[i])));
+    if (!(r <= worst)) worst = r;
+  }
+  return worst;
+}
