@@ -12,7 +12,6 @@ import { registerTrainCommand } from './commands/train.js';
  */
 const program = new Command('digitlab')
   .description('the classic MNIST multilayer perceptron: train, evaluate, predict, explore')
-  .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
 registerTrainCommand(program);
