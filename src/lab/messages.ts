@@ -77,6 +77,20 @@ export const EN = {
   run: 'run',
   sigmoidRun: 'sigmoid',
   reluRun: 'ReLU',
+  optSigmoid: 'sigmoid',
+  optRelu: 'ReLU',
+  optTanh: 'tanh',
+  optQuadratic: 'quadratic (a − y)²',
+  optCrossEntropy: 'cross-entropy',
+  optNormal: 'normal N(0, 1)',
+  optXavier: 'Xavier N(0, 1/n)',
+  optHe: 'He N(0, 2/n)',
+  optSgd: 'gradient descent (SGD)',
+  optMomentum: 'SGD with momentum',
+  optAdam: 'Adam',
+  displayOptions: 'Display',
+  trainingState: 'Training status',
+  ready: 'Ready',
 } as const;
 
 /** A message key. */
@@ -159,6 +173,20 @@ export const RU: Messages = {
   run: 'обучение',
   sigmoidRun: 'сигмоида',
   reluRun: 'ReLU',
+  optSigmoid: 'сигмоида',
+  optRelu: 'ReLU',
+  optTanh: 'гиперболический тангенс',
+  optQuadratic: 'квадратичная (a − y)²',
+  optCrossEntropy: 'перекрёстная энтропия',
+  optNormal: 'нормальные N(0, 1)',
+  optXavier: 'Ксавье N(0, 1/n)',
+  optHe: 'Хе N(0, 2/n)',
+  optSgd: 'градиентный спуск (SGD)',
+  optMomentum: 'SGD с импульсом',
+  optAdam: 'Adam',
+  displayOptions: 'Вид',
+  trainingState: 'Состояние обучения',
+  ready: 'Готово',
 };
 
 /** The languages the Lab speaks. */

@@ -97,7 +97,7 @@ function decodeValue(text: string, kind: Kind): LabState[keyof LabState] | undef
       return sizes.every((n) => Number.isInteger(n) && n >= 1 && n <= 4096) && sizes.length <= 8 ? sizes : undefined;
     }
     case 'enum':
-      return kind.values.includes(text) ? text : undefined;
+      return kind.values.includes(text) ? (text as LabState[keyof LabState]) : undefined;
     case 'bool':
       return text === '1' ? true : text === '0' ? false : undefined;
   }

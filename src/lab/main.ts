@@ -1,0 +1,373 @@
+import type { Network } from '../core/network.js';
+import { parameterCount } from '../core/network.js';
+import type { Dataset } from '../data/dataset.js';
+import { CurveChart, type CurveSeries } from './curve-chart.js';
+import { DrawPad } from './draw-pad.js';
+import { applyMessages } from './i18n-dom.js';
+import { infer, type Inference } from './inference.js';
+import { activationSymbol, loadPretrained, networkFromSnapshot } from './lab-model.js';
+import { format, formatNumber, type Language, languageFromNavigator, type MessageKey } from './messages.js';
+import { NetworkView, type NeuronNumbers } from './network-view.js';
+import { OutputPanel } from './output-panel.js';
+import { grayPixels } from './palette.js';
+import { imageAt, loadTestSet } from './test-images.js';
+import { TestPicker } from './test-picker.js';
+import { TrainingClient } from './training-client.js';
+import { type TrainingCommand, TrainingPanel } from './training-panel.js';
+import { type LabState, type PaletteName, stateFromHash, stateToHash, trainingSettings } from './url-state.js';
+import { WeightDialog } from './weight-dialog.js';
+import { WeightGrids } from './weight-grids.js';
+import type { FromWorker, RunSpec } from './worker-protocol.js';
+
+/**
+ * The Lab page: wires the views to one another, to the URL state and to the training
+ * Worker. Views draw numbers they are given; training happens only in the Worker.
+ */
+const DATA_URL = `${location.origin}/data/`;
+const PALETTE_KEY = 'digitlab.palette';
+const RUN_COLOURS = ['#7fd4ff', '#ff9fd0'];
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+
+let state: LabState = stateFromHash(location.hash);
+const storedPalette = localStorage.getItem(PALETTE_KEY);
+if (!location.hash.includes('palette=') && (storedPalette === 'blue-orange' || storedPalette === 'green-red')) state.palette = storedPalette;
+let language: Language = state.language || languageFromNavigator(navigator.languages);
+const t = (key: MessageKey, values?: Readonly<Record<string, string | number>>): string => format(language, key, values);
+const num = (n: number, digits = 0): string => formatNumber(language, n, digits);
+const percent = (x: number): string => `${num(x * 100, 1)} %`;
+
+let pretrained: Network | null = null;
+let testSet: Dataset | null = null;
+let input: Uint8Array | null = null;
+let inference: Inference | null = null;
+/** Runs the Worker holds (null: none yet), the latest network of each, and which one is shown. */
+let runs: RunSpec[] | null = null;
+const runNets = new Map<string, Network>();
+let showRun = false;
+let running = false;
+let workerReady = false;
+let backendName = '';
+let lastStatus: FromWorker | null = null;
+
+const networkView = new NetworkView($('network-view'), viewText(), openNeuron);
+const outputPanel = new OutputPanel($('outputs'), $('answer'), $('live'));
+const weightGrids = new WeightGrids($('weight-grids'), (j) => t('neuronWeights', { neuron: j }), (j) => openNeuron(1, j));
+const weightDialog = new WeightDialog($<HTMLDialogElement>('weight-dialog'));
+const costChart = new CurveChart($('cost-chart'), t('costCurve'), t('miniBatches'), (v) => num(v, 3), null);
+const accuracyChart = new CurveChart($('accuracy-chart'), t('testAccuracy'), t('miniBatches'), (v) => `${num(v * 100, 0)} %`, [0, 1]);
+const picker = new TestPicker($('picker'), pickerText(), (index) => {
+  state.testImage = index;
+  if (testSet) input = imageAt(testSet, index);
+  saveState();
+  refresh(true);
+});
+const pad = new DrawPad($<HTMLCanvasElement>('pad'), (pixels, final) => {
+  input = pixels;
+  if (state.testImage !== -1) {
+    state.testImage = -1;
+    picker.select(-1);
+    saveState();
+  }
+  refresh(final);
+});
+const panel = new TrainingPanel($<HTMLFormElement>('training-form'), onSettings, onCommand, showError);
+const client = new TrainingClient(onWorkerMessage);
+
+function viewText() {
+  return {
+    inputLabel: t('inputLayer'),
+    neuronLabel: (n: NeuronNumbers) => `${t('neuron', { layer: n.layer, neuron: n.neuron })}: z = ${n.z.toFixed(2)}, b = ${n.bias.toFixed(2)}, a = ${n.a.toFixed(3)}`,
+    tooltip: (n: NeuronNumbers) => {
+      const f = currentNet() ? activationSymbol(currentNet() as Network, n.layer) : 'σ';
+      return (
+        `<b>${t('neuron', { layer: n.layer, neuron: n.neuron })}</b><br>` +
+        `${t('weightedInput')}: <var>z</var> = Σ <var>w</var>·<var>a</var> + <var>b</var> = ${n.z.toFixed(3)}<br>` +
+        `${t('bias')} = ${n.bias.toFixed(3)}<br>` +
+        `${t('activationValue', { f })} = ${n.a.toFixed(4)}`
+      );
+    },
+  };
+}
+
+function pickerText() {
+  return {
+    imageLabel: (index: number, label: number) => t('pickImage', { index, label }),
+    trueLabel: (label: number) => t('trueLabel', { label }),
+  };
+}
+
+function currentNet(): Network | null {
+  if (showRun && runs) return runNets.get(runs[0].id) ?? pretrained;
+  return pretrained;
+}
+
+/** Runs the current input through the shown network and redraws everything that depends on it. */
+function refresh(final: boolean): void {
+  const net = currentNet();
+  const seen = $<HTMLCanvasElement>('seen');
+  const image = new ImageData(28, 28);
+  grayPixels(input ?? new Uint8Array(784), 255, image.data);
+  seen.getContext('2d')?.putImageData(image, 0, 0);
+  if (net === null) return;
+  inference = infer(net, input ?? new Uint8Array(784));
+  networkView.render(net, inference);
+  const hasInput = input !== null;
+  const out = inference.activations[inference.activations.length - 1];
+  outputPanel.render(hasInput ? out : null, hasInput ? inference.answer : null, t('noAnswer'));
+  if (final && hasInput) outputPanel.announce(t('announce', { digit: inference.answer, confidence: percent(out[inference.answer]) }));
+  $('parameter-count').textContent = `${net.sizes.join('-')} · ${t('parameters', { count: num(parameterCount(net.sizes)) })}`;
+}
+
+function renderWeights(): void {
+  const net = currentNet();
+  if (net === null) return;
+  weightGrids.render(net.weights[0], net.sizes[1], net.sizes[0]);
+  const open = weightDialog.neuron;
+  if (open !== null) openNeuron(1, open);
+}
+
+function openNeuron(layer: number, neuron: number): void {
+  const net = currentNet();
+  if (layer !== 1 || net === null || net.sizes[0] !== 784) return;
+  const weights = net.weights[0].subarray(neuron * 784, (neuron + 1) * 784);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const w of weights) {
+    if (w < min) min = w;
+    if (w > max) max = w;
+  }
+  weightDialog.show(
+    {
+      neuron,
+      weights,
+      title: t('neuronWeights', { neuron }),
+      caption: t('weightRange', { bias: num(net.biases[0][neuron], 2), min: num(min, 2), max: num(max, 2) }),
+    },
+    state.palette,
+  );
+}
+
+function saveState(): void {
+  const hash = stateToHash(state);
+  history.replaceState(null, '', hash === '' ? location.pathname + location.search : hash);
+}
+
+function showError(message: string): void {
+  $('training-error').textContent = message ? t('badSettings', { message }) : '';
+}
+
+function seriesFor(specs: readonly RunSpec[]): CurveSeries[] {
+  return specs.map((s, i) => ({
+    id: s.id,
+    label: s.id === 'sigmoid' ? t('sigmoidRun') : s.id === 'relu' ? t('reluRun') : `${t('run')} (${s.settings.activation})`,
+    colour: RUN_COLOURS[i % RUN_COLOURS.length],
+  }));
+}
+
+/** Starts fresh runs in the Worker (paused) from the current settings; false if they are bad. */
+function resetRuns(compare: boolean): boolean {
+  let specs: RunSpec[];
+  try {
+    specs = compare
+      ? [
+          { id: 'sigmoid', settings: trainingSettings(state, { activation: 'sigmoid' }) },
+          // Each activation with the initialisation made for it: He for ReLU (He et al., 2015).
+          { id: 'relu', settings: trainingSettings(state, { activation: 'relu', init: state.init === 'normal' ? 'he' : state.init }) },
+        ]
+      : [{ id: 'main', settings: trainingSettings(state) }];
+  } catch (error) {
+    showError(error instanceof Error ? error.message : String(error));
+    return false;
+  }
+  showError('');
+  $('training-error').textContent = '';
+  runs = specs;
+  runNets.clear();
+  showRun = true;
+  lastStatus = null;
+  costChart.reset(seriesFor(specs));
+  accuracyChart.reset(seriesFor(specs));
+  client.send({ type: 'reset', runs: specs });
+  renderStatus();
+  return true;
+}
+
+function onSettings(values: Partial<LabState>): void {
+  state = { ...state, ...values };
+  saveState();
+  // A setting defines a run: a changed setting starts over (paused), as in TF Playground.
+  if (runs !== null && workerReady) resetRuns(runs.length === 2);
+  else showError('');
+}
+
+function onCommand(command: TrainingCommand): void {
+  if (!workerReady && command !== 'pretrained') return;
+  switch (command) {
+    case 'toggle':
+      if (running) client.send({ type: 'pause' });
+      else if (runs !== null || resetRuns(false)) client.send({ type: 'start' });
+      break;
+    case 'step':
+      if (runs !== null || resetRuns(false)) client.send({ type: 'step', count: 1 });
+      break;
+    case 'reset':
+      resetRuns(runs?.length === 2);
+      break;
+    case 'compare':
+      if (resetRuns(true)) client.send({ type: 'start' });
+      break;
+    case 'pretrained':
+      if (running) client.send({ type: 'pause' });
+      showRun = false;
+      refresh(false);
+      renderWeights();
+      break;
+  }
+}
+
+function renderStatus(): void {
+  const status = $('status');
+  if (!workerReady) return;
+  if (lastStatus === null || lastStatus.type !== 'progress') {
+    status.textContent = runs === null ? t('statusIdle') : t('status', { epoch: 1, batch: 0, batches: num(Math.ceil(60000 / runs[0].settings.batchSize)), examples: 0 });
+    return;
+  }
+  const p = lastStatus;
+  status.textContent = t('status', { epoch: p.epoch, batch: num(p.batch), batches: num(p.batchesPerEpoch), examples: num(p.examplesSeen) });
+  $('speed').textContent = t('speed', { eps: num(p.epochsPerSecond, 2), backend: backendName });
+}
+
+function onWorkerMessage(message: FromWorker): void {
+  switch (message.type) {
+    case 'loading':
+      $('data-status').textContent = t('loadingData', { percent: `${Math.round(message.fraction * 100)} %` });
+      break;
+    case 'ready':
+      workerReady = true;
+      backendName = message.backend;
+      $('data-status').textContent = t('dataReady', { train: num(message.trainCount), test: num(message.testCount) });
+      document.body.dataset.ready = 'true';
+      renderStatus();
+      break;
+    case 'progress':
+      if (runs && message.runId === runs[0].id) {
+        lastStatus = message;
+        renderStatus();
+      }
+      costChart.add(message.runId, message.batches, message.cost);
+      break;
+    case 'test':
+      accuracyChart.add(message.runId, message.batches, message.testAccuracy);
+      if (runs && message.runId === runs[0].id) document.body.dataset.testAccuracy = String(message.testAccuracy);
+      break;
+    case 'snapshot': {
+      const spec = runs?.find((r) => r.id === message.runId);
+      if (!spec) break;
+      runNets.set(spec.id, networkFromSnapshot(message.snapshot, spec.settings));
+      if (showRun && spec === runs?.[0]) scheduleRedraw();
+      break;
+    }
+    case 'running':
+      running = message.running;
+      panel.setRunning(running, t('start'), t('pause'));
+      document.body.dataset.running = String(running);
+      break;
+    case 'error':
+      $('training-error').textContent = workerReady ? t('diverged', { message: message.message }) : t('dataFailed', { message: message.message });
+      break;
+  }
+}
+
+let redrawPending = false;
+/** Snapshots arrive ≤ 10/s; draw them on the next frame, never more than once per frame. */
+function scheduleRedraw(): void {
+  if (redrawPending) return;
+  redrawPending = true;
+  requestAnimationFrame(() => {
+    redrawPending = false;
+    refresh(false);
+    renderWeights();
+  });
+}
+
+function applyLanguage(): void {
+  applyMessages(document, language);
+  ($<HTMLSelectElement>('language')).value = language;
+  const palette = state.palette;
+  const [positive, negative] = palette === 'green-red' ? [t('green'), t('red')] : [t('blue'), t('orange')];
+  $('weights-hint').textContent = t('weightsHint', { positive, negative });
+  networkView.setText(viewText());
+  picker.setText(pickerText());
+  weightGrids.setLabel((j) => t('neuronWeights', { neuron: j }));
+  const specs = runs ?? [];
+  costChart.setTitles(t('costCurve'), t('miniBatches'), seriesFor(specs));
+  accuracyChart.setTitles(t('testAccuracy'), t('miniBatches'), seriesFor(specs));
+  panel.setRunning(running, t('start'), t('pause'));
+  renderStatus();
+  refresh(false);
+}
+
+function applyPalette(palette: PaletteName): void {
+  state.palette = palette;
+  localStorage.setItem(PALETTE_KEY, palette);
+  networkView.palette = palette;
+  weightGrids.palette = palette;
+  ($<HTMLSelectElement>('palette')).value = palette;
+  applyLanguage();
+  renderWeights();
+}
+
+$('clear').addEventListener('click', () => pad.clear());
+$('undo').addEventListener('click', () => pad.undo());
+$<HTMLSelectElement>('language').addEventListener('change', (e) => {
+  language = (e.target as HTMLSelectElement).value as Language;
+  state.language = language;
+  saveState();
+  applyLanguage();
+});
+$<HTMLSelectElement>('palette').addEventListener('change', (e) => {
+  applyPalette((e.target as HTMLSelectElement).value as PaletteName);
+  saveState();
+});
+$<HTMLInputElement>('all-connections').addEventListener('change', (e) => {
+  state.allConnections = (e.target as HTMLInputElement).checked;
+  networkView.allConnections = state.allConnections;
+  saveState();
+  refresh(false);
+});
+window.addEventListener('hashchange', () => location.reload());
+
+/** A read-only hook for the browser tests: the shown network's parameters. */
+(window as unknown as { digitlab: object }).digitlab = {
+  network: () => {
+    const net = currentNet();
+    return net && { sizes: net.sizes, weights: net.weights.map((w) => Array.from(w)), biases: net.biases.map((b) => Array.from(b)) };
+  },
+};
+
+async function start(): Promise<void> {
+  panel.write(state);
+  $<HTMLInputElement>('all-connections').checked = state.allConnections;
+  networkView.allConnections = state.allConnections;
+  costChart.reset([]);
+  accuracyChart.reset([]);
+  applyPalette(state.palette);
+  client.send({ type: 'load', baseUrl: DATA_URL });
+  const [model, test] = await Promise.allSettled([loadPretrained('./pretrained.json'), loadTestSet(DATA_URL)]);
+  if (model.status === 'fulfilled') pretrained = model.value.network;
+  else $('training-error').textContent = String(model.reason);
+  if (test.status === 'fulfilled') {
+    testSet = test.value;
+    picker.setData(testSet);
+    if (state.testImage >= 0 && state.testImage < testSet.count) {
+      input = imageAt(testSet, state.testImage);
+      picker.select(state.testImage);
+    }
+  } else $('data-status').textContent = t('dataFailed', { message: String(test.reason) });
+  refresh(state.testImage >= 0);
+  renderWeights();
+  document.body.dataset.modelReady = String(pretrained !== null);
+}
+
+void start();

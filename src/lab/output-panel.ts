@@ -1,0 +1,63 @@
+/**
+ * The answer and the ten output bars (S2): the brightest output neuron is the answer; every
+ * bar's length is its activation. The answer is announced to screen readers through a
+ * polite live region, only when it settles (a stroke ends, an image is picked).
+ */
+export class OutputPanel {
+  private readonly answer: HTMLElement;
+  private readonly live: HTMLElement;
+  private readonly bars: HTMLElement[] = [];
+  private readonly values: HTMLElement[] = [];
+
+  /** Fills `host` (bars) and uses `answer` for the big digit and `live` for announcements. */
+  constructor(host: HTMLElement, answer: HTMLElement, live: HTMLElement) {
+    this.answer = answer;
+    this.live = live;
+    const list = document.createElement('ol');
+    list.className = 'output-bars';
+    list.start = 0;
+    for (let d = 0; d < 10; d++) {
+      const item = document.createElement('li');
+      const digit = document.createElement('span');
+      digit.className = 'bar-digit';
+      digit.textContent = String(d);
+      const track = document.createElement('span');
+      track.className = 'bar-track';
+      const bar = document.createElement('span');
+      bar.className = 'bar';
+      track.append(bar);
+      const value = document.createElement('span');
+      value.className = 'bar-value';
+      item.append(digit, track, value);
+      list.append(item);
+      this.bars.push(bar);
+      this.values.push(value);
+    }
+    host.append(list);
+  }
+
+  /** Shows `outputs` (ten activations) and `answer`, or the empty state when null. */
+  render(outputs: Float32Array | null, answer: number | null, emptyText: string): void {
+    if (outputs === null || answer === null) {
+      this.answer.textContent = '–';
+      this.answer.title = emptyText;
+      this.bars.forEach((b, d) => {
+        b.style.width = '0%';
+        this.values[d].textContent = '';
+      });
+      return;
+    }
+    this.answer.textContent = String(answer);
+    this.answer.dataset.answer = String(answer);
+    this.bars.forEach((b, d) => {
+      b.style.width = `${Math.max(0, Math.min(1, outputs[d])) * 100}%`;
+      b.classList.toggle('answer', d === answer);
+      this.values[d].textContent = outputs[d].toFixed(2);
+    });
+  }
+
+  /** Says `text` through the live region. */
+  announce(text: string): void {
+    this.live.textContent = text;
+  }
+}

@@ -1,0 +1,87 @@
+import { DigitlabError } from '../errors.js';
+import type { LabState } from './url-state.js';
+
+/** The training settings a form edits. */
+type Editable = Pick<LabState, 'hidden' | 'activation' | 'cost' | 'init' | 'optimizer' | 'learningRate' | 'batchSize' | 'seed'>;
+
+/** What the buttons ask for. */
+export type TrainingCommand = 'toggle' | 'step' | 'reset' | 'compare' | 'pretrained';
+
+/**
+ * The training controls: a form for layers, activation, cost, initial weights, optimizer,
+ * learning rate, mini-batch size and seed, and the Start/Pause, Step, Reset, Sigmoid-vs-ReLU
+ * and back-to-pretrained buttons. It reads and writes values only; what they mean is the
+ * caller's business.
+ */
+export class TrainingPanel {
+  private readonly form: HTMLFormElement;
+  private readonly toggleButton: HTMLButtonElement;
+
+  /** Wires the form `form`; `onSettings` gets a changed, parsed form; `onCommand` a button. */
+  constructor(
+    form: HTMLFormElement,
+    private readonly onSettings: (values: Editable) => void,
+    private readonly onCommand: (command: TrainingCommand) => void,
+    private readonly onError: (message: string) => void,
+  ) {
+    this.form = form;
+    this.toggleButton = form.querySelector('[data-command="toggle"]') as HTMLButtonElement;
+    form.addEventListener('submit', (e) => e.preventDefault());
+    form.addEventListener('change', () => {
+      try {
+        this.onSettings(this.read());
+      } catch (error) {
+        this.onError(error instanceof Error ? error.message : String(error));
+      }
+    });
+    for (const button of form.querySelectorAll<HTMLButtonElement>('[data-command]')) {
+      button.addEventListener('click', () => this.onCommand(button.dataset.command as TrainingCommand));
+    }
+  }
+
+  private field(name: string): HTMLInputElement | HTMLSelectElement {
+    return this.form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
+  }
+
+  /** Shows `state`'s settings in the form. */
+  write(state: Editable): void {
+    this.field('layers').value = state.hidden.join(',');
+    this.field('activation').value = state.activation;
+    this.field('cost').value = state.cost;
+    this.field('init').value = state.init;
+    this.field('optimizer').value = state.optimizer;
+    this.field('lr').value = String(state.learningRate);
+    this.field('batch').value = String(state.batchSize);
+    this.field('seed').value = String(state.seed);
+  }
+
+  /** Reads the form; throws a DigitlabError naming a field that does not parse. */
+  read(): Editable {
+    const number = (name: string, what: string): number => {
+      const n = Number(this.field(name).value);
+      if (this.field(name).value.trim() === '' || !Number.isFinite(n)) throw new DigitlabError(`${what}: "${this.field(name).value}" is not a number`);
+      return n;
+    };
+    const layersText = this.field('layers').value.trim();
+    const hidden = layersText === '' ? [] : layersText.split(/[\s,]+/).map(Number);
+    if (hidden.some((n) => !Number.isInteger(n) || n < 1 || n > 4096) || hidden.length > 8) {
+      throw new DigitlabError(`layers: "${layersText}" must be up to 8 whole numbers from 1 to 4096`);
+    }
+    return {
+      hidden,
+      activation: this.field('activation').value as Editable['activation'],
+      cost: this.field('cost').value as Editable['cost'],
+      init: this.field('init').value as Editable['init'],
+      optimizer: this.field('optimizer').value as Editable['optimizer'],
+      learningRate: number('lr', 'learning rate'),
+      batchSize: number('batch', 'batch size'),
+      seed: number('seed', 'seed'),
+    };
+  }
+
+  /** Shows whether training runs (the toggle's text and pressed state). */
+  setRunning(running: boolean, startText: string, pauseText: string): void {
+    this.toggleButton.textContent = running ? pauseText : startText;
+    this.toggleButton.setAttribute('aria-pressed', String(running));
+  }
+}

@@ -1,0 +1,45 @@
+import type { TrainingSettings } from '../train/settings.js';
+
+/** One training run the Worker keeps: its id (for the charts) and its settings. */
+export interface RunSpec {
+  readonly id: string;
+  readonly settings: TrainingSettings;
+}
+
+/** What the page tells the training Worker. */
+export type ToWorker =
+  | { readonly type: 'load'; readonly baseUrl: string }
+  | { readonly type: 'reset'; readonly runs: readonly RunSpec[] }
+  | { readonly type: 'start' }
+  | { readonly type: 'pause' }
+  | { readonly type: 'step'; readonly count: number };
+
+/** A run's parameters at one moment (buffers transferred, not copied). */
+export interface Snapshot {
+  readonly sizes: readonly number[];
+  readonly weights: Float32Array[];
+  readonly biases: Float32Array[];
+}
+
+/** What the training Worker tells the page. */
+export type FromWorker =
+  | { readonly type: 'loading'; readonly fraction: number }
+  | { readonly type: 'ready'; readonly trainCount: number; readonly testCount: number; readonly backend: string }
+  | {
+      readonly type: 'progress';
+      readonly runId: string;
+      /** Mini-batches done since the run started (the charts' x axis). */
+      readonly batches: number;
+      readonly epoch: number;
+      readonly batch: number;
+      readonly batchesPerEpoch: number;
+      readonly examplesSeen: number;
+      /** Mean mini-batch cost since the previous progress message. */
+      readonly cost: number;
+      /** Training epochs per second over the last second of training. */
+      readonly epochsPerSecond: number;
+    }
+  | { readonly type: 'test'; readonly runId: string; readonly batches: number; readonly testAccuracy: number }
+  | { readonly type: 'snapshot'; readonly runId: string; readonly batches: number; readonly snapshot: Snapshot }
+  | { readonly type: 'running'; readonly running: boolean }
+  | { readonly type: 'error'; readonly runId?: string; readonly message: string };

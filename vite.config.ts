@@ -1,0 +1,39 @@
+import { createReadStream } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { MNIST_FILES, SECURITY_HEADERS, mnistDataDir } from './src/server/static-server.js';
+
+const fromHere = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * The Lab: sources in src/lab, built to dist/lab. The shipped model (models/) is copied
+ * as-is next to the page. `vite` (dev) also serves the MNIST files under /data/ with the
+ * same headers as the production server.
+ */
+export default defineConfig({
+  root: fromHere('./src/lab'),
+  base: './',
+  publicDir: fromHere('./models'),
+  build: {
+    outDir: fromHere('./dist/lab'),
+    emptyOutDir: true,
+    target: 'es2022',
+    reportCompressedSize: true,
+    chunkSizeWarningLimit: 200,
+  },
+  worker: { format: 'es' },
+  server: { host: '127.0.0.1', headers: { ...SECURITY_HEADERS } },
+  plugins: [
+    {
+      name: 'digitlab-mnist-data',
+      configureServer(server) {
+        server.middlewares.use((req, res, next) => {
+          const name = (req.url ?? '').replace(/^\/data\//, '');
+          if (!req.url?.startsWith('/data/') || !MNIST_FILES.includes(name)) return next();
+          res.setHeader('Content-Type', 'application/octet-stream');
+          createReadStream(`${mnistDataDir()}/${name}`).pipe(res);
+        });
+      },
+    },
+  ],
+});
