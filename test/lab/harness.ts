@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { createLabServer } from '../../src/server/static-server.js';
+
+/** The repository root. */
+export const ROOT = new URL('../../', import.meta.url).pathname;
+/** Where the tests' build of the Lab goes (not the user's dist/). */
+export const BUILD_DIR = join(ROOT, '.tmp', 'lab-test-build');
+/** Screenshots for people to look at (git-ignored). */
+export const RESULTS_DIR = join(ROOT, 'test-results');
+
+/** Builds the Lab with Vite into BUILD_DIR (a few seconds). */
+export function buildLab(): void {
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', BUILD_DIR, '--logLevel', 'error'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+}
+
+/** Starts the Lab's server on a free port of 127.0.0.1; returns its base URL. */
+export async function startServer(root = BUILD_DIR, dataDir?: string): Promise<{ server: Server; url: string }> {
+  const server = createLabServer({ root, dataDir });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${port}/` };
+}
+
+/**
+ * Debian Chromium, headless, with the flags that work as root without network (TOOLCHAIN.md);
+ * Playwright gives it a fresh temporary profile and removes it on close.
+ */
+export async function launchChromium(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+    },
+  };
+}

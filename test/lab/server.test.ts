@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { resolveRequestPath } from '../../src/server/static-server.js';
+import { startServer } from './harness.js';
+
+/** A raw GET (no URL normalisation by a client library), returning status, headers and body. */
+function get(url: string, path: string, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path, method }, (res) => {
+      let body = '';
+      res.setEncoding('latin1');
+      res.on('data', (chunk: string) => {
+        if (body.length < 1000) body += chunk;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('Lab server', () => {
+  let root: string;
+  let base: string;
+  let close: () => void;
+
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'digitlab-server-'));
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>lab</title>');
+    writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
+    const { server, url } = await startServer(root);
+    base = url;
+    close = () => server.close();
+  });
+  after(() => {
+    close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('serves the app with COOP, COEP and a Content-Security-Policy', async () => {
+    const res = await get(base, '/');
+    assert.equal(res.status, 200);
+    assert.match(res.body, /<title>lab/);
+    assert.equal(res.headers['cross-origin-opener-policy'], 'same-origin');
+    assert.equal(res.headers['cross-origin-embedder-policy'], 'require-corp');
+    const csp = String(res.headers['content-security-policy']);
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.equal((await get(base, '/assets/app.js')).headers['content-type'], 'text/javascript; charset=utf-8');
+  });
+
+  it('serves the four MNIST files and nothing else under /data/', async () => {
+    const res = await get(base, '/data/t10k-labels-idx1-ubyte', 'HEAD');
+    assert.equal(res.status, 200);
+    assert.equal(res.headers['content-length'], '10008');
+    assert.equal(res.headers['cross-origin-embedder-policy'], 'require-corp');
+    assert.equal((await get(base, '/data/package.json')).status, 404);
+    assert.equal((await get(base, '/data/')).status, 404);
+  });
+
+  it('refuses path traversal, plain and encoded, with 403 or 404', async () => {
+    const attempts = [
+      '/../../etc/passwd',
+      '/..%2f..%2fetc%2fpasswd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/../../../etc/passwd',
+      '/%252e%252e/etc/passwd',
+      '/..%5c..%5cetc%5cpasswd',
+      '/data/../../../etc/passwd',
+      '/data/..%2f..%2fpackage.json',
+      '/index.html%00.js',
+      '/%c0%ae%c0%ae/etc/passwd',
+      '//etc/passwd',
+    ];
+    for (const path of attempts) {
+      const res = await get(base, path);
+      assert.ok(res.status === 403 || res.status === 404, `${path} → ${res.status}`);
+      assert.doesNotMatch(res.body, /root:/, path);
+      assert.equal(res.headers['content-security-policy'] !== undefined, true, `${path}: CSP on refusals too`);
+    }
+  });
+
+  it('maps paths only inside the root (pure resolver)', () => {
+    assert.deepEqual(resolveRequestPath('/a/../../x', '/srv', '/d'), { kind: 'refused', status: 403 });
+    assert.deepEqual(resolveRequestPath('/', '/srv', '/d'), { kind: 'file', file: '/srv/index.html' });
+    assert.deepEqual(resolveRequestPath('/data/train-images-idx3-ubyte', '/srv', '/d'), { kind: 'file', file: '/d/train-images-idx3-ubyte' });
+  });
+
+  it('answers only GET and HEAD', async () => {
+    assert.equal((await get(base, '/', 'POST')).status, 405);
+  });
+});
