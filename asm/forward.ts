@@ -1,7 +1,8 @@
 // The forward pass for a batch: Z^l = A^{l−1}·W^l + b^l, A^l = f(Z^l), one row per example,
 // with W^l stored transposed (n_in × stride) so that one input k contributes one contiguous
 // row of weights: z[j … j+15] += a_k · W[k, j … j+15], four f32x4 lanes at a time.
-import { header, layer, H_LAYERS, H_HIDDEN, H_OUTPUT, H_LUT, L_IN, L_OUT, L_STRIDE, L_W, L_B, L_Z, L_A, ACT_SIGMOID, ACT_RELU, ACT_TANH, ACT_SOFTMAX } from './layout';
+import { header, layer, H_LAYERS, H_HIDDEN, H_OUTPUT, H_LUT, H_BATCH_STARTS, H_BATCH_ENTRIES, L_IN, L_OUT, L_STRIDE, L_W, L_B, L_Z, L_A, ACT_SIGMOID, ACT_RELU, ACT_TANH, ACT_SOFTMAX } from './layout';
+import { gatherBatchEntries } from './sparse';
 import { sigmoidv, reluv, tanhv, expf } from './math';
 
 /**
@@ -10,7 +11,8 @@ import { sigmoidv, reluv, tanhv, expf } from './math';
  */
 export function forwardBatch(count: i32, rows: usize, offsets: usize, entries: usize): void {
   const L = header(H_LAYERS);
-  forwardSparseInput(count, rows, offsets, entries);
+  gatherBatchEntries(count, rows, offsets, entries, <usize>layer(0, L_STRIDE) * 4, <usize>header(H_LUT), <usize>header(H_BATCH_STARTS), <usize>header(H_BATCH_ENTRIES));
+  forwardSparseInput(count);
   activate(0, count, L == 1 ? header(H_OUTPUT) : header(H_HIDDEN));
   for (let l = 1; l < L; l++) {
     forwardDense(l, count);
@@ -18,48 +20,73 @@ export function forwardBatch(count: i32, rows: usize, offsets: usize, entries: u
   }
 }
 
-/** Layer 0: z = b + Σ over the example's non-zero pixels k of x_k · Wᵀ[k, :]. */
-function forwardSparseInput(count: i32, rows: usize, offsets: usize, entries: usize): void {
+/**
+ * Layer 0: z = b + Σ over the example's non-zero pixels k of x_k · Wᵀ[k, :], from the batch's
+ * decoded entries (sparse.ts). Entries alternate between two sets of accumulators so that
+ * consecutive additions do not wait on each other (an f32x4 add has a latency of ~4 cycles).
+ */
+export function forwardSparseInput(count: i32): void {
   const S = <usize>layer(0, L_STRIDE);
   const W = <usize>layer(0, L_W);
   const B = <usize>layer(0, L_B);
   const Z = <usize>layer(0, L_Z);
-  const lut = <usize>header(H_LUT);
+  const starts = <usize>header(H_BATCH_STARTS);
+  const list = <usize>header(H_BATCH_ENTRIES);
   for (let r = 0; r < count; r++) {
-    const ex = <usize>load<u32>(rows + (<usize>r << 2));
-    const e0 = <usize>load<u32>(offsets + (ex << 2));
-    const e1 = <usize>load<u32>(offsets + (ex << 2), 4);
+    const e0 = <usize>load<u32>(starts + (<usize>r << 2));
+    const e1 = <usize>load<u32>(starts + (<usize>r << 2), 4);
     const zRow = Z + <usize>r * S * 4;
     let j: usize = 0;
     for (; j + 16 <= S; j += 16) {
       const bj = B + j * 4;
-      let z0 = v128.load(bj), z1 = v128.load(bj, 16), z2 = v128.load(bj, 32), z3 = v128.load(bj, 48);
-      for (let e = e0; e < e1; e++) {
-        const k = <usize>load<u16>(entries + e * 3);
-        const x = f32x4.splat(load<f32>(lut + (<usize>load<u8>(entries + e * 3, 2) << 2)));
-        const w = W + (k * S + j) * 4;
-        z0 = f32x4.add(z0, f32x4.mul(x, v128.load(w)));
-        z1 = f32x4.add(z1, f32x4.mul(x, v128.load(w, 16)));
-        z2 = f32x4.add(z2, f32x4.mul(x, v128.load(w, 32)));
-        z3 = f32x4.add(z3, f32x4.mul(x, v128.load(w, 48)));
+      const Wj = W + j * 4;
+      let a0 = v128.load(bj), a1 = v128.load(bj, 16), a2 = v128.load(bj, 32), a3 = v128.load(bj, 48);
+      let b0 = f32x4.splat(0), b1 = f32x4.splat(0), b2 = f32x4.splat(0), b3 = f32x4.splat(0);
+      let e = e0;
+      for (; e + 1 < e1; e += 2) {
+        const p = list + (e << 3);
+        const wa = Wj + <usize>load<u32>(p);
+        const xa = v128.load32_splat(p + 4);
+        const wb = Wj + <usize>load<u32>(p, 8);
+        const xb = v128.load32_splat(p + 12);
+        a0 = f32x4.add(a0, f32x4.mul(xa, v128.load(wa)));
+        a1 = f32x4.add(a1, f32x4.mul(xa, v128.load(wa, 16)));
+        a2 = f32x4.add(a2, f32x4.mul(xa, v128.load(wa, 32)));
+        a3 = f32x4.add(a3, f32x4.mul(xa, v128.load(wa, 48)));
+        b0 = f32x4.add(b0, f32x4.mul(xb, v128.load(wb)));
+        b1 = f32x4.add(b1, f32x4.mul(xb, v128.load(wb, 16)));
+        b2 = f32x4.add(b2, f32x4.mul(xb, v128.load(wb, 32)));
+        b3 = f32x4.add(b3, f32x4.mul(xb, v128.load(wb, 48)));
+      }
+      if (e < e1) {
+        const p = list + (e << 3);
+        const wa = Wj + <usize>load<u32>(p);
+        const xa = v128.load32_splat(p + 4);
+        a0 = f32x4.add(a0, f32x4.mul(xa, v128.load(wa)));
+        a1 = f32x4.add(a1, f32x4.mul(xa, v128.load(wa, 16)));
+        a2 = f32x4.add(a2, f32x4.mul(xa, v128.load(wa, 32)));
+        a3 = f32x4.add(a3, f32x4.mul(xa, v128.load(wa, 48)));
       }
       const zj = zRow + j * 4;
-      v128.store(zj, z0); v128.store(zj, z1, 16); v128.store(zj, z2, 32); v128.store(zj, z3, 48);
+      v128.store(zj, f32x4.add(a0, b0));
+      v128.store(zj, f32x4.add(a1, b1), 16);
+      v128.store(zj, f32x4.add(a2, b2), 32);
+      v128.store(zj, f32x4.add(a3, b3), 48);
     }
     for (; j < S; j += 4) {
-      let z0 = v128.load(B + j * 4);
+      let a0 = v128.load(B + j * 4);
+      const Wj = W + j * 4;
       for (let e = e0; e < e1; e++) {
-        const k = <usize>load<u16>(entries + e * 3);
-        const x = f32x4.splat(load<f32>(lut + (<usize>load<u8>(entries + e * 3, 2) << 2)));
-        z0 = f32x4.add(z0, f32x4.mul(x, v128.load(W + (k * S + j) * 4)));
+        const p = list + (e << 3);
+        a0 = f32x4.add(a0, f32x4.mul(v128.load32_splat(p + 4), v128.load(Wj + <usize>load<u32>(p))));
       }
-      v128.store(zRow + j * 4, z0);
+      v128.store(zRow + j * 4, a0);
     }
   }
 }
 
 /** Layer l ≥ 1: z = b + Σ_k a^{l−1}_k · Wᵀ[k, :] (dense). */
-function forwardDense(l: i32, count: i32): void {
+export function forwardDense(l: i32, count: i32): void {
   const nIn = <usize>layer(l, L_IN);
   const S = <usize>layer(l, L_STRIDE);
   const Sp = <usize>layer(l - 1, L_STRIDE);
@@ -99,7 +126,7 @@ function forwardDense(l: i32, count: i32): void {
 }
 
 /** A^l = f(Z^l) over the batch rows (the padding lanes too; they are never read as inputs). */
-function activate(l: i32, count: i32, act: i32): void {
+export function activate(l: i32, count: i32, act: i32): void {
   const S = <usize>layer(l, L_STRIDE);
   const Z = <usize>layer(l, L_Z);
   const A = <usize>layer(l, L_A);

@@ -31,7 +31,7 @@ export function setLayout(address: usize): void {
 export function computeGradients(count: i32, rows: usize, offsets: usize, entries: usize, labels: usize): f64 {
   forwardBatch(count, rows, offsets, entries);
   const costSum = outputErrors(count, rows, labels);
-  backwardBatch(count, rows, offsets, entries);
+  backwardBatch(count);
   return costSum;
 }
 

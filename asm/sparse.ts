@@ -48,3 +48,50 @@ export function encodeSparse(bytes: usize, count: i32, size: i32, offsets: usize
   store<u32>(offsets + (<usize>count << 2), e);
   return e;
 }
+
+/**
+ * Gathers the non-zero pixels of batch rows 0 … count−1 (row r = example rows[r] of the store)
+ * into the batch's decoded list: per entry the byte offset k·stride·4 of the weight row it
+ * selects and its value x_k = lut[byte]. One streaming pass whose loads are independent, so
+ * the cache misses of 100 randomly chosen examples overlap; the forward and backward passes
+ * then read a small, contiguous, already-decoded list twice.
+ */
+export function gatherBatchEntries(count: i32, rows: usize, offsets: usize, entries: usize, rowBytes: usize, lut: usize, starts: usize, out: usize): void {
+  touchExamples(count, rows, offsets, entries);
+  let o: usize = 0;
+  for (let r = 0; r < count; r++) {
+    store<u32>(starts + (<usize>r << 2), <u32>o);
+    const ex = <usize>load<u32>(rows + (<usize>r << 2));
+    const e1 = <usize>load<u32>(offsets + (ex << 2), 4);
+    for (let e = <usize>load<u32>(offsets + (ex << 2)); e < e1; e++) {
+      const at = entries + e * ENTRY_BYTES;
+      const dst = out + (o << 3);
+      store<u32>(dst, <u32>(<usize>load<u16>(at) * rowBytes));
+      store<f32>(dst, load<f32>(lut + (<usize>load<u8>(at, 2) << 2)), 4);
+      o++;
+    }
+  }
+  store<u32>(starts + (<usize>count << 2), <u32>o);
+}
+
+/** Keeps the touching loads of `touchExamples` observable, so no optimizer drops them. */
+let sink: u32 = 0;
+
+/**
+ * Reads one byte of every cache line of the batch's examples before they are used. Each
+ * example sits somewhere random in a 27 MB store, so its first use is a cache miss (two in a
+ * row: its offset, then its entries). Touching them all first, in two short loops whose loads
+ * do not depend on each other, lets the processor overlap those misses instead of waiting for
+ * each example in turn (WebAssembly has no prefetch instruction).
+ */
+function touchExamples(count: i32, rows: usize, offsets: usize, entries: usize): void {
+  let s: u32 = 0;
+  for (let r = 0; r < count; r++) s ^= load<u32>(offsets + (<usize>load<u32>(rows + (<usize>r << 2)) << 2));
+  for (let r = 0; r < count; r++) {
+    const ex = <usize>load<u32>(rows + (<usize>r << 2));
+    const from = entries + <usize>load<u32>(offsets + (ex << 2)) * ENTRY_BYTES;
+    const to = entries + <usize>load<u32>(offsets + (ex << 2), 4) * ENTRY_BYTES;
+    for (let p = from; p < to; p += 64) s ^= load<u8>(p);
+  }
+  sink ^= s;
+}
