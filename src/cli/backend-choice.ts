@@ -1,13 +1,17 @@
+import { fastBackendFactory } from '../fast/node.js';
 import type { BackendFactory } from '../train/trainer.js';
 import type { TrainingSettings } from '../train/settings.js';
 
-/** What `--backend` accepts: the fast kernels when available ("auto"), or the TypeScript reference. */
-export type BackendChoice = 'auto' | 'reference';
+/**
+ * What `--backend` accepts: `wasm`, the fast WebAssembly kernels (the default, `auto`), or
+ * `reference`, the plain TypeScript implementation they are tested against.
+ */
+export type BackendChoice = 'auto' | 'wasm' | 'reference';
 /** The names accepted by `--backend`. */
-export const BACKEND_NAMES: readonly BackendChoice[] = ['auto', 'reference'];
+export const BACKEND_NAMES: readonly BackendChoice[] = ['auto', 'wasm', 'reference'];
 
 /** The backend factory for a `--backend` choice (undefined = the trainer's reference default). */
 export async function backendFactory(choice: BackendChoice, _settings: TrainingSettings): Promise<BackendFactory | undefined> {
   if (choice === 'reference') return undefined;
-  return undefined;
+  return fastBackendFactory();
 }
