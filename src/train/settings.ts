@@ -26,20 +26,22 @@ export interface TrainingSettings {
 
 /**
  * The source document's network and training: 784-16-16-10, sigmoid, quadratic cost, plain
- * SGD on mini-batches of 100. N(0,1) initialisation like Nielsen's `network.py`; learning rate
- * and epochs chosen so the default run passes 95 % test accuracy (see README).
+ * SGD on mini-batches of 100. Initialisation, learning rate and epochs were chosen by a sweep
+ * on the real data (README, "Why these defaults"): fan-in scaled (Xavier) weights keep the
+ * sigmoids out of saturation, so the network passes 95 % test accuracy, where N(0,1) weights
+ * plateau near 93.5 %.
  */
 export const SEED_SETTINGS: TrainingSettings = {
   sizes: [784, 16, 16, 10],
   activation: 'sigmoid',
   outputActivation: 'sigmoid',
   cost: 'quadratic',
-  init: 'normal',
+  init: 'xavier',
   optimizer: 'sgd',
-  learningRate: 1.5,
+  learningRate: 4.5,
   l2: 0,
   batchSize: 100,
-  epochs: 10,
+  epochs: 30,
   seed: 1,
 };
 
