@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { DigitlabError } from '../errors.js';
 import { registerEvalCommand } from './commands/eval.js';
+import { registerExplainCommand } from './commands/explain.js';
+import { registerExperimentCommand } from './commands/experiment.js';
 import { registerInfoCommand } from './commands/info.js';
 import { registerPredictCommand } from './commands/predict.js';
 import { registerTrainCommand } from './commands/train.js';
@@ -18,6 +20,8 @@ registerTrainCommand(program);
 registerEvalCommand(program);
 registerPredictCommand(program);
 registerInfoCommand(program);
+registerExplainCommand(program);
+registerExperimentCommand(program);
 
 try {
   await program.parseAsync(process.argv);

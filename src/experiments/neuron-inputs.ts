@@ -1,0 +1,161 @@
+import { forward } from '../core/forward.js';
+import type { Network } from '../core/network.js';
+import { Rng } from '../core/rng.js';
+import { Workspace } from '../core/workspace.js';
+import type { Dataset } from '../data/dataset.js';
+import { bytesToUnit, toPlainArray } from './answers.js';
+import { hiddenNeuronInputGradient } from './neuron-gradient.js';
+
+/** Options of the neuron-inputs experiment. */
+export interface NeuronInputsOptions {
+  /** Gradient-ascent steps (default 300). */
+  readonly steps: number;
+  /** Pixel change per step, as a fraction of the pixel range (default 0.02). */
+  readonly stepSize: number;
+  /** Seed of the starting images (faint noise around mid-grey). */
+  readonly seed: number;
+  /** Test images for the "ordinary input" comparison (default 1,000). */
+  readonly testCount: number;
+  /** Hidden layers to explore, 1-based (default: the first two that exist). */
+  readonly layers?: readonly number[];
+}
+
+/** Defaults of `runNeuronInputs`. */
+export const NEURON_INPUTS_DEFAULTS: NeuronInputsOptions = { steps: 300, stepSize: 0.02, seed: 1, testCount: 1000 };
+
+/** What one hidden neuron looks for. */
+export interface NeuronInput {
+  readonly layer: number;
+  readonly neuron: number;
+  /** The input (784 values in [0, 1]) that excites the neuron most, found by gradient ascent. */
+  readonly input: number[];
+  /**
+   * Its incoming weights as an image: for layer 1 the neuron's raw 784 weights; for deeper
+   * layers the linear view W^h_j · W^{h−1} ⋯ W^1 (sigmoids ignored), the only way to draw
+   * 16 weights as a 28×28 picture.
+   */
+  readonly weights: number[];
+  /** z and σ(z) of the neuron for the found input. */
+  readonly bestWeightedInput: number;
+  readonly bestActivation: number;
+  /** Its activation for the average test image, and averaged over the test images. */
+  readonly meanImageActivation: number;
+  readonly meanTestActivation: number;
+}
+
+/** The result of the neuron-inputs experiment (B3, S21). */
+export interface NeuronInputsResult {
+  readonly experiment: 'neuron-inputs';
+  readonly steps: number;
+  readonly stepSize: number;
+  readonly seed: number;
+  readonly sizes: number[];
+  readonly neurons: NeuronInput[];
+}
+
+/**
+ * B3: for every neuron of the chosen hidden layers, the input image that excites it most —
+ * projected gradient ascent on the pixels of its weighted input z, pixels kept in [0, 1],
+ * starting from seeded faint noise. Beside it the neuron's weights (S21: neither looks
+ * like the clean edge or loop detector one might hope for).
+ */
+export function runNeuronInputs(net: Network, test: Dataset, options: Partial<NeuronInputsOptions> = {}): NeuronInputsResult {
+  const o = { ...NEURON_INPUTS_DEFAULTS, ...options };
+  const hiddenLayers = o.layers ?? [1, 2].filter((h) => h < net.layerCount);
+  const size = net.sizes[0];
+  const rng = new Rng(o.seed);
+  const testCount = Math.min(o.testCount, test.count);
+  const testPixels = bytesToUnit(test.images.subarray(0, testCount * size));
+  const meanImage = new Float32Array(size);
+  for (let i = 0; i < testCount; i++) for (let k = 0; k < size; k++) meanImage[k] += testPixels[i * size + k] / testCount;
+  const neurons: NeuronInput[] = [];
+  for (const layer of hiddenLayers) {
+    if (layer < 1 || layer >= net.layerCount) throw new RangeError(`layer ${layer}: the network ${net.sizes.join('-')} has hidden layers 1..${net.layerCount - 1}`);
+    const n = net.sizes[layer];
+    const meanTest = meanActivations(net, testPixels, testCount, layer);
+    const meanImageAct = meanActivations(net, meanImage, 1, layer);
+    const { inputs, z, a } = ascend(net, layer, o.steps, o.stepSize, rng);
+    const templates = effectiveWeights(net, layer);
+    for (let j = 0; j < n; j++) {
+      neurons.push({
+        layer,
+        neuron: j,
+        input: toPlainArray(inputs.subarray(j * size, (j + 1) * size)),
+        weights: toPlainArray(templates.subarray(j * size, (j + 1) * size)),
+        bestWeightedInput: z[j],
+        bestActivation: a[j],
+        meanImageActivation: meanImageAct[j],
+        meanTestActivation: meanTest[j],
+      });
+    }
+  }
+  return { experiment: 'neuron-inputs', steps: o.steps, stepSize: o.stepSize, seed: o.seed, sizes: [...net.sizes], neurons };
+}
+
+/** Gradient ascent for all neurons of one layer at once: batch row j optimises neuron j. */
+function ascend(net: Network, layer: number, steps: number, stepSize: number, rng: Rng): { inputs: Float32Array; z: number[]; a: number[] } {
+  const n = net.sizes[layer];
+  const size = net.sizes[0];
+  const ws = Workspace.for(net, n);
+  const x = new Float32Array(n * size);
+  for (let i = 0; i < x.length; i++) x[i] = 0.45 + 0.1 * rng.uniform();
+  const grad = new Float32Array(n * size);
+  const neurons = Array.from({ length: n }, (_, j) => j);
+  for (let s = 0; s < steps; s++) {
+    ws.input.set(x);
+    forward(net, ws, n);
+    hiddenNeuronInputGradient(net, ws, layer, neurons, n, grad);
+    for (let r = 0; r < n; r++) {
+      // Normalised step: each pixel moves by stepSize × g / rms(g), whatever the gradient's scale.
+      let sq = 0;
+      for (let k = 0; k < size; k++) sq += grad[r * size + k] ** 2;
+      const rms = Math.sqrt(sq / size);
+      if (rms === 0) continue;
+      for (let k = 0; k < size; k++) {
+        const i = r * size + k;
+        x[i] = Math.min(1, Math.max(0, x[i] + (stepSize * grad[i]) / rms));
+      }
+    }
+  }
+  ws.input.set(x);
+  forward(net, ws, n);
+  const zs = ws.weightedInputs[layer - 1];
+  const as = ws.activations[layer];
+  return { inputs: x, z: neurons.map((j) => zs[j * n + j]), a: neurons.map((j) => as[j * n + j]) };
+}
+
+/** Mean activation of each neuron of `layer` over `count` images. */
+function meanActivations(net: Network, pixels: Float32Array, count: number, layer: number): number[] {
+  const n = net.sizes[layer];
+  const size = net.sizes[0];
+  const ws = Workspace.for(net, Math.min(500, count));
+  const sums = new Array<number>(n).fill(0);
+  for (let done = 0; done < count; done += ws.capacity) {
+    const m = Math.min(ws.capacity, count - done);
+    ws.input.set(pixels.subarray(done * size, (done + m) * size));
+    forward(net, ws, m);
+    const a = ws.activations[layer];
+    for (let r = 0; r < m; r++) for (let j = 0; j < n; j++) sums[j] += a[r * n + j];
+  }
+  return sums.map((s) => s / count);
+}
+
+/** Each neuron's weights traced back to the pixels through the weight matrices (linear view). */
+function effectiveWeights(net: Network, layer: number): Float32Array {
+  let m = Float32Array.from(net.weights[0]); // sizes[1] × sizes[0]
+  for (let l = 2; l <= layer; l++) {
+    const W = net.weights[l - 1]; // sizes[l] × sizes[l-1]
+    const nIn = net.sizes[l - 1];
+    const size = net.sizes[0];
+    const next = new Float32Array(net.sizes[l] * size);
+    for (let j = 0; j < net.sizes[l]; j++) {
+      for (let k = 0; k < nIn; k++) {
+        const w = W[j * nIn + k];
+        for (let p = 0; p < size; p++) next[j * size + p] += w * m[k * size + p];
+      }
+    }
+    m = next;
+  }
+  return m;
+}
+
