@@ -44,6 +44,7 @@ export interface Model {
  */
 export function serializeModel(model: Model): string {
   const net = model.network;
+  assertFiniteParameters(net);
   const rows = (values: Float32Array, cols: number): number[][] => {
     const out: number[][] = [];
     for (let o = 0; o < values.length; o += cols) out.push(Array.from(values.subarray(o, o + cols), exact));
@@ -66,6 +67,24 @@ export function serializeModel(model: Model): string {
   };
   // Each list of numbers (a bias vector, one neuron's weights) on one line: diffable, not huge.
   return JSON.stringify(doc, null, 1).replace(/\[[\d\s.,eE+-]*\]/g, (list) => list.replace(/\s+/g, '')) + '\n';
+}
+
+/**
+ * Throws a DigitlabError if any weight or bias is NaN or ±∞: such a network is the wreck of a
+ * diverged run and must never be written over a good model (JSON would even turn NaN into null).
+ */
+export function assertFiniteParameters(net: Network): void {
+  for (let l = 0; l < net.layerCount; l++) {
+    const nIn = net.sizes[l];
+    const w = net.weights[l];
+    for (let i = 0; i < w.length; i++) {
+      if (!Number.isFinite(w[i])) throw new DigitlabError(`refusing to save a network with ${w[i]} in weights[${l}][${Math.floor(i / nIn)}][${i % nIn}] (training diverged?)`);
+    }
+    const b = net.biases[l];
+    for (let j = 0; j < b.length; j++) {
+      if (!Number.isFinite(b[j])) throw new DigitlabError(`refusing to save a network with ${b[j]} in biases[${l}][${j}] (training diverged?)`);
+    }
+  }
 }
 
 /** A float32 value as the shortest-enough double that round-trips through Math.fround. */

@@ -3,12 +3,36 @@ import { Rng } from '../core/rng.js';
 import type { Dataset, DatasetPair } from '../data/dataset.js';
 import { DigitlabError } from '../errors.js';
 import type { TrainingBackend } from './backend.js';
+import type { OptimizerState } from './backend.js';
 import type { BatchEvent, EpochEvent, TrainingEvent } from './events.js';
 import { ReferenceBackend } from './reference-backend.js';
 import type { TrainingSettings } from './settings.js';
 
 /** Builds the backend that trains `network` (e.g. the fast kernels); default: the reference. */
 export type BackendFactory = (network: Network, settings: TrainingSettings) => TrainingBackend;
+
+/**
+ * Everything a trainer needs, beside its settings and data, to continue a run exactly where
+ * it stopped (a checkpoint): with this state restored, the following mini-batches produce
+ * bit-for-bit the same parameters as an uninterrupted run.
+ */
+export interface TrainerState {
+  readonly epochsDone: number;
+  readonly batchesDone: number;
+  readonly examplesSeen: number;
+  /** Σ cost and Σ correct over the current epoch's finished mini-batches. */
+  readonly epochCost: number;
+  readonly epochCorrect: number;
+  readonly epochSeconds: number;
+  /** The current epoch's shuffled example order (meaningful while `batchesDone > 0`). */
+  readonly order: Uint32Array;
+  /** The rng's four state words. */
+  readonly rng: readonly number[];
+  readonly optimizer: OptimizerState;
+  /** The parameters. */
+  readonly network: Network;
+  readonly lastEpoch?: EpochEvent;
+}
 
 /** Options of a `Trainer`. */
 export interface TrainerOptions {
@@ -105,9 +129,14 @@ export class Trainer {
     this.batchesDone++;
     this.examplesSeen += count;
     if (!Number.isFinite(costSum)) {
+      // With L2, each step multiplies a weight by (1 − ηλ) before the gradient: |1 − ηλ| > 1 grows it without bound.
+      const { l2 } = this.settings;
+      const cause = learningRate * l2 > 2
+        ? `the learning rate (${learningRate}) times the L2 penalty (${l2}) is ${learningRate * l2}, above 2, so each step inflates the weights`
+        : `the learning rate (${learningRate}) is probably too high`;
       throw new DigitlabError(
         `training diverged: the cost became ${costSum} at epoch ${this.epochsDone + 1}, mini-batch ` +
-          `${this.batchesDone} of ${this.batchesPerEpoch}; the learning rate (${learningRate}) is probably too high`,
+          `${this.batchesDone} of ${this.batchesPerEpoch}; ${cause}`,
       );
     }
     this.epochCost += costSum;
@@ -152,6 +181,56 @@ export class Trainer {
   /** The backend doing the work (for its optimizer state in checkpoints). */
   get trainingBackend(): TrainingBackend {
     return this.backend;
+  }
+
+  /** A copy of everything needed to resume the run exactly (see `TrainerState`). */
+  getState(): TrainerState {
+    return {
+      epochsDone: this.epochsDone,
+      batchesDone: this.batchesDone,
+      examplesSeen: this.examplesSeen,
+      epochCost: this.epochCost,
+      epochCorrect: this.epochCorrect,
+      epochSeconds: this.epochSeconds,
+      order: this.order.slice(),
+      rng: this.rng.getState(),
+      optimizer: this.backend.getOptimizerState(),
+      network: this.network().clone(),
+      lastEpoch: this.lastEpoch,
+    };
+  }
+
+  /**
+   * Continues from a saved state (of a trainer with the same settings and data). Throws a
+   * DigitlabError when the state does not fit them.
+   */
+  setState(state: TrainerState): void {
+    const net = this.net;
+    if (state.order.length !== this.order.length) {
+      throw new DigitlabError(`checkpoint: its shuffle order covers ${state.order.length} examples, but the training set has ${this.order.length}`);
+    }
+    if (state.batchesDone < 0 || state.batchesDone >= this.batchesPerEpoch) {
+      throw new DigitlabError(`checkpoint: mini-batch ${state.batchesDone} is outside an epoch of ${this.batchesPerEpoch}`);
+    }
+    if (state.network.sizes.length !== net.sizes.length || state.network.sizes.some((n, i) => n !== net.sizes[i])) {
+      throw new DigitlabError(`checkpoint: its network is ${state.network.sizes.join('-')}, the settings say ${net.sizes.join('-')}`);
+    }
+    try {
+      this.backend.setOptimizerState(state.optimizer);
+    } catch (e) {
+      throw new DigitlabError(`checkpoint: the optimizer state does not fit the network (${(e as Error).message})`);
+    }
+    net.copyParametersFrom(state.network);
+    this.backend.writeNetwork(net);
+    this.rng.setState(state.rng);
+    this.order.set(state.order);
+    this.epochsDone = state.epochsDone;
+    this.batchesDone = state.batchesDone;
+    this.examplesSeen = state.examplesSeen;
+    this.epochCost = state.epochCost;
+    this.epochCorrect = state.epochCorrect;
+    this.epochSeconds = state.epochSeconds;
+    this.lastEpoch = state.lastEpoch;
   }
 
   /** Frees the backend's resources. */

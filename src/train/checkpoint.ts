@@ -1,0 +1,281 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { Network, parameterCount } from '../core/network.js';
+import { OPTIMIZERS } from '../core/optimizers.js';
+import type { Dataset } from '../data/dataset.js';
+import { DigitlabError } from '../errors.js';
+import { decodeFloat32, decodeUint32, encodeFloat32, encodeUint32 } from '../model/base64-arrays.js';
+import { MAX_PARAMETERS } from '../model/model-file.js';
+import { writeFileAtomic } from '../model/model-io.js';
+import type { OptimizerState } from './backend.js';
+import type { EpochEvent } from './events.js';
+import { resolveSettings, type TrainingSettings } from './settings.js';
+import type { TrainerState } from './trainer.js';
+
+/** The `format` field of every checkpoint file. */
+export const CHECKPOINT_FORMAT = 'digitlab-checkpoint';
+/** The checkpoint version this code writes and reads. */
+export const CHECKPOINT_VERSION = 1;
+/** Largest checkpoint file read (bytes): ample for MAX_PARAMETERS with Adam's two moments. */
+export const MAX_CHECKPOINT_BYTES = 512 * 1024 * 1024;
+
+/** Which data a checkpointed run trains on, so that `--resume` can find it and check it. */
+export interface CheckpointData {
+  /** The `--data` value that loads it again (absolute for a directory), or null for MNIST. */
+  readonly option: string | null;
+  /** `--limit` (first n training images), or null for all. */
+  readonly limit: number | null;
+  /** The data set's `source` (goes into the model file). */
+  readonly source: string;
+  /** Training examples used, and a fingerprint of their labels and pixels. */
+  readonly trainCount: number;
+  readonly fingerprint: string;
+}
+
+/** A training run frozen between two mini-batches: settings, data, model destination, trainer state. */
+export interface Checkpoint {
+  readonly settings: TrainingSettings;
+  readonly classNames: readonly string[];
+  readonly data: CheckpointData;
+  /** Where the finished model is to be saved. */
+  readonly out: string;
+  /**
+   * The implementation asked for (the CLI's `--backend`, e.g. "auto" or "reference"): a
+   * resumed run uses the same one, since different kernels round differently.
+   */
+  readonly backend: string;
+  readonly state: TrainerState;
+}
+
+/**
+ * FNV-1a (32-bit) over a training set's labels and pixels, with its size: enough to notice
+ * that `--resume` found different data than the run started with.
+ */
+export function datasetFingerprint(data: Dataset): string {
+  let h = 0x811c9dc5;
+  const mix = (bytes: Uint8Array): void => {
+    for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  };
+  mix(data.labels);
+  mix(data.images);
+  return `fnv1a32:${(h >>> 0).toString(16).padStart(8, '0')}:${data.count}x${data.rows}x${data.cols}`;
+}
+
+/**
+ * The checkpoint as a JSON document (see docs/model-format.md, "Checkpoint file"). Arrays of
+ * numbers (parameters, optimizer buffers, the shuffle order) are base64 of little-endian
+ * float32 / uint32, so they come back bit-exact; every other number is plain JSON (doubles
+ * round-trip exactly through JavaScript's shortest representation).
+ */
+export function serializeCheckpoint(checkpoint: Checkpoint): string {
+  const { state } = checkpoint;
+  const net = state.network;
+  const doc = {
+    format: CHECKPOINT_FORMAT,
+    version: CHECKPOINT_VERSION,
+    settings: pickSettings(checkpoint.settings),
+    classNames: checkpoint.classNames,
+    data: checkpoint.data,
+    out: checkpoint.out,
+    backend: checkpoint.backend,
+    progress: {
+      epochsDone: state.epochsDone,
+      batchesDone: state.batchesDone,
+      examplesSeen: state.examplesSeen,
+      epochCost: state.epochCost,
+      epochCorrect: state.epochCorrect,
+      epochSeconds: state.epochSeconds,
+      lastEpoch: state.lastEpoch ?? null,
+    },
+    rng: state.rng,
+    order: encodeUint32(state.order),
+    optimizer: { step: state.optimizer.step, buffers: state.optimizer.buffers.map(encodeFloat32) },
+    network: {
+      weights: net.weights.map(encodeFloat32),
+      biases: net.biases.map(encodeFloat32),
+    },
+  };
+  return JSON.stringify(doc, null, 1) + '\n';
+}
+
+/**
+ * Reads a checkpoint document, checking every field (types, ranges, lengths, finite values)
+ * before allocating anything sized by it; throws a DigitlabError naming `source` and the field.
+ */
+export function parseCheckpointText(text: string, source: string): Checkpoint {
+  const fail = (message: string): never => {
+    throw new DigitlabError(`${source}: ${message}`);
+  };
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    return fail(`not a digitlab checkpoint (not valid JSON: ${(e as Error).message})`);
+  }
+  if (!isObject(doc)) return fail('not a digitlab checkpoint (expected a JSON object)');
+  if (doc.format !== CHECKPOINT_FORMAT) return fail(`not a digitlab checkpoint (format is ${JSON.stringify(doc.format)}, expected "${CHECKPOINT_FORMAT}")`);
+  if (doc.version !== CHECKPOINT_VERSION) return fail(`unsupported checkpoint version ${JSON.stringify(doc.version)} (this digitlab reads version ${CHECKPOINT_VERSION})`);
+
+  const settings = parseSettings(doc.settings, fail);
+  const sizes = settings.sizes;
+  const classes = sizes[sizes.length - 1];
+  if (!Array.isArray(doc.classNames) || doc.classNames.length !== classes || !doc.classNames.every((s) => typeof s === 'string' && s.length <= 100)) {
+    return fail(`field "classNames" must be a list of ${classes} names`);
+  }
+  const data = parseData(doc.data, fail);
+  if (typeof doc.out !== 'string' || doc.out === '' || doc.out.length > 4096) return fail('field "out" must be the model file name');
+  if (typeof doc.backend !== 'string' || !/^[a-z0-9-]{1,40}$/.test(doc.backend)) return fail('field "backend" must be a backend name');
+
+  const p = doc.progress;
+  if (!isObject(p)) return fail('field "progress" must be an object');
+  const batchesPerEpoch = Math.ceil(data.trainCount / settings.batchSize);
+  const epochsDone = int(p.epochsDone, 0, 100_000, 'progress.epochsDone', fail);
+  const batchesDone = int(p.batchesDone, 0, batchesPerEpoch - 1, 'progress.batchesDone', fail);
+  const examplesSeen = int(p.examplesSeen, 0, Number.MAX_SAFE_INTEGER, 'progress.examplesSeen', fail);
+  const epochCost = finite(p.epochCost, 'progress.epochCost', fail);
+  const epochCorrect = int(p.epochCorrect, 0, data.trainCount, 'progress.epochCorrect', fail);
+  const epochSeconds = finite(p.epochSeconds, 'progress.epochSeconds', fail);
+  const lastEpoch = parseLastEpoch(p.lastEpoch, fail);
+
+  const rng = doc.rng;
+  if (!Array.isArray(rng) || rng.length !== 4 || !rng.every((x) => Number.isInteger(x) && x >= 0 && x <= 0xffffffff)) {
+    return fail('field "rng" must be four unsigned 32-bit integers');
+  }
+  const order = decodeUint32(doc.order, data.trainCount);
+  if (typeof order === 'string') return fail(`field "order" ${order}`);
+  const seen = new Uint8Array(data.trainCount);
+  for (let i = 0; i < order.length; i++) {
+    if (order[i] >= data.trainCount || seen[order[i]]) return fail(`field "order" is not a permutation of the ${data.trainCount} training examples`);
+    seen[order[i]] = 1;
+  }
+
+  const L = sizes.length - 1;
+  const net = doc.network;
+  if (!isObject(net) || !Array.isArray(net.weights) || net.weights.length !== L || !Array.isArray(net.biases) || net.biases.length !== L) {
+    return fail(`field "network" must hold ${L} layers of weights and biases`);
+  }
+  const network = new Network(settings);
+  for (let l = 0; l < L; l++) {
+    network.weights[l].set(finiteArray(net.weights[l], sizes[l] * sizes[l + 1], `network.weights[${l}]`, fail));
+    network.biases[l].set(finiteArray(net.biases[l], sizes[l + 1], `network.biases[${l}]`, fail));
+  }
+  const optimizer = parseOptimizer(doc.optimizer, settings, fail);
+  return {
+    settings,
+    classNames: doc.classNames as string[],
+    data,
+    out: doc.out,
+    backend: doc.backend,
+    state: { epochsDone, batchesDone, examplesSeen, epochCost, epochCorrect, epochSeconds, order, rng: rng as number[], optimizer, network, lastEpoch },
+  };
+}
+
+/** Saves a checkpoint atomically (a reader sees the previous checkpoint or this one, never half). */
+export async function saveCheckpoint(file: string, checkpoint: Checkpoint): Promise<void> {
+  await writeFileAtomic(file, serializeCheckpoint(checkpoint));
+}
+
+/** Reads and checks a checkpoint file; every problem is a DigitlabError naming the file. */
+export async function loadCheckpoint(file: string): Promise<Checkpoint> {
+  let text: string;
+  try {
+    // Size first: a huge file is refused before it is read into memory.
+    const size = (await stat(file)).size;
+    if (size > MAX_CHECKPOINT_BYTES) throw new DigitlabError(`${file}: ${size.toLocaleString('en-US')} bytes is larger than any checkpoint`);
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    if (e instanceof DigitlabError) throw e;
+    throw new DigitlabError(`${file}: cannot read the checkpoint (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  return parseCheckpointText(text, basename(file));
+}
+
+type Fail = (message: string) => never;
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function int(x: unknown, min: number, max: number, field: string, fail: Fail): number {
+  if (!Number.isInteger(x) || (x as number) < min || (x as number) > max) fail(`field "${field}" must be a whole number from ${min} to ${max}, got ${JSON.stringify(x)}`);
+  return x as number;
+}
+
+function finite(x: unknown, field: string, fail: Fail): number {
+  if (typeof x !== 'number' || !Number.isFinite(x)) fail(`field "${field}" must be a finite number, got ${JSON.stringify(x)}`);
+  return x as number;
+}
+
+function pickSettings(s: TrainingSettings): TrainingSettings {
+  const { sizes, activation, outputActivation, cost, init, optimizer, learningRate, l2, batchSize, epochs, seed } = s;
+  return { sizes, activation, outputActivation, cost, init, optimizer, learningRate, l2, batchSize, epochs, seed };
+}
+
+function parseSettings(x: unknown, fail: Fail): TrainingSettings {
+  if (!isObject(x)) return fail('field "settings" must be an object');
+  const sizes = x.sizes;
+  if (!Array.isArray(sizes) || sizes.length < 2 || sizes.length > 1000 || !sizes.every((n) => Number.isInteger(n) && n >= 1 && n <= 100_000)) {
+    return fail('field "settings.sizes" must be a list of at least two positive layer sizes');
+  }
+  if (parameterCount(sizes as number[]) > MAX_PARAMETERS) return fail(`field "settings.sizes" describes more than ${MAX_PARAMETERS.toLocaleString('en-US')} parameters`);
+  try {
+    // The same checks as the command line's options; only the known fields are taken.
+    return pickSettings(resolveSettings(pickSettings(x as unknown as TrainingSettings), sizes[0] as number, sizes[sizes.length - 1] as number));
+  } catch (e) {
+    return fail(`field "settings": ${(e as Error).message}`);
+  }
+}
+
+function parseData(x: unknown, fail: Fail): CheckpointData {
+  if (!isObject(x)) return fail('field "data" must be an object');
+  const option = x.option;
+  if (option !== null && (typeof option !== 'string' || option.length > 4096)) return fail('field "data.option" must be a string or null');
+  const limit = x.limit === null ? null : int(x.limit, 1, 1e9, 'data.limit', fail);
+  if (typeof x.source !== 'string' || x.source.length > 4096) return fail('field "data.source" must be a string');
+  const trainCount = int(x.trainCount, 1, 0x7fffffff, 'data.trainCount', fail);
+  if (typeof x.fingerprint !== 'string' || x.fingerprint.length > 200) return fail('field "data.fingerprint" must be a string');
+  return { option, limit, source: x.source, trainCount, fingerprint: x.fingerprint };
+}
+
+function parseLastEpoch(x: unknown, fail: Fail): EpochEvent | undefined {
+  if (x === null || x === undefined) return undefined;
+  if (!isObject(x) || x.type !== 'epoch') return fail('field "progress.lastEpoch" must be an epoch summary or null');
+  // testAccuracy is NaN (JSON null) when there is no test set.
+  const maybeNaN = (v: unknown, field: string): number => (v === null ? NaN : finite(v, field, fail));
+  return {
+    type: 'epoch',
+    epoch: int(x.epoch, 1, 100_000, 'progress.lastEpoch.epoch', fail),
+    trainCost: maybeNaN(x.trainCost, 'progress.lastEpoch.trainCost'),
+    trainAccuracy: maybeNaN(x.trainAccuracy, 'progress.lastEpoch.trainAccuracy'),
+    testAccuracy: maybeNaN(x.testAccuracy, 'progress.lastEpoch.testAccuracy'),
+    seconds: finite(x.seconds, 'progress.lastEpoch.seconds', fail),
+  };
+}
+
+function finiteArray(text: unknown, count: number, field: string, fail: Fail): Float32Array {
+  const values = decodeFloat32(text, count);
+  if (typeof values === 'string') return fail(`field "${field}" ${values}`);
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) fail(`field "${field}[${i}]" is ${values[i]}, not a finite number`);
+  return values;
+}
+
+/**
+ * Optimizer state layout (as `Optimizer.getState` gives it): SGD none; momentum the
+ * velocities [W1, b1, W2, b2, …]; Adam the first moments in that order, then the second.
+ */
+function parseOptimizer(x: unknown, settings: TrainingSettings, fail: Fail): OptimizerState {
+  if (!isObject(x)) return fail('field "optimizer" must be an object');
+  const step = int(x.step, 0, Number.MAX_SAFE_INTEGER, 'optimizer.step', fail);
+  const sets = { sgd: 0, momentum: 1, adam: 2 }[settings.optimizer];
+  if (!OPTIMIZERS.includes(settings.optimizer) || sets === undefined) return fail('field "settings.optimizer" is unknown');
+  const sizes = settings.sizes;
+  const L = sizes.length - 1;
+  if (!Array.isArray(x.buffers) || x.buffers.length !== 2 * L * sets) return fail(`field "optimizer.buffers" must hold ${2 * L * sets} arrays for ${settings.optimizer}`);
+  const buffers: Float32Array[] = [];
+  for (let i = 0; i < x.buffers.length; i++) {
+    const l = Math.floor(i / 2) % L;
+    const count = i % 2 === 0 ? sizes[l] * sizes[l + 1] : sizes[l + 1];
+    buffers.push(finiteArray(x.buffers[i], count, `optimizer.buffers[${i}]`, fail));
+  }
+  return { step, buffers };
+}
