@@ -28,6 +28,10 @@ const PALETTE_KEY = 'digitlab.palette';
 const RUN_COLOURS = ['#7fd4ff', '#ff9fd0'];
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+/** Sets an element's text only when it changes (no needless layout during live training). */
+const setText = (el: HTMLElement, text: string): void => {
+  if (el.textContent !== text) el.textContent = text;
+};
 
 let state: LabState = stateFromHash(location.hash);
 const storedPalette = localStorage.getItem(PALETTE_KEY);
@@ -116,7 +120,7 @@ function refresh(final: boolean): void {
   const out = inference.activations[inference.activations.length - 1];
   outputPanel.render(hasInput ? out : null, hasInput ? inference.answer : null, t('noAnswer'));
   if (final && hasInput) outputPanel.announce(t('announce', { digit: inference.answer, confidence: percent(out[inference.answer]) }));
-  $('parameter-count').textContent = `${net.sizes.join('-')} · ${t('parameters', { count: num(parameterCount(net.sizes)) })}`;
+  setText($('parameter-count'), `${net.sizes.join('-')} · ${t('parameters', { count: num(parameterCount(net.sizes)) })}`);
 }
 
 function renderWeights(): void {
@@ -234,8 +238,8 @@ function renderStatus(): void {
     return;
   }
   const p = lastStatus;
-  status.textContent = t('status', { epoch: p.epoch, batch: num(p.batch), batches: num(p.batchesPerEpoch), examples: num(p.examplesSeen) });
-  $('speed').textContent = t('speed', { eps: num(p.epochsPerSecond, 2), backend: backendName });
+  setText(status, t('status', { epoch: p.epoch, batch: num(p.batch), batches: num(p.batchesPerEpoch), examples: num(p.examplesSeen) }));
+  setText($('speed'), t('speed', { eps: num(p.epochsPerSecond, 2), backend: backendName }));
 }
 
 function onWorkerMessage(message: FromWorker): void {
@@ -253,13 +257,17 @@ function onWorkerMessage(message: FromWorker): void {
     case 'progress':
       if (runs && message.runId === runs[0].id) {
         lastStatus = message;
+        document.body.dataset.batches = String(message.batches);
         renderStatus();
       }
       costChart.add(message.runId, message.batches, message.cost);
       break;
     case 'test':
       accuracyChart.add(message.runId, message.batches, message.testAccuracy);
-      if (runs && message.runId === runs[0].id) document.body.dataset.testAccuracy = String(message.testAccuracy);
+      if (runs && message.runId === runs[0].id) {
+        document.body.dataset.testAccuracy = String(message.testAccuracy);
+        document.body.dataset.testBatches = String(message.batches);
+      }
       break;
     case 'snapshot': {
       const spec = runs?.find((r) => r.id === message.runId);

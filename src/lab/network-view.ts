@@ -101,7 +101,7 @@ export class NetworkView {
         const g = Math.round(brightness[j] * 255);
         c.setAttribute('fill', `rgb(${g},${g},${g})`);
         c.classList.toggle('answer', l === L && j === inference.answer);
-        this.groups[l][j].setAttribute('aria-label', this.text.neuronLabel(this.numbers(l, j)));
+        // The accessible name carries the numbers; set on focus/hover rather than on every frame.
       });
     }
     const out = inference.activations[L];
@@ -157,6 +157,7 @@ export class NetworkView {
         g.setAttribute('tabindex', '0');
         g.setAttribute('role', 'img');
         g.setAttribute('class', 'neuron');
+        g.setAttribute('aria-label', this.text.neuronLabel({ layer: l, neuron: j, z: 0, bias: 0, a: 0 }).split(':')[0]);
         g.dataset.layer = String(l);
         g.dataset.neuron = String(j);
         const c = document.createElementNS(SVG, 'circle');
@@ -249,6 +250,7 @@ export class NetworkView {
 
   private showTooltip(layer: number, neuron: number): void {
     if (!this.last) return;
+    this.groups[layer][neuron].setAttribute('aria-label', this.text.neuronLabel(this.numbers(layer, neuron)));
     this.hovered = { layer, neuron };
     const p = this.positions[layer][neuron];
     this.tooltip.innerHTML = this.text.tooltip(this.numbers(layer, neuron));

@@ -42,7 +42,7 @@ export class OutputPanel {
       this.answer.textContent = '–';
       this.answer.title = emptyText;
       this.bars.forEach((b, d) => {
-        b.style.width = '0%';
+        b.style.transform = 'scaleX(0)';
         this.values[d].textContent = '';
       });
       return;
@@ -50,7 +50,7 @@ export class OutputPanel {
     this.answer.textContent = String(answer);
     this.answer.dataset.answer = String(answer);
     this.bars.forEach((b, d) => {
-      b.style.width = `${Math.max(0, Math.min(1, outputs[d])) * 100}%`;
+      b.style.transform = `scaleX(${Math.max(0, Math.min(1, outputs[d])).toFixed(3)})`;
       b.classList.toggle('answer', d === answer);
       this.values[d].textContent = outputs[d].toFixed(2);
     });

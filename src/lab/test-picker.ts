@@ -37,9 +37,13 @@ export class TestPicker {
     button('previous').addEventListener('click', () => this.pick(Math.max(0, this.selected - 1)));
     button('next').addEventListener('click', () => this.pick(Math.min(this.count - 1, this.selected + 1)));
     button('random').addEventListener('click', () => this.pick(Math.floor(Math.random() * this.count)));
-    this.field.addEventListener('change', () => {
+    const pickTyped = (): void => {
       const n = Number(this.field.value);
-      if (Number.isInteger(n) && n >= 0 && n < this.count) this.pick(n);
+      if (this.field.value.trim() !== '' && Number.isInteger(n) && n >= 0 && n < this.count) this.pick(n);
+    };
+    this.field.addEventListener('change', pickTyped);
+    this.field.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') pickTyped();
     });
     this.strip.addEventListener('keydown', (e) => {
       const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -85,6 +89,7 @@ export class TestPicker {
   private showSelection(): void {
     if (this.data === null || this.selected < 0) {
       this.labelOut.textContent = '';
+      this.field.value = '';
       return;
     }
     this.field.value = String(this.selected);

@@ -19,7 +19,7 @@ import type { FromWorker, RunSpec, Snapshot, ToWorker } from './worker-protocol.
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 const SLICE_MS = 25;
-const REPORT_MS = 100;
+const REPORT_MS = 250;
 /** Evaluate the test set at most every this many mini-batches… */
 const MIN_EVAL_GAP = 20;
 /** …and only when training since the last evaluation took this many times its cost. */

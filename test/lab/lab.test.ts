@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { loadMnist } from '../../src/data/idx-dir.js';
+import { fastBackendFactory } from '../../src/fast/node.js';
+import { loadModel } from '../../src/model/model-io.js';
+import { evaluateNetwork } from '../../src/train/predict.js';
+import { resolveSettings, SEED_SETTINGS } from '../../src/train/settings.js';
+import { Trainer } from '../../src/train/trainer.js';
+import { buildLab, launchChromium, RESULTS_DIR, ROOT, startServer } from './harness.js';
+
+type Point = readonly [number, number];
+
+/** Drags the mouse through `points` (draw-pad pixels, 0–280) as one stroke. */
+async function stroke(page: Page, points: readonly Point[]): Promise<void> {
+  const box = await page.locator('#pad').boundingBox();
+  assert.ok(box);
+  const at = ([x, y]: Point): [number, number] => [box.x + (x / 280) * box.width, box.y + (y / 280) * box.height];
+  await page.mouse.move(...at(points[0]));
+  await page.mouse.down();
+  for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps: 4 });
+  await page.mouse.up();
+}
+
+function ellipse(cx: number, cy: number, rx: number, ry: number, n = 36): Point[] {
+  return Array.from({ length: n + 1 }, (_, i) => [cx + rx * Math.sin((2 * Math.PI * i) / n), cy - ry * Math.cos((2 * Math.PI * i) / n)] as const);
+}
+
+async function answer(page: Page): Promise<string> {
+  return (await page.locator('#answer').textContent())?.trim() ?? '';
+}
+
+async function openLab(browser: Browser, url: string, options: { locale?: string } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: options.locale ?? 'en-US' });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="true"][data-model-ready="true"]', { timeout: 60_000 });
+  return page;
+}
+
+describe('the Lab in Chromium', { timeout: 240_000 }, () => {
+  let base = '';
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let closeServer: () => void;
+  let page: Page;
+
+  before(async () => {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    buildLab();
+    const { server, url } = await startServer();
+    base = url;
+    closeServer = () => server.close();
+    ({ browser, close: closeBrowser } = await launchChromium());
+    page = await openLab(browser, base);
+  });
+  after(async () => {
+    await closeBrowser?.();
+    closeServer?.();
+  });
+
+  it('opens with the pretrained 784-16-16-10 network (13,002 parameters)', async () => {
+    assert.match((await page.locator('#parameter-count').textContent()) ?? '', /784-16-16-10 · 13,002 parameters/);
+    assert.equal(await page.locator('.weight-grid').count(), 16);
+    assert.equal(await page.locator('.network-view .neuron').count(), 42);
+    await page.locator('.thumb[data-index="0"]').click();
+    await page.locator('.network-view .neuron[data-layer="1"][data-neuron="3"]').hover();
+    assert.match((await page.locator('.network-view .tooltip').textContent()) ?? '', /z = .*bias b = .*σ\(z\) = /s);
+    await page.screenshot({ path: join(RESULTS_DIR, 'lab-default.png'), fullPage: true });
+  });
+
+  it('answers mouse strokes of a 1, a 7 and a 0 with the pretrained model', async () => {
+    const digits: [string, Point[][]][] = [
+      ['1', [[[150, 40], [145, 100], [138, 170], [132, 240]]]],
+      ['7', [[[70, 60], [140, 58], [205, 60], [175, 120], [145, 180], [125, 240]]]],
+      ['0', [ellipse(140, 140, 62, 95)]],
+    ];
+    for (const [digit, strokes] of digits) {
+      await page.locator('#clear').click();
+      for (const s of strokes) await stroke(page, s);
+      assert.equal(await answer(page), digit, `drawn ${digit}`);
+      assert.match((await page.locator('#live').textContent()) ?? '', new RegExp(`says ${digit} `));
+      await page.screenshot({ path: join(RESULTS_DIR, `lab-drawn-${digit}.png`), clip: { x: 0, y: 0, width: 1440, height: 640 } });
+    }
+    await page.locator('#undo').click();
+    assert.equal(await answer(page), '–', 'undo of the only stroke empties the pad');
+  });
+
+  it('gives the same answers for real MNIST test images as the model does in Node', async () => {
+    const model = await loadModel(join(ROOT, 'models/pretrained.json'));
+    const { test } = await loadMnist();
+    const { predictions } = evaluateNetwork(model.network, test);
+    const wrong = [...predictions.keys()].filter((i) => predictions[i] !== test.labels[i]).slice(0, 5);
+    const indices = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 1234, 9999, ...wrong];
+    for (const index of indices) {
+      await page.locator('#test-index').fill(String(index));
+      await page.locator('#test-index').press('Enter');
+      await page.locator('#test-index').press('Tab');
+      assert.equal(await answer(page), String(predictions[index]), `test image ${index} (label ${test.labels[index]})`);
+    }
+    // Keyboard: arrow keys move along the strip.
+    await page.locator('.thumb[aria-pressed="true"]').focus();
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await answer(page), String(predictions[indices[indices.length - 1] - 1]));
+  });
+
+  it('switches between English and Russian, and starts in the browser language', async () => {
+    await page.selectOption('#language', 'ru');
+    assert.equal(await page.locator('#draw-heading').textContent(), 'Нарисуйте цифру');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru');
+    assert.match((await page.locator('#parameter-count').textContent()) ?? '', /13\s002 параметров/);
+    assert.match(page.url(), /lang=ru/);
+    await page.selectOption('#language', 'en');
+    assert.equal(await page.locator('#draw-heading').textContent(), 'Draw a digit');
+    const russian = await openLab(browser, base, { locale: 'ru-RU' });
+    assert.equal(await russian.locator('[data-command="toggle"]').textContent(), 'Старт');
+    await russian.context().close();
+  });
+
+  it('restores the settings from a copied URL', async () => {
+    await page.locator('input[name="layers"]').fill('32,16');
+    await page.locator('input[name="layers"]').press('Tab');
+    await page.selectOption('select[name="activation"]', 'relu');
+    await page.selectOption('select[name="optimizer"]', 'adam');
+    await page.locator('input[name="lr"]').fill('0.003');
+    await page.locator('input[name="lr"]').press('Tab');
+    await page.locator('input[name="seed"]').fill('7');
+    await page.locator('input[name="seed"]').press('Tab');
+    await page.selectOption('#palette', 'blue-orange');
+    const copied = page.url();
+    const restored = await openLab(browser, copied);
+    const value = (name: string) => restored.locator(`[name="${name}"]`).inputValue();
+    assert.equal(await value('layers'), '32,16');
+    assert.equal(await value('activation'), 'relu');
+    assert.equal(await value('optimizer'), 'adam');
+    assert.equal(await value('lr'), '0.003');
+    assert.equal(await value('seed'), '7');
+    assert.equal(await restored.locator('#palette').inputValue(), 'blue-orange');
+    assert.equal(await restored.locator('#test-index').inputValue(), await page.locator('#test-index').inputValue());
+    await restored.context().close();
+  });
+
+  it('trains live in the Worker past 90 % test accuracy while the page keeps ≥ 50 fps', async () => {
+    const training = await openLab(browser, `${base}#layers=16,16&activation=relu&cost=cross-entropy&init=he&optimizer=adam&lr=0.005&test=0`);
+    await training.locator('[data-command="toggle"]').click();
+    await training.waitForSelector('body[data-running="true"]');
+    // A string, not a function: tsx's transform would add helpers the page does not have.
+    const fps = await training.evaluate<number>(`new Promise((resolve) => {
+      let frames = 0;
+      const t0 = performance.now();
+      const tick = (now) => {
+        frames++;
+        if (now - t0 < 3000) requestAnimationFrame(tick);
+        else resolve((frames * 1000) / (now - t0));
+      };
+      requestAnimationFrame(tick);
+    })`);
+    await training.screenshot({ path: join(RESULTS_DIR, 'lab-training.png'), fullPage: true });
+    const speed = (await training.locator('#speed').textContent()) ?? '';
+    await training.waitForFunction(() => Number(document.body.dataset.testAccuracy) > 0.9, undefined, { timeout: 60_000 });
+    const crossed = await training.evaluate(() => ({ accuracy: Number(document.body.dataset.testAccuracy), batches: Number(document.body.dataset.testBatches) }));
+    await training.locator('[data-command="toggle"]').click();
+    await training.waitForSelector('body[data-running="false"]');
+    console.log(`# live training: ${fps.toFixed(1)} fps during training; worker speed "${speed}"; test accuracy ${(crossed.accuracy * 100).toFixed(1)} % after ${crossed.batches} mini-batches`);
+    assert.ok(fps >= 50, `frame rate during training: ${fps.toFixed(1)} fps`);
+    assert.ok(crossed.batches <= 1200, `90 % took ${crossed.batches} mini-batches`);
+    await training.locator('.weight-grid[data-neuron="3"]').click();
+    await training.waitForSelector('#weight-dialog[open]');
+    await training.screenshot({ path: join(RESULTS_DIR, 'lab-weight-grid.png') });
+    await training.keyboard.press('Escape');
+    await training.context().close();
+  });
+
+  it('gives the same weights as the Trainer in Node after the same mini-batches', async () => {
+    const lab = await openLab(browser, base);
+    const steps = 5;
+    for (let i = 1; i <= steps; i++) {
+      await lab.locator('[data-command="step"]').click();
+      await lab.waitForFunction((n) => Number(document.body.dataset.batches) === n, i);
+    }
+    const net = await lab.evaluate(() => (window as unknown as { digitlab: { network(): { weights: number[][]; biases: number[][] } } }).digitlab.network());
+    await lab.context().close();
+    const data = await loadMnist();
+    const trainer = new Trainer(resolveSettings({ ...SEED_SETTINGS }), data, { backend: await fastBackendFactory() });
+    for (let i = 0; i < steps; i++) trainer.step();
+    const expected = trainer.network();
+    expected.weights.forEach((w, l) => assert.deepEqual(net.weights[l], Array.from(w), `weights of layer ${l + 1}`));
+    expected.biases.forEach((b, l) => assert.deepEqual(net.biases[l], Array.from(b), `biases of layer ${l + 1}`));
+  });
+});
+
