@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { registerChain } from '../explain/chain.js';
+import { registerDescent } from '../explain/descent.js';
+import { registerNudges } from '../explain/nudges.js';
+import { registerSgdPath } from '../explain/sgd-path.js';
+
+/**
+ * `digitlab explain <name>`: the CLI faces of the "How it learns" explorables (S17–S29, B6).
+ * Each subcommand runs the same `src/explain/` code as the Lab's panel and prints its numbers
+ * as a table (or `--json`), and writes PNGs with `--out DIR`.
+ */
+export function registerExplainCommand(program: Command): void {
+  const explain = program
+    .command('explain')
+    .description('how it learns: gradient descent, the chain rule, per-image nudges, the path of SGD');
+  registerDescent(explain);
+  registerChain(explain);
+  registerNudges(explain);
+  registerSgdPath(explain);
+}
