@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { DigitlabError } from '../errors.js';
 import { registerEvalCommand } from './commands/eval.js';
+import { registerExportCommand } from './commands/export.js';
+import { registerImportCommand } from './commands/import.js';
 import { registerExplainCommand } from './commands/explain.js';
 import { registerExperimentCommand } from './commands/experiment.js';
 import { registerInfoCommand } from './commands/info.js';
@@ -20,6 +22,8 @@ registerTrainCommand(program);
 registerEvalCommand(program);
 registerPredictCommand(program);
 registerInfoCommand(program);
+registerExportCommand(program);
+registerImportCommand(program);
 registerExplainCommand(program);
 registerExperimentCommand(program);
 
