@@ -8,6 +8,12 @@ export interface CurveSeries {
   readonly colour: string;
 }
 
+/** The x range shared by charts that should line up (grows to the largest x any of them saw). */
+export class SharedExtent {
+  max = 1;
+  readonly charts: CurveChart[] = [];
+}
+
 /**
  * A live line chart (uPlot) of one quantity against mini-batches, one line per run, so
  * several runs overlay (S12: sigmoid vs ReLU). Points arrive at any rate; the chart redraws
@@ -27,12 +33,16 @@ export class CurveChart {
     private xLabel: string,
     private readonly format: (v: number) => string,
     private readonly range: [number, number] | null,
-  ) {}
+    private readonly extent: SharedExtent = new SharedExtent(),
+  ) {
+    extent.charts.push(this);
+  }
 
   /** Starts over with these lines (and no points). */
   reset(series: readonly CurveSeries[]): void {
     this.series = [...series];
     this.points = new Map(series.map((s) => [s.id, new Map()]));
+    this.extent.max = 1;
     this.rebuild();
   }
 
@@ -50,6 +60,10 @@ export class CurveChart {
   /** Adds the point (x, y) to run `id`'s line. */
   add(id: string, x: number, y: number): void {
     this.points.get(id)?.set(x, y);
+    if (x > this.extent.max) {
+      this.extent.max = x;
+      for (const chart of this.extent.charts) chart.schedule();
+    }
     this.schedule();
   }
 
@@ -68,7 +82,7 @@ export class CurveChart {
         title: this.title,
         width,
         height: 220,
-        scales: { x: { time: false }, y: this.range ? { range: this.range } : {} },
+        scales: { x: { time: false, range: () => [0, this.extent.max] }, y: this.range ? { range: this.range } : {} },
         axes: [
           { ...axisStyle, label: this.xLabel },
           { ...axisStyle, values: (_u, ticks) => ticks.map((t) => this.format(t)), size: 56 },
@@ -92,7 +106,8 @@ export class CurveChart {
     return [x, ...this.series.map((s) => x.map((v) => this.points.get(s.id)?.get(v) ?? null))];
   }
 
-  private schedule(): void {
+  /** Redraws soon (at most every 250 ms). */
+  schedule(): void {
     this.dirty = true;
     if (this.timer !== 0) return;
     this.timer = window.setTimeout(() => {

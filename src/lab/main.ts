@@ -1,7 +1,7 @@
 import type { Network } from '../core/network.js';
 import { parameterCount } from '../core/network.js';
 import type { Dataset } from '../data/dataset.js';
-import { CurveChart, type CurveSeries } from './curve-chart.js';
+import { CurveChart, type CurveSeries, SharedExtent } from './curve-chart.js';
 import { DrawPad } from './draw-pad.js';
 import { applyMessages } from './i18n-dom.js';
 import { infer, type Inference } from './inference.js';
@@ -53,13 +53,16 @@ let running = false;
 let workerReady = false;
 let backendName = '';
 let lastStatus: FromWorker | null = null;
+/** The shown run's test accuracy curve: (mini-batches, accuracy) pairs. */
+let testCurve: [number, number][] = [];
 
 const networkView = new NetworkView($('network-view'), viewText(), openNeuron);
 const outputPanel = new OutputPanel($('outputs'), $('answer'), $('live'));
 const weightGrids = new WeightGrids($('weight-grids'), (j) => t('neuronWeights', { neuron: j }), (j) => openNeuron(1, j));
 const weightDialog = new WeightDialog($<HTMLDialogElement>('weight-dialog'));
-const costChart = new CurveChart($('cost-chart'), t('costCurve'), t('miniBatches'), (v) => num(v, 3), null);
-const accuracyChart = new CurveChart($('accuracy-chart'), t('testAccuracy'), t('miniBatches'), (v) => `${num(v * 100, 0)} %`, [0, 1]);
+const batchesExtent = new SharedExtent();
+const costChart = new CurveChart($('cost-chart'), t('costCurve'), t('miniBatches'), (v) => num(v, 3), null, batchesExtent);
+const accuracyChart = new CurveChart($('accuracy-chart'), t('testAccuracy'), t('miniBatches'), (v) => `${num(v * 100, 0)} %`, [0, 1], batchesExtent);
 const picker = new TestPicker($('picker'), pickerText(), (index) => {
   state.testImage = index;
   if (testSet) input = imageAt(testSet, index);
@@ -188,6 +191,7 @@ function resetRuns(compare: boolean): boolean {
   $('training-error').textContent = '';
   runs = specs;
   runNets.clear();
+  testCurve = [];
   showRun = true;
   lastStatus = null;
   costChart.reset(seriesFor(specs));
@@ -265,6 +269,7 @@ function onWorkerMessage(message: FromWorker): void {
     case 'test':
       accuracyChart.add(message.runId, message.batches, message.testAccuracy);
       if (runs && message.runId === runs[0].id) {
+        testCurve.push([message.batches, message.testAccuracy]);
         document.body.dataset.testAccuracy = String(message.testAccuracy);
         document.body.dataset.testBatches = String(message.batches);
       }
@@ -346,8 +351,9 @@ $<HTMLInputElement>('all-connections').addEventListener('change', (e) => {
 });
 window.addEventListener('hashchange', () => location.reload());
 
-/** A read-only hook for the browser tests: the shown network's parameters. */
+/** A read-only hook for the browser tests: the shown network's parameters and test curve. */
 (window as unknown as { digitlab: object }).digitlab = {
+  testCurve: () => testCurve.slice(),
   network: () => {
     const net = currentNet();
     return net && { sizes: net.sizes, weights: net.weights.map((w) => Array.from(w)), biases: net.biases.map((b) => Array.from(b)) };

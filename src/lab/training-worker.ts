@@ -130,7 +130,9 @@ function sendSnapshot(run: Run): void {
 function evaluate(run: Run): void {
   const t0 = performance.now();
   const testAccuracy = run.trainer.evaluate(run.trainer.test);
-  run.evalMs = performance.now() - t0;
+  // The first evaluation includes warm-up; after it, a running average of the cost.
+  const ms = performance.now() - t0;
+  run.evalMs = run.batches === 0 ? 0 : run.evalMs === 0 ? ms : 0.7 * run.evalMs + 0.3 * ms;
   run.trainMsSinceEval = 0;
   run.lastEvalBatches = run.batches;
   post({ type: 'test', runId: run.id, batches: run.batches, testAccuracy });
