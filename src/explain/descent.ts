@@ -153,7 +153,7 @@ export const DEFAULT_RUNS: Readonly<Record<Landscape['name'], { rates: readonly 
     rates: [
       { start: [4.2, -4], learningRate: 0.05, caption: 'η = 0.05: crawls' },
       { start: [4.2, -4], learningRate: 0.5, caption: 'η = 0.5: settles' },
-      { start: [4.2, -4], learningRate: 0.7, caption: 'η = 0.7: zig-zags across the valley' },
+      { start: [4.2, -4], learningRate: 0.7, caption: 'η = 0.7: overshoots back and forth, settles late' },
       { start: [4.2, -4], learningRate: 9, caption: 'η = 9: diverges' },
     ],
     starts: [

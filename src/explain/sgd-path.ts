@@ -82,6 +82,8 @@ export interface SgdPathResult {
   readonly grid: { readonly alphas: readonly number[]; readonly betas: readonly number[]; readonly costs: readonly (readonly number[])[] };
   /** The grid's cost at the origin (= the final mini-batch network's cost over the n images). */
   readonly originCost: number;
+  /** θ*: the final mini-batch parameters (W¹, b¹, W², b², … as one vector), the plane's centre. */
+  readonly centre: Float32Array;
   readonly seconds: { readonly training: number; readonly grid: number };
 }
 
@@ -209,11 +211,12 @@ export function sgdPath(o: SgdPathOptions): SgdPathResult {
     miniBatch: miniView,
     grid: { alphas, betas, costs },
     originCost,
+    centre: mini.points[mini.points.length - 1],
     seconds: { training, grid: (performance.now() - t1) / 1000 },
   };
 }
 
-/** The final mini-batch network of a result's run is not kept; this rebuilds the parameters' cost check input. */
+/** The grid's cost at the node (alpha, beta), or undefined when no node lies there. */
 export function gridCostAt(result: SgdPathResult, alpha: number, beta: number): number | undefined {
   const j = result.grid.alphas.findIndex((a) => Math.abs(a - alpha) < 1e-12);
   const i = result.grid.betas.findIndex((b) => Math.abs(b - beta) < 1e-12);

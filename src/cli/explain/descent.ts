@@ -91,15 +91,17 @@ async function drawCurve(file: string, landscape: Landscape, r: DescentResult, r
   const xs = Array.from({ length: 401 }, (_, i) => lo + ((hi - lo) * i) / 400);
   const inside = (w: number): boolean => w >= lo && w <= hi;
   await writeLineChart(file, {
-    title: 'Gradient descent on C(w): w ← w − η·C′(w)',
+    title: 'Gradient descent on C(w): w ← w − η·C′(w) (first 30 steps of each run, 10 of a wild one)',
     xLabel: 'w',
     yLabel: 'C(w)',
     width: 1000,
     height: 560,
     series: [
-      { label: 'C(w)', x: xs, y: xs.map((w) => landscape.value([w])), color: '#888888' },
+      { label: 'C(w)', x: xs, y: xs.map((w) => landscape.value([w])), color: '#bbbbbb' },
       ...r.paths.map((p, i) => {
-        const pts = p.points.filter((q) => inside(q.point[0]));
+        // The first 30 steps (10 for a wild run): enough to see each behaviour without one run hiding the rest.
+        const shown = p.outcome === 'oscillating' || p.outcome === 'diverged' ? 11 : 31;
+        const pts = p.points.slice(0, shown).filter((q) => inside(q.point[0]));
         return {
           label: `start ${p.start[0]}, ${runs[i].caption ?? `η = ${p.learningRate}`} → ${p.outcome}`,
           x: pts.map((q) => q.point[0]),
@@ -130,7 +132,7 @@ async function drawSurface(file: string, landscape: Landscape, r: DescentResult,
     paths: r.paths.map((p, i) => ({
       label: `(${p.start.join(', ')}) ${runs[i].caption ?? `η = ${p.learningRate}`}`,
       points: p.points.map((q) => [q.point[0], q.point[1]] as [number, number]),
-      color: ['#ff5555', '#ffffff', '#ffb000', '#00e5ff', '#ff80ff', '#a0ff60', '#ffd0a0', '#9090ff'][i % 8],
+      color: ['#ff4b4b', '#4dff88', '#ffb000', '#00e5ff', '#ff80ff', '#c8ff60', '#ffd0a0', '#9aa0ff'][i % 8],
     })),
   });
 }

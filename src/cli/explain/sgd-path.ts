@@ -68,7 +68,7 @@ export function registerSgdPath(parent: Command): void {
         progress: (m) => note(m),
       });
       note(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s (training ${r.seconds.training.toFixed(1)} s, plane and grid ${r.seconds.grid.toFixed(1)} s)`);
-      if (o.json) process.stdout.write(toJson(r, 7) + '\n');
+      if (o.json) process.stdout.write(toJson({ ...r, centre: undefined }, 7) + '\n');
       else printSummary(r);
       if (o.out) {
         const at = await outputDirectory(o.out);
@@ -110,14 +110,18 @@ async function drawMap(file: string, r: SgdPathResult): Promise<void> {
     height: 720,
     marks: [[0, 0]],
     paths: [
-      { label: `full-batch GD: ${r.fullBatch.steps} steps of ${r.fullBatch.batchSize.toLocaleString('en-US')} images`, points: r.fullBatch.coords, color: '#ffffff', dots: true },
+      { label: `full-batch GD: ${r.fullBatch.steps} steps of ${r.fullBatch.batchSize.toLocaleString('en-US')} images`, points: r.fullBatch.coords, color: '#33d6ff', dots: false },
       { label: `mini-batch SGD: ${r.miniBatch.steps} steps of ${r.miniBatch.batchSize}`, points: r.miniBatch.coords, color: '#ff5a36', dots: false },
     ],
   });
 }
 
 async function drawCosts(file: string, r: SgdPathResult): Promise<void> {
-  const log = (xs: readonly number[]): number[] => xs.map((x) => Math.log10(Math.max(1, x)));
+  // Log scale: the runs differ 20-fold in compute. The initial point (0 examples) has no logarithm.
+  const series = (label: string, xs: readonly number[], ys: readonly number[], color: string) => {
+    const keep = xs.map((x, i) => i).filter((i) => xs[i] > 0);
+    return { label, x: keep.map((i) => Math.log10(xs[i])), y: keep.map((i) => ys[i]), color };
+  };
   await writeLineChart(file, {
     title: 'Cost over the training images versus examples processed',
     xLabel: 'log₁₀(examples processed)',
@@ -125,9 +129,9 @@ async function drawCosts(file: string, r: SgdPathResult): Promise<void> {
     width: 900,
     height: 500,
     series: [
-      { label: 'mini-batch SGD: cost of each mini-batch', x: log(r.miniBatch.batchExamples), y: r.miniBatch.batchCosts, color: '#f4a58a' },
-      { label: 'mini-batch SGD: cost over all training images', x: log(r.miniBatch.costExamples), y: r.miniBatch.costs, color: '#D55E00' },
-      { label: 'full-batch gradient descent', x: log(r.fullBatch.costExamples), y: r.fullBatch.costs, color: '#0072B2' },
+      series('mini-batch SGD: cost of each mini-batch (before its step)', r.miniBatch.batchExamples, r.miniBatch.batchCosts, '#f4a58a'),
+      series('mini-batch SGD: cost over all training images', r.miniBatch.costExamples, r.miniBatch.costs, '#D55E00'),
+      series('full-batch gradient descent: cost over all training images', r.fullBatch.costExamples, r.fullBatch.costs, '#0072B2'),
     ],
   });
 }
