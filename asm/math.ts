@@ -20,12 +20,18 @@ const P5: f32 = 5.0000001201e-1;
 // Beyond these, e^x over- or underflows float32; clamping keeps 2^n a normal number.
 const EXP_MAX: f32 = 88.0;
 const EXP_MIN: f32 = -87.0;
+// 1.5·2²³: floats from 2²³ to 2²⁴ are whole numbers, one per mantissa value.
+const ROUNDER: f32 = 12582912.0;
 
 /** e^x in each lane (x clamped to [−87, 88]). */
 // @ts-ignore: decorator
 @inline export function expv(x: v128): v128 {
-  x = f32x4.min(f32x4.max(x, f32x4.splat(EXP_MIN)), f32x4.splat(EXP_MAX));
-  const n = f32x4.nearest(f32x4.mul(x, f32x4.splat(LOG2E)));
+  // pmin/pmax are single instructions (min/max with IEEE NaN rules are not), still exact.
+  x = f32x4.pmin(f32x4.pmax(x, f32x4.splat(EXP_MIN)), f32x4.splat(EXP_MAX));
+  // n = round(x / ln 2) by the 1.5·2²³ trick: adding it leaves round-to-nearest-even(t) in the
+  // low mantissa bits, so n's integer is those bits minus the constant's, with no conversion.
+  const shifted = f32x4.add(f32x4.mul(x, f32x4.splat(LOG2E)), f32x4.splat(ROUNDER));
+  const n = f32x4.sub(shifted, f32x4.splat(ROUNDER));
   let r = f32x4.sub(x, f32x4.mul(n, f32x4.splat(LN2_HI)));
   r = f32x4.sub(r, f32x4.mul(n, f32x4.splat(LN2_LO)));
   const r2 = f32x4.mul(r, r);
@@ -35,9 +41,9 @@ const EXP_MIN: f32 = -87.0;
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(P4));
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(P5));
   p = f32x4.add(f32x4.add(f32x4.mul(p, r2), r), f32x4.splat(1));
-  // 2^n: put n + 127 into the exponent field of a float.
-  const scale = i32x4.shl(i32x4.add(i32x4.trunc_sat_f32x4_s(n), i32x4.splat(127)), 23);
-  return f32x4.mul(p, scale);
+  // × 2^n: add n to the exponent field of p (p is in [0.7, 1.5], so it stays a normal number
+  // for n in [−126, 127]).
+  return i32x4.add(p, i32x4.shl(i32x4.sub(shifted, f32x4.splat(ROUNDER)), 23));
 }
 
 /** e^x for one number (the same lanes arithmetic as `expv`, so the same bits). */
@@ -56,7 +62,7 @@ const EXP_MIN: f32 = -87.0;
 /** max(0, z) in each lane. */
 // @ts-ignore: decorator
 @inline export function reluv(z: v128): v128 {
-  return f32x4.max(z, f32x4.splat(0));
+  return f32x4.pmax(f32x4.splat(0), z); // 0 < z ? z : 0
 }
 
 /**
