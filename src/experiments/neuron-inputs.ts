@@ -41,6 +41,9 @@ export interface NeuronInput {
   /** Its activation for the average test image, and averaged over the test images. */
   readonly meanImageActivation: number;
   readonly meanTestActivation: number;
+  /** The same for z, which does not saturate at 1 like σ(z) (the fair comparison). */
+  readonly meanImageWeightedInput: number;
+  readonly meanTestWeightedInput: number;
 }
 
 /** The result of the neuron-inputs experiment (B3, S21). */
@@ -84,8 +87,10 @@ export function runNeuronInputs(net: Network, test: Dataset, options: Partial<Ne
         weights: toPlainArray(templates.subarray(j * size, (j + 1) * size)),
         bestWeightedInput: z[j],
         bestActivation: a[j],
-        meanImageActivation: meanImageAct[j],
-        meanTestActivation: meanTest[j],
+        meanImageActivation: meanImageAct.a[j],
+        meanTestActivation: meanTest.a[j],
+        meanImageWeightedInput: meanImageAct.z[j],
+        meanTestWeightedInput: meanTest.z[j],
       });
     }
   }
@@ -124,20 +129,27 @@ function ascend(net: Network, layer: number, steps: number, stepSize: number, rn
   return { inputs: x, z: neurons.map((j) => zs[j * n + j]), a: neurons.map((j) => as[j * n + j]) };
 }
 
-/** Mean activation of each neuron of `layer` over `count` images. */
-function meanActivations(net: Network, pixels: Float32Array, count: number, layer: number): number[] {
+/** Mean weighted input z and activation a of each neuron of `layer` over `count` images. */
+function meanActivations(net: Network, pixels: Float32Array, count: number, layer: number): { z: number[]; a: number[] } {
   const n = net.sizes[layer];
   const size = net.sizes[0];
   const ws = Workspace.for(net, Math.min(500, count));
   const sums = new Array<number>(n).fill(0);
+  const zSums = new Array<number>(n).fill(0);
   for (let done = 0; done < count; done += ws.capacity) {
     const m = Math.min(ws.capacity, count - done);
     ws.input.set(pixels.subarray(done * size, (done + m) * size));
     forward(net, ws, m);
     const a = ws.activations[layer];
-    for (let r = 0; r < m; r++) for (let j = 0; j < n; j++) sums[j] += a[r * n + j];
+    const z = ws.weightedInputs[layer - 1];
+    for (let r = 0; r < m; r++) {
+      for (let j = 0; j < n; j++) {
+        sums[j] += a[r * n + j];
+        zSums[j] += z[r * n + j];
+      }
+    }
   }
-  return sums.map((s) => s / count);
+  return { z: zSums.map((s) => s / count), a: sums.map((s) => s / count) };
 }
 
 /** Each neuron's weights traced back to the pixels through the weight matrices (linear view). */

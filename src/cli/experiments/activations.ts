@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { type HiddenActivationName, HIDDEN_ACTIVATIONS } from '../../core/activations.js';
+import { type InitName, INITS } from '../../core/init.js';
 import { ACTIVATIONS_DEFAULTS, runActivations } from '../../experiments/activations.js';
 import { DigitlabError } from '../../errors.js';
 import { resolveSettings } from '../../train/settings.js';
@@ -14,6 +15,7 @@ interface ActivationsCliOptions extends CommonExperimentOptions {
   compare: string;
   layers?: number[];
   lr?: number;
+  init?: InitName;
   epochs?: number;
   seed?: number;
   trainCount: number;
@@ -29,6 +31,7 @@ export function registerActivations(parent: Command): Command {
     .description('sigmoid versus ReLU: the same network and seed, cost and test accuracy per epoch (S12)')
     .option('--compare <names>', `hidden activations, comma-separated (${HIDDEN_ACTIVATIONS.join(', ')})`, d.activations.join(','))
     .option('--layers <sizes>', `layer sizes (default ${s.sizes?.join(',')})`, layersOption)
+    .option('--init <name>', `initial weights, the same draw for every run: ${INITS.join(', ')} (default ${s.init})`, choiceOption(INITS))
     .option('--lr <number>', `learning rate shared by the runs (default ${s.learningRate})`, numberOption(0, 1e6))
     .option('--epochs <n>', `epochs of each run (default ${s.epochs})`, integerOption(1, 100_000))
     .option('--seed <n>', `seed (default ${s.seed})`, integerOption(0, 0xffffffff))
@@ -40,7 +43,7 @@ export function registerActivations(parent: Command): Command {
         if (!(HIDDEN_ACTIVATIONS as readonly string[]).includes(a)) throw new DigitlabError(`--compare: "${a}" is not one of ${HIDDEN_ACTIVATIONS.join(', ')}`);
       }
       const data = await loadExperimentData(o.data);
-      const settings = { ...s, sizes: o.layers ?? s.sizes, learningRate: o.lr ?? s.learningRate, epochs: o.epochs ?? s.epochs, seed: o.seed ?? s.seed };
+      const settings = { ...s, sizes: o.layers ?? s.sizes, learningRate: o.lr ?? s.learningRate, init: o.init ?? s.init, epochs: o.epochs ?? s.epochs, seed: o.seed ?? s.seed };
       const backend = await backendFactory(o.backend, resolveSettings(settings, data.train.rows * data.train.cols, data.train.classNames.length));
       const result = runActivations(
         data,

@@ -4,7 +4,7 @@ import { OPTIMIZERS } from '../../core/optimizers.js';
 import { runShuffledLabels, SHUFFLED_LABELS_DEFAULTS } from '../../experiments/shuffled-labels.js';
 import { type PartialSettings, resolveSettings } from '../../train/settings.js';
 import { BACKEND_NAMES, type BackendChoice, backendFactory } from '../backend-choice.js';
-import { writeLineChart } from '../charts.js';
+import { SERIES_COLORS, writeLineChart } from '../charts.js';
 import { count, percent } from '../format.js';
 import { choiceOption, integerOption, layersOption, numberOption } from '../options.js';
 import { type CommonExperimentOptions, loadExperimentData, outputFolder, report, writeResult } from './context.js';
@@ -71,10 +71,12 @@ export function registerShuffledLabels(parent: Command): Command {
         yMax: 1,
         yPercent: true,
         series: [
-          { label: 'real labels, training set', x: real.stepsAtEpoch, y: real.trainAccuracy },
-          { label: 'real labels, test set', x: real.stepsAtEpoch, y: real.testAccuracy, dashed: true },
-          { label: 'shuffled labels, training set', x: random.stepsAtEpoch, y: random.trainAccuracy },
-          { label: 'shuffled labels, test set', x: random.stepsAtEpoch, y: random.testAccuracy, dashed: true },
+          // One hue per labelling; solid = training set, dashed = test set.
+          { label: 'real labels, training set', x: real.stepsAtEpoch, y: real.trainAccuracy, color: SERIES_COLORS[0] },
+          { label: 'real labels, test set', x: real.stepsAtEpoch, y: real.testAccuracy, dashed: true, color: SERIES_COLORS[0] },
+          { label: 'shuffled labels, training set', x: random.stepsAtEpoch, y: random.trainAccuracy, color: SERIES_COLORS[1] },
+          { label: 'shuffled labels, test set', x: random.stepsAtEpoch, y: random.testAccuracy, dashed: true, color: SERIES_COLORS[1] },
+          { label: 'chance (1 in 10)', x: [0, real.stepsAtEpoch.at(-1) ?? 1], y: [0.1, 0.1], dashed: true, color: '#999999' },
         ],
       });
       await writeResult(out.file('result.json'), result);
