@@ -26,6 +26,13 @@ import type { FromWorker, RunSpec } from './worker-protocol.js';
 const DATA_URL = `${location.origin}/data/`;
 const PALETTE_KEY = 'digitlab.palette';
 const RUN_COLOURS = ['#7fd4ff', '#ff9fd0'];
+/**
+ * Sigmoid vs ReLU (S12): both runs share the architecture, cost, mini-batch size and seed;
+ * each activation gets the initialisation made for it (Xavier for σ, He for ReLU) and both
+ * use Adam with η = 0.003, a step size at which neither diverges (plain SGD at the σ
+ * network's η = 4.5 kills every ReLU neuron in the first steps).
+ */
+const COMPARE = { optimizer: 'adam', learningRate: 0.003 } as const;
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 /** Sets an element's text only when it changes (no needless layout during live training). */
@@ -123,7 +130,8 @@ function refresh(final: boolean): void {
   const out = inference.activations[inference.activations.length - 1];
   outputPanel.render(hasInput ? out : null, hasInput ? inference.answer : null, t('noAnswer'));
   if (final && hasInput) outputPanel.announce(t('announce', { digit: inference.answer, confidence: percent(out[inference.answer]) }));
-  setText($('parameter-count'), `${net.sizes.join('-')} · ${t('parameters', { count: num(parameterCount(net.sizes)) })}`);
+  const shown = net === pretrained ? t('pretrained') : t('trainingRun');
+  setText($('parameter-count'), `${net.sizes.join('-')} · ${t('parameters', { count: num(parameterCount(net.sizes)) })} · ${shown}`);
 }
 
 function renderWeights(): void {
@@ -178,9 +186,8 @@ function resetRuns(compare: boolean): boolean {
   try {
     specs = compare
       ? [
-          { id: 'sigmoid', settings: trainingSettings(state, { activation: 'sigmoid' }) },
-          // Each activation with the initialisation made for it: He for ReLU (He et al., 2015).
-          { id: 'relu', settings: trainingSettings(state, { activation: 'relu', init: state.init === 'normal' ? 'he' : state.init }) },
+          { id: 'sigmoid', settings: trainingSettings(state, { ...COMPARE, activation: 'sigmoid', init: 'xavier' }) },
+          { id: 'relu', settings: trainingSettings(state, { ...COMPARE, activation: 'relu', init: 'he' }) },
         ]
       : [{ id: 'main', settings: trainingSettings(state) }];
   } catch (error) {
@@ -190,6 +197,7 @@ function resetRuns(compare: boolean): boolean {
   showError('');
   $('training-error').textContent = '';
   runs = specs;
+  $('compare-note').hidden = !compare;
   runNets.clear();
   testCurve = [];
   showRun = true;

@@ -136,7 +136,10 @@ export function stateFromHash(hash: string): LabState {
 }
 
 /** The training settings a state asks for, checked (throws a DigitlabError if they are bad). */
-export function trainingSettings(state: LabState, overrides: Partial<Pick<TrainingSettings, 'activation' | 'init'>> = {}): TrainingSettings {
+export function trainingSettings(
+  state: LabState,
+  overrides: Partial<Pick<TrainingSettings, 'activation' | 'init' | 'optimizer' | 'learningRate'>> = {},
+): TrainingSettings {
   return resolveSettings({
     sizes: [784, ...state.hidden, 10],
     activation: state.activation,

@@ -117,6 +117,8 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     assert.equal(await page.locator('#draw-heading').textContent(), 'Draw a digit');
     const russian = await openLab(browser, base, { locale: 'ru-RU' });
     assert.equal(await russian.locator('[data-command="toggle"]').textContent(), 'Старт');
+    await russian.locator('.thumb[data-index="1"]').click();
+    await russian.screenshot({ path: join(RESULTS_DIR, 'lab-russian.png'), fullPage: true });
     await russian.context().close();
   });
 
@@ -175,6 +177,20 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     await training.screenshot({ path: join(RESULTS_DIR, 'lab-weight-grid.png') });
     await training.keyboard.press('Escape');
     await training.context().close();
+  });
+
+  it('trains sigmoid and ReLU side by side with one click, curves overlaid', async () => {
+    const lab = await openLab(browser, `${base}#test=3`);
+    await lab.locator('[data-command="compare"]').click();
+    await lab.waitForSelector('body[data-running="true"]');
+    await lab.waitForFunction(() => Number(document.body.dataset.batches) >= 300, undefined, { timeout: 60_000 });
+    await lab.waitForTimeout(1500);
+    await lab.locator('[data-command="toggle"]').click();
+    await lab.waitForSelector('body[data-running="false"]');
+    const legends = await lab.locator('#accuracy-chart .u-legend .u-series th').allTextContents();
+    assert.deepEqual(legends.map((l) => l.trim()).filter((l) => l === 'sigmoid' || l === 'ReLU'), ['sigmoid', 'ReLU']);
+    await lab.locator('.training').screenshot({ path: join(RESULTS_DIR, 'lab-sigmoid-vs-relu.png') });
+    await lab.context().close();
   });
 
   it('gives the same weights as the Trainer in Node after the same mini-batches', async () => {

