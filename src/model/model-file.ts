@@ -5,6 +5,7 @@ import { Network, parameterCount } from '../core/network.js';
 import { OPTIMIZERS } from '../core/optimizers.js';
 import { DIGIT_CLASS_NAMES } from '../data/dataset.js';
 import { DigitlabError } from '../errors.js';
+import { parseJsonText } from './json-text.js';
 import type { TrainingSettings } from '../train/settings.js';
 
 /** The `format` field of every digitlab model file. */
@@ -111,6 +112,9 @@ export function parseModel(doc: unknown, source: string): Model {
   }
   const count = parameterCount(sizes as number[]);
   if (count > MAX_PARAMETERS) return fail(`field "layers" describes ${count.toLocaleString('en-US')} parameters, more than the ${MAX_PARAMETERS.toLocaleString('en-US')} allowed`);
+  if (doc.parameters !== undefined && doc.parameters !== count) {
+    return fail(`field "parameters" says ${JSON.stringify(doc.parameters)}, but layers ${sizes.join('-')} have ${count.toLocaleString('en-US')}`);
+  }
   const activation = oneOf(doc.activation, HIDDEN_ACTIVATIONS, 'activation', fail) as HiddenActivationName;
   const outputActivation = oneOf(doc.outputActivation, OUTPUT_ACTIVATIONS, 'outputActivation', fail) as OutputActivationName;
   const cost = oneOf(doc.cost, COSTS, 'cost', fail) as CostName;
@@ -151,19 +155,13 @@ export function parseModel(doc: unknown, source: string): Model {
     settings: parseSettings(doc.training, network, cost, fail),
     metrics: parseMetrics(doc.metrics, fail),
     classNames,
-    data: typeof doc.data === 'string' ? doc.data : undefined,
+    data: typeof doc.data === 'string' ? doc.data.slice(0, 4096) : undefined,
   };
 }
 
 /** Parses a model file's text (JSON) — see `parseModel`. */
 export function parseModelText(text: string, source: string): Model {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    throw new DigitlabError(`${source}: not a digitlab model (not valid JSON: ${(e as Error).message})`);
-  }
-  return parseModel(doc, source);
+  return parseModel(parseJsonText(text, source, 'a digitlab model'), source);
 }
 
 function isObject(x: unknown): x is Record<string, unknown> {
@@ -181,6 +179,8 @@ function fillFinite(target: Float32Array, values: unknown[], field: string, fail
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (typeof v !== 'number' || !Number.isFinite(v)) fail(`field "${field}[${i}]" must be a finite number, got ${JSON.stringify(v)}`);
+    // A finite double beyond float32's range (≈3.4e38) would become ±Infinity when stored.
+    if (!Number.isFinite(Math.fround(v as number))) fail(`field "${field}[${i}]" is ${v}, beyond the float32 range (±3.4e38)`);
     target[i] = v as number;
   }
 }
@@ -188,9 +188,12 @@ function fillFinite(target: Float32Array, values: unknown[], field: string, fail
 function parseSettings(x: unknown, net: Network, cost: CostName, fail: (m: string) => never): TrainingSettings | null {
   if (x === undefined || x === null) return null;
   if (!isObject(x)) return fail('field "training" must be an object or null');
-  const num = (k: string): number => {
+  // The same ranges as `resolveSettings` accepts for a new run.
+  const num = (k: string, min: number, max: number, whole = false): number => {
     const v = x[k];
-    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`field "training.${k}" must be a number`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max || (whole && !Number.isInteger(v))) {
+      fail(`field "training.${k}" must be ${whole ? 'a whole number' : 'a number'} from ${min} to ${max}, got ${JSON.stringify(v)}`);
+    }
     return v as number;
   };
   return {
@@ -200,11 +203,11 @@ function parseSettings(x: unknown, net: Network, cost: CostName, fail: (m: strin
     cost,
     init: oneOf(x.init, INITS, 'training.init', fail) as TrainingSettings['init'],
     optimizer: oneOf(x.optimizer, OPTIMIZERS, 'training.optimizer', fail) as TrainingSettings['optimizer'],
-    learningRate: num('learningRate'),
-    l2: num('l2'),
-    batchSize: num('batchSize'),
-    epochs: num('epochs'),
-    seed: num('seed'),
+    learningRate: num('learningRate', Number.MIN_VALUE, 1e6),
+    l2: num('l2', 0, 1e6),
+    batchSize: num('batchSize', 1, 1_000_000, true),
+    epochs: num('epochs', 0, 100_000, true),
+    seed: num('seed', 0, 0xffffffff, true),
   };
 }
 

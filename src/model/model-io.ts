@@ -1,14 +1,26 @@
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { DigitlabError } from '../errors.js';
 import { type Model, parseModelText, serializeModel } from './model-file.js';
+
+/**
+ * Largest model file read: 512 MiB, about what V8 can hold as one string, and room for
+ * MAX_PARAMETERS at ~10 characters a number.
+ */
+export const MAX_MODEL_FILE_BYTES = 512 * 1024 * 1024;
 
 /** Reads and checks a model file; every problem is a DigitlabError naming the file. */
 export async function loadModel(file: string): Promise<Model> {
   let text: string;
   try {
+    // Size first: a file larger than any model is refused before it is read into memory.
+    const size = (await stat(file)).size;
+    if (size > MAX_MODEL_FILE_BYTES) {
+      throw new DigitlabError(`${file}: ${size.toLocaleString('en-US')} bytes is larger than any model file (at most ${MAX_MODEL_FILE_BYTES.toLocaleString('en-US')})`);
+    }
     text = await readFile(file, 'utf8');
   } catch (e) {
+    if (e instanceof DigitlabError) throw e;
     throw new DigitlabError(`${file}: cannot read the model file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
   return parseModelText(text, basename(file));

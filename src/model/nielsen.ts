@@ -1,6 +1,7 @@
 import type { CostName } from '../core/costs.js';
 import { parameterCount } from '../core/network.js';
 import { DigitlabError } from '../errors.js';
+import { parseJsonText } from './json-text.js';
 import { MAX_PARAMETERS, MODEL_FORMAT, MODEL_VERSION, type Model, assertFiniteParameters, parseModel } from './model-file.js';
 
 /**
@@ -58,12 +59,7 @@ export function parseNielsenText(text: string, source: string): Model {
   const fail = (message: string): never => {
     throw new DigitlabError(`${source}: ${message}`);
   };
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    return fail(`not a network2.py file (not valid JSON: ${(e as Error).message})`);
-  }
+  const doc = parseJsonText(text, source, 'a network2.py file');
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return fail('not a network2.py file (expected a JSON object)');
   const d = doc as Record<string, unknown>;
   const sizes = d.sizes;

@@ -5,6 +5,7 @@ import { OPTIMIZERS } from '../core/optimizers.js';
 import type { Dataset } from '../data/dataset.js';
 import { DigitlabError } from '../errors.js';
 import { decodeFloat32, decodeUint32, encodeFloat32, encodeUint32 } from '../model/base64-arrays.js';
+import { parseJsonText } from '../model/json-text.js';
 import { MAX_PARAMETERS } from '../model/model-file.js';
 import { writeFileAtomic } from '../model/model-io.js';
 import type { OptimizerState } from './backend.js';
@@ -106,12 +107,7 @@ export function parseCheckpointText(text: string, source: string): Checkpoint {
   const fail = (message: string): never => {
     throw new DigitlabError(`${source}: ${message}`);
   };
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    return fail(`not a digitlab checkpoint (not valid JSON: ${(e as Error).message})`);
-  }
+  const doc = parseJsonText(text, source, 'a digitlab checkpoint');
   if (!isObject(doc)) return fail('not a digitlab checkpoint (expected a JSON object)');
   if (doc.format !== CHECKPOINT_FORMAT) return fail(`not a digitlab checkpoint (format is ${JSON.stringify(doc.format)}, expected "${CHECKPOINT_FORMAT}")`);
   if (doc.version !== CHECKPOINT_VERSION) return fail(`unsupported checkpoint version ${JSON.stringify(doc.version)} (this digitlab reads version ${CHECKPOINT_VERSION})`);
