@@ -3,6 +3,8 @@ import { type CostName, COSTS, costFitsOutput } from '../core/costs.js';
 import { type InitName, INITS } from '../core/init.js';
 import { type OptimizerName, OPTIMIZERS } from '../core/optimizers.js';
 import { DigitlabError } from '../errors.js';
+import { type AugmentName, AUGMENTS } from '../data/augment.js';
+import { type ScheduleName, SCHEDULES } from './schedule.js';
 
 /** Everything that defines a training run: with the same settings (seed included) and data, the same model comes out. */
 export interface TrainingSettings {
@@ -22,6 +24,17 @@ export interface TrainingSettings {
   readonly epochs: number;
   /** The one seed behind every random choice of the run. */
   readonly seed: number;
+  // The accuracy tweaks (issue 8). Optional: left out, each keeps the plain run above.
+  /** Probability that a hidden neuron is dropped in a training step (0 or absent = no dropout). */
+  readonly dropout?: number;
+  /** Learning-rate schedule over the planned epochs (absent = constant). */
+  readonly schedule?: ScheduleName;
+  /** Training examples held out, from the end of the training set, to validate on (absent = 0). */
+  readonly validation?: number;
+  /** Early stopping: end after this many epochs without a better validation accuracy (absent or 0 = run every epoch). */
+  readonly patience?: number;
+  /** On-the-fly augmentation of the training images (absent = none). */
+  readonly augment?: AugmentName;
 }
 
 /**
@@ -80,6 +93,14 @@ export function resolveSettings(partial: PartialSettings, inputSize = 784, class
   integer('batch size', s.batchSize, 1, 1_000_000);
   integer('epochs', s.epochs, 0, 100_000);
   integer('seed', s.seed, 0, 0xffffffff);
+  if (s.dropout !== undefined && !(Number.isFinite(s.dropout) && s.dropout >= 0 && s.dropout < 1)) {
+    throw new DigitlabError(`dropout: must be a probability from 0 up to (not including) 1, got ${s.dropout}`);
+  }
+  if (s.schedule !== undefined) oneOf('schedule', s.schedule, SCHEDULES);
+  if (s.augment !== undefined) oneOf('augment', s.augment, AUGMENTS);
+  if (s.validation !== undefined) integer('validation', s.validation, 0, 10_000_000);
+  if (s.patience !== undefined) integer('patience', s.patience, 0, 100_000);
+  if ((s.patience ?? 0) > 0 && !(s.validation ?? 0)) throw new DigitlabError('patience: early stopping needs a validation split (--validation N)');
   return s;
 }
 
