@@ -84,7 +84,7 @@ let sink: u32 = 0;
  * do not depend on each other, lets the processor overlap those misses instead of waiting for
  * each example in turn (WebAssembly has no prefetch instruction).
  */
-function touchExamples(count: i32, rows: usize, offsets: usize, entries: usize): void {
+export function touchExamples(count: i32, rows: usize, offsets: usize, entries: usize): void {
   let s: u32 = 0;
   for (let r = 0; r < count; r++) s ^= load<u32>(offsets + (<usize>load<u32>(rows + (<usize>r << 2)) << 2));
   for (let r = 0; r < count; r++) {
