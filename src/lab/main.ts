@@ -125,7 +125,7 @@ function refresh(final: boolean): void {
   seen.getContext('2d')?.putImageData(image, 0, 0);
   if (net === null) return;
   inference = infer(net, input ?? new Uint8Array(784));
-  networkView.render(net, inference);
+  networkView.render(net, inference, final && !running);
   const hasInput = input !== null;
   const out = inference.activations[inference.activations.length - 1];
   outputPanel.render(hasInput ? out : null, hasInput ? inference.answer : null, t('noAnswer'));
@@ -251,7 +251,7 @@ function renderStatus(): void {
   }
   const p = lastStatus;
   setText(status, t('status', { epoch: p.epoch, batch: num(p.batch), batches: num(p.batchesPerEpoch), examples: num(p.examplesSeen) }));
-  setText($('speed'), t('speed', { eps: num(p.epochsPerSecond, 2), backend: backendName }));
+  setText($('speed'), running ? t('speed', { eps: num(p.epochsPerSecond, 2), backend: backendName }) : '');
 }
 
 function onWorkerMessage(message: FromWorker): void {

@@ -87,9 +87,13 @@ export class NetworkView {
     if (this.last) this.render(this.last.net, this.last.inference);
   }
 
-  /** Draws `inference` (a forward pass of `net`). */
-  render(net: Network, inference: Inference): void {
+  /**
+   * Draws `inference` (a forward pass of `net`). With `propagate`, the bulbs light up layer
+   * by layer (≤ 300 ms, none under prefers-reduced-motion); live training redraws without it.
+   */
+  render(net: Network, inference: Inference, propagate = false): void {
     this.last = { net, inference };
+    this.svg.classList.toggle('propagate', propagate);
     const shape = net.sizes.join('-');
     if (shape !== this.shape) this.build(net.sizes);
     this.shape = shape;
@@ -159,6 +163,7 @@ export class NetworkView {
         g.setAttribute('class', 'neuron');
         g.setAttribute('aria-label', this.text.neuronLabel({ layer: l, neuron: j, z: 0, bias: 0, a: 0 }).split(':')[0]);
         g.dataset.layer = String(l);
+        g.style.setProperty('--layer', String(l));
         g.dataset.neuron = String(j);
         const c = document.createElementNS(SVG, 'circle');
         c.setAttribute('cx', String(x));

@@ -11,6 +11,7 @@ import { runShuffledLabels } from '../../experiments/shuffled-labels.js';
 import { createWasmBackend } from '../../fast/factory.js';
 import { compileKernels } from '../../fast/kernels.js';
 import { type Model, parseModel } from '../../model/model-file.js';
+import type { TrainingCurves } from '../../experiments/training-curves.js';
 import type { BackendFactory } from '../../train/trainer.js';
 import kernelsUrl from '../../../build/kernels.wasm?url';
 import type { FromExperimentWorker, RunRequest } from './protocol.js';
@@ -73,7 +74,7 @@ async function withModel(r: RunRequest): Promise<{ model: Model; test: Dataset }
 
 async function run(r: RunRequest): Promise<void> {
   const t0 = performance.now();
-  const onEpoch = (run: string, epoch: number, curves: FromExperimentWorker & { type: 'epoch' } extends { curves: infer C } ? C : never): void =>
+  const onEpoch = (run: string, epoch: number, curves: TrainingCurves): void =>
     post({ type: 'epoch', id: r.id, run, epoch, curves });
   let result: (FromExperimentWorker & { type: 'result' })['result'];
   let backendName = 'TypeScript';

@@ -1,0 +1,208 @@
+import type { Dataset } from '../../data/dataset.js';
+import type { SgdPathResult } from '../../explain/sgd-path.js';
+import type { Language } from '../messages.js';
+import type { ExplainState } from './explain-state.js';
+import { type ExplainKey, tx } from './explain-messages.js';
+import { MapCanvas, ticks } from './map-canvas.js';
+import type { SgdPathReply, SgdPathRequest } from './sgd-path-protocol.js';
+
+const FULL_COLOUR = '#33d6ff';
+const MINI_COLOUR = '#ff6b3d';
+
+/**
+ * The SGD-path panel (S27, B6): full-batch gradient descent versus mini-batch SGD from one
+ * initialisation, both paths on the plane of their two principal directions over the cost on
+ * that plane, and both costs against examples processed. The computation is `sgdPath` from
+ * src/explain, run in a Worker so the page stays live.
+ */
+export class SgdPathPanel {
+  private train: Dataset | null = null;
+  private worker: Worker | null = null;
+  private result: SgdPathResult | null = null;
+  private readonly map: MapCanvas;
+
+  /** Builds the panel inside `root`; `onChange` saves the state. */
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly state: ExplainState,
+    private language: Language,
+    private readonly onChange: () => void,
+  ) {
+    root.innerHTML = `
+      <p class="intro" data-k="sgdIntro"></p>
+      <div class="controls">
+        <label><span data-k="subsetLabel"></span><input id="sgd-subset" type="number" min="100" max="60000" step="100" /></label>
+        <label><span data-k="fullStepsLabel"></span><input id="sgd-full" type="number" min="1" max="10000" step="1" /></label>
+        <label><span data-k="epochsLabel"></span><input id="sgd-epochs" type="number" min="1" max="1000" step="1" /></label>
+        <label><span data-k="learningRate"></span><input id="sgd-lr" type="number" min="0.000001" max="100" step="any" /></label>
+        <div class="buttons"><button type="button" id="sgd-run" class="primary" data-k="run" disabled></button></div>
+      </div>
+      <p id="sgd-status" class="muted" role="status"></p>
+      <div class="sgd-figures">
+        <canvas id="sgd-map" width="640" height="480"></canvas>
+        <canvas id="sgd-costs" width="560" height="480"></canvas>
+      </div>
+      <p id="sgd-plane" class="readout"></p>
+      <p id="sgd-full-summary" class="readout"></p>
+      <p id="sgd-mini-summary" class="readout"></p>`;
+    this.map = new MapCanvas(this.el<HTMLCanvasElement>('sgd-map'));
+    const bind = (id: string, key: 'subset' | 'fullSteps' | 'epochs' | 'sgdRate', valid: (v: number) => boolean): void => {
+      const input = this.el<HTMLInputElement>(id);
+      input.value = String(state[key]);
+      input.addEventListener('change', () => {
+        const v = Number(input.value);
+        if (valid(v)) {
+          state[key] = v;
+          onChange();
+        }
+      });
+    };
+    bind('sgd-subset', 'subset', (v) => Number.isInteger(v) && v >= 100 && v <= 60_000);
+    bind('sgd-full', 'fullSteps', (v) => Number.isInteger(v) && v >= 1 && v <= 10_000);
+    bind('sgd-epochs', 'epochs', (v) => Number.isInteger(v) && v >= 1 && v <= 1000);
+    bind('sgd-lr', 'sgdRate', (v) => Number.isFinite(v) && v > 0 && v <= 100);
+    this.el('sgd-run').addEventListener('click', () => this.run());
+  }
+
+  /** Gives the panel the training set (enables Run). */
+  setTrainingSet(train: Dataset): void {
+    this.train = train;
+    (this.el('sgd-run') as HTMLButtonElement).disabled = false;
+    if (!this.result) this.el('sgd-status').textContent = tx(this.language, 'sgdWaiting');
+  }
+
+  /** Shows a status line (loading progress, errors). */
+  setStatus(text: string): void {
+    this.el('sgd-status').textContent = text;
+  }
+
+  /** Re-renders the texts in `language`. */
+  setLanguage(language: Language): void {
+    this.language = language;
+    for (const el of this.root.querySelectorAll<HTMLElement>('[data-k]')) el.textContent = tx(language, el.dataset.k as ExplainKey);
+    if (this.train && !this.result) this.el('sgd-status').textContent = tx(language, 'sgdWaiting');
+    this.render();
+  }
+
+  private el<T extends HTMLElement = HTMLElement>(id: string): T {
+    return this.root.querySelector(`#${id}`) as T;
+  }
+
+  private run(): void {
+    const train = this.train;
+    if (!train) return;
+    this.worker?.terminate();
+    this.worker = new Worker(new URL('./sgd-path-worker.ts', import.meta.url), { type: 'module' });
+    const n = Math.min(this.state.subset, train.count);
+    const request: SgdPathRequest = {
+      type: 'run',
+      images: train.images.slice(0, n * 784),
+      labels: train.labels.slice(0, n),
+      fullSteps: this.state.fullSteps,
+      epochs: this.state.epochs,
+      learningRate: this.state.sgdRate,
+      grid: this.state.grid,
+    };
+    const button = this.el('sgd-run') as HTMLButtonElement;
+    button.disabled = true;
+    this.root.dataset.state = 'running';
+    this.worker.onmessage = (e: MessageEvent<SgdPathReply>) => {
+      const m = e.data;
+      if (m.type === 'progress') {
+        this.el('sgd-status').textContent = tx(this.language, 'running', { message: m.message });
+        return;
+      }
+      button.disabled = false;
+      this.worker?.terminate();
+      this.worker = null;
+      if (m.type === 'error') {
+        this.el('sgd-status').textContent = m.message;
+        this.root.dataset.state = 'error';
+        return;
+      }
+      this.result = m.result;
+      this.el('sgd-status').textContent = `${m.seconds.toFixed(1)} s (${m.backend})`;
+      this.root.dataset.state = 'done';
+      this.render();
+    };
+    this.worker.postMessage(request, [request.images.buffer, request.labels.buffer]);
+  }
+
+  private render(): void {
+    const r = this.result;
+    if (!r) return;
+    const t = (key: ExplainKey, values?: Record<string, string | number>): string => tx(this.language, key, values);
+    this.map.setGrid({ xs: r.grid.alphas, ys: r.grid.betas, costs: r.grid.costs }, true);
+    this.map.redraw();
+    this.map.drawMark([0, 0]);
+    this.map.drawPath(r.fullBatch.coords, FULL_COLOUR, true);
+    this.map.drawPath(r.miniBatch.coords, MINI_COLOUR);
+    this.drawCosts(r);
+    this.el('sgd-plane').textContent = t('planeInfo', {
+      p1: (r.plane.explained[0] * 100).toFixed(1),
+      p2: (r.plane.explained[1] * 100).toFixed(1),
+      origin: r.originCost.toFixed(5),
+    });
+    for (const [id, p, name] of [['sgd-full-summary', r.fullBatch, t('fullBatch')], ['sgd-mini-summary', r.miniBatch, t('miniBatch')]] as const) {
+      const el = this.el(id);
+      el.textContent = t('sgdSummary', {
+        run: name,
+        steps: p.steps,
+        examples: p.examples[p.examples.length - 1].toLocaleString(this.language === 'ru' ? 'ru-RU' : 'en-US'),
+        start: p.costs[0].toFixed(4),
+        end: p.costs[p.costs.length - 1].toFixed(4),
+      });
+      el.dataset.finalCost = String(p.costs[p.costs.length - 1]);
+      el.style.borderLeft = `4px solid ${id === 'sgd-full-summary' ? FULL_COLOUR : MINI_COLOUR}`;
+    }
+  }
+
+  /** Cost versus log10(examples processed) for both runs, plus SGD's own mini-batch costs. */
+  private drawCosts(r: SgdPathResult): void {
+    const canvas = this.el<HTMLCanvasElement>('sgd-costs');
+    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+    const pad = { left: 48, right: 12, top: 28, bottom: 36 };
+    const series = [
+      { xs: r.miniBatch.batchExamples, ys: r.miniBatch.batchCosts, colour: 'rgba(255,107,61,0.35)' },
+      { xs: r.miniBatch.costExamples, ys: r.miniBatch.costs, colour: MINI_COLOUR },
+      { xs: r.fullBatch.costExamples, ys: r.fullBatch.costs, colour: FULL_COLOUR },
+    ].map((s) => {
+      const keep = s.xs.map((_, i) => i).filter((i) => s.xs[i] > 0);
+      return { xs: keep.map((i) => Math.log10(s.xs[i])), ys: keep.map((i) => s.ys[i]), colour: s.colour };
+    });
+    const allX = series.flatMap((s) => s.xs);
+    const allY = series.flatMap((s) => s.ys);
+    const [x0, x1] = [Math.floor(Math.min(...allX)), Math.ceil(Math.max(...allX))];
+    const [y0, y1] = [0, Math.max(...allY) * 1.05];
+    const X = (x: number): number => pad.left + ((x - x0) / (x1 - x0)) * (canvas.width - pad.left - pad.right);
+    const Y = (y: number): number => pad.top + (1 - (y - y0) / (y1 - y0)) * (canvas.height - pad.top - pad.bottom);
+    ctx.fillStyle = '#0b0d12';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.strokeStyle = '#2a2f3a';
+    ctx.fillStyle = '#aeb4c0';
+    ctx.font = '11px ui-monospace, monospace';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    for (let e = x0; e <= x1; e++) {
+      ctx.beginPath();
+      ctx.moveTo(X(e), pad.top);
+      ctx.lineTo(X(e), canvas.height - pad.bottom);
+      ctx.stroke();
+      ctx.fillText(`10^${e}`, X(e), canvas.height - pad.bottom + 6);
+    }
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    for (const v of ticks(y0, y1)) ctx.fillText(String(Number(v.toPrecision(3))), pad.left - 5, Y(v));
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'top';
+    ctx.fillStyle = '#e8eaef';
+    ctx.fillText(tx(this.language, 'costVsExamples'), pad.left, 6);
+    for (const s of series) {
+      ctx.strokeStyle = s.colour;
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      s.xs.forEach((x, i) => (i === 0 ? ctx.moveTo(X(x), Y(s.ys[i])) : ctx.lineTo(X(x), Y(s.ys[i]))));
+      ctx.stroke();
+    }
+  }
+}
