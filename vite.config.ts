@@ -20,6 +20,8 @@ export default defineConfig({
     target: 'es2022',
     reportCompressedSize: true,
     chunkSizeWarningLimit: 200,
+    // Two pages: the Lab and its Experiments view (src/lab/experiments/).
+    rollupOptions: { input: { main: fromHere('./src/lab/index.html'), experiments: fromHere('./src/lab/experiments.html') } },
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1', headers: { ...SECURITY_HEADERS } },
