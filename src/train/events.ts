@@ -27,6 +27,8 @@ export interface EpochEvent {
   readonly testAccuracy: number;
   /** Wall seconds spent training the epoch (evaluation excluded). */
   readonly seconds: number;
+  /** Fraction right on the validation split after the epoch (only with a validation split). */
+  readonly validationAccuracy?: number;
 }
 
 /** What a trainer tells its listeners: the CLI prints these, the Lab draws them. */

@@ -3,10 +3,15 @@ import { Rng } from '../core/rng.js';
 import type { Dataset, DatasetPair } from '../data/dataset.js';
 import { DigitlabError } from '../errors.js';
 import type { TrainingBackend } from './backend.js';
-import type { OptimizerState } from './backend.js';
+import type { OptimizerState, StepResult } from './backend.js';
 import type { BatchEvent, EpochEvent, TrainingEvent } from './events.js';
 import { ReferenceBackend } from './reference-backend.js';
 import type { TrainingSettings } from './settings.js';
+import { Augmenter } from '../data/augment.js';
+import { type DropoutBackend, DropoutMasks, supportsDropout } from './dropout.js';
+import { EarlyStopping } from './early-stopping.js';
+import { learningRateAt } from './schedule.js';
+import { splitValidation } from './validation.js';
 
 /** Builds the backend that trains `network` (e.g. the fast kernels); default: the reference. */
 export type BackendFactory = (network: Network, settings: TrainingSettings) => TrainingBackend;
@@ -58,6 +63,15 @@ export class Trainer {
   readonly rng: Rng;
   readonly train: Dataset;
   readonly test: Dataset;
+  /** The examples held out from the training set to judge choices (settings.validation), or null. */
+  readonly validation: Dataset | null;
+  /** Tracks the best validation epoch and its parameters (when there is a validation split). */
+  readonly earlyStopping: EarlyStopping | null;
+  /** True once early stopping has ended the run (no more epochs should be run). */
+  stoppedEarly = false;
+  private readonly augmenter: Augmenter | null;
+  private readonly dropout: { readonly backend: DropoutBackend; readonly masks: DropoutMasks } | null;
+  private readonly identity: Uint32Array;
   private readonly net: Network;
   private readonly backend: TrainingBackend;
   private readonly listener?: (event: TrainingEvent) => void;
@@ -81,7 +95,11 @@ export class Trainer {
    */
   constructor(settings: TrainingSettings, data: DatasetPair, options: TrainerOptions = {}, initial?: Network) {
     this.settings = settings;
-    this.train = data.train;
+    const held = settings.validation ?? 0;
+    const split = held > 0 ? splitValidation(data.train, held) : null;
+    this.train = split ? split.train : data.train;
+    this.validation = split ? split.validation : null;
+    this.earlyStopping = split ? new EarlyStopping(settings.patience ?? 0) : null;
     this.test = data.test;
     if (this.train.count === 0) throw new DigitlabError('training set is empty');
     this.rng = new Rng(settings.seed);
@@ -93,6 +111,12 @@ export class Trainer {
     this.net = initial ? initial.clone() : Network.random(architecture, settings.init, this.rng);
     this.backend = (options.backend ?? ((net, s) => new ReferenceBackend(net, s)))(this.net, settings);
     this.listener = options.listener;
+    const augment = settings.augment ?? 'none';
+    this.augmenter = augment === 'none' ? null : new Augmenter(augment, this.train.rows, this.train.cols, settings.batchSize);
+    this.identity = new Uint32Array(settings.batchSize).map((_, i) => i);
+    const drop = settings.dropout ?? 0;
+    if (drop > 0 && !supportsDropout(this.backend)) throw new DigitlabError(`dropout: the ${this.backend.name} backend does not support dropout`);
+    this.dropout = drop > 0 && supportsDropout(this.backend) ? { backend: this.backend, masks: new DropoutMasks(settings.sizes, settings.batchSize, drop) } : null;
     this.order = new Uint32Array(this.train.count);
     this.predictions = new Uint8Array(Math.max(this.train.count, this.test.count));
   }
@@ -119,12 +143,25 @@ export class Trainer {
    * DigitlabError if the cost becomes NaN or infinite (training diverged).
    */
   step(): BatchEvent {
-    const { batchSize, learningRate } = this.settings;
+    const { batchSize, epochs } = this.settings;
     if (this.batchesDone === 0) this.startEpoch();
     const start = this.batchesDone * batchSize;
     const count = Math.min(batchSize, this.train.count - start);
+    const perEpoch = this.batchesPerEpoch;
+    const learningRate = learningRateAt(this.settings.schedule ?? 'constant', this.settings.learningRate, this.epochsDone * perEpoch + this.batchesDone, epochs * perEpoch);
     const t0 = performance.now();
-    const { costSum, correct } = this.backend.trainMiniBatch(this.train, this.order, start, count, learningRate);
+    // Augmentation: the batch's images distorted afresh (same rng), as a small data set of its own.
+    const batch = this.augmenter ? this.augmenter.batch(this.train, this.order, start, count, this.rng) : this.train;
+    const indices = this.augmenter ? this.identity : this.order;
+    const first = this.augmenter ? 0 : start;
+    let result: StepResult;
+    if (this.dropout) {
+      this.dropout.masks.draw(this.rng, count);
+      result = this.dropout.backend.trainMiniBatchDropout(batch, indices, first, count, learningRate, this.dropout.masks);
+    } else {
+      result = this.backend.trainMiniBatch(batch, indices, first, count, learningRate);
+    }
+    const { costSum, correct } = result;
     this.epochSeconds += (performance.now() - t0) / 1000;
     this.batchesDone++;
     this.examplesSeen += count;
@@ -233,6 +270,19 @@ export class Trainer {
     this.lastEpoch = state.lastEpoch;
   }
 
+  /**
+   * Ends a run with a validation split: puts back the parameters of the epoch with the best
+   * validation accuracy (early stopping's choice) and returns that epoch, or null when there
+   * is nothing to restore.
+   */
+  restoreBest(): number | null {
+    const best = this.earlyStopping?.bestNetwork;
+    if (!this.earlyStopping || !best) return null;
+    this.net.copyParametersFrom(best);
+    this.backend.writeNetwork(this.net);
+    return this.earlyStopping.bestEpoch;
+  }
+
   /** Frees the backend's resources. */
   dispose(): void {
     this.backend.dispose();
@@ -256,7 +306,11 @@ export class Trainer {
       trainAccuracy: this.epochCorrect / this.train.count,
       testAccuracy: this.test.count > 0 ? this.evaluate(this.test) : NaN,
       seconds: this.epochSeconds,
+      ...(this.validation ? { validationAccuracy: this.evaluate(this.validation) } : {}),
     };
+    if (this.earlyStopping && event.validationAccuracy !== undefined) {
+      if (this.earlyStopping.update(event.epoch, event.validationAccuracy, this.network())) this.stoppedEarly = true;
+    }
     this.lastEpoch = event;
     this.listener?.(event);
   }
