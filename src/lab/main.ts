@@ -1,4 +1,6 @@
 import type { Network } from '../core/network.js';
+import { Rng } from '../core/rng.js';
+import { fillNoiseImage } from '../experiments/noise-images.js';
 import { parameterCount } from '../core/network.js';
 import type { Dataset } from '../data/dataset.js';
 import { CurveChart, type CurveSeries, SharedExtent } from './curve-chart.js';
@@ -340,6 +342,20 @@ function applyPalette(palette: PaletteName): void {
 }
 
 $('clear').addEventListener('click', () => pad.clear());
+// S22: a white-noise image as input; the network still answers one digit.
+const noiseRng = new Rng(Date.now() >>> 0);
+$('feed-noise').addEventListener('click', () => {
+  const noise = new Float32Array(784);
+  fillNoiseImage('uniform', noiseRng, noise);
+  input = Uint8Array.from(noise, (v) => Math.round(v * 255));
+  state.testImage = -1;
+  picker.select(-1);
+  saveState();
+  refresh(true);
+});
+$('experiments-link').addEventListener('click', () => {
+  ($<HTMLAnchorElement>('experiments-link')).href = `./experiments.html#lang=${language}`;
+});
 $('undo').addEventListener('click', () => pad.undo());
 $<HTMLSelectElement>('language').addEventListener('change', (e) => {
   language = (e.target as HTMLSelectElement).value as Language;
