@@ -37,7 +37,7 @@ export function noisePanel(ctx: PanelContext): HTMLElement {
           const charts = el('div', 'chart-row');
           charts.append(
             barChart(
-              Array.from({ length: 10 }, (_, i) => `${i * 10}%`),
+              Array.from({ length: 10 }, (_, i) => `${i * 10}–${(i + 1) * 10}`),
               sets.map(({ label, s }, i) => ({ label, colour: COLOURS[i], values: s.confidenceHistogram.map((c) => c / s.count) })),
               (x) => ctx.pct(x, 0),
               ctx.t('confidenceHistogram'),
