@@ -17,6 +17,9 @@ import { Trainer } from '../../train/trainer.js';
 import { backendFactory, BACKEND_NAMES, type BackendChoice } from '../backend-choice.js';
 import { percent } from '../format.js';
 import { choiceOption, integerOption, layersOption, numberOption } from '../options.js';
+import { AUGMENTS } from '../../data/augment.js';
+import { PRESET_NAMES, PRESETS, type PresetName } from '../../train/presets.js';
+import { SCHEDULES } from '../../train/schedule.js';
 
 interface TrainOptions {
   layers?: number[];
@@ -37,10 +40,16 @@ interface TrainOptions {
   resume?: string;
   json?: boolean;
   backend?: BackendChoice;
+  preset?: PresetName;
+  dropout?: number;
+  schedule?: PartialSettings['schedule'];
+  validation?: number;
+  patience?: number;
+  augment?: PartialSettings['augment'];
 }
 
 /** Options that define a run; with --resume they come from the checkpoint instead. */
-const RUN_OPTIONS = ['layers', 'activation', 'output', 'cost', 'init', 'optimizer', 'lr', 'l2', 'batch', 'seed', 'data', 'limit'] as const;
+const RUN_OPTIONS = ['layers', 'activation', 'output', 'cost', 'init', 'optimizer', 'lr', 'l2', 'batch', 'seed', 'data', 'limit', 'preset', 'dropout', 'schedule', 'validation', 'patience', 'augment'] as const;
 
 /**
  * `digitlab train`: trains a network on MNIST (or `--data`) and saves it as a model file.
@@ -71,6 +80,12 @@ export function registerTrainCommand(program: Command): void {
     .option('--resume <file>', 'continue the run saved in this checkpoint (its settings and data; --epochs may extend it)')
     .option('--json', 'one JSON object per epoch on stdout (everything else on stderr)')
     .option('--backend <name>', `implementation: ${BACKEND_NAMES.join(', ')} (default auto, or the resumed run's)`, choiceOption(BACKEND_NAMES))
+    .option('--preset <name>', `a documented recipe, any option above overrides it: ${PRESET_NAMES.map((n) => `${n} (${PRESETS[n].summary})`).join('; ')}`, choiceOption(PRESET_NAMES))
+    .option('--dropout <p>', 'probability of dropping each hidden neuron in a training step (default 0)', numberOption(0, 0.99))
+    .option('--schedule <name>', `learning-rate schedule: ${SCHEDULES.join(', ')} (default constant)`, choiceOption(SCHEDULES))
+    .option('--validation <n>', 'hold out the last n training images to validate on; the best-validation epoch is kept (default 0)', integerOption(0, 1e7))
+    .option('--patience <n>', 'early stopping: stop after n epochs without a better validation accuracy (default 0 = never)', integerOption(0, 100_000))
+    .option('--augment <name>', `distort training images on the fly: ${AUGMENTS.join(', ')} (default none)`, choiceOption(AUGMENTS))
     .action(async (o: TrainOptions) => {
       await train(o);
     });
@@ -106,20 +121,32 @@ async function prepareRun(o: TrainOptions): Promise<Run> {
   }
   const loaded = await resolveDataOption(o.data);
   const learningRate = o.lr ?? (o.optimizer === 'adam' ? 0.001 : undefined);
+  // A preset fills in whatever the options leave out.
+  const preset = o.preset ? PRESETS[o.preset].settings : {};
+  const given: PartialSettings = {
+    sizes: o.layers,
+    activation: o.activation,
+    outputActivation: o.output,
+    cost: o.cost,
+    init: o.init ?? (o.activation === 'relu' ? 'he' : o.activation === 'tanh' ? 'xavier' : undefined),
+    optimizer: o.optimizer,
+    learningRate,
+    l2: o.l2,
+    batchSize: o.batch,
+    epochs: o.epochs,
+    seed: o.seed,
+    dropout: o.dropout,
+    schedule: o.schedule,
+    validation: o.validation,
+    patience: o.patience,
+    augment: o.augment,
+  };
+  const merged = { ...preset, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) } as PartialSettings;
+  if (o.checkpoint && (merged.dropout || merged.validation || (merged.schedule ?? 'constant') !== 'constant' || (merged.augment ?? 'none') !== 'none')) {
+    throw new DigitlabError('--checkpoint: checkpoints do not yet keep dropout, schedule, validation or augmentation settings; train without --checkpoint');
+  }
   const settings = resolveSettings(
-    {
-      sizes: o.layers,
-      activation: o.activation,
-      outputActivation: o.output,
-      cost: o.cost,
-      init: o.init ?? (o.activation === 'relu' ? 'he' : o.activation === 'tanh' ? 'xavier' : undefined),
-      optimizer: o.optimizer,
-      learningRate,
-      l2: o.l2,
-      batchSize: o.batch,
-      epochs: o.epochs,
-      seed: o.seed,
-    },
+    merged,
     loaded.train.rows * loaded.train.cols,
     loaded.train.classNames.length,
   );
@@ -176,7 +203,9 @@ async function train(o: TrainOptions): Promise<void> {
   log(
     `${run.resumed ? `resuming at epoch ${trainer.epochsDone + 1}, mini-batch ${trainer.batchesDone + 1}: ` : ''}` +
       `training ${settings.sizes.join('-')} (${settings.activation}, ${settings.outputActivation} output, ${settings.cost} cost, ` +
-      `${settings.optimizer} η=${settings.learningRate}, batch ${settings.batchSize}, seed ${settings.seed}) on ` +
+      `${settings.optimizer} η=${settings.learningRate}${settings.schedule ? ` ${settings.schedule}` : ''}, batch ${settings.batchSize}, seed ${settings.seed}` +
+      `${settings.dropout ? `, dropout ${settings.dropout}` : ''}${settings.augment && settings.augment !== 'none' ? `, ${settings.augment} augmentation` : ''}` +
+      `${settings.validation ? `, validation ${settings.validation.toLocaleString('en-US')}` : ''}) on ` +
       `${pair.train.count.toLocaleString('en-US')} images from ${pair.source} [${trainer.backendName}]; ` +
       `classes: ${names.join(', ')}`,
   );
@@ -192,7 +221,7 @@ async function train(o: TrainOptions): Promise<void> {
   const pause = yielder();
   const bar = process.stderr.isTTY && !o.json ? new SingleBar({ format: 'epoch {epoch} [{bar}] {percentage}% | cost {cost}', clearOnComplete: true, hideCursor: true }) : null;
   try {
-    while (trainer.epochsDone < settings.epochs) {
+    while (trainer.epochsDone < settings.epochs && !trainer.stoppedEarly) {
       bar?.start(trainer.batchesPerEpoch, trainer.batchesDone, { epoch: trainer.epochsDone + 1, cost: '…' });
       do {
         let batch;
@@ -227,12 +256,12 @@ async function train(o: TrainOptions): Promise<void> {
       bar?.stop();
       const last = trainer.lastEpoch as EpochEvent;
       if (o.json) {
-        const { epoch, trainCost, trainAccuracy, testAccuracy } = last;
-        process.stdout.write(JSON.stringify({ epoch, trainCost, trainAccuracy, testAccuracy, seconds: last.seconds }) + '\n');
+        const { epoch, trainCost, trainAccuracy, testAccuracy, validationAccuracy } = last;
+        process.stdout.write(JSON.stringify({ epoch, trainCost, trainAccuracy, testAccuracy, ...(validationAccuracy !== undefined ? { validationAccuracy } : {}), seconds: last.seconds }) + '\n');
       } else {
         log(
           `epoch ${String(last.epoch).padStart(3)}  train cost ${last.trainCost.toFixed(4)}  train ${percent(last.trainAccuracy)}  ` +
-            `test ${percent(last.testAccuracy)}  ${last.seconds.toFixed(2)} s`,
+            `${last.validationAccuracy !== undefined ? `validation ${percent(last.validationAccuracy)}  ` : ''}test ${percent(last.testAccuracy)}  ${last.seconds.toFixed(2)} s`,
         );
       }
       await save();
@@ -241,7 +270,19 @@ async function train(o: TrainOptions): Promise<void> {
     signals.dispose();
   }
 
-  const last = trainer.lastEpoch;
+  let last = trainer.lastEpoch;
+  // With a validation split, keep the epoch the validation set chose (early stopping).
+  const bestEpoch = trainer.restoreBest();
+  if (bestEpoch !== null && last && trainer.earlyStopping) {
+    const validationAccuracy = trainer.earlyStopping.bestAccuracy;
+    const testAccuracy = pair.test.count > 0 ? trainer.evaluate(pair.test) : NaN;
+    log(
+      `${trainer.stoppedEarly ? `stopped early after epoch ${last.epoch}; ` : ''}kept epoch ${bestEpoch} (best validation accuracy): ` +
+        `validation ${percent(validationAccuracy)}, test ${percent(testAccuracy)}`,
+    );
+    if (o.json) process.stdout.write(JSON.stringify({ bestEpoch, validationAccuracy, testAccuracy }) + '\n');
+    last = { ...last, testAccuracy, validationAccuracy };
+  }
   const network = trainer.network();
   await saveModel(out, {
     network,
