@@ -21,9 +21,10 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const SLICE_MS = 25;
 const REPORT_MS = 250;
 /** Evaluate the test set at most every this many mini-batches… */
-const MIN_EVAL_GAP = 20;
-/** …and only when training since the last evaluation took this many times its cost. */
+const MIN_EVAL_GAP = 25;
+/** …and, after the first DETAILED_BATCHES (where the curve moves most), only when training since the last evaluation took this many times its cost. */
 const EVAL_RATIO = 4;
+const DETAILED_BATCHES = 1200;
 
 interface Run {
   readonly id: string;
@@ -179,7 +180,7 @@ function report(force: boolean): void {
       run.costSum = 0;
       run.costCount = 0;
     }
-    const due = run.batches - run.lastEvalBatches >= MIN_EVAL_GAP && run.trainMsSinceEval >= EVAL_RATIO * run.evalMs;
+    const due = run.batches - run.lastEvalBatches >= MIN_EVAL_GAP && (run.batches <= DETAILED_BATCHES || run.trainMsSinceEval >= EVAL_RATIO * run.evalMs);
     if (due || (force && run.batches !== run.lastEvalBatches)) evaluate(run);
     sendSnapshot(run);
   }

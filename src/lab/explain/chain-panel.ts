@@ -1,8 +1,13 @@
-import katex from 'katex';
 import { type ChainResult, explainChain } from '../../explain/chain.js';
 import type { Language } from '../messages.js';
 import type { ExplainState } from './explain-state.js';
 import { type ExplainKey, tx } from './explain-messages.js';
+
+/** KaTeX (~260 kB) loads on its own, after the page; formulas show as TeX source until then. */
+let katex: typeof import('katex').default | null = null;
+const katexReady = import('katex').then((m) => {
+  katex = m.default;
+});
 
 /** One stop of the step-through: a heading and a formula with the live numbers. */
 interface ChainStop {
@@ -63,6 +68,7 @@ export class ChainPanel {
     root.querySelector('#chain-all')!.addEventListener('click', () => move(this.stops().length - 1));
     this.result = this.compute();
     this.render();
+    void katexReady.then(() => this.render());
   }
 
   /** Re-renders the texts in `language`. */
@@ -137,7 +143,8 @@ export class ChainPanel {
         h.textContent = s.title;
         const formula = document.createElement('div');
         formula.className = 'formula';
-        katex.render(s.tex, formula, { throwOnError: false, displayMode: true });
+        if (katex) katex.render(s.tex, formula, { throwOnError: false, displayMode: true });
+        else formula.textContent = s.tex;
         li.append(h, formula);
         if (s.note) {
           const p = document.createElement('p');
