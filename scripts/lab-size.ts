@@ -1,21 +1,46 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /**
- * Prints what the built Lab ships, gzipped: the JavaScript (page + Worker), the CSS and the
- * WebAssembly kernels — excluding the model and the MNIST data. Run after `vite build`.
+ * Prints what the built Lab ships, gzipped, per page: the JavaScript a page loads (its
+ * entry, the chunks it preloads, and the Worker scripts those name), plus the whole build's
+ * totals — excluding the model and the MNIST data. Run after `vite build`.
  */
-const dir = process.argv[2] ?? join(import.meta.dirname ?? '.', '..', 'dist', 'lab', 'assets');
-const totals = new Map<string, { raw: number; gzip: number }>();
-for (const name of readdirSync(dir)) {
-  const bytes = readFileSync(join(dir, name));
-  const kind = name.split('.').pop() ?? '';
-  const gzip = gzipSync(bytes, { level: 9 }).length;
-  const total = totals.get(kind) ?? { raw: 0, gzip: 0 };
-  totals.set(kind, { raw: total.raw + bytes.length, gzip: total.gzip + gzip });
-  console.log(`  ${name.padEnd(36)} ${(bytes.length / 1024).toFixed(1).padStart(7)} kB  gzip ${(gzip / 1024).toFixed(1).padStart(6)} kB`);
+const root = process.argv[2] ?? join(import.meta.dirname ?? '.', '..', 'dist', 'lab');
+const assets = join(root, 'assets');
+const gz = new Map<string, number>();
+const text = new Map<string, string>();
+for (const name of readdirSync(assets)) {
+  const bytes = readFileSync(join(assets, name));
+  gz.set(name, gzipSync(bytes, { level: 9 }).length);
+  if (name.endsWith('.js')) text.set(name, bytes.toString('utf8'));
 }
-const js = totals.get('js') ?? { raw: 0, gzip: 0 };
-console.log(`Lab JavaScript shipped (page + Worker): ${(js.raw / 1024).toFixed(1)} kB, ${(js.gzip / 1024).toFixed(1)} kB gzipped` +
-  ` (CSS ${((totals.get('css')?.gzip ?? 0) / 1024).toFixed(1)} kB, wasm ${((totals.get('wasm')?.gzip ?? 0) / 1024).toFixed(1)} kB gzipped; model and data not counted)`);
+const kB = (n: number): string => `${(n / 1024).toFixed(1)} kB`;
+
+/** The JS files a page pulls in: entry + preloads, then anything they reference by name. */
+function pageScripts(html: string): Set<string> {
+  const found = new Set<string>();
+  for (const m of html.matchAll(/(?:src|href)="[^"]*assets\/([^"]+\.js)"/g)) found.add(m[1]);
+  const queue = [...found];
+  while (queue.length > 0) {
+    const source = text.get(queue.pop() as string) ?? '';
+    for (const name of text.keys()) {
+      if (!found.has(name) && source.includes(name)) {
+        found.add(name);
+        queue.push(name);
+      }
+    }
+  }
+  return found;
+}
+
+for (const page of ['index.html', 'experiments.html', join('explain', 'index.html')]) {
+  const file = join(root, page);
+  if (!existsSync(file)) continue;
+  const scripts = pageScripts(readFileSync(file, 'utf8'));
+  const total = [...scripts].reduce((sum, name) => sum + (gz.get(name) ?? 0), 0);
+  console.log(`${page}: ${kB(total)} of JavaScript gzipped (${[...scripts].map((s) => basename(s)).join(', ')})`);
+}
+const sum = (ext: string): number => [...gz].filter(([n]) => n.endsWith(ext)).reduce((s, [, v]) => s + v, 0);
+console.log(`whole build: JS ${kB(sum('.js'))}, CSS ${kB(sum('.css'))}, wasm ${kB(sum('.wasm'))} gzipped (model and data not counted)`);
