@@ -8,7 +8,7 @@ import { forwardBatch } from './forward';
 import { outputErrors, argmax, lastCorrect } from './cost';
 import { backwardBatch } from './backward';
 import { updateParameters } from './optimizer';
-import { header, layer, H_LAYERS, L_OUT, L_STRIDE, L_A } from './layout';
+import { header, layer, H_LAYERS, H_OPTIMIZER, OPT_SGD, L_OUT, L_STRIDE, L_A } from './layout';
 
 export { encodeSparse } from './sparse';
 export { lastCorrect };
@@ -31,19 +31,25 @@ export function setLayout(address: usize): void {
 export function computeGradients(count: i32, rows: usize, offsets: usize, entries: usize, labels: usize): f64 {
   forwardBatch(count, rows, offsets, entries);
   const costSum = outputErrors(count, rows, labels);
-  backwardBatch(count);
+  backwardBatch(count, 0);
   return costSum;
 }
 
 /** Applies the optimizer to the gradients in GW/GB (sums over `count` rows). */
 export function applyUpdate(count: i32, lr: f32, c1: f32, c2: f32): void {
-  updateParameters(lr, <f32>1 / <f32>count, c1, c2);
+  updateParameters(lr, <f32>1 / <f32>count, c1, c2, false);
 }
 
-/** One mini-batch step: `computeGradients` then `applyUpdate`. Returns Σ_x C_x. */
+/**
+ * One mini-batch step: `computeGradients` then `applyUpdate`. Returns Σ_x C_x. With plain
+ * SGD, layer 0's weights are updated during backpropagation instead (backward.ts).
+ */
 export function trainBatch(count: i32, rows: usize, offsets: usize, entries: usize, labels: usize, lr: f32, c1: f32, c2: f32): f64 {
-  const costSum = computeGradients(count, rows, offsets, entries, labels);
-  updateParameters(lr, <f32>1 / <f32>count, c1, c2);
+  forwardBatch(count, rows, offsets, entries);
+  const costSum = outputErrors(count, rows, labels);
+  const sgd = header(H_OPTIMIZER) == OPT_SGD;
+  backwardBatch(count, sgd ? lr / <f32>count : 0);
+  updateParameters(lr, <f32>1 / <f32>count, c1, c2, sgd);
   return costSum;
 }
 
@@ -56,3 +62,4 @@ export function predictBatch(count: i32, rows: usize, offsets: usize, entries: u
   const A = <usize>layer(l, L_A);
   for (let r = 0; r < count; r++) store<u8>(out + <usize>r, <u8>argmax(A + <usize>r * S * 4, n));
 }
+export { trainBatchDropout } from './dropout';

@@ -5,15 +5,16 @@ import { header, headerF32, layer, H_LAYERS, H_OPTIMIZER, H_L2, H_MOMENTUM, H_BE
 
 /**
  * One step with learning rate `lr`. `c1`, `c2` are Adam's bias corrections 1 − β1^t and
- * 1 − β2^t for this step t (computed by the caller in f64).
+ * 1 − β2^t for this step t (computed by the caller in f64). With `skipFirstWeights`, layer 0's
+ * weights are left alone (plain SGD has already updated them during backpropagation).
  */
-export function updateParameters(lr: f32, scale: f32, c1: f32, c2: f32): void {
+export function updateParameters(lr: f32, scale: f32, c1: f32, c2: f32, skipFirstWeights: bool): void {
   const L = header(H_LAYERS);
   const l2 = headerF32(H_L2);
   for (let l = 0; l < L; l++) {
     const S = <usize>layer(l, L_STRIDE);
     const nW = <usize>layer(l, L_IN) * S;
-    step(<usize>layer(l, L_W), <usize>layer(l, L_GW), <usize>layer(l, L_S1W), <usize>layer(l, L_S2W), nW, lr, scale, l2, c1, c2);
+    if (l > 0 || !skipFirstWeights) step(<usize>layer(l, L_W), <usize>layer(l, L_GW), <usize>layer(l, L_S1W), <usize>layer(l, L_S2W), nW, lr, scale, l2, c1, c2);
     step(<usize>layer(l, L_B), <usize>layer(l, L_GB), <usize>layer(l, L_S1B), <usize>layer(l, L_S2B), S, lr, scale, 0, c1, c2);
   }
 }

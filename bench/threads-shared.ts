@@ -30,9 +30,9 @@ export class HalfTrainer {
     ensureMemory(this.kernels.memory, this.plan.end);
     writeLayout(this.kernels.memory, this.plan, planSettings);
     this.kernels.setLayout(this.plan.table);
-    // Fill the parameters through a WasmBackend-compatible write: same transposed layout.
-    const backend = new WasmBackend(this.kernels, network, settings);
-    void backend;
+    // WasmBackend writes the parameters in the kernels' transposed layout; its memory plan is
+    // this same one (same settings, same heap base), so the addresses below are its addresses.
+    new WasmBackend(this.kernels, network, settings);
     this.store = encodeDataset(this.kernels, this.plan, planSettings.capacity, data, this.plan.end);
     this.f32 = new Float32Array(this.kernels.memory.buffer);
     this.paramRanges = this.plan.layers.flatMap((l) => [[l.weights >> 2, l.nIn * l.stride], [l.biases >> 2, l.stride]] as [number, number][]);

@@ -11,7 +11,7 @@ import type { OptimizerName } from '../core/optimizers.js';
  */
 
 /** Byte offsets of the header fields (asm/layout.ts H_*). */
-const H = { layers: 0, hidden: 4, output: 8, cost: 12, lut: 16, labels: 20, predictions: 24, optimizer: 28, l2: 32, momentum: 36, beta1: 40, beta2: 44, epsilon: 48 } as const;
+const H = { layers: 0, hidden: 4, output: 8, cost: 12, lut: 16, labels: 20, predictions: 24, optimizer: 28, l2: 32, momentum: 36, beta1: 40, beta2: 44, epsilon: 48, batchStarts: 52, batchEntries: 56 } as const;
 const HEADER_BYTES = 64;
 const LAYER_BYTES = 64;
 /** Field order of a layer record (asm/layout.ts L_*), 4 bytes each. */
@@ -75,6 +75,9 @@ export interface MemoryPlan {
   readonly chunkEntries: number;
   /** u8 per row: the answers of `predictBatch`. */
   readonly predictions: number;
+  /** u32 per row + 1 and 8 bytes per non-zero pixel: the batch's decoded input (asm/sparse.ts). */
+  readonly batchStarts: number;
+  readonly batchEntries: number;
   /** First byte after the plan: the training set's sparse store goes here (it grows). */
   readonly end: number;
 }
@@ -120,7 +123,9 @@ export function planMemory(settings: PlanSettings, base: number): MemoryPlan {
   const chunkOffsets = take((capacity + 1) * 4);
   const chunkEntries = take(capacity * sizes[0] * ENTRY_BYTES + 16);
   const predictions = take(capacity);
-  return { table, lut, layers, rows, identityRows, chunkBytes, chunkOffsets, chunkEntries, predictions, end: at };
+  const batchStarts = take((capacity + 1) * 4);
+  const batchEntries = take(capacity * sizes[0] * 8);
+  return { table, lut, layers, rows, identityRows, chunkBytes, chunkOffsets, chunkEntries, predictions, batchStarts, batchEntries, end: at };
 }
 
 /** Writes the plan's layout table, the pixel look-up table and the identity rows into memory. */
@@ -141,6 +146,8 @@ export function writeLayout(memory: WebAssembly.Memory, plan: MemoryPlan, settin
   f32[t + (H.beta1 >> 2)] = settings.beta1;
   f32[t + (H.beta2 >> 2)] = settings.beta2;
   f32[t + (H.epsilon >> 2)] = settings.epsilon;
+  i32[t + (H.batchStarts >> 2)] = plan.batchStarts;
+  i32[t + (H.batchEntries >> 2)] = plan.batchEntries;
   plan.layers.forEach((layer, l) => {
     const o = (plan.table + HEADER_BYTES + l * LAYER_BYTES) >> 2;
     LAYER_FIELDS.forEach((field, i) => (i32[o + i] = layer[field]));

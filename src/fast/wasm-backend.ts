@@ -58,8 +58,11 @@ export class WasmBackend implements TrainingBackend {
     const store = this.storeFor(data);
     this.writeRows(indices, start, count);
     this.steps++;
-    const [c1, c2] = this.adamCorrections();
     const { plan } = this;
+    const adam = this.settings.optimizer === 'adam';
+    // Adam's bias corrections 1 − β^t for this step t, in f64 like the reference.
+    const c1 = adam ? 1 - Math.pow(BETA1, this.steps) : 1;
+    const c2 = adam ? 1 - Math.pow(BETA2, this.steps) : 1;
     const costSum = this.kernels.trainBatch(count, plan.rows, store.offsets, store.entries, store.labels, learningRate, c1, c2);
     return { costSum, correct: this.kernels.lastCorrect() };
   }
@@ -165,12 +168,6 @@ export class WasmBackend implements TrainingBackend {
       epsilon: EPSILON,
       capacity: this.capacity,
     };
-  }
-
-  /** Adam's bias corrections 1 − β^t for the current step (f64, like the reference). */
-  private adamCorrections(): [number, number] {
-    if (this.settings.optimizer !== 'adam') return [1, 1];
-    return [1 - Math.pow(BETA1, this.steps), 1 - Math.pow(BETA2, this.steps)];
   }
 
   private checkShape(data: Dataset): void {
