@@ -20,8 +20,8 @@ export default defineConfig({
     target: 'es2022',
     reportCompressedSize: true,
     chunkSizeWarningLimit: 200,
-    // Two pages: the Lab and its Experiments view (src/lab/experiments/).
-    rollupOptions: { input: { main: fromHere('./src/lab/index.html'), experiments: fromHere('./src/lab/experiments.html') } },
+    // Three pages: the Lab, its Experiments view (src/lab/experiments/) and How it learns (src/lab/explain/).
+    rollupOptions: { input: { main: fromHere('./src/lab/index.html'), experiments: fromHere('./src/lab/experiments.html'), explain: fromHere('./src/lab/explain/index.html') } },
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1', headers: { ...SECURITY_HEADERS } },

@@ -87,6 +87,7 @@ export const EXPLAIN_EN = {
   miniBatch: 'Mini-batch SGD',
   planeInfo: 'Plane: principal directions d₁, d₂ keep {p1} % + {p2} % of the paths’ spread. Cost at the centre: {origin}.',
   costVsExamples: 'Cost over the training images vs examples processed (log scale)',
+  miniBatchOwn: 'SGD: cost of each mini-batch (what SGD sees)',
   sgdWaiting: 'Press Run (about 5–20 s in the browser).',
 } as const;
 
@@ -172,6 +173,7 @@ export const EXPLAIN_RU: Readonly<Record<ExplainKey, string>> = {
   miniBatch: 'SGD по мини-батчам',
   planeInfo: 'Плоскость: главные направления d₁, d₂ сохраняют {p1} % + {p2} % разброса путей. Стоимость в центре: {origin}.',
   costVsExamples: 'Стоимость по обучающим изображениям от числа обработанных примеров (логарифмическая шкала)',
+  miniBatchOwn: 'SGD: стоимость каждого мини-батча (то, что видит SGD)',
   sgdWaiting: 'Нажмите «Запустить» (около 5–20 с в браузере).',
 };
 

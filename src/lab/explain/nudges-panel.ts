@@ -53,7 +53,7 @@ export class NudgesPanel {
         </div>
         <div class="nudges-grid">
           <section><h3 data-k="outputWishes"></h3><div id="nudges-wishes"></div></section>
-          <section><h3 id="nudges-ways-title"></h3><div id="nudges-ways"></div>
+          <section><h3 id="nudges-ways-title"></h3><div id="nudges-ways" class="ways"></div>
             <p class="muted small" data-k="weightLever"></p><div id="nudges-weight-lever" class="compact"></div>
             <p class="muted small" data-k="activationLever"></p><div id="nudges-activation-lever" class="compact"></div></section>
           <section><h3 data-k="summedWishes"></h3><div id="nudges-summed" class="compact"></div></section>

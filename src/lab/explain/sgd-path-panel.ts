@@ -40,7 +40,7 @@ export class SgdPathPanel {
       <p id="sgd-status" class="muted" role="status"></p>
       <div class="sgd-figures">
         <canvas id="sgd-map" width="640" height="480"></canvas>
-        <canvas id="sgd-costs" width="560" height="480"></canvas>
+        <canvas id="sgd-costs" width="620" height="480"></canvas>
       </div>
       <p id="sgd-plane" class="readout"></p>
       <p id="sgd-full-summary" class="readout"></p>
@@ -197,6 +197,20 @@ export class SgdPathPanel {
     ctx.textBaseline = 'top';
     ctx.fillStyle = '#e8eaef';
     ctx.fillText(tx(this.language, 'costVsExamples'), pad.left, 6);
+    // Legend, top right.
+    const legend: [string, string][] = [
+      [tx(this.language, 'fullBatch'), FULL_COLOUR],
+      [tx(this.language, 'miniBatch'), MINI_COLOUR],
+      [tx(this.language, 'miniBatchOwn'), 'rgba(255,107,61,0.5)'],
+    ];
+    legend.forEach(([text, colour], i) => {
+      const y = pad.top + 10 + i * 16;
+      ctx.fillStyle = colour;
+      ctx.fillRect(canvas.width - pad.right - 200, y - 2, 18, 4);
+      ctx.fillStyle = '#e8eaef';
+      ctx.textBaseline = 'middle';
+      ctx.fillText(text, canvas.width - pad.right - 176, y);
+    });
     for (const s of series) {
       ctx.strokeStyle = s.colour;
       ctx.lineWidth = 2;

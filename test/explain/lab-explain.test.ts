@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { buildLab, launchChromium, RESULTS_DIR, startServer } from '../lab/harness.js';
+
+/** A data attribute of an element as a number. */
+async function numberAt(page: Page, selector: string, attribute: string): Promise<number> {
+  const v = await page.locator(selector).getAttribute(attribute);
+  assert.ok(v !== null, `${selector} has ${attribute}`);
+  return Number(v);
+}
+
+/** Sets an input's value as a user would (type, then leave the field). */
+async function setInput(page: Page, selector: string, value: string): Promise<void> {
+  const input = page.locator(selector);
+  await input.fill(value);
+  await input.dispatchEvent('change');
+}
+
+describe('"How it learns" in Chromium', { timeout: 300_000 }, () => {
+  let base = '';
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let closeServer: () => void;
+
+  async function open(hash: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await page.goto(`${base}explain/${hash}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    return page;
+  }
+
+  before(async () => {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    buildLab();
+    const { server, url } = await startServer();
+    base = url;
+    closeServer = () => server.close();
+    ({ browser, close: closeBrowser } = await launchChromium());
+  });
+  after(async () => {
+    await closeBrowser?.();
+    closeServer?.();
+  });
+
+  it('descent: steps go downhill by −η·∇C; the learning rate decides crawl, settle or diverge', async () => {
+    const page = await open('');
+    const c0 = await numberAt(page, '#descent-readout', 'data-cost');
+    for (let i = 0; i < 3; i++) await page.locator('#descent-step').click();
+    assert.equal(await numberAt(page, '#descent-readout', 'data-step'), 3);
+    assert.ok((await numberAt(page, '#descent-readout', 'data-cost')) < c0, 'the cost fell');
+    assert.equal(await page.locator('#descent-outcome').getAttribute('data-outcome'), 'converged');
+    await page.screenshot({ path: join(RESULTS_DIR, 'explain-descent-surface.png'), fullPage: true });
+    await setInput(page, '#descent-lr', '9');
+    assert.equal(await page.locator('#descent-outcome').getAttribute('data-outcome'), 'diverged');
+    await setInput(page, '#descent-lr', '0.01');
+    assert.equal(await page.locator('#descent-outcome').getAttribute('data-outcome'), 'crawling');
+    assert.match(page.url(), /lr=0\.01/);
+    // Drop the ball elsewhere: the start (and the URL) change.
+    const box = await page.locator('#descent-canvas').boundingBox();
+    assert.ok(box);
+    await page.mouse.click(box.x + box.width * 0.2, box.y + box.height * 0.2);
+    assert.match(page.url(), /start=-/);
+    await page.selectOption('#descent-landscape', 'curve');
+    await setInput(page, '#descent-lr', '0.95');
+    for (let i = 0; i < 12; i++) await page.locator('#descent-step').click();
+    await page.screenshot({ path: join(RESULTS_DIR, 'explain-descent-curve.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('chain: editing w(3) changes ∂C0/∂w(3); every derivative matches its finite difference', async () => {
+    const page = await open('#view=chain');
+    await page.locator('#chain-all').click();
+    const before = await numberAt(page, '#chain-steps', 'data-dw3');
+    assert.equal(await page.locator('#chain-steps li').count(), 10);
+    await page.waitForSelector('#chain-steps .katex');
+    await page.locator('#chain-w3').fill('0.5');
+    const after = await numberAt(page, '#chain-steps', 'data-dw3');
+    assert.notEqual(after, before);
+    assert.ok((await numberAt(page, '#chain-steps', 'data-max-difference')) <= 1e-6);
+    assert.match((await page.locator('#chain-steps li[data-id="backward-w3"] .check').textContent()) ?? '', /difference/);
+    assert.match(page.url(), /w=1\.5%2C-2%2C0\.5|w=1\.5,-2,0\.5/);
+    await page.screenshot({ path: join(RESULTS_DIR, 'explain-chain.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('nudges: another image or model changes the wishes; the 16 maps are drawn', async () => {
+    const page = await open('#view=nudges');
+    await page.waitForSelector('body[data-data-ready="true"]', { timeout: 120_000 });
+    const cost0 = await numberAt(page, '#nudges-summary', 'data-cost');
+    assert.equal(await numberAt(page, '#nudges-summary', 'data-label'), 5, 'training image 0 is a 5');
+    assert.equal(await page.locator('#nudges-wishes .bar-row').count(), 10);
+    await setInput(page, '#nudges-image', '7');
+    assert.equal(await numberAt(page, '#nudges-summary', 'data-label'), 3, 'training image 7 is a 3');
+    assert.notEqual(await numberAt(page, '#nudges-summary', 'data-cost'), cost0);
+    await page.selectOption('#nudges-model', 'untrained');
+    const untrainedCost = await numberAt(page, '#nudges-summary', 'data-cost');
+    assert.ok(untrainedCost > 0.5, `an untrained network is far off (${untrainedCost})`);
+    assert.match(page.url(), /img=7/);
+    await page.screenshot({ path: join(RESULTS_DIR, 'explain-nudges.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('sgd-path: both paths over the cost plane; a different η gives a different end', async () => {
+    const page = await open('#view=sgd&n=500&full=20&epochs=3&grid=11');
+    await page.waitForSelector('body[data-data-ready="true"]', { timeout: 120_000 });
+    await page.locator('#sgd-run').click();
+    await page.waitForSelector('#panel-sgd[data-state="done"]', { timeout: 120_000 });
+    const full = await numberAt(page, '#sgd-full-summary', 'data-final-cost');
+    const mini = await numberAt(page, '#sgd-mini-summary', 'data-final-cost');
+    assert.ok(full > 0 && mini > 0);
+    assert.match((await page.locator('#sgd-plane').textContent()) ?? '', /principal directions/);
+    await page.screenshot({ path: join(RESULTS_DIR, 'explain-sgd-path.png'), fullPage: true });
+    await setInput(page, '#sgd-lr', '1');
+    await page.locator('#sgd-run').click();
+    await page.waitForFunction((old) => {
+      const el = document.querySelector('#sgd-mini-summary') as HTMLElement | null;
+      return document.querySelector('#panel-sgd')?.getAttribute('data-state') === 'done' && el?.dataset.finalCost !== old;
+    }, String(mini), { timeout: 120_000 });
+    assert.notEqual(await numberAt(page, '#sgd-mini-summary', 'data-final-cost'), mini);
+    await page.context().close();
+  });
+});
