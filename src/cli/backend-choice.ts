@@ -1,4 +1,5 @@
-import { fastBackendFactory } from '../fast/node.js';
+import { createFastBackend } from '../fast/dropout-backend.js';
+import { loadKernelsModule } from '../fast/node.js';
 import type { BackendFactory } from '../train/trainer.js';
 import type { TrainingSettings } from '../train/settings.js';
 
@@ -13,5 +14,6 @@ export const BACKEND_NAMES: readonly BackendChoice[] = ['auto', 'wasm', 'referen
 /** The backend factory for a `--backend` choice (undefined = the trainer's reference default). */
 export async function backendFactory(choice: BackendChoice, _settings: TrainingSettings): Promise<BackendFactory | undefined> {
   if (choice === 'reference') return undefined;
-  return fastBackendFactory();
+  // The plain fast backend, or its dropout variant when the settings ask for dropout.
+  return createFastBackend(await loadKernelsModule());
 }

@@ -1,7 +1,7 @@
 import type { Network } from '../core/network.js';
 import type { Dataset } from '../data/dataset.js';
 import type { OptimizerState, StepResult } from '../train/backend.js';
-import type { DropoutBackend, DropoutMasks } from '../train/dropout.js';
+import { type DropoutBackend, DropoutMasks } from '../train/dropout.js';
 import type { TrainingSettings } from '../train/settings.js';
 import type { BackendFactory } from '../train/trainer.js';
 import { instantiateKernels, type Kernels } from './kernels.js';
@@ -36,6 +36,7 @@ export class WasmDropoutBackend implements DropoutBackend {
   private readonly plan: MemoryPlan;
   private readonly capacity: number;
   private readonly ones: DropoutMasks;
+  private readonly settings: TrainingSettings;
   private steps = 0;
 
   /** A backend on `kernels` (a fresh instance) for `settings`, starting from `network`. */
@@ -57,8 +58,6 @@ export class WasmDropoutBackend implements DropoutBackend {
     this.ones = ones;
     this.settings = settings;
   }
-
-  private readonly settings: TrainingSettings;
 
   trainMiniBatch(data: Dataset, indices: Uint32Array, start: number, count: number, learningRate: number): StepResult {
     return this.trainMiniBatchDropout(data, indices, start, count, learningRate, this.ones);
@@ -138,21 +137,7 @@ export function createFastBackend(module: WebAssembly.Module): BackendFactory {
     const kernels = instantiateKernels(module);
     const dropout = settings.dropout ?? 0;
     if (dropout === 0) return new WasmBackend(kernels, network, settings);
-    return new WasmDropoutBackend(kernels, network, settings, onesFor(settings));
+    // Masks of ones (keep everything), for steps taken through the plain `trainMiniBatch`.
+    return new WasmDropoutBackend(kernels, network, settings, new DropoutMasks(settings.sizes, settings.batchSize, 0));
   };
-}
-
-/** Masks of ones (keep everything), for plain steps of a dropout backend. */
-function onesFor(settings: TrainingSettings): DropoutMasks {
-  return new OnesMasks(settings.sizes, settings.batchSize);
-}
-
-class OnesMasks {
-  readonly masks: Float32Array[];
-  readonly keep = 1;
-  readonly dropout = 0;
-  constructor(readonly sizes: readonly number[], readonly capacity: number) {
-    this.masks = sizes.slice(1, -1).map((n) => new Float32Array(capacity * n).fill(1));
-  }
-  draw(): void {}
 }
