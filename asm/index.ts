@@ -63,4 +63,3 @@ export function predictBatch(count: i32, rows: usize, offsets: usize, entries: u
   for (let r = 0; r < count; r++) store<u8>(out + <usize>r, <u8>argmax(A + <usize>r * S * 4, n));
 }
 export { trainBatchDropout } from './dropout';
-export { trainBatchDropout } from './dropout';
