@@ -160,6 +160,7 @@ function openNeuron(layer: number, neuron: number): void {
       weights,
       title: t('neuronWeights', { neuron }),
       caption: t('weightRange', { bias: num(net.biases[0][neuron], 2), min: num(min, 2), max: num(max, 2) }),
+      pixelText: (x, y, w) => t('pixelWeight', { x, y, w: num(w, 3) }),
     },
     state.palette,
   );

@@ -190,6 +190,8 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     assert.ok(crossed.batches <= 600, `90 % took ${crossed.batches} mini-batches`);
     await training.locator('.weight-grid[data-neuron="3"]').click();
     await training.waitForSelector('#weight-dialog[open]');
+    await training.locator('#weight-dialog canvas').hover({ position: { x: 170, y: 170 } });
+    assert.match((await training.locator('#weight-dialog .pixel-weight').textContent()) ?? '', /^pixel \(14, 14\): weight w = -?\d/);
     await training.screenshot({ path: join(RESULTS_DIR, 'lab-weight-grid.png') });
     await training.keyboard.press('Escape');
     await training.context().close();
