@@ -7,9 +7,9 @@ export const FUZZ_RUNS = 5000;
 /**
  * Runs `parse` on one fuzzed input: it must return, or throw digitlab's own DigitlabError;
  * any other exception (TypeError, RangeError, a stack overflow…) fails the property.
- * `maxMs` bounds the time one input may take (no hangs). Returns the result or null.
+ * `maxMs` bounds the time one input may take: generous, since a hang is minutes and a loaded CI machine is slow. Returns the result or null.
  */
-export function parsesOrDigitlabError<T>(parse: () => T, maxMs = 250): T | null {
+export function parsesOrDigitlabError<T>(parse: () => T, maxMs = 2000): T | null {
   const start = performance.now();
   let result: T | null = null;
   try {
@@ -26,7 +26,7 @@ export function parsesOrDigitlabError<T>(parse: () => T, maxMs = 250): T | null 
 }
 
 /** The async form of `parsesOrDigitlabError`. */
-export async function parsesOrDigitlabErrorAsync<T>(parse: () => Promise<T>, maxMs = 250): Promise<T | null> {
+export async function parsesOrDigitlabErrorAsync<T>(parse: () => Promise<T>, maxMs = 2000): Promise<T | null> {
   const start = performance.now();
   let result: T | null = null;
   try {
