@@ -1,3 +1,4 @@
+import { DigitlabError } from '../src/errors.js';
 import { BENCH_PARTS, type BenchPart, flattenResult, formatReport, runBenchmark } from './suite.js';
 
 /** Options of the bench command (`npm run bench`, `digitlab bench`). */
@@ -17,9 +18,9 @@ export function parseBenchArgs(args: readonly string[]): BenchCommandOptions {
     if (args[i] === '--json') json = true;
     else if (args[i] === '--epochs') epochs = Number(args[++i]);
     else if (args[i] === '--skip') skip = parseSkip(args[++i] ?? '');
-    else throw new Error(`bench: unknown option ${args[i]} (use --json, --epochs N, --skip ${BENCH_PARTS.join(',')})`);
+    else throw new DigitlabError(`bench: unknown option ${args[i]} (use --json, --epochs N, --skip ${BENCH_PARTS.join(',')})`);
   }
-  if (!(Number.isInteger(epochs) && epochs >= 1 && epochs <= 100)) throw new Error(`bench: --epochs must be a whole number from 1 to 100, got ${epochs}`);
+  if (!(Number.isInteger(epochs) && epochs >= 1 && epochs <= 100)) throw new DigitlabError(`bench: --epochs must be a whole number from 1 to 100, got ${epochs}`);
   return { json, epochs, skip };
 }
 
@@ -27,7 +28,7 @@ export function parseBenchArgs(args: readonly string[]): BenchCommandOptions {
 export function parseSkip(value: string): BenchPart[] {
   const parts = value.split(',').map((p) => p.trim()).filter((p) => p !== '');
   for (const p of parts) {
-    if (!(BENCH_PARTS as readonly string[]).includes(p)) throw new Error(`bench: --skip takes ${BENCH_PARTS.join(', ')}, got "${p}"`);
+    if (!(BENCH_PARTS as readonly string[]).includes(p)) throw new DigitlabError(`bench: --skip takes ${BENCH_PARTS.join(', ')}, got "${p}"`);
   }
   return parts as BenchPart[];
 }

@@ -1,4 +1,11 @@
 // `npm run bench [-- --json] [--epochs N] [--skip tfjs,c,default,reference]`: see suite.ts.
+import { DigitlabError } from '../src/errors.js';
 import { parseBenchArgs, runBenchCommand } from './command.js';
 
-process.exitCode = await runBenchCommand(parseBenchArgs(process.argv.slice(2)));
+try {
+  process.exitCode = await runBenchCommand(parseBenchArgs(process.argv.slice(2)));
+} catch (error) {
+  if (!(error instanceof DigitlabError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exitCode = 1;
+}

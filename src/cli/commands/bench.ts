@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { parseSkip, runBenchCommand } from '../../../bench/command.js';
+import { DigitlabError } from '../../errors.js';
 
 /**
  * Adds `digitlab bench [--json] [--epochs N] [--skip tfjs,c,default,reference]`: the same benchmark as
@@ -16,7 +17,7 @@ export function registerBenchCommand(program: Command): void {
     .option('--skip <parts>', 'leave out parts: tfjs, c, default, reference (comma-separated)', '')
     .action(async (o: { json?: boolean; epochs: string; skip: string }) => {
       const epochs = Number(o.epochs);
-      if (!(Number.isInteger(epochs) && epochs >= 1 && epochs <= 100)) throw new Error(`--epochs must be a whole number from 1 to 100, got ${o.epochs}`);
+      if (!(Number.isInteger(epochs) && epochs >= 1 && epochs <= 100)) throw new DigitlabError(`--epochs must be a whole number from 1 to 100, got ${o.epochs}`);
       process.exitCode = await runBenchCommand({ json: o.json === true, epochs, skip: parseSkip(o.skip) });
     });
 }
