@@ -64,7 +64,7 @@ describe('"How it learns" in Chromium', { timeout: 300_000 }, () => {
     const box = await page.locator('#descent-canvas').boundingBox();
     assert.ok(box);
     await page.mouse.click(box.x + box.width * 0.2, box.y + box.height * 0.2);
-    assert.match(page.url(), /start=-/);
+    await page.waitForFunction(() => location.hash.includes('start=-'), undefined, { timeout: 5000 });
     await page.selectOption('#descent-landscape', 'curve');
     await setInput(page, '#descent-lr', '0.95');
     for (let i = 0; i < 12; i++) await page.locator('#descent-step').click();
@@ -85,6 +85,12 @@ describe('"How it learns" in Chromium', { timeout: 300_000 }, () => {
     assert.match((await page.locator('#chain-steps li[data-id="backward-w3"] .check').textContent()) ?? '', /difference/);
     assert.match(page.url(), /w=1\.5%2C-2%2C0\.5|w=1\.5,-2,0\.5/);
     await page.screenshot({ path: join(RESULTS_DIR, 'explain-chain.png'), fullPage: true });
+    // In Russian, the source document's language: the same numbers, Russian words.
+    await page.selectOption('#language', 'ru');
+    assert.equal((await page.locator('h1').textContent())?.trim(), 'Как сеть учится');
+    assert.match((await page.locator('#chain-steps li[data-id="backward-w3"] .check').textContent()) ?? '', /Численная проверка/);
+    assert.match(page.url(), /lang=ru/);
+    await page.screenshot({ path: join(RESULTS_DIR, 'explain-chain-ru.png') });
     await page.context().close();
   });
 

@@ -171,6 +171,7 @@ export class DescentPanel {
     const next = here.point.map((x, i) => x - eta * here.gradient[i]);
     if (l.dimension === 2) {
       this.map.redraw();
+      this.map.axisLabels('x', 'y');
       for (const m of this.minima) this.map.drawMark(m);
       this.map.drawPath(path.points.slice(0, this.shown + 1).map((p) => p.point), '#ff9f43', true);
       if (this.shown < path.points.length - 1 || path.outcome !== 'converged') this.map.drawArrow(here.point, next);

@@ -36,18 +36,26 @@ export class MapCanvas {
     const image = ctx.createImageData(w, h);
     const levels = 14;
     const [x0, x1, y0, y1] = this.bounds();
+    const t = new Float64Array(w * h);
     for (let r = 0; r < h; r++) {
       const y = y1 - ((r + 0.5) / h) * (y1 - y0);
       for (let c = 0; c < w; c++) {
         const x = x0 + ((c + 0.5) / w) * (x1 - x0);
-        const t = hi > lo ? (tf(bilinear(grid.xs, grid.ys, grid.costs, x, y)) - lo) / (hi - lo) : 0;
-        const [red, green, blue] = viridis(t);
-        // Thin light bands where t crosses a contour level: contour lines without geometry.
-        const band = t * levels - Math.floor(t * levels) < 0.04 ? 50 : 0;
-        const o = (r * w + c) * 4;
-        image.data[o] = Math.min(255, red + band);
-        image.data[o + 1] = Math.min(255, green + band);
-        image.data[o + 2] = Math.min(255, blue + band);
+        t[r * w + c] = hi > lo ? (tf(bilinear(grid.xs, grid.ys, grid.costs, x, y)) - lo) / (hi - lo) : 0;
+      }
+    }
+    for (let r = 0; r < h; r++) {
+      for (let c = 0; c < w; c++) {
+        const i = r * w + c;
+        const [red, green, blue] = viridis(t[i]);
+        // A contour line where the level band changes between neighbouring pixels.
+        const band = Math.floor(t[i] * levels);
+        const edge = (c + 1 < w && Math.floor(t[i + 1] * levels) !== band) || (r + 1 < h && Math.floor(t[i + w] * levels) !== band);
+        const lift = edge ? 70 : 0;
+        const o = i * 4;
+        image.data[o] = Math.min(255, red + lift);
+        image.data[o + 1] = Math.min(255, green + lift);
+        image.data[o + 2] = Math.min(255, blue + lift);
         image.data[o + 3] = 255;
       }
     }
@@ -88,6 +96,20 @@ export class MapCanvas {
     ctx.textBaseline = 'middle';
     for (const t of ticks(y0, y1)) ctx.fillText(short(t), this.pad.left - 5, this.toCanvas(x0, t)[1]);
     return ctx;
+  }
+
+  /** Names of the two axes, drawn inside the plot's bottom-right and top-left corners. */
+  axisLabels(x: string, y: string): void {
+    const ctx = this.canvas.getContext('2d') as CanvasRenderingContext2D;
+    const { w, h } = this.plotSize();
+    ctx.font = '12px ui-monospace, monospace';
+    ctx.fillStyle = '#ffffff';
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'bottom';
+    ctx.fillText(x, this.pad.left + w - 6, this.pad.top + h - 4);
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'top';
+    ctx.fillText(y, this.pad.left + 6, this.pad.top + 4);
   }
 
   /** A polyline through map points with a ring at its start and a dot at its end. */

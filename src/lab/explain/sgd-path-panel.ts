@@ -137,6 +137,7 @@ export class SgdPathPanel {
     this.map.drawMark([0, 0]);
     this.map.drawPath(r.fullBatch.coords, FULL_COLOUR, true);
     this.map.drawPath(r.miniBatch.coords, MINI_COLOUR);
+    this.map.axisLabels(`α · d₁ (${(r.plane.explained[0] * 100).toFixed(0)} %)`, `β · d₂ (${(r.plane.explained[1] * 100).toFixed(0)} %)`);
     this.drawCosts(r);
     this.el('sgd-plane').textContent = t('planeInfo', {
       p1: (r.plane.explained[0] * 100).toFixed(1),
@@ -206,10 +207,10 @@ export class SgdPathPanel {
     legend.forEach(([text, colour], i) => {
       const y = pad.top + 10 + i * 16;
       ctx.fillStyle = colour;
-      ctx.fillRect(canvas.width - pad.right - 200, y - 2, 18, 4);
+      ctx.fillRect(canvas.width - pad.right - 350, y - 2, 18, 4);
       ctx.fillStyle = '#e8eaef';
       ctx.textBaseline = 'middle';
-      ctx.fillText(text, canvas.width - pad.right - 176, y);
+      ctx.fillText(text, canvas.width - pad.right - 326, y);
     });
     for (const s of series) {
       ctx.strokeStyle = s.colour;
