@@ -174,9 +174,13 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     const first = curve.find(([, accuracy]) => accuracy > 0.9);
     assert.ok(first, 'test accuracy passed 90 %');
     const crossed = { batches: first[0], accuracy: first[1] };
+    // The Worker's steady speed, once past the first epochs' dense test-set evaluations.
+    await training.waitForFunction(() => Number(document.body.dataset.batches) > 2400, undefined, { timeout: 60_000 });
+    await training.waitForTimeout(1500);
+    const steadySpeed = (await training.locator('#speed').textContent()) ?? '';
     await training.locator('[data-command="toggle"]').click();
     await training.waitForSelector('body[data-running="false"]');
-    console.log(`# live training: ${fps.toFixed(1)} fps during training (${idle.toFixed(1)} fps idle just before); worker speed "${speed}"; test accuracy ${(crossed.accuracy * 100).toFixed(1)} % after ${crossed.batches} mini-batches`);
+    console.log(`# live training: ${fps.toFixed(1)} fps during training (${idle.toFixed(1)} fps idle just before); worker speed "${speed}" while measuring, "${steadySpeed}" later; test accuracy ${(crossed.accuracy * 100).toFixed(1)} % after ${crossed.batches} mini-batches`);
     // ≥ 50 fps is the goal, and what an unloaded machine shows. When other programs keep
     // more runnable threads than there are cores (load average > cores: the Worker alone
     // takes a whole core here), the page gets whatever slices the scheduler leaves, and the
@@ -187,7 +191,7 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     const floor = overloaded ? 20 : 50;
     if (overloaded) console.log(`# load average ${load.toFixed(1)} on ${availableParallelism()} cores: frame-rate floor lowered to ${floor} fps`);
     assert.ok(fps >= floor, `frame rate during training: ${fps.toFixed(1)} fps (idle ${idle.toFixed(1)} fps, load ${load.toFixed(1)})`);
-    assert.ok(crossed.batches <= 600, `90 % took ${crossed.batches} mini-batches`);
+    assert.ok(crossed.batches <= 500, `90 % took ${crossed.batches} mini-batches`);
     await training.locator('.weight-grid[data-neuron="3"]').click();
     await training.waitForSelector('#weight-dialog[open]');
     await training.locator('#weight-dialog canvas').hover({ position: { x: 170, y: 170 } });
