@@ -225,10 +225,16 @@ function onCommand(command: TrainingCommand): void {
   switch (command) {
     case 'toggle':
       if (running) client.send({ type: 'pause' });
-      else if (runs !== null || resetRuns(false)) client.send({ type: 'start' });
+      else if (runs !== null || resetRuns(false)) {
+        showTrainingRun();
+        client.send({ type: 'start' });
+      }
       break;
     case 'step':
-      if (runs !== null || resetRuns(false)) client.send({ type: 'step', count: 1 });
+      if (runs !== null || resetRuns(false)) {
+        showTrainingRun();
+        client.send({ type: 'step', count: 1 });
+      }
       break;
     case 'reset':
       resetRuns(runs?.length === 2);
@@ -243,6 +249,14 @@ function onCommand(command: TrainingCommand): void {
       renderWeights();
       break;
   }
+}
+
+/** Shows the run being trained again (after "back to the pretrained model"). */
+function showTrainingRun(): void {
+  if (showRun) return;
+  showRun = true;
+  refresh(false);
+  renderWeights();
 }
 
 function renderStatus(): void {
