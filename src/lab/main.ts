@@ -289,7 +289,9 @@ function onWorkerMessage(message: FromWorker): void {
         document.body.dataset.batches = String(message.batches);
         renderStatus();
       }
-      costChart.add(message.runId, message.batches, message.cost);
+      for (const [batches, cost] of message.costPoints) costChart.add(message.runId, batches, cost);
+      // A single Step may not fill a window: then the step's own cost is the point.
+      if (message.costPoints.length === 0) costChart.add(message.runId, message.batches, message.cost);
       break;
     case 'test':
       accuracyChart.add(message.runId, message.batches, message.testAccuracy);

@@ -28,6 +28,8 @@ const MIN_EVAL_GAP = 25;
  */
 const EVAL_RATIO = 4;
 const DETAILED_BATCHES = 1200;
+/** Mini-batches averaged into one point of the cost curve (early on; 5× that later). */
+const COST_WINDOW = 20;
 
 interface Run {
   readonly id: string;
@@ -35,6 +37,10 @@ interface Run {
   batches: number;
   costSum: number;
   costCount: number;
+  /** Cost points (mini-batches, mean cost over a window) not yet sent. */
+  points: [number, number][];
+  windowSum: number;
+  windowCount: number;
   lastEvalBatches: number;
   evalMs: number;
   trainMsSinceEval: number;
@@ -113,7 +119,7 @@ function reset(specs: readonly RunSpec[]): void {
   if (data === null) throw new DigitlabError('MNIST is not loaded yet');
   for (const spec of specs) {
     const trainer = new Trainer(spec.settings, data, { backend });
-    runs.push({ id: spec.id, trainer, batches: 0, costSum: 0, costCount: 0, lastEvalBatches: 0, evalMs: 0, trainMsSinceEval: 0, speed: [], failed: false });
+    runs.push({ id: spec.id, trainer, batches: 0, costSum: 0, costCount: 0, points: [], windowSum: 0, windowCount: 0, lastEvalBatches: 0, evalMs: 0, trainMsSinceEval: 0, speed: [], failed: false });
   }
   for (const run of runs) {
     evaluate(run);
@@ -148,6 +154,8 @@ function stepRun(run: Run): void {
     const event = run.trainer.step();
     run.costSum += event.cost;
     run.costCount++;
+    run.windowSum += event.cost;
+    run.windowCount++;
   } catch (error) {
     run.failed = true;
     post({ type: 'error', runId: run.id, message: error instanceof Error ? error.message : String(error) });
@@ -155,6 +163,12 @@ function stepRun(run: Run): void {
   }
   run.batches++;
   run.trainMsSinceEval += performance.now() - t0;
+  // The cost curve: one point per window of mini-batches (finer while the curve is steep).
+  if (run.windowCount >= (run.batches <= DETAILED_BATCHES ? COST_WINDOW : 5 * COST_WINDOW)) {
+    run.points.push([run.batches, run.windowSum / run.windowCount]);
+    run.windowSum = 0;
+    run.windowCount = 0;
+  }
   // Early on the curve moves fastest: a point every MIN_EVAL_GAP mini-batches, whatever it costs.
   if (run.batches <= DETAILED_BATCHES && run.batches - run.lastEvalBatches >= MIN_EVAL_GAP) evaluate(run);
 }
@@ -180,10 +194,12 @@ function report(force: boolean): void {
         batchesPerEpoch: t.batchesPerEpoch,
         examplesSeen: t.examplesSeen,
         cost: run.costSum / run.costCount,
+        costPoints: run.points,
         epochsPerSecond,
       });
       run.costSum = 0;
       run.costCount = 0;
+      run.points = [];
     }
     const due = run.batches - run.lastEvalBatches >= MIN_EVAL_GAP && run.trainMsSinceEval >= EVAL_RATIO * run.evalMs;
     if (due || (force && run.batches !== run.lastEvalBatches)) evaluate(run);

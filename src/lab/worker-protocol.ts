@@ -37,6 +37,8 @@ export type FromWorker =
       readonly examplesSeen: number;
       /** Mean mini-batch cost since the previous progress message. */
       readonly cost: number;
+      /** Points of the cost curve since the previous message: (mini-batches, mean cost of a window). */
+      readonly costPoints: readonly (readonly [number, number])[];
       /** Training epochs per second over the last second of training. */
       readonly epochsPerSecond: number;
     }
