@@ -211,6 +211,14 @@ export class DescentPanel {
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
     for (const t of ticks(0, cMax)) ctx.fillText(String(t), pad.left - 5, Y(t));
+    ctx.fillStyle = '#ffffff';
+    ctx.font = '12px ui-monospace, monospace';
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'top';
+    ctx.fillText('C(w)', pad.left + 6, pad.top + 2);
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'bottom';
+    ctx.fillText('w', canvas.width - pad.right - 4, canvas.height - pad.bottom - 4);
     ctx.strokeStyle = '#7fd4ff';
     ctx.lineWidth = 2;
     ctx.beginPath();

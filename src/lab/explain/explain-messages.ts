@@ -49,7 +49,7 @@ export const EXPLAIN_EN = {
   backwardStep: 'Backward: ∂C0/∂{param}',
   numericCheck: 'Numerical check: (C0(θ+h) − C0(θ−h)) / 2h = {numeric}; difference {difference}',
   // nudges
-  nudgesIntro: 'One training image asks every output to move: up for the right digit, down for the others, in proportion to the error. Each output can be raised three ways; the wishes of all outputs add up in the layer before, and so on backwards. Averaged over a mini-batch they give −∇C.',
+  nudgesIntro: 'One training image asks every output to move: up for the right digit, down for the others, in proportion to the error. Each output can be raised three ways; the wishes of all outputs add up in the layer before, and so on backwards. Averaged over a mini-batch they give −∇C. A trained model wants little; pick the untrained model to see the start of training, where every wish is large.',
   imageIndex: 'Training image',
   outputNeuron: 'Output neuron to raise',
   itsLabel: 'its label',
@@ -136,7 +136,7 @@ export const EXPLAIN_RU: Readonly<Record<ExplainKey, string>> = {
   costStep: 'Стоимость',
   backwardStep: 'Обратный проход: ∂C0/∂{param}',
   numericCheck: 'Численная проверка: (C0(θ+h) − C0(θ−h)) / 2h = {numeric}; разница {difference}',
-  nudgesIntro: 'Одно обучающее изображение просит каждый выход сдвинуться: вверх для правильной цифры, вниз для остальных, пропорционально ошибке. Каждый выход можно поднять тремя способами; пожелания всех выходов складываются в предыдущем слое, и так далее назад. Усреднённые по мини-батчу, они дают −∇C.',
+  nudgesIntro: 'Одно обучающее изображение просит каждый выход сдвинуться: вверх для правильной цифры, вниз для остальных, пропорционально ошибке. Каждый выход можно поднять тремя способами; пожелания всех выходов складываются в предыдущем слое, и так далее назад. Усреднённые по мини-батчу, они дают −∇C. Обученная модель хочет немногого; выберите необученную, чтобы увидеть начало обучения, где все пожелания велики.',
   imageIndex: 'Обучающее изображение',
   outputNeuron: 'Какой выход поднимать',
   itsLabel: 'его метка',
