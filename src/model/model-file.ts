@@ -178,7 +178,7 @@ function oneOf(value: unknown, allowed: readonly string[], field: string, fail: 
 function fillFinite(target: Float32Array, values: unknown[], field: string, fail: (m: string) => never): void {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`field "${field}[${i}]" must be a finite number, got ${JSON.stringify(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`field "${field}[${i}]" must be a finite number, got ${typeof v === 'number' ? v : JSON.stringify(v)}`);
     // A finite double beyond float32's range (≈3.4e38) would become ±Infinity when stored.
     if (!Number.isFinite(Math.fround(v as number))) fail(`field "${field}[${i}]" is ${v}, beyond the float32 range (±3.4e38)`);
     target[i] = v as number;
