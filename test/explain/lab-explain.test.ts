@@ -112,15 +112,26 @@ describe('"How it learns" in Chromium', { timeout: 300_000 }, () => {
   });
 
   it('sgd-path: both paths over the cost plane; a different η gives a different end', async () => {
-    const page = await open('#view=sgd&n=500&full=20&epochs=3&grid=11');
+    // The page's defaults for the screenshot: 2,000 images, 100 full-batch steps (200,000 examples), 20 SGD epochs (40,000).
+    const page = await open('#view=sgd');
     await page.waitForSelector('body[data-data-ready="true"]', { timeout: 120_000 });
     await page.locator('#sgd-run').click();
-    await page.waitForSelector('#panel-sgd[data-state="done"]', { timeout: 120_000 });
+    await page.waitForSelector('#panel-sgd[data-state="done"]', { timeout: 180_000 });
     const full = await numberAt(page, '#sgd-full-summary', 'data-final-cost');
-    const mini = await numberAt(page, '#sgd-mini-summary', 'data-final-cost');
-    assert.ok(full > 0 && mini > 0);
+    const defaultMini = await numberAt(page, '#sgd-mini-summary', 'data-final-cost');
+    assert.ok(defaultMini < full, `SGD (${defaultMini}) ends lower than full-batch GD (${full}) with 5× less compute`);
     assert.match((await page.locator('#sgd-plane').textContent()) ?? '', /principal directions/);
     await page.screenshot({ path: join(RESULTS_DIR, 'explain-sgd-path.png'), fullPage: true });
+    // A smaller run, then the same with another η: the end point moves.
+    await setInput(page, '#sgd-subset', '500');
+    await setInput(page, '#sgd-full', '20');
+    await setInput(page, '#sgd-epochs', '3');
+    await page.locator('#sgd-run').click();
+    await page.waitForFunction((old) => {
+      const el = document.querySelector('#sgd-mini-summary') as HTMLElement | null;
+      return document.querySelector('#panel-sgd')?.getAttribute('data-state') === 'done' && el?.dataset.finalCost !== old;
+    }, String(defaultMini), { timeout: 120_000 });
+    const mini = await numberAt(page, '#sgd-mini-summary', 'data-final-cost');
     await setInput(page, '#sgd-lr', '1');
     await page.locator('#sgd-run').click();
     await page.waitForFunction((old) => {

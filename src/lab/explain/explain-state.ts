@@ -57,7 +57,7 @@ export const DEFAULT_EXPLAIN_STATE: Readonly<ExplainState> = {
   model: 'pretrained',
   subset: 2000,
   fullSteps: 100,
-  epochs: 5,
+  epochs: 20,
   sgdRate: 4.5,
   grid: 21,
 };

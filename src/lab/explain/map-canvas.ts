@@ -131,6 +131,14 @@ export class MapCanvas {
     ctx.beginPath();
     ctx.arc(pts[0][0], pts[0][1], 6, 0, 2 * Math.PI);
     ctx.stroke();
+    // The end: a filled dot with a dark rim.
+    const [ex, ey] = pts[pts.length - 1];
+    ctx.beginPath();
+    ctx.arc(ex, ey, 4.5, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.strokeStyle = '#000';
+    ctx.lineWidth = 1;
+    ctx.stroke();
   }
 
   /** The ball at map point p. */

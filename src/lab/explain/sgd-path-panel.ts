@@ -135,8 +135,9 @@ export class SgdPathPanel {
     this.map.setGrid({ xs: r.grid.alphas, ys: r.grid.betas, costs: r.grid.costs }, true);
     this.map.redraw();
     this.map.drawMark([0, 0]);
-    this.map.drawPath(r.fullBatch.coords, FULL_COLOUR, true);
+    // The mini-batch path first: the full-batch one often runs along its first part.
     this.map.drawPath(r.miniBatch.coords, MINI_COLOUR);
+    this.map.drawPath(r.fullBatch.coords, FULL_COLOUR, true);
     this.map.axisLabels(`α · d₁ (${(r.plane.explained[0] * 100).toFixed(0)} %)`, `β · d₂ (${(r.plane.explained[1] * 100).toFixed(0)} %)`);
     this.drawCosts(r);
     this.el('sgd-plane').textContent = t('planeInfo', {
