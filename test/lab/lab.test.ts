@@ -85,6 +85,16 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     await page.locator('.thumb[data-index="0"]').click();
     await page.locator('.network-view .neuron[data-layer="1"][data-neuron="3"]').hover();
     assert.match((await page.locator('.network-view .tooltip').textContent()) ?? '', /z = .*bias b = .*σ\(z\) = /s);
+    // Keyboard: focus shows the same numbers; Enter on a first-layer neuron opens its weights.
+    const neuron = page.locator('.network-view .neuron[data-layer="1"][data-neuron="5"]');
+    await neuron.focus();
+    assert.match((await neuron.getAttribute('aria-label')) ?? '', /^Layer 1, neuron 5: z = -?\d.*, b = -?\d.*, a = \d/);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#weight-dialog[open]');
+    assert.equal(await page.locator('#dialog-heading').textContent(), 'Neuron 5 of layer 1: weights');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#weight-dialog', { state: 'hidden' });
+    await page.mouse.move(0, 0);
     await page.screenshot({ path: join(RESULTS_DIR, 'lab-default.png'), fullPage: true });
   });
 
