@@ -110,8 +110,9 @@ async function drawMap(file: string, r: SgdPathResult): Promise<void> {
     height: 720,
     marks: [[0, 0]],
     paths: [
-      { label: `full-batch GD: ${r.fullBatch.steps} steps of ${r.fullBatch.batchSize.toLocaleString('en-US')} images`, points: r.fullBatch.coords, color: '#33d6ff', dots: false },
+      // SGD first: the full-batch path often runs along its first part and must stay visible.
       { label: `mini-batch SGD: ${r.miniBatch.steps} steps of ${r.miniBatch.batchSize}`, points: r.miniBatch.coords, color: '#ff5a36', dots: false },
+      { label: `full-batch GD: ${r.fullBatch.steps} steps of ${r.fullBatch.batchSize.toLocaleString('en-US')} images`, points: r.fullBatch.coords, color: '#33d6ff', dots: false },
     ],
   });
 }
