@@ -10,7 +10,7 @@ export interface CurveSeries {
 
 /** The x range shared by charts that should line up (grows to the largest x any of them saw). */
 export class SharedExtent {
-  max = 1;
+  max = 100;
   readonly charts: CurveChart[] = [];
 }
 
@@ -42,7 +42,7 @@ export class CurveChart {
   reset(series: readonly CurveSeries[]): void {
     this.series = [...series];
     this.points = new Map(series.map((s) => [s.id, new Map()]));
-    this.extent.max = 1;
+    this.extent.max = 100;
     this.rebuild();
   }
 
