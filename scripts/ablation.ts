@@ -13,8 +13,9 @@
 //   npm run ablation -- --jobs 2         two rows at a time
 //   npm run ablation -- --only seed      just the 784-16-16-10 rows (about 5 minutes)
 //   npm run ablation -- --row 3          one row, as a JSON line (what the jobs run)
+//   npm run ablation -- --data DIR       MNIST's four IDX files (plain or .gz) from DIR
 import { spawn } from 'node:child_process';
-import { loadMnist } from '../src/data/idx-dir.js';
+import { resolveDataOption } from '../src/data/idx-dir.js';
 import { createFastBackend } from '../src/fast/dropout-backend.js';
 import { loadKernelsModule } from '../src/fast/node.js';
 import { PRESETS } from '../src/train/presets.js';
@@ -70,16 +71,16 @@ function rows(): Row[] {
   b = add('best', '+ cosine learning-rate schedule', true, b, { schedule: 'cosine' });
   b = add('best', '+ keep the best-validation epoch (early stopping)', true, b, {}, true);
   add('best', '+ dropout 0.2 (tried)', false, b, { dropout: 0.2 });
-  b = add('best', '+ affine augmentation (shift ±2 px, rotation ±10°, scale ±10 %) = `--preset best`', true, b, { augment: 'affine' });
-  add('best', '+ elastic distortion on top of affine (tried)', false, b, { augment: 'elastic' });
-  add('best', '+ dropout 0.2 (tried)', false, b, { dropout: 0.2 });
+  const affine = add('best', '+ affine augmentation (shift ±2 px, rotation ±10°, scale ±10 %)', true, b, { augment: 'affine' });
+  add('best', '+ elastic distortion on top of affine = `--preset best`', true, affine, { augment: 'elastic' });
+  add('best', '+ dropout 0.2 on the affine row (tried)', false, affine, { dropout: 0.2 });
   return out;
 }
 
 /** Trains one row on MNIST with the fast kernels; returns its accuracies and wall time. */
-async function runRow(index: number): Promise<RowResult> {
+async function runRow(index: number, data: string | undefined): Promise<RowResult> {
   const row = rows()[index];
-  const pair = await loadMnist();
+  const pair = await resolveDataOption(data);
   const settings = resolveSettings(row.settings);
   const t0 = performance.now();
   const trainer = new Trainer(settings, pair, { backend: createFastBackend(await loadKernelsModule()) });
@@ -93,9 +94,10 @@ async function runRow(index: number): Promise<RowResult> {
 }
 
 /** Runs one row in a child process (the same script with --row) and parses its JSON line. */
-function runChild(index: number): Promise<RowResult> {
+function runChild(index: number, data: string | undefined): Promise<RowResult> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [...process.execArgv, process.argv[1], '--row', String(index)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const args = [...process.execArgv, process.argv[1], '--row', String(index), ...(data ? ['--data', data] : [])];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', fail);
@@ -123,9 +125,10 @@ async function main(): Promise<void> {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
   };
+  const data = flag('--data');
   const single = flag('--row');
   if (single !== undefined) {
-    process.stdout.write(JSON.stringify(await runRow(Number(single))) + '\n');
+    process.stdout.write(JSON.stringify(await runRow(Number(single), data)) + '\n');
     return;
   }
   const jobs = Math.max(1, Number(flag('--jobs') ?? 1));
@@ -137,7 +140,7 @@ async function main(): Promise<void> {
   const worker = async (): Promise<void> => {
     while (next < chosen.length) {
       const index = chosen[next++];
-      const result = await runChild(index);
+      const result = await runChild(index, data);
       results.push(result);
       process.stderr.write(`row ${index} (${all[index].group}: ${all[index].tweak}): validation ${pct(result.validation)}, test ${pct(result.test)}, ${result.seconds.toFixed(0)} s\n`);
     }

@@ -30,7 +30,9 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
    * He init (no saturating sigmoids), softmax + cross-entropy (the error signal does not fade
    * when the answer is confidently wrong), Adam with a cosine-decayed rate, and early stopping
    * on the validation split. Dropout and augmentation hurt a network this small: it underfits
-   * already, and regularising it further only lowers its accuracy.
+   * already, and regularising it further only lowers its accuracy (validation: 95.92 % → 95.10 %
+   * with dropout 0.1, 95.05 % with affine augmentation; L2 1e-4 gave 96.07 % on validation but
+   * no better on test, and is left out as within the noise of one seed).
    */
   'seed-best': {
     name: 'seed-best',
@@ -54,14 +56,16 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
    * - 784-512-512-10, ReLU, He init, softmax output with cross-entropy cost;
    * - Adam, η 0.001 decayed to 0 over the run by a cosine schedule, mini-batches of 100;
    * - augmentation on the fly: every training image, every time, shifted up to ±2 px, rotated
-   *   up to ±10° and scaled by up to ±10 % (affine), so the network never sees the same
-   *   pixels twice — the regulariser that matters most for a wide MLP;
+   *   up to ±10°, scaled by up to ±10 % (affine) and gently bent (elastic: control points 4 px
+   *   apart moved by N(0, 1 px²)), so the network never sees the same pixels twice — the
+   *   regulariser that matters most for a wide MLP (validation: affine 99.03 %, affine +
+   *   elastic 99.14 %; dropout 0.2 on top of affine: 99.03 %, no gain, so no dropout);
    * - the last 10,000 training images held out for validation, the parameters of the best
    *   validation epoch kept (early stopping).
    */
   best: {
     name: 'best',
-    summary: '784-512-512-10 ReLU/He, softmax + cross-entropy, Adam η 0.001 cosine, affine augmentation, 20 epochs, best-validation epoch',
+    summary: '784-512-512-10 ReLU/He, softmax + cross-entropy, Adam η 0.001 cosine, affine + elastic augmentation, 20 epochs, best-validation epoch',
     settings: {
       sizes: [784, 512, 512, 10],
       activation: 'relu',
@@ -70,7 +74,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
       optimizer: 'adam',
       learningRate: 0.001,
       schedule: 'cosine',
-      augment: 'affine',
+      augment: 'elastic',
       batchSize: 100,
       epochs: 20,
       validation: 10_000,
