@@ -3,9 +3,11 @@ import { COSTS, type CostName, costFitsOutput } from '../core/costs.js';
 import { INITS } from '../core/init.js';
 import { Network, parameterCount } from '../core/network.js';
 import { OPTIMIZERS } from '../core/optimizers.js';
+import { AUGMENTS } from '../data/augment.js';
 import { DIGIT_CLASS_NAMES } from '../data/dataset.js';
 import { DigitlabError } from '../errors.js';
 import { parseJsonText } from './json-text.js';
+import { SCHEDULES } from '../train/schedule.js';
 import type { TrainingSettings } from '../train/settings.js';
 
 /** The `format` field of every digitlab model file. */
@@ -208,6 +210,12 @@ function parseSettings(x: unknown, net: Network, cost: CostName, fail: (m: strin
     batchSize: num('batchSize', 1, 1_000_000, true),
     epochs: num('epochs', 0, 100_000, true),
     seed: num('seed', 0, 0xffffffff, true),
+    // Optional refinements, kept when present (same order as canonicalSettings writes them).
+    ...(x.dropout !== undefined ? { dropout: num('dropout', 0, 0.99) } : {}),
+    ...(x.schedule !== undefined ? { schedule: oneOf(x.schedule, SCHEDULES, 'training.schedule', fail) as TrainingSettings['schedule'] } : {}),
+    ...(x.validation !== undefined ? { validation: num('validation', 0, 10_000_000, true) } : {}),
+    ...(x.patience !== undefined ? { patience: num('patience', 0, 100_000, true) } : {}),
+    ...(x.augment !== undefined ? { augment: oneOf(x.augment, AUGMENTS, 'training.augment', fail) as TrainingSettings['augment'] } : {}),
   };
 }
 

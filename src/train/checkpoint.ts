@@ -74,7 +74,7 @@ export function serializeCheckpoint(checkpoint: Checkpoint): string {
   const doc = {
     format: CHECKPOINT_FORMAT,
     version: CHECKPOINT_VERSION,
-    settings: pickSettings(checkpoint.settings),
+    settings: canonicalSettings(checkpoint.settings),
     classNames: checkpoint.classNames,
     data: checkpoint.data,
     out: checkpoint.out,
@@ -87,14 +87,15 @@ export function serializeCheckpoint(checkpoint: Checkpoint): string {
       epochCorrect: state.epochCorrect,
       epochSeconds: state.epochSeconds,
       lastEpoch: state.lastEpoch ?? null,
+      stoppedEarly: state.stoppedEarly ?? false,
     },
     rng: state.rng,
     order: encodeUint32(state.order),
     optimizer: { step: state.optimizer.step, buffers: state.optimizer.buffers.map(encodeFloat32) },
-    network: {
-      weights: net.weights.map(encodeFloat32),
-      biases: net.biases.map(encodeFloat32),
-    },
+    network: encodeNetwork(net),
+    earlyStopping: state.earlyStopping
+      ? { bestEpoch: state.earlyStopping.bestEpoch, bestAccuracy: state.earlyStopping.bestAccuracy, network: encodeNetwork(state.earlyStopping.network) }
+      : null,
   };
   return JSON.stringify(doc, null, 1) + '\n';
 }
@@ -122,47 +123,45 @@ export function parseCheckpointText(text: string, source: string): Checkpoint {
   if (typeof doc.out !== 'string' || doc.out === '' || doc.out.length > 4096) return fail('field "out" must be the model file name');
   if (typeof doc.backend !== 'string' || !/^[a-z0-9-]{1,40}$/.test(doc.backend)) return fail('field "backend" must be a backend name');
 
+  // The last `validation` examples are held out; the shuffle order covers the rest.
+  const orderCount = data.trainCount - (settings.validation ?? 0);
+  if (orderCount < 1) return fail(`field "settings.validation" holds out ${settings.validation} of ${data.trainCount} training examples, leaving none to train on`);
   const p = doc.progress;
   if (!isObject(p)) return fail('field "progress" must be an object');
-  const batchesPerEpoch = Math.ceil(data.trainCount / settings.batchSize);
+  const batchesPerEpoch = Math.ceil(orderCount / settings.batchSize);
   const epochsDone = int(p.epochsDone, 0, 100_000, 'progress.epochsDone', fail);
   const batchesDone = int(p.batchesDone, 0, batchesPerEpoch - 1, 'progress.batchesDone', fail);
   const examplesSeen = int(p.examplesSeen, 0, Number.MAX_SAFE_INTEGER, 'progress.examplesSeen', fail);
   const epochCost = finite(p.epochCost, 'progress.epochCost', fail);
-  const epochCorrect = int(p.epochCorrect, 0, data.trainCount, 'progress.epochCorrect', fail);
+  const epochCorrect = int(p.epochCorrect, 0, orderCount, 'progress.epochCorrect', fail);
   const epochSeconds = finite(p.epochSeconds, 'progress.epochSeconds', fail);
   const lastEpoch = parseLastEpoch(p.lastEpoch, fail);
+  if (p.stoppedEarly !== undefined && typeof p.stoppedEarly !== 'boolean') return fail('field "progress.stoppedEarly" must be true or false');
+  const stoppedEarly = p.stoppedEarly === true;
 
   const rng = doc.rng;
   if (!Array.isArray(rng) || rng.length !== 4 || !rng.every((x) => Number.isInteger(x) && x >= 0 && x <= 0xffffffff)) {
     return fail('field "rng" must be four unsigned 32-bit integers');
   }
-  const order = decodeUint32(doc.order, data.trainCount);
+  const order = decodeUint32(doc.order, orderCount);
   if (typeof order === 'string') return fail(`field "order" ${order}`);
-  const seen = new Uint8Array(data.trainCount);
+  const seen = new Uint8Array(orderCount);
   for (let i = 0; i < order.length; i++) {
-    if (order[i] >= data.trainCount || seen[order[i]]) return fail(`field "order" is not a permutation of the ${data.trainCount} training examples`);
+    if (order[i] >= orderCount || seen[order[i]]) return fail(`field "order" is not a permutation of the ${orderCount} training examples`);
     seen[order[i]] = 1;
   }
 
-  const L = sizes.length - 1;
   const net = doc.network;
-  if (!isObject(net) || !Array.isArray(net.weights) || net.weights.length !== L || !Array.isArray(net.biases) || net.biases.length !== L) {
-    return fail(`field "network" must hold ${L} layers of weights and biases`);
-  }
-  const network = new Network(settings);
-  for (let l = 0; l < L; l++) {
-    network.weights[l].set(finiteArray(net.weights[l], sizes[l] * sizes[l + 1], `network.weights[${l}]`, fail));
-    network.biases[l].set(finiteArray(net.biases[l], sizes[l + 1], `network.biases[${l}]`, fail));
-  }
+  const network = parseNetwork(net, settings, 'network', fail);
   const optimizer = parseOptimizer(doc.optimizer, settings, fail);
+  const earlyStopping = parseEarlyStopping(doc.earlyStopping, settings, fail);
   return {
     settings,
     classNames: doc.classNames as string[],
     data,
     out: doc.out,
     backend: doc.backend,
-    state: { epochsDone, batchesDone, examplesSeen, epochCost, epochCorrect, epochSeconds, order, rng: rng as number[], optimizer, network, lastEpoch },
+    state: { epochsDone, batchesDone, examplesSeen, epochCost, epochCorrect, epochSeconds, order, rng: rng as number[], optimizer, network, lastEpoch, earlyStopping, stoppedEarly },
   };
 }
 
@@ -202,9 +201,17 @@ function finite(x: unknown, field: string, fail: Fail): number {
   return x as number;
 }
 
-function pickSettings(s: TrainingSettings): TrainingSettings {
+/**
+ * Training settings with their fields in one fixed order (the optional ones only when set), so
+ * that a fresh run and a resumed one write the very same bytes into the model file.
+ */
+export function canonicalSettings(s: TrainingSettings): TrainingSettings {
   const { sizes, activation, outputActivation, cost, init, optimizer, learningRate, l2, batchSize, epochs, seed } = s;
-  return { sizes, activation, outputActivation, cost, init, optimizer, learningRate, l2, batchSize, epochs, seed };
+  const optional = { dropout: s.dropout, schedule: s.schedule, validation: s.validation, patience: s.patience, augment: s.augment };
+  return {
+    sizes, activation, outputActivation, cost, init, optimizer, learningRate, l2, batchSize, epochs, seed,
+    ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
+  };
 }
 
 function parseSettings(x: unknown, fail: Fail): TrainingSettings {
@@ -216,7 +223,7 @@ function parseSettings(x: unknown, fail: Fail): TrainingSettings {
   if (parameterCount(sizes as number[]) > MAX_PARAMETERS) return fail(`field "settings.sizes" describes more than ${MAX_PARAMETERS.toLocaleString('en-US')} parameters`);
   try {
     // The same checks as the command line's options; only the known fields are taken.
-    return pickSettings(resolveSettings(pickSettings(x as unknown as TrainingSettings), sizes[0] as number, sizes[sizes.length - 1] as number));
+    return canonicalSettings(resolveSettings(canonicalSettings(x as unknown as TrainingSettings), sizes[0] as number, sizes[sizes.length - 1] as number));
   } catch (e) {
     return fail(`field "settings": ${(e as Error).message}`);
   }
@@ -245,7 +252,36 @@ function parseLastEpoch(x: unknown, fail: Fail): EpochEvent | undefined {
     trainAccuracy: maybeNaN(x.trainAccuracy, 'progress.lastEpoch.trainAccuracy'),
     testAccuracy: maybeNaN(x.testAccuracy, 'progress.lastEpoch.testAccuracy'),
     seconds: finite(x.seconds, 'progress.lastEpoch.seconds', fail),
+    ...(x.validationAccuracy !== undefined ? { validationAccuracy: maybeNaN(x.validationAccuracy, 'progress.lastEpoch.validationAccuracy') } : {}),
   };
+}
+
+function encodeNetwork(net: Network): { weights: string[]; biases: string[] } {
+  return { weights: net.weights.map(encodeFloat32), biases: net.biases.map(encodeFloat32) };
+}
+
+function parseNetwork(x: unknown, settings: TrainingSettings, field: string, fail: Fail): Network {
+  const sizes = settings.sizes;
+  const L = sizes.length - 1;
+  if (!isObject(x) || !Array.isArray(x.weights) || x.weights.length !== L || !Array.isArray(x.biases) || x.biases.length !== L) {
+    return fail(`field "${field}" must hold ${L} layers of weights and biases`);
+  }
+  const network = new Network(settings);
+  for (let l = 0; l < L; l++) {
+    network.weights[l].set(finiteArray(x.weights[l], sizes[l] * sizes[l + 1], `${field}.weights[${l}]`, fail));
+    network.biases[l].set(finiteArray(x.biases[l], sizes[l + 1], `${field}.biases[${l}]`, fail));
+  }
+  return network;
+}
+
+/** Early stopping's record (only with a validation split): the best epoch, its accuracy and parameters. */
+function parseEarlyStopping(x: unknown, settings: TrainingSettings, fail: Fail): TrainerState['earlyStopping'] {
+  if (x === null || x === undefined) return null;
+  if (!(settings.validation ?? 0)) return fail('field "earlyStopping" needs a validation split in the settings');
+  if (!isObject(x)) return fail('field "earlyStopping" must be an object or null');
+  const bestEpoch = int(x.bestEpoch, 1, 100_000, 'earlyStopping.bestEpoch', fail);
+  const bestAccuracy = finite(x.bestAccuracy, 'earlyStopping.bestAccuracy', fail);
+  return { bestEpoch, bestAccuracy, network: parseNetwork(x.network, settings, 'earlyStopping.network', fail) };
 }
 
 function finiteArray(text: unknown, count: number, field: string, fail: Fail): Float32Array {

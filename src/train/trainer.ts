@@ -37,6 +37,10 @@ export interface TrainerState {
   /** The parameters. */
   readonly network: Network;
   readonly lastEpoch?: EpochEvent;
+  /** With a validation split: the best epoch so far, its accuracy and parameters (null before the first). */
+  readonly earlyStopping?: { readonly bestEpoch: number; readonly bestAccuracy: number; readonly network: Network } | null;
+  /** Whether early stopping has ended the run. */
+  readonly stoppedEarly?: boolean;
 }
 
 /** Options of a `Trainer`. */
@@ -234,6 +238,10 @@ export class Trainer {
       optimizer: this.backend.getOptimizerState(),
       network: this.network().clone(),
       lastEpoch: this.lastEpoch,
+      earlyStopping: this.earlyStopping?.bestNetwork
+        ? { bestEpoch: this.earlyStopping.bestEpoch, bestAccuracy: this.earlyStopping.bestAccuracy, network: this.earlyStopping.bestNetwork.clone() }
+        : null,
+      stoppedEarly: this.stoppedEarly,
     };
   }
 
@@ -268,6 +276,10 @@ export class Trainer {
     this.epochCorrect = state.epochCorrect;
     this.epochSeconds = state.epochSeconds;
     this.lastEpoch = state.lastEpoch;
+    this.stoppedEarly = state.stoppedEarly ?? false;
+    // A fresh monitor takes the saved best as its first (and so best) record.
+    const best = state.earlyStopping;
+    if (best && this.earlyStopping) this.earlyStopping.update(best.bestEpoch, best.bestAccuracy, best.network);
   }
 
   /**

@@ -37,15 +37,17 @@ function trainAndInterrupt(args: string[], signal: NodeJS.Signals): Promise<{ co
   });
 }
 
-for (const [backend, extra] of [
-  ['reference', ['--limit', '2000', '--batch', '10']],
-  ['wasm', ['--batch', '10']],
+for (const [label, backend, extra] of [
+  ['reference backend', 'reference', ['--limit', '2000', '--batch', '10']],
+  ['wasm backend', 'wasm', ['--batch', '10']],
+  ['dropout, cosine schedule, augmentation, validation split', 'reference', ['--limit', '1500', '--batch', '10', '--dropout', '0.1', '--schedule', 'cosine', '--augment', 'affine', '--validation', '300']],
 ] as const) {
-  test(`SIGINT mid-epoch, then --resume, gives the uninterrupted run's model byte for byte (${backend} backend)`, async () => {
+  test(`SIGINT mid-epoch, then --resume, gives the uninterrupted run's model byte for byte (${label})`, async () => {
     const args = ['--epochs', '2', '--seed', '7', '--optimizer', 'momentum', '--lr', '0.3', '--backend', backend, ...extra];
-    const full = join(dir, `full-${backend}.json`);
-    const resumed = join(dir, `resumed-${backend}.json`);
-    const checkpoint = join(dir, `run-${backend}.ckpt.json`);
+    const name = label.replace(/\W+/g, '-');
+    const full = join(dir, `full-${name}.json`);
+    const resumed = join(dir, `resumed-${name}.json`);
+    const checkpoint = join(dir, `run-${name}.ckpt.json`);
     const straight = runCli(['train', ...args, '--out', full]);
     assert.equal(straight.code, 0, straight.stderr);
 

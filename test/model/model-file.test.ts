@@ -75,3 +75,13 @@ test('saveModel writes atomically and leaves no temporary files', async () => {
   await assert.rejects(saveModel(join(dir, 'missing-dir', 'm.json'), sampleModel()), DigitlabError);
   assert.ok((await readFile(file, 'utf8')).startsWith('{'));
 });
+
+test('the optional training refinements (dropout, schedule, validation, patience, augment) survive a round trip', () => {
+  const model = sampleModel();
+  const settings = { ...SEED_SETTINGS, dropout: 0.2, schedule: 'cosine' as const, validation: 5000, patience: 3, augment: 'affine' as const };
+  const text = serializeModel({ ...model, settings });
+  const back = parseModelText(text, 'm.json');
+  assert.deepEqual(back.settings, settings);
+  assert.equal(serializeModel(back), text);
+  assert.throws(() => parseModelText(text.replace('"cosine"', '"wavy"'), 'm.json'), /field "training\.schedule" must be one of constant, step, cosine/);
+});

