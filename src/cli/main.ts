@@ -1,33 +1,36 @@
 import { Command, CommanderError } from 'commander';
 import { DigitlabError } from '../errors.js';
-import { registerEvalCommand } from './commands/eval.js';
-import { registerExportCommand } from './commands/export.js';
-import { registerImportCommand } from './commands/import.js';
-import { registerExplainCommand } from './commands/explain.js';
-import { registerExperimentCommand } from './commands/experiment.js';
-import { registerInfoCommand } from './commands/info.js';
-import { registerPredictCommand } from './commands/predict.js';
-import { registerTrainCommand } from './commands/train.js';
 
 /**
  * The `digitlab` command line. Each command lives in `commands/<name>.ts`; this file only
  * wires them up and turns errors into one line and exit code 1: a DigitlabError (bad file,
  * bad option) is the user's to fix and gets no stack trace; anything else is a bug and does.
+ *
+ * Commands are loaded on demand: `digitlab train` imports only the train command, so it does
+ * not pay for the chart renderer, the canvas or the ONNX protobufs (together ~70 MB of
+ * memory) that other commands need. Help and unknown commands load them all.
  */
+type Register = (program: Command) => void;
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  train: async () => (await import('./commands/train.js')).registerTrainCommand,
+  eval: async () => (await import('./commands/eval.js')).registerEvalCommand,
+  predict: async () => (await import('./commands/predict.js')).registerPredictCommand,
+  info: async () => (await import('./commands/info.js')).registerInfoCommand,
+  export: async () => (await import('./commands/export.js')).registerExportCommand,
+  import: async () => (await import('./commands/import.js')).registerImportCommand,
+  experiment: async () => (await import('./commands/experiment.js')).registerExperimentCommand,
+  explain: async () => (await import('./commands/explain.js')).registerExplainCommand,
+  bench: async () => (await import('./commands/bench.js')).registerBenchCommand,
+};
+
 const program = new Command('digitlab')
   .description('the classic MNIST multilayer perceptron: train, evaluate, predict, explore')
   .exitOverride();
 
-registerTrainCommand(program);
-registerEvalCommand(program);
-registerPredictCommand(program);
-registerInfoCommand(program);
-registerExportCommand(program);
-registerImportCommand(program);
-registerExplainCommand(program);
-registerExperimentCommand(program);
-
 try {
+  const requested = process.argv[2];
+  const names = requested !== undefined && Object.hasOwn(COMMANDS, requested) ? [requested] : Object.keys(COMMANDS);
+  for (const name of names) (await COMMANDS[name]())(program);
   await program.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof CommanderError) {
