@@ -28,15 +28,15 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
   /**
    * The seed's 784-16-16-10 (13,002 parameters), with the tweaks that keep its size: ReLU and
    * He init (no saturating sigmoids), softmax + cross-entropy (the error signal does not fade
-   * when the answer is confidently wrong), Adam with a cosine-decayed rate, and early stopping
-   * on the validation split. Dropout and augmentation hurt a network this small: it underfits
-   * already, and regularising it further only lowers its accuracy (validation: 95.92 % → 95.10 %
-   * with dropout 0.1, 95.05 % with affine augmentation; L2 1e-4 gave 96.07 % on validation but
-   * no better on test, and is left out as within the noise of one seed).
+   * when the answer is confidently wrong), Adam with a cosine-decayed rate, a light L2 penalty
+   * and early stopping on the validation split. Validation chose L2 λ 1e-4 (95.92 % → 96.07 %;
+   * on test it changed nothing, 95.40 % → 95.39 %). Dropout and augmentation hurt a network this
+   * small: it underfits already, and regularising it further only lowers its accuracy
+   * (validation 95.10 % with dropout 0.1, 95.05 % with affine augmentation).
    */
   'seed-best': {
     name: 'seed-best',
-    summary: '784-16-16-10 with ReLU/He, softmax + cross-entropy, Adam η 0.003 cosine, 30 epochs, best-validation epoch',
+    summary: '784-16-16-10 with ReLU/He, softmax + cross-entropy, Adam η 0.003 cosine, L2 1e-4, 30 epochs, best-validation epoch',
     settings: {
       sizes: [784, 16, 16, 10],
       activation: 'relu',
@@ -45,6 +45,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
       optimizer: 'adam',
       learningRate: 0.003,
       schedule: 'cosine',
+      l2: 1e-4,
       batchSize: 100,
       epochs: 30,
       validation: 10_000,
