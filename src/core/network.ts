@@ -100,6 +100,12 @@ export class Network implements Architecture {
   }
 }
 
+/**
+ * Largest network digitlab builds, trains or loads: 50 million parameters (200 MB of float32;
+ * a 784-800-800-10 network has 1.3 million). Checked before anything is allocated.
+ */
+export const MAX_PARAMETERS = 50_000_000;
+
 /** Weights and biases of a network with these layer sizes: Σ n_{l−1}·n_l + n_l. */
 export function parameterCount(sizes: readonly number[]): number {
   let count = 0;

@@ -3,6 +3,7 @@ import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PNG } from 'pngjs';
 import { DigitlabError } from '../errors.js';
+import { checkPngHeader } from './png-header.js';
 import { grayFromRgba, toMnistInput } from './preprocess.js';
 
 /**
@@ -21,6 +22,7 @@ export async function readPngAsMnist(file: string): Promise<Uint8Array> {
       code === 'ENOENT' ? `${name}: no such file (${file})` : `${name}: cannot read ${file} (${(error as Error).message})`,
     );
   }
+  checkPngHeader(bytes, name);
   let png: PNG;
   try {
     // pngjs expands every colour type and bit depth to 8-bit RGBA.

@@ -1,3 +1,4 @@
+import { DigitlabError } from '../errors.js';
 /**
  * The WebAssembly training kernels (`asm/`, compiled to `build/kernels.wasm`) as typed
  * functions. Addresses are byte offsets into the module's own linear memory; the memory
@@ -34,7 +35,12 @@ const EXPORTS = [
  * Works in Node and browsers (use `WebAssembly.compileStreaming(fetch(url))` there for speed).
  */
 export async function compileKernels(source: WebAssembly.Module | BufferSource): Promise<WebAssembly.Module> {
-  return source instanceof WebAssembly.Module ? source : WebAssembly.compile(source);
+  if (source instanceof WebAssembly.Module) return source;
+  try {
+    return await WebAssembly.compile(source);
+  } catch (e) {
+    throw new DigitlabError(`kernels.wasm: not a valid WebAssembly module (${(e as Error).message}); rebuild with npm run build:wasm`);
+  }
 }
 
 /**
@@ -46,8 +52,8 @@ export function instantiateKernels(module: WebAssembly.Module): Kernels {
   const instance = new WebAssembly.Instance(module, {});
   const exports = instance.exports as Record<string, unknown>;
   for (const name of EXPORTS) {
-    if (typeof exports[name] !== 'function') throw new Error(`kernels.wasm: missing export ${name} (rebuild with npm run build:wasm)`);
+    if (typeof exports[name] !== 'function') throw new DigitlabError(`kernels.wasm: missing export ${name} (rebuild with npm run build:wasm)`);
   }
-  if (!(exports.memory instanceof WebAssembly.Memory)) throw new Error('kernels.wasm: missing exported memory');
+  if (!(exports.memory instanceof WebAssembly.Memory)) throw new DigitlabError('kernels.wasm: missing exported memory (rebuild with npm run build:wasm)');
   return exports as unknown as Kernels;
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { BackendFactory } from '../train/trainer.js';
 import { createWasmBackend } from './factory.js';
 import { compileKernels } from './kernels.js';
+import { DigitlabError } from '../errors.js';
 
 /** Where `npm run build:wasm` writes the kernels, relative to this file. */
 export const KERNELS_WASM_PATH = fileURLToPath(new URL('../../build/kernels.wasm', import.meta.url));
@@ -21,7 +22,7 @@ async function readKernels(path: string): Promise<WebAssembly.Module> {
   try {
     bytes = await readFile(path);
   } catch {
-    throw new Error(`${path}: the WebAssembly kernels are not built; run \`npm run build:wasm\``);
+    throw new DigitlabError(`${path}: the WebAssembly kernels are not built; run \`npm run build:wasm\``);
   }
   return compileKernels(bytes);
 }

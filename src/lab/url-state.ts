@@ -2,6 +2,7 @@ import { HIDDEN_ACTIVATIONS, type HiddenActivationName } from '../core/activatio
 import { COSTS, type CostName } from '../core/costs.js';
 import { INITS, type InitName } from '../core/init.js';
 import { OPTIMIZERS, type OptimizerName } from '../core/optimizers.js';
+import { parameterCount } from '../core/network.js';
 import { resolveSettings, SEED_SETTINGS, type TrainingSettings } from '../train/settings.js';
 import { LANGUAGES, type Language } from './messages.js';
 
@@ -77,6 +78,9 @@ const FIELDS: { readonly [K in keyof LabState]: { readonly key: string; readonly
   backend: { key: 'backend', kind: { type: 'enum', values: ['fast', 'reference'] } },
 };
 
+/** Largest network the Lab trains in a browser tab (784-800-800-10 has 1.3 million). */
+export const LAB_MAX_PARAMETERS = 5_000_000;
+
 const KEYS = Object.keys(FIELDS) as (keyof LabState)[];
 
 function encodeValue(value: LabState[keyof LabState]): string {
@@ -98,7 +102,9 @@ function decodeValue(text: string, kind: Kind): LabState[keyof LabState] | undef
     case 'ints': {
       if (text === '') return [];
       const sizes = text.split(',').map(Number);
-      return sizes.every((n) => Number.isInteger(n) && n >= 1 && n <= 4096) && sizes.length <= 8 ? sizes : undefined;
+      const fits = sizes.every((n) => Number.isInteger(n) && n >= 1 && n <= 4096) && sizes.length <= 8;
+      // A shared link must not make the page allocate gigabytes: cap the whole network too.
+      return fits && parameterCount([784, ...sizes, 10]) <= LAB_MAX_PARAMETERS ? sizes : undefined;
     }
     case 'enum':
       return kind.values.includes(text) ? (text as LabState[keyof LabState]) : undefined;

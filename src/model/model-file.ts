@@ -1,7 +1,7 @@
 import { HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, type HiddenActivationName, type OutputActivationName } from '../core/activations.js';
 import { COSTS, type CostName, costFitsOutput } from '../core/costs.js';
 import { INITS } from '../core/init.js';
-import { Network, parameterCount } from '../core/network.js';
+import { MAX_PARAMETERS, Network, parameterCount } from '../core/network.js';
 import { OPTIMIZERS } from '../core/optimizers.js';
 import { AUGMENTS } from '../data/augment.js';
 import { DIGIT_CLASS_NAMES } from '../data/dataset.js';
@@ -14,8 +14,8 @@ import type { TrainingSettings } from '../train/settings.js';
 export const MODEL_FORMAT = 'digitlab-model';
 /** The version this code writes; it reads versions up to this one. */
 export const MODEL_VERSION = 1;
-/** Largest model accepted: 50 million parameters (a 784-800-800-10 network has 1.3 million). */
-export const MAX_PARAMETERS = 50_000_000;
+/** Largest model accepted (see `MAX_PARAMETERS` in core/network.ts). */
+export { MAX_PARAMETERS };
 
 /** What a model was measured to do after training. */
 export interface ModelMetrics {

@@ -2,6 +2,7 @@ import { type HiddenActivationName, type OutputActivationName, HIDDEN_ACTIVATION
 import { type CostName, COSTS, costFitsOutput } from '../core/costs.js';
 import { type InitName, INITS } from '../core/init.js';
 import { type OptimizerName, OPTIMIZERS } from '../core/optimizers.js';
+import { MAX_PARAMETERS, parameterCount } from '../core/network.js';
 import { DigitlabError } from '../errors.js';
 import { type AugmentName, AUGMENTS } from '../data/augment.js';
 import { type ScheduleName, SCHEDULES } from './schedule.js';
@@ -77,6 +78,10 @@ export function resolveSettings(partial: PartialSettings, inputSize = 784, class
   if (sizes.length < 2) throw new DigitlabError(`layers: need at least an input and an output size, got "${sizes.join(',')}"`);
   for (const n of sizes) {
     if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new DigitlabError(`layers: each size must be an integer from 1 to 100,000, got "${sizes.join(',')}"`);
+  }
+  const count = parameterCount(sizes);
+  if (count > MAX_PARAMETERS) {
+    throw new DigitlabError(`layers: ${sizes.join(',')} has ${count.toLocaleString('en-US')} parameters, more than the ${MAX_PARAMETERS.toLocaleString('en-US')} digitlab trains`);
   }
   if (sizes[0] !== inputSize) throw new DigitlabError(`layers: the first size must equal the ${inputSize} input pixels, got ${sizes[0]}`);
   if (sizes[sizes.length - 1] !== classes) throw new DigitlabError(`layers: the last size must equal the ${classes} classes, got ${sizes[sizes.length - 1]}`);
