@@ -73,12 +73,21 @@ export function sampleAffine(rng: Rng, range: AffineRange = DEFAULT_AFFINE): Aff
  * A smooth random displacement field: Gaussian displacements at control points `spacing`
  * pixels apart (a grid covering the image), bilinearly interpolated to every pixel. Writes
  * the per-pixel displacements (in pixels) to `fieldX` and `fieldY` (rows × cols each).
+ * `points`, if given, is scratch space for the control points (see `controlPointCount`).
  */
-export function sampleElasticField(rng: Rng, rows: number, cols: number, range: ElasticRange, fieldX: Float32Array, fieldY: Float32Array): void {
+export function sampleElasticField(
+  rng: Rng,
+  rows: number,
+  cols: number,
+  range: ElasticRange,
+  fieldX: Float32Array,
+  fieldY: Float32Array,
+  points: Float64Array = new Float64Array(2 * controlPointCount(rows, cols, range)),
+): void {
   const gx = Math.ceil((cols - 1) / range.spacing) + 1;
   const gy = Math.ceil((rows - 1) / range.spacing) + 1;
-  const px = new Float64Array(gx * gy);
-  const py = new Float64Array(gx * gy);
+  const px = points.subarray(0, gx * gy);
+  const py = points.subarray(gx * gy, 2 * gx * gy);
   for (let i = 0; i < px.length; i++) {
     px[i] = rng.normal() * range.magnitude;
     py[i] = rng.normal() * range.magnitude;
@@ -97,6 +106,11 @@ export function sampleElasticField(rng: Rng, rows: number, cols: number, range: 
       fieldY[y * cols + x] = w00 * py[i00] + w01 * py[i00 + 1] + w10 * py[i00 + gx] + w11 * py[i00 + gx + 1];
     }
   }
+}
+
+/** Control points of an elastic field for a rows × cols image (per axis). */
+export function controlPointCount(rows: number, cols: number, range: ElasticRange): number {
+  return (Math.ceil((cols - 1) / range.spacing) + 1) * (Math.ceil((rows - 1) / range.spacing) + 1);
 }
 
 /**
@@ -156,6 +170,7 @@ export class Augmenter {
   readonly labels: Uint8Array;
   private readonly fieldX: Float32Array;
   private readonly fieldY: Float32Array;
+  private readonly points: Float64Array;
 
   /** An augmenter for batches of up to `capacity` images of rows × cols pixels. */
   constructor(
@@ -170,6 +185,7 @@ export class Augmenter {
     this.labels = new Uint8Array(capacity);
     this.fieldX = new Float32Array(rows * cols);
     this.fieldY = new Float32Array(rows * cols);
+    this.points = new Float64Array(2 * controlPointCount(rows, cols, elastic));
   }
 
   /**
@@ -188,7 +204,7 @@ export class Augmenter {
         continue;
       }
       const map = sampleAffine(rng, this.affine);
-      if (this.kind === 'elastic') sampleElasticField(rng, this.rows, this.cols, this.elastic, this.fieldX, this.fieldY);
+      if (this.kind === 'elastic') sampleElasticField(rng, this.rows, this.cols, this.elastic, this.fieldX, this.fieldY, this.points);
       const bend = this.kind === 'elastic';
       warpImage(data.images, example * size, this.images, r * size, this.rows, this.cols, map, bend ? this.fieldX : undefined, bend ? this.fieldY : undefined);
     }
