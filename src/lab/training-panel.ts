@@ -2,7 +2,7 @@ import { DigitlabError } from '../errors.js';
 import type { LabState } from './url-state.js';
 
 /** The training settings a form edits. */
-type Editable = Pick<LabState, 'hidden' | 'activation' | 'cost' | 'init' | 'optimizer' | 'learningRate' | 'batchSize' | 'seed'>;
+type Editable = Pick<LabState, 'hidden' | 'activation' | 'cost' | 'init' | 'optimizer' | 'learningRate' | 'batchSize' | 'seed' | 'dropout' | 'schedule' | 'augment'>;
 
 /** What the buttons ask for. */
 export type TrainingCommand = 'toggle' | 'step' | 'reset' | 'compare' | 'pretrained';
@@ -53,6 +53,9 @@ export class TrainingPanel {
     this.field('lr').value = String(state.learningRate);
     this.field('batch').value = String(state.batchSize);
     this.field('seed').value = String(state.seed);
+    this.field('dropout').value = String(state.dropout);
+    this.field('schedule').value = state.schedule;
+    this.field('augment').value = state.augment;
   }
 
   /** Reads the form; throws a DigitlabError naming a field that does not parse. */
@@ -76,6 +79,9 @@ export class TrainingPanel {
       learningRate: number('lr', 'learning rate'),
       batchSize: number('batch', 'batch size'),
       seed: number('seed', 'seed'),
+      dropout: number('dropout', 'dropout'),
+      schedule: this.field('schedule').value as Editable['schedule'],
+      augment: this.field('augment').value as Editable['augment'],
     };
   }
 

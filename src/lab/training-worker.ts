@@ -4,7 +4,7 @@ import { parseIdx } from '../data/idx.js';
 import { makeDataset } from '../data/pair.js';
 import { DigitlabError } from '../errors.js';
 import { compileKernels } from '../fast/kernels.js';
-import { createWasmBackend } from '../fast/factory.js';
+import { createFastBackend } from '../fast/dropout-backend.js';
 import { type BackendFactory, Trainer } from '../train/trainer.js';
 import kernelsUrl from '../../build/kernels.wasm?url';
 import type { FromWorker, RunSpec, Snapshot, ToWorker } from './worker-protocol.js';
@@ -83,7 +83,8 @@ async function fetchIdx(baseUrl: string, name: string, onBytes: (n: number) => v
 async function loadKernels(): Promise<BackendFactory | undefined> {
   try {
     const response = await fetch(kernelsUrl);
-    return createWasmBackend(await compileKernels(await response.arrayBuffer()));
+    // The fast kernels, with their dropout variant when a run asks for dropout.
+    return createFastBackend(await compileKernels(await response.arrayBuffer()));
   } catch {
     return undefined;
   }

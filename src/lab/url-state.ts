@@ -5,6 +5,8 @@ import { OPTIMIZERS, type OptimizerName } from '../core/optimizers.js';
 import { parameterCount } from '../core/network.js';
 import { resolveSettings, SEED_SETTINGS, type TrainingSettings } from '../train/settings.js';
 import { LANGUAGES, type Language } from './messages.js';
+import { AUGMENTS, type AugmentName } from '../data/augment.js';
+import { SCHEDULES, type ScheduleName } from '../train/schedule.js';
 
 /** The colour pairs a weight can be drawn in. */
 export type PaletteName = 'green-red' | 'blue-orange';
@@ -26,6 +28,12 @@ export interface LabState {
   learningRate: number;
   batchSize: number;
   seed: number;
+  /** Probability of dropping each hidden neuron in a training step (0 = none). */
+  dropout: number;
+  /** Learning-rate schedule over the run's planned epochs. */
+  schedule: ScheduleName;
+  /** On-the-fly distortion of the training images. */
+  augment: AugmentName;
   /** Index of the MNIST test image shown, or −1 for the drawing. */
   testImage: number;
   /** '' = follow the browser's language. */
@@ -47,6 +55,9 @@ export const DEFAULT_STATE: Readonly<LabState> = {
   learningRate: SEED_SETTINGS.learningRate,
   batchSize: SEED_SETTINGS.batchSize,
   seed: SEED_SETTINGS.seed,
+  dropout: 0,
+  schedule: 'constant',
+  augment: 'none',
   testImage: -1,
   language: '',
   palette: 'green-red',
@@ -57,6 +68,7 @@ export const DEFAULT_STATE: Readonly<LabState> = {
 type Kind =
   | { type: 'int'; min: number; max: number }
   | { type: 'number' }
+  | { type: 'fraction' }
   | { type: 'ints' }
   | { type: 'enum'; values: readonly string[] }
   | { type: 'bool' };
@@ -71,6 +83,9 @@ const FIELDS: { readonly [K in keyof LabState]: { readonly key: string; readonly
   learningRate: { key: 'lr', kind: { type: 'number' } },
   batchSize: { key: 'batch', kind: { type: 'int', min: 1, max: 60_000 } },
   seed: { key: 'seed', kind: { type: 'int', min: 0, max: 0xffffffff } },
+  dropout: { key: 'dropout', kind: { type: 'fraction' } },
+  schedule: { key: 'schedule', kind: { type: 'enum', values: SCHEDULES } },
+  augment: { key: 'augment', kind: { type: 'enum', values: AUGMENTS } },
   testImage: { key: 'test', kind: { type: 'int', min: -1, max: 9_999 } },
   language: { key: 'lang', kind: { type: 'enum', values: ['', ...LANGUAGES] } },
   palette: { key: 'palette', kind: { type: 'enum', values: PALETTES } },
@@ -98,6 +113,10 @@ function decodeValue(text: string, kind: Kind): LabState[keyof LabState] | undef
     case 'number': {
       const n = Number(text);
       return text !== '' && Number.isFinite(n) && n > 0 ? n : undefined;
+    }
+    case 'fraction': {
+      const n = Number(text);
+      return text !== '' && Number.isFinite(n) && n >= 0 && n < 1 ? n : undefined;
     }
     case 'ints': {
       if (text === '') return [];
@@ -155,6 +174,10 @@ export function trainingSettings(
     learningRate: state.learningRate,
     batchSize: state.batchSize,
     seed: state.seed,
+    // The accuracy tweaks only when set, so the default run's settings stay exactly the seed's.
+    ...(state.dropout > 0 ? { dropout: state.dropout } : {}),
+    ...(state.schedule !== 'constant' ? { schedule: state.schedule } : {}),
+    ...(state.augment !== 'none' ? { augment: state.augment } : {}),
     ...overrides,
   });
 }
