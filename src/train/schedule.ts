@@ -16,7 +16,9 @@ export const SCHEDULES: readonly ScheduleName[] = ['constant', 'step', 'cosine']
  *   out the mini-batch noise instead of bouncing around the minimum.
  *
  * The schedule is a pure function of the step counter, so a resumed run continues it
- * exactly, and early stopping (which ends a run before T) does not change it.
+ * exactly, and early stopping (which ends a run before T) does not change it. Past T (the
+ * Lab may train on beyond the planned epochs) the rate stays at its final value: 0.01·η₀ for
+ * `step`, 0 for `cosine`.
  */
 export function learningRateAt(schedule: ScheduleName, base: number, step: number, totalSteps: number): number {
   if (schedule === 'constant' || totalSteps <= 0) return base;
