@@ -2,7 +2,7 @@ import { DigitlabError } from '../errors.js';
 import type { LabState } from './url-state.js';
 
 /** The training settings a form edits. */
-type Editable = Pick<LabState, 'hidden' | 'activation' | 'cost' | 'init' | 'optimizer' | 'learningRate' | 'batchSize' | 'seed' | 'dropout' | 'schedule' | 'augment'>;
+type Editable = Pick<LabState, 'hidden' | 'activation' | 'cost' | 'init' | 'optimizer' | 'learningRate' | 'batchSize' | 'seed' | 'l2' | 'dropout' | 'schedule' | 'augment'>;
 
 /** What the buttons ask for. */
 export type TrainingCommand = 'toggle' | 'step' | 'reset' | 'compare' | 'pretrained';
@@ -53,6 +53,7 @@ export class TrainingPanel {
     this.field('lr').value = String(state.learningRate);
     this.field('batch').value = String(state.batchSize);
     this.field('seed').value = String(state.seed);
+    this.field('l2').value = String(state.l2);
     this.field('dropout').value = String(state.dropout);
     this.field('schedule').value = state.schedule;
     this.field('augment').value = state.augment;
@@ -79,6 +80,7 @@ export class TrainingPanel {
       learningRate: number('lr', 'learning rate'),
       batchSize: number('batch', 'batch size'),
       seed: number('seed', 'seed'),
+      l2: number('l2', 'L2'),
       dropout: number('dropout', 'dropout'),
       schedule: this.field('schedule').value as Editable['schedule'],
       augment: this.field('augment').value as Editable['augment'],

@@ -28,6 +28,8 @@ export interface LabState {
   learningRate: number;
   batchSize: number;
   seed: number;
+  /** L2 penalty λ (weight decay; 0 = none). */
+  l2: number;
   /** Probability of dropping each hidden neuron in a training step (0 = none). */
   dropout: number;
   /** Learning-rate schedule over the run's planned epochs. */
@@ -55,6 +57,7 @@ export const DEFAULT_STATE: Readonly<LabState> = {
   learningRate: SEED_SETTINGS.learningRate,
   batchSize: SEED_SETTINGS.batchSize,
   seed: SEED_SETTINGS.seed,
+  l2: SEED_SETTINGS.l2,
   dropout: 0,
   schedule: 'constant',
   augment: 'none',
@@ -69,6 +72,7 @@ type Kind =
   | { type: 'int'; min: number; max: number }
   | { type: 'number' }
   | { type: 'fraction' }
+  | { type: 'decay' }
   | { type: 'ints' }
   | { type: 'enum'; values: readonly string[] }
   | { type: 'bool' };
@@ -83,6 +87,7 @@ const FIELDS: { readonly [K in keyof LabState]: { readonly key: string; readonly
   learningRate: { key: 'lr', kind: { type: 'number' } },
   batchSize: { key: 'batch', kind: { type: 'int', min: 1, max: 60_000 } },
   seed: { key: 'seed', kind: { type: 'int', min: 0, max: 0xffffffff } },
+  l2: { key: 'l2', kind: { type: 'decay' } },
   dropout: { key: 'dropout', kind: { type: 'fraction' } },
   schedule: { key: 'schedule', kind: { type: 'enum', values: SCHEDULES } },
   augment: { key: 'augment', kind: { type: 'enum', values: AUGMENTS } },
@@ -113,6 +118,10 @@ function decodeValue(text: string, kind: Kind): LabState[keyof LabState] | undef
     case 'number': {
       const n = Number(text);
       return text !== '' && Number.isFinite(n) && n > 0 ? n : undefined;
+    }
+    case 'decay': {
+      const n = Number(text);
+      return text !== '' && Number.isFinite(n) && n >= 0 && n <= 1 ? n : undefined;
     }
     case 'fraction': {
       const n = Number(text);
@@ -174,6 +183,7 @@ export function trainingSettings(
     learningRate: state.learningRate,
     batchSize: state.batchSize,
     seed: state.seed,
+    l2: state.l2,
     // The accuracy tweaks only when set, so the default run's settings stay exactly the seed's.
     ...(state.dropout > 0 ? { dropout: state.dropout } : {}),
     ...(state.schedule !== 'constant' ? { schedule: state.schedule } : {}),
