@@ -30,23 +30,25 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
    * He init (no saturating sigmoids), softmax + cross-entropy (the error signal does not fade
    * when the answer is confidently wrong), Adam with a cosine-decayed rate, a light L2 penalty
    * and early stopping on the validation split. Validation chose L2 λ 1e-4 (95.92 % → 96.07 %;
-   * on test it changed nothing, 95.40 % → 95.39 %). Dropout and augmentation hurt a network this
+   * on test it changed nothing, 95.40 % → 95.39 %), then mini-batches of 16 with η 0.002 (a
+   * sweep of batch 100/32/16 × η 0.001–0.01 on validation: 96.47 %, the best; between seeds
+   * the same settings vary by ±0.3 %, so the sweep's differences are about that size). Dropout and augmentation hurt a network this
    * small: it underfits already, and regularising it further only lowers its accuracy
    * (validation 95.10 % with dropout 0.1, 95.05 % with affine augmentation).
    */
   'seed-best': {
     name: 'seed-best',
-    summary: '784-16-16-10 with ReLU/He, softmax + cross-entropy, Adam η 0.003 cosine, L2 1e-4, 30 epochs, best-validation epoch',
+    summary: '784-16-16-10 with ReLU/He, softmax + cross-entropy, Adam η 0.002 cosine, L2 1e-4, batch 16, 30 epochs, best-validation epoch',
     settings: {
       sizes: [784, 16, 16, 10],
       activation: 'relu',
       init: 'he',
       cost: 'cross-entropy',
       optimizer: 'adam',
-      learningRate: 0.003,
+      learningRate: 0.002,
       schedule: 'cosine',
       l2: 1e-4,
-      batchSize: 100,
+      batchSize: 16,
       epochs: 30,
       validation: 10_000,
       seed: 1,

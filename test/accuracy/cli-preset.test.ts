@@ -38,7 +38,7 @@ describe('digitlab train --preset', () => {
   it('seed-best with dropout on the fast path', () => {
     const r = runCli(['train', '--preset', 'seed-best', '--epochs', '1', '--limit', '2000', '--validation', '500', '--dropout', '0.1', '--out', join(dir, 'sb.json')]);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /784-16-16-10 \(relu, softmax output, cross-entropy cost, adam η=0\.003 cosine.*dropout 0\.1.*\[wasm\]/);
+    assert.match(r.stderr, /784-16-16-10 \(relu, softmax output, cross-entropy cost, adam η=0\.002 cosine.*dropout 0\.1.*\[wasm\]/);
   });
 });
 
