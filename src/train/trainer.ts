@@ -59,8 +59,15 @@ export interface TrainerOptions {
  * reports both through events.
  *
  * Every random choice comes from one `Rng(seed)`: first the initial parameters, then each
- * epoch's shuffle — so the same settings give the same network after the same number of
+ * epoch's shuffle (and, when the settings ask for them, each mini-batch's distortions and
+ * dropout masks) — so the same settings give the same network after the same number of
  * mini-batches, in the CLI and in the Lab.
+ *
+ * The accuracy settings (issue 8): `validation` holds out the last examples of the training
+ * set, measured after every epoch; `earlyStopping` remembers the best of those epochs,
+ * `stoppedEarly` says when `patience` ran out, and `restoreBest` puts its parameters back;
+ * `schedule` sets each mini-batch's learning rate; `augment` trains on freshly distorted copies
+ * of each batch's images; `dropout` masks hidden neurons (backends with `trainMiniBatchDropout`).
  */
 export class Trainer {
   readonly settings: TrainingSettings;
