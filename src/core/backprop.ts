@@ -27,6 +27,11 @@ export function createGradients(net: Network): Gradients {
  * Writes the averaged gradients into `grads`, leaves each example's δ in `ws.deltas`
  * and, when `withInputGradient` is set, ∂C_x/∂a^0 in `ws.inputGradient`.
  * Returns the summed cost Σ_x C_x of the batch.
+ *
+ * With the dropout masks the forward pass used, no error flows back through a dropped
+ * neuron and a kept one passed m·a, so δ^l = ((W^{l+1})ᵀ δ^{l+1}) ⊙ f'(z^l) ⊙ m^l, with f'
+ * taken at the unmasked f(z^l) (recomputed and rounded to float32 as the plain pass stores
+ * it, so masks of ones give exactly the plain gradient).
  */
 export function backward(
   net: Network,
@@ -36,6 +41,7 @@ export function backward(
   cost: Cost,
   grads: Gradients,
   withInputGradient = false,
+  dropoutMasks?: readonly Float32Array[],
 ): number {
   const L = net.layerCount;
   const nOut = net.sizes[L];
@@ -76,12 +82,15 @@ export function backward(
     const prevDelta = l === 0 ? ws.inputGradient : ws.deltas[l - 1];
     const prevZ = l === 0 ? null : ws.weightedInputs[l - 1];
     const f = l === 0 ? null : net.layerActivation(l - 1);
+    const mask = l === 0 ? undefined : dropoutMasks?.[l - 1];
     for (let r = 0; r < batchSize; r++) {
       for (let k = 0; k < nIn; k++) {
         let s = 0;
         for (let j = 0; j < n; j++) s += W[j * nIn + k] * delta[r * n + j];
         const i = r * nIn + k;
-        prevDelta[i] = f && prevZ ? s * f.derivative(prevZ[i], prevA[i]) : s;
+        if (!f || !prevZ) prevDelta[i] = s;
+        else if (mask) prevDelta[i] = s * f.derivative(prevZ[i], Math.fround(f.f(prevZ[i]))) * mask[i];
+        else prevDelta[i] = s * f.derivative(prevZ[i], prevA[i]);
       }
     }
   }

@@ -9,10 +9,14 @@ import type { Workspace } from './workspace.js';
  * layer's weighted inputs and activations in `ws`, so views can show them all.
  * Returns the output activations (batchSize × sizes[L], a view into `ws`).
  *
+ * Dropout (optional): with `dropoutMasks[l]` given for hidden layer l+1 (batchSize × n values,
+ * each 0 or 1/(1−p)), the layer passes on ã = m ⊙ f(z) instead of f(z), and `ws.activations`
+ * holds ã. Without masks nothing is dropped.
+ *
  * This is the plain reference implementation: readable loops, float32 storage with float64
  * sums. The fast WebAssembly kernels are checked against it.
  */
-export function forward(net: Network, ws: Workspace, batchSize: number): Float32Array {
+export function forward(net: Network, ws: Workspace, batchSize: number, dropoutMasks?: readonly Float32Array[]): Float32Array {
   if (batchSize > ws.capacity) throw new RangeError(`batch of ${batchSize} exceeds workspace capacity ${ws.capacity}`);
   for (let l = 0; l < net.layerCount; l++) {
     const nIn = net.sizes[l];
@@ -37,6 +41,8 @@ export function forward(net: Network, ws: Workspace, batchSize: number): Float32
     } else {
       const n = batchSize * nOut;
       for (let i = 0; i < n; i++) out[i] = f.f(Z[i]);
+      const mask = l < net.layerCount - 1 ? dropoutMasks?.[l] : undefined;
+      if (mask) for (let i = 0; i < n; i++) out[i] *= mask[i];
     }
   }
   return ws.output.subarray(0, batchSize * net.sizes[net.layerCount]);

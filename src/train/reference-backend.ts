@@ -11,7 +11,6 @@ import { EVAL_CHUNK, predictRange } from './predict.js';
 import type { OptimizerState, StepResult, TrainingBackend } from './backend.js';
 import type { TrainingSettings } from './settings.js';
 import type { DropoutMasks } from './dropout.js';
-import { backwardDropout, forwardDropout } from './dropout-reference.js';
 
 /**
  * The plain TypeScript implementation of training: `forward`, `backward` and the optimizer
@@ -38,26 +37,22 @@ export class ReferenceBackend implements TrainingBackend {
   }
 
   trainMiniBatch(data: Dataset, indices: Uint32Array, start: number, count: number, learningRate: number): StepResult {
-    const net = this.network;
-    gatherBatch(data, indices, start, count, this.ws.input, this.labels);
-    const output = forward(net, this.ws, count);
-    const classes = net.sizes[net.layerCount];
-    let correct = 0;
-    for (let r = 0; r < count; r++) if (argmaxRow(output, r, classes) === this.labels[r]) correct++;
-    const costSum = backward(net, this.ws, this.labels, count, this.cost, this.grads);
-    this.optimizer.step(net, this.grads, learningRate);
-    return { costSum, correct };
+    return this.step(data, indices, start, count, learningRate);
   }
 
   /** `trainMiniBatch` with dropout masks on the hidden layers (see train/dropout.ts). */
   trainMiniBatchDropout(data: Dataset, indices: Uint32Array, start: number, count: number, learningRate: number, masks: DropoutMasks): StepResult {
+    return this.step(data, indices, start, count, learningRate, masks.masks);
+  }
+
+  private step(data: Dataset, indices: Uint32Array, start: number, count: number, learningRate: number, masks?: readonly Float32Array[]): StepResult {
     const net = this.network;
     gatherBatch(data, indices, start, count, this.ws.input, this.labels);
-    const output = forwardDropout(net, this.ws, count, masks);
+    const output = forward(net, this.ws, count, masks);
     const classes = net.sizes[net.layerCount];
     let correct = 0;
     for (let r = 0; r < count; r++) if (argmaxRow(output, r, classes) === this.labels[r]) correct++;
-    const costSum = backwardDropout(net, this.ws, this.labels, count, this.cost, this.grads, masks);
+    const costSum = backward(net, this.ws, this.labels, count, this.cost, this.grads, false, masks);
     this.optimizer.step(net, this.grads, learningRate);
     return { costSum, correct };
   }
