@@ -5,20 +5,13 @@ import { type DropoutBackend, DropoutMasks } from '../train/dropout.js';
 import type { TrainingSettings } from '../train/settings.js';
 import type { BackendFactory } from '../train/trainer.js';
 import { instantiateKernels, type Kernels } from './kernels.js';
-import { ensureMemory, type MemoryPlan, planMemory } from './layout.js';
-import { WasmBackend } from './wasm-backend.js';
+import { ensureMemory, type MemoryPlan } from './layout.js';
+import { adamCorrections, WasmBackend } from './wasm-backend.js';
 
 /** The kernels' dropout entry point (asm/dropout.ts). */
 interface DropoutKernels {
   trainBatchDropout(count: number, rows: number, offsets: number, entries: number, labels: number, lr: number, c1: number, c2: number, masks: number, saved: number, capacity: number): number;
 }
-
-/** As in wasm-backend.ts: the evaluation chunk and the optimizer constants of the memory plan. */
-const EVAL_CHUNK = 500;
-const MOMENTUM = 0.9;
-const BETA1 = 0.9;
-const BETA2 = 0.999;
-const EPSILON = 1e-8;
 
 /**
  * The fast backend with dropout: a `WasmBackend` for everything but the training step, which
@@ -45,16 +38,8 @@ export class WasmDropoutBackend implements DropoutBackend {
     if (typeof k.trainBatchDropout !== 'function') throw new Error('kernels.wasm: missing export trainBatchDropout (rebuild with npm run build:wasm)');
     this.kernels = k as Kernels & DropoutKernels;
     this.inner = new WasmBackend(kernels, network, settings);
-    this.capacity = Math.max(settings.batchSize, EVAL_CHUNK);
-    // The same plan the inner backend made (a pure function of the same settings).
-    this.plan = planMemory(
-      {
-        sizes: network.sizes, activation: network.activation, outputActivation: network.outputActivation,
-        cost: settings.cost, optimizer: settings.optimizer, l2: settings.l2,
-        momentum: MOMENTUM, beta1: BETA1, beta2: BETA2, epsilon: EPSILON, capacity: this.capacity,
-      },
-      kernels.heapBase(),
-    );
+    this.capacity = this.inner.capacity;
+    this.plan = this.inner.plan;
     this.ones = ones;
     this.settings = settings;
   }
@@ -94,9 +79,7 @@ export class WasmDropoutBackend implements DropoutBackend {
       at += capacity * layer.stride;
     });
     this.steps++;
-    const adam = this.settings.optimizer === 'adam';
-    const c1 = adam ? 1 - Math.pow(BETA1, this.steps) : 1;
-    const c2 = adam ? 1 - Math.pow(BETA2, this.steps) : 1;
+    const [c1, c2] = adamCorrections(this.settings, this.steps);
     // Labels sit in the predictions buffer, rows are the identity: row r is chunk image r.
     const costSum = kernels.trainBatchDropout(count, plan.identityRows, plan.chunkOffsets, plan.chunkEntries, plan.predictions, learningRate, c1, c2, maskAt, savedAt, capacity);
     return { costSum, correct: kernels.lastCorrect() };

@@ -15,6 +15,12 @@ const BETA1 = 0.9;
 const BETA2 = 0.999;
 const EPSILON = 1e-8;
 
+/** Adam's bias corrections 1 − β1^t and 1 − β2^t for step t, in f64 like the reference (1, 1 for other optimizers). */
+export function adamCorrections(settings: TrainingSettings, step: number): [number, number] {
+  if (settings.optimizer !== 'adam') return [1, 1];
+  return [1 - Math.pow(BETA1, step), 1 - Math.pow(BETA2, step)];
+}
+
 /**
  * The fast training backend: the WebAssembly SIMD kernels of `asm/` doing the whole
  * mini-batch step (forward, backprop, optimizer) in one call. It keeps the parameters in
@@ -27,8 +33,10 @@ export class WasmBackend implements TrainingBackend {
   readonly name = 'wasm';
   private readonly kernels: Kernels;
   private readonly settings: TrainingSettings;
-  private readonly plan: MemoryPlan;
-  private readonly capacity: number;
+  /** Where everything sits in the kernels' memory (shared with `WasmDropoutBackend`). */
+  readonly plan: MemoryPlan;
+  /** Rows the batch buffers hold: the mini-batch or the evaluation chunk, whichever is larger. */
+  readonly capacity: number;
   private store: SparseStore | null = null;
   private steps = 0;
   private buffer: ArrayBuffer;
@@ -59,10 +67,7 @@ export class WasmBackend implements TrainingBackend {
     this.writeRows(indices, start, count);
     this.steps++;
     const { plan } = this;
-    const adam = this.settings.optimizer === 'adam';
-    // Adam's bias corrections 1 − β^t for this step t, in f64 like the reference.
-    const c1 = adam ? 1 - Math.pow(BETA1, this.steps) : 1;
-    const c2 = adam ? 1 - Math.pow(BETA2, this.steps) : 1;
+    const [c1, c2] = adamCorrections(this.settings, this.steps);
     const costSum = this.kernels.trainBatch(count, plan.rows, store.offsets, store.entries, store.labels, learningRate, c1, c2);
     return { costSum, correct: this.kernels.lastCorrect() };
   }
