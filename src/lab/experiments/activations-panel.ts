@@ -1,6 +1,5 @@
-import { CurveChart } from '../curve-chart.js';
-import { el, table } from './draw.js';
-import { createPanel, finish, type PanelContext, stageText } from './panel.js';
+import { table } from './draw.js';
+import { costAndAccuracyCharts, createPanel, finish, type PanelContext, stageText } from './panel.js';
 
 const COLOUR = { sigmoid: '#56B4E9', relu: '#E69F00', tanh: '#009E73' } as const;
 
@@ -17,14 +16,7 @@ export function activationsPanel(ctx: PanelContext): HTMLElement {
     ],
     onRun: (p) => {
       const v = p.values();
-      const charts = el('div', 'chart-row');
-      const costHost = el('div', 'chart');
-      const accuracyHost = el('div', 'chart');
-      charts.append(costHost, accuracyHost);
-      const summary = el('div');
-      p.output.append(charts, summary);
-      const cost = new CurveChart(costHost, ctx.t('costByEpoch'), ctx.t('epochAxis'), (x) => ctx.num(x, 3), null);
-      const accuracy = new CurveChart(accuracyHost, ctx.t('accuracyByEpoch'), ctx.t('epochAxis'), (x) => ctx.pct(x, 0), [0, 1]);
+      const { cost, accuracy, summary } = costAndAccuracyCharts(ctx, p, { cost: ctx.t('costByEpoch'), accuracy: ctx.t('accuracyByEpoch'), axis: ctx.t('epochAxis') });
       const series = (['sigmoid', 'relu'] as const).map((id) => ({ id, label: id === 'sigmoid' ? 'sigmoid σ' : 'ReLU', colour: COLOUR[id] }));
       cost.reset(series);
       accuracy.reset(series);

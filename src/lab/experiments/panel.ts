@@ -1,4 +1,5 @@
 import type { ExperimentClient } from './experiment-client.js';
+import { CurveChart } from '../curve-chart.js';
 import { el } from './draw.js';
 import type { ExKey } from './messages.js';
 
@@ -104,5 +105,27 @@ export function finish(ctx: PanelContext, parts: PanelParts, outcome: { seconds:
 export function stageText(ctx: PanelContext, parts: PanelParts): (stage: 'loading-data' | 'loading-model' | 'running') => void {
   return (stage) => {
     parts.status.textContent = ctx.t(stage === 'loading-data' ? 'loadingData' : stage === 'loading-model' ? 'loadingModel' : 'running');
+  };
+}
+
+/**
+ * The two live charts of a training experiment side by side — cost and accuracy against the
+ * same x axis — with a summary element under them, appended to the panel's output.
+ */
+export function costAndAccuracyCharts(
+  ctx: PanelContext,
+  parts: PanelParts,
+  titles: { cost: string; accuracy: string; axis: string },
+): { cost: CurveChart; accuracy: CurveChart; summary: HTMLElement } {
+  const charts = el('div', 'chart-row');
+  const costHost = el('div', 'chart');
+  const accuracyHost = el('div', 'chart');
+  charts.append(costHost, accuracyHost);
+  const summary = el('div');
+  parts.output.append(charts, summary);
+  return {
+    cost: new CurveChart(costHost, titles.cost, titles.axis, (x) => ctx.num(x, 3), null),
+    accuracy: new CurveChart(accuracyHost, titles.accuracy, titles.axis, (x) => ctx.pct(x, 0), [0, 1]),
+    summary,
   };
 }

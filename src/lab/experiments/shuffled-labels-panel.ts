@@ -1,7 +1,6 @@
 import type { TrainingCurves } from '../../experiments/training-curves.js';
-import { CurveChart } from '../curve-chart.js';
-import { el, table } from './draw.js';
-import { createPanel, finish, type PanelContext, stageText } from './panel.js';
+import { table } from './draw.js';
+import { costAndAccuracyCharts, createPanel, finish, type PanelContext, stageText } from './panel.js';
 
 /** S23: real versus shuffled labels, trained in the Worker, curves drawn live per epoch. */
 export function shuffledLabelsPanel(ctx: PanelContext): HTMLElement {
@@ -17,14 +16,7 @@ export function shuffledLabelsPanel(ctx: PanelContext): HTMLElement {
     ],
     onRun: (p) => {
       const v = p.values();
-      const charts = el('div', 'chart-row');
-      const costHost = el('div', 'chart');
-      const accuracyHost = el('div', 'chart');
-      charts.append(costHost, accuracyHost);
-      const summary = el('div');
-      p.output.append(charts, summary);
-      const cost = new CurveChart(costHost, ctx.t('costBySteps'), ctx.t('steps_'), (x) => ctx.num(x, 3), null);
-      const accuracy = new CurveChart(accuracyHost, ctx.t('accuracyBySteps'), ctx.t('steps_'), (x) => ctx.pct(x, 0), [0, 1]);
+      const { cost, accuracy, summary } = costAndAccuracyCharts(ctx, p, { cost: ctx.t('costBySteps'), accuracy: ctx.t('accuracyBySteps'), axis: ctx.t('steps_') });
       const name = (run: string): string => ctx.t(run === 'real' ? 'realLabels' : 'randomLabels');
       cost.reset([
         { id: 'real', label: name('real'), colour: '#56B4E9' },
