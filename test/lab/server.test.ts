@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { FASHION_MNIST_DIRECTORY } from '../../src/data/idx-dir.js';
 import { resolveRequestPath } from '../../src/server/static-server.js';
 import { startServer } from './harness.js';
 
@@ -65,6 +66,23 @@ describe('Lab server', () => {
     assert.equal((await get(base, '/data/')).status, 404);
   });
 
+  it('serves the four gzipped Fashion-MNIST files under /data/fashion/ when installed, nothing else', async (t) => {
+    assert.equal((await get(base, '/data/fashion/')).status, 404);
+    assert.equal((await get(base, '/data/fashion/t10k-labels-idx1-ubyte')).status, 404, 'only the .gz names');
+    assert.equal((await get(base, '/data/fashion/../t10k-labels-idx1-ubyte.gz')).status, 403);
+    assert.equal((await get(base, '/data/fashion/%2e%2e/%2e%2e/etc/passwd')).status, 403);
+    if (!existsSync(FASHION_MNIST_DIRECTORY)) {
+      t.skip(`${FASHION_MNIST_DIRECTORY} missing`);
+      return;
+    }
+    const res = await get(base, '/data/fashion/t10k-labels-idx1-ubyte.gz', 'HEAD');
+    assert.equal(res.status, 200);
+    assert.equal(res.headers['content-type'], 'application/octet-stream');
+    assert.equal(res.headers['content-encoding'], undefined, 'the page gunzips the bytes itself');
+    assert.equal(res.headers['cross-origin-embedder-policy'], 'require-corp');
+    assert.match(String(res.headers['content-security-policy']), /default-src 'self'/);
+  });
+
   it('refuses path traversal, plain and encoded, with 403 or 404', async () => {
     const attempts = [
       '/../../etc/passwd',
@@ -91,6 +109,8 @@ describe('Lab server', () => {
     assert.deepEqual(resolveRequestPath('/a/../../x', '/srv', '/d'), { kind: 'refused', status: 403 });
     assert.deepEqual(resolveRequestPath('/', '/srv', '/d'), { kind: 'file', file: '/srv/index.html' });
     assert.deepEqual(resolveRequestPath('/data/train-images-idx3-ubyte', '/srv', '/d'), { kind: 'file', file: '/d/train-images-idx3-ubyte' });
+    assert.deepEqual(resolveRequestPath('/data/fashion/train-images-idx3-ubyte.gz', '/srv', '/d', '/f'), { kind: 'file', file: '/f/train-images-idx3-ubyte.gz' });
+    assert.deepEqual(resolveRequestPath('/data/fashion/package.json', '/srv', '/d', '/f'), { kind: 'refused', status: 404 });
   });
 
   it('answers only GET and HEAD', async () => {

@@ -6,7 +6,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import fc from 'fast-check';
-import { MNIST_FILES, resolveRequestPath } from '../../src/server/static-server.js';
+import { FASHION_FILES, MNIST_FILES, resolveRequestPath } from '../../src/server/static-server.js';
 import { FUZZ_RUNS } from '../fuzz/expect-digitlab-error.js';
 
 const SERVER_MAIN = new URL('../../src/server/main.ts', import.meta.url).pathname;
@@ -74,11 +74,12 @@ test('`npm run serve` binds 127.0.0.1 by default, sends a CSP and serves nothing
   }
 });
 
-test(`path resolver: ${FUZZ_RUNS} random and traversal-flavoured paths map inside the app root or the MNIST files, or are refused`, () => {
+test(`path resolver: ${FUZZ_RUNS} random and traversal-flavoured paths map inside the app root or the MNIST / Fashion-MNIST files, or are refused`, () => {
   const root = join(tmpdir(), 'lab-root');
   const dataDir = join(tmpdir(), 'lab-data');
+  const fashionDir = join(tmpdir(), 'lab-fashion');
   const piece = fc.oneof(
-    fc.constantFrom('..', '.', '%2e%2e', '%2E%2e', '.%2e', '%252e', '%2f', '%5c', '\\', '%00', '%c0%ae', 'data', 'assets', 'index.html', '', '~', '%', '%zz', ':', 'C:', 'etc', 'passwd', ...MNIST_FILES),
+    fc.constantFrom('..', '.', '%2e%2e', '%2E%2e', '.%2e', '%252e', '%2f', '%5c', '\\', '%00', '%c0%ae', 'data', 'assets', 'index.html', '', '~', '%', '%zz', ':', 'C:', 'etc', 'passwd', 'fashion', ...MNIST_FILES, ...FASHION_FILES),
     fc.string({ maxLength: 6 }),
   );
   const paths = fc.oneof(
@@ -88,13 +89,13 @@ test(`path resolver: ${FUZZ_RUNS} random and traversal-flavoured paths map insid
   );
   fc.assert(
     fc.property(paths, (path) => {
-      const target = resolveRequestPath(path, root, dataDir);
+      const target = resolveRequestPath(path, root, dataDir, fashionDir);
       if (target.kind === 'refused') {
         assert.ok(target.status === 403 || target.status === 404);
         return;
       }
       const inRoot = target.file === root || target.file.startsWith(root + sep);
-      const isData = MNIST_FILES.some((name) => target.file === join(dataDir, name));
+      const isData = MNIST_FILES.some((name) => target.file === join(dataDir, name)) || FASHION_FILES.some((name) => target.file === join(fashionDir, name));
       assert.ok(inRoot || isData, `${JSON.stringify(path)} → ${target.file}`);
     }),
     { numRuns: FUZZ_RUNS },
