@@ -4,6 +4,7 @@ import { fillNoiseImage } from '../experiments/noise-images.js';
 import { parameterCount } from '../core/network.js';
 import type { Dataset } from '../data/dataset.js';
 import { CurveChart, type CurveSeries, SharedExtent } from './curve-chart.js';
+import { type DataSetSource, dataSetSource } from './data-sets.js';
 import { DrawPad } from './draw-pad.js';
 import { applyMessages } from './i18n-dom.js';
 import { infer, type Inference } from './inference.js';
@@ -25,7 +26,7 @@ import type { FromWorker, RunSpec } from './worker-protocol.js';
  * The Lab page: wires the views to one another, to the URL state and to the training
  * Worker. Views draw numbers they are given; training happens only in the Worker.
  */
-const DATA_URL = `${location.origin}/data/`;
+const ORIGIN = location.origin;
 const PALETTE_KEY = 'digitlab.palette';
 const RUN_COLOURS = ['#7fd4ff', '#ff9fd0'];
 /**
@@ -51,6 +52,8 @@ const num = (n: number, digits = 0): string => formatNumber(language, n, digits)
 const percent = (x: number): string => `${num(x * 100, 1)} %`;
 
 let pretrained: Network | null = null;
+/** Counts test-set loads, so that a data set chosen later wins over one still arriving. */
+let testSetGeneration = 0;
 let testSet: Dataset | null = null;
 let input: Uint8Array | null = null;
 let inference: Inference | null = null;
@@ -90,9 +93,20 @@ const pad = new DrawPad($<HTMLCanvasElement>('pad'), (pixels, final) => {
 const panel = new TrainingPanel($<HTMLFormElement>('training-form'), onSettings, onCommand, showError);
 const client = new TrainingClient(onWorkerMessage);
 
+/** The chosen data set: where its files are and what its classes are called. */
+function source(): DataSetSource {
+  return dataSetSource(state.dataSet);
+}
+
+/** The chosen data set's name for class `label`. */
+function className(label: number): string {
+  return source().classNames[label] ?? String(label);
+}
+
 function viewText() {
   return {
     inputLabel: t('inputLayer'),
+    classNames: source().classNames,
     neuronLabel: (n: NeuronNumbers) => `${t('neuron', { layer: n.layer, neuron: n.neuron })}: z = ${n.z.toFixed(2)}, b = ${n.bias.toFixed(2)}, a = ${n.a.toFixed(3)}`,
     tooltip: (n: NeuronNumbers) => {
       const f = currentNet() ? activationSymbol(currentNet() as Network, n.layer) : 'σ';
@@ -108,14 +122,16 @@ function viewText() {
 
 function pickerText() {
   return {
-    imageLabel: (index: number, label: number) => t('pickImage', { index, label }),
-    trueLabel: (label: number) => t('trueLabel', { label }),
+    imageLabel: (index: number, label: number) => t('pickImage', { index, label: className(label) }),
+    trueLabel: (label: number) => t('trueLabel', { label: className(label) }),
   };
 }
 
+/** The network shown: the run being trained, or the pretrained model (MNIST only). */
 function currentNet(): Network | null {
-  if (showRun && runs) return runNets.get(runs[0].id) ?? pretrained;
-  return pretrained;
+  const fallback = source().pretrained ? pretrained : null;
+  if (showRun && runs) return runNets.get(runs[0].id) ?? fallback;
+  return fallback;
 }
 
 /** Runs the current input through the shown network and redraws everything that depends on it. */
@@ -125,13 +141,16 @@ function refresh(final: boolean): void {
   const image = new ImageData(28, 28);
   grayPixels(input ?? new Uint8Array(784), 255, image.data);
   seen.getContext('2d')?.putImageData(image, 0, 0);
-  if (net === null) return;
+  if (net === null) {
+    outputPanel.render(null, null, t('noAnswer'));
+    return;
+  }
   inference = infer(net, input ?? new Uint8Array(784));
   networkView.render(net, inference, final && !running);
   const hasInput = input !== null;
   const out = inference.activations[inference.activations.length - 1];
   outputPanel.render(hasInput ? out : null, hasInput ? inference.answer : null, t('noAnswer'));
-  if (final && hasInput) outputPanel.announce(t('announce', { digit: inference.answer, confidence: percent(out[inference.answer]) }));
+  if (final && hasInput) outputPanel.announce(t('announce', { digit: className(inference.answer), confidence: percent(out[inference.answer]) }));
   const shown = net === pretrained ? t('pretrained') : t('trainingRun');
   setText($('parameter-count'), `${net.sizes.join('-')} · ${t('parameters', { count: num(parameterCount(net.sizes)) })} · ${shown}`);
 }
@@ -213,8 +232,13 @@ function resetRuns(compare: boolean): boolean {
 }
 
 function onSettings(values: Partial<LabState>): void {
+  const switched = values.dataSet !== undefined && values.dataSet !== state.dataSet;
   state = { ...state, ...values };
   saveState();
+  if (switched) {
+    switchDataSet();
+    return;
+  }
   // A setting defines a run: a changed setting starts over (paused), as in TF Playground.
   if (runs !== null && workerReady) resetRuns(runs.length === 2);
   else showError('');
@@ -243,12 +267,67 @@ function onCommand(command: TrainingCommand): void {
       if (resetRuns(true)) client.send({ type: 'start' });
       break;
     case 'pretrained':
+      if (!source().pretrained) break;
       if (running) client.send({ type: 'pause' });
       showRun = false;
       refresh(false);
       renderWeights();
       break;
   }
+}
+
+/**
+ * Loads the chosen data set (Worker and test images) and starts over: with MNIST the
+ * pretrained model answers; with any other set a fresh network is shown once it is loaded.
+ */
+function switchDataSet(): void {
+  if (running) client.send({ type: 'pause' });
+  workerReady = false;
+  document.body.dataset.ready = 'false';
+  runs = null;
+  runNets.clear();
+  showRun = false;
+  lastStatus = null;
+  testCurve = [];
+  costChart.reset([]);
+  accuracyChart.reset([]);
+  $('status').textContent = '';
+  $('speed').textContent = '';
+  outputPanel.announce('');
+  applyDataSet();
+  client.send({ type: 'load', origin: ORIGIN, dataSet: state.dataSet, fast: state.backend === 'fast' });
+  void loadTestImages();
+}
+
+/** Shows the chosen data set's class names and whether the pretrained model applies. */
+function applyDataSet(): void {
+  const names = source().classNames;
+  outputPanel.setClassNames(names);
+  networkView.setText(viewText());
+  picker.setText(pickerText());
+  $('training-form').querySelector<HTMLButtonElement>('[data-command="pretrained"]')?.toggleAttribute('disabled', !source().pretrained);
+  document.body.dataset.dataSet = state.dataSet;
+  refresh(false);
+  renderWeights();
+}
+
+/** Fetches the chosen data set's test images for the picker (and the picked image). */
+async function loadTestImages(): Promise<void> {
+  const generation = ++testSetGeneration;
+  const chosen = source();
+  try {
+    const test = await loadTestSet(ORIGIN, chosen);
+    if (generation !== testSetGeneration) return;
+    testSet = test;
+    picker.setData(test);
+    if (state.testImage >= 0 && state.testImage < test.count) {
+      input = imageAt(test, state.testImage);
+      picker.select(state.testImage);
+    }
+  } catch (error) {
+    if (generation === testSetGeneration) $('data-status').textContent = t('dataFailed', { set: chosen.title, message: String(error) });
+  }
+  refresh(state.testImage >= 0);
 }
 
 /** Shows the run being trained again (after "back to the pretrained model"). */
@@ -263,7 +342,7 @@ function renderStatus(): void {
   const status = $('status');
   if (!workerReady) return;
   if (lastStatus === null || lastStatus.type !== 'progress') {
-    status.textContent = runs === null ? t('statusIdle') : t('status', { epoch: 1, batch: 0, batches: num(Math.ceil(60000 / runs[0].settings.batchSize)), examples: 0 });
+    status.textContent = runs === null ? t('statusIdle') : !source().pretrained ? t('statusFresh', { set: source().title }) : t('status', { epoch: 1, batch: 0, batches: num(Math.ceil(60000 / runs[0].settings.batchSize)), examples: 0 });
     return;
   }
   const p = lastStatus;
@@ -274,13 +353,17 @@ function renderStatus(): void {
 function onWorkerMessage(message: FromWorker): void {
   switch (message.type) {
     case 'loading':
-      $('data-status').textContent = t('loadingData', { percent: `${Math.round(message.fraction * 100)} %` });
+      if (message.dataSet !== state.dataSet) break;
+      $('data-status').textContent = t('loadingData', { set: source().title, percent: `${Math.round(message.fraction * 100)} %` });
       break;
     case 'ready':
+      if (message.dataSet !== state.dataSet) break;
       workerReady = true;
       backendName = message.backend;
-      $('data-status').textContent = t('dataReady', { train: num(message.trainCount), test: num(message.testCount) });
+      $('data-status').textContent = t('dataReady', { set: source().title, train: num(message.trainCount), test: num(message.testCount) });
       document.body.dataset.ready = 'true';
+      // The pretrained model knows only MNIST: any other set starts with a fresh network.
+      if (!source().pretrained && runs === null) resetRuns(false);
       renderStatus();
       break;
     case 'progress':
@@ -314,7 +397,7 @@ function onWorkerMessage(message: FromWorker): void {
       document.body.dataset.running = String(running);
       break;
     case 'error':
-      $('training-error').textContent = workerReady ? t('diverged', { message: message.message }) : t('dataFailed', { message: message.message });
+      $('training-error').textContent = workerReady ? t('diverged', { message: message.message }) : t('dataFailed', { set: source().title, message: message.message });
       break;
   }
 }
@@ -408,18 +491,11 @@ async function start(): Promise<void> {
   costChart.reset([]);
   accuracyChart.reset([]);
   applyPalette(state.palette);
-  client.send({ type: 'load', baseUrl: DATA_URL, fast: state.backend === 'fast' });
-  const [model, test] = await Promise.allSettled([loadPretrained('./pretrained.json'), loadTestSet(DATA_URL)]);
+  applyDataSet();
+  client.send({ type: 'load', origin: ORIGIN, dataSet: state.dataSet, fast: state.backend === 'fast' });
+  const [model] = await Promise.allSettled([loadPretrained('./pretrained.json'), loadTestImages()]);
   if (model.status === 'fulfilled') pretrained = model.value.network;
   else $('training-error').textContent = String(model.reason);
-  if (test.status === 'fulfilled') {
-    testSet = test.value;
-    picker.setData(testSet);
-    if (state.testImage >= 0 && state.testImage < testSet.count) {
-      input = imageAt(testSet, state.testImage);
-      picker.select(state.testImage);
-    }
-  } else $('data-status').textContent = t('dataFailed', { message: String(test.reason) });
   refresh(state.testImage >= 0);
   renderWeights();
   document.body.dataset.modelReady = String(pretrained !== null);

@@ -29,14 +29,16 @@ export interface NetworkViewText {
   readonly neuronLabel: (n: NeuronNumbers) => string;
   readonly tooltip: (n: NeuronNumbers) => string;
   readonly inputLabel: string;
+  /** The output neurons' class names, index = class (digits, or a data set's names). */
+  readonly classNames: readonly string[];
 }
 
 /**
  * The network view (S1–S4, S8): the input as a 28×28 grid of pixels, each hidden and output
  * neuron a bulb lit by its activation, connections coloured by the sign of w·a with opacity
- * by its size, the outputs labelled 0–9 with values and the answer ringed. Neurons are
- * focusable; hover or focus shows z, b and a. Lines and the input grid are drawn on a canvas
- * under an SVG of neurons.
+ * by its size, the outputs labelled with their class names (0–9 for digits) and values and
+ * the answer ringed. Neurons are focusable; hover or focus shows z, b and a. Lines and the
+ * input grid are drawn on a canvas under an SVG of neurons.
  */
 export class NetworkView {
   private readonly canvas: HTMLCanvasElement;
@@ -134,8 +136,10 @@ export class NetworkView {
     this.positions = [[]];
     this.valueLabels = [];
     const L = sizes.length - 1;
+    // Names longer than a digit go after the value, with room kept for them on the right.
+    const named = this.text.classNames.some((n) => n.length > 1);
     const left = GRID + 70;
-    const right = WIDTH - 70;
+    const right = WIDTH - (named ? 150 : 70);
     // Input grid: one focusable rectangle with the layer's description.
     const inputRect = document.createElementNS(SVG, 'rect');
     inputRect.setAttribute('x', '0');
@@ -172,12 +176,12 @@ export class NetworkView {
         g.append(c);
         if (l === L) {
           const label = document.createElementNS(SVG, 'text');
-          label.setAttribute('x', String(x + r + 6));
+          label.setAttribute('x', String(x + r + (named ? 44 : 6)));
           label.setAttribute('y', String(y + 4));
           label.setAttribute('class', 'digit-label');
-          label.textContent = String(j);
+          label.textContent = this.text.classNames[j] ?? String(j);
           const value = document.createElementNS(SVG, 'text');
-          value.setAttribute('x', String(x + r + 20));
+          value.setAttribute('x', String(x + r + (named ? 6 : 20)));
           value.setAttribute('y', String(y + 4));
           value.setAttribute('class', 'value-label');
           g.append(label, value);

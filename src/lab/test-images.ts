@@ -1,18 +1,21 @@
-import type { Dataset } from '../data/dataset.js';
+import { type Dataset, IDX_FILE_NAMES } from '../data/dataset.js';
+import { gunzipBrowser } from '../data/gunzip-browser.js';
 import { parseIdx } from '../data/idx.js';
 import { makeDataset } from '../data/pair.js';
+import { dataFileUrl, type DataSetSource } from './data-sets.js';
 
-/** Fetches and parses the MNIST test set (10,000 images) served under `baseUrl`. */
-export async function loadTestSet(baseUrl: string): Promise<Dataset> {
-  const names = { images: 't10k-images-idx3-ubyte', labels: 't10k-labels-idx1-ubyte' };
+/** Fetches and parses a data set's test set (10,000 images) from `origin`, gunzipping when needed. */
+export async function loadTestSet(origin: string, source: DataSetSource): Promise<Dataset> {
+  const names = { images: IDX_FILE_NAMES.testImages, labels: IDX_FILE_NAMES.testLabels };
   const [images, labels] = await Promise.all(
     [names.images, names.labels].map(async (name) => {
-      const response = await fetch(`${baseUrl}${name}`);
+      const response = await fetch(dataFileUrl(origin, source, name));
       if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-      return parseIdx(new Uint8Array(await response.arrayBuffer()), name);
+      const raw = new Uint8Array(await response.arrayBuffer());
+      return parseIdx(source.gzipped ? await gunzipBrowser(raw, `${name}.gz`) : raw, name);
     }),
   );
-  return makeDataset(images, labels, names);
+  return makeDataset(images, labels, names, source.classNames);
 }
 
 /** Image `index` of a data set (784 bytes, a view). */

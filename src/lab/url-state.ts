@@ -7,6 +7,7 @@ import { resolveSettings, SEED_SETTINGS, type TrainingSettings } from '../train/
 import { LANGUAGES, type Language } from './messages.js';
 import { AUGMENTS, type AugmentName } from '../data/augment.js';
 import { SCHEDULES, type ScheduleName } from '../train/schedule.js';
+import { DATA_SETS, type DataSetName } from './data-sets.js';
 
 /** The colour pairs a weight can be drawn in. */
 export type PaletteName = 'green-red' | 'blue-orange';
@@ -19,6 +20,8 @@ export const PALETTES: readonly PaletteName[] = ['green-red', 'blue-orange'];
  * copied address restores the page (B7), in the manner of TensorFlow Playground's state.ts.
  */
 export interface LabState {
+  /** The data set trained on and shown (the pretrained model knows only MNIST). */
+  dataSet: DataSetName;
   /** Hidden layer sizes (the input 784 and output 10 are fixed). */
   hidden: number[];
   activation: HiddenActivationName;
@@ -36,7 +39,7 @@ export interface LabState {
   schedule: ScheduleName;
   /** On-the-fly distortion of the training images. */
   augment: AugmentName;
-  /** Index of the MNIST test image shown, or −1 for the drawing. */
+  /** Index of the data set's test image shown, or −1 for the drawing. */
   testImage: number;
   /** '' = follow the browser's language. */
   language: Language | '';
@@ -49,6 +52,7 @@ export interface LabState {
 
 /** The Lab's defaults: the source document's network and training (SEED_SETTINGS). */
 export const DEFAULT_STATE: Readonly<LabState> = {
+  dataSet: 'mnist',
   hidden: SEED_SETTINGS.sizes.slice(1, -1),
   activation: SEED_SETTINGS.activation,
   cost: SEED_SETTINGS.cost,
@@ -79,6 +83,7 @@ type Kind =
 
 /** The one table of settings ↔ URL: hash key and how its value is written and checked. */
 const FIELDS: { readonly [K in keyof LabState]: { readonly key: string; readonly kind: Kind } } = {
+  dataSet: { key: 'data', kind: { type: 'enum', values: DATA_SETS } },
   hidden: { key: 'layers', kind: { type: 'ints' } },
   activation: { key: 'activation', kind: { type: 'enum', values: HIDDEN_ACTIVATIONS } },
   cost: { key: 'cost', kind: { type: 'enum', values: COSTS } },

@@ -1,4 +1,5 @@
 import type { TrainingSettings } from '../train/settings.js';
+import type { DataSetName } from './data-sets.js';
 
 /** One training run the Worker keeps: its id (for the charts) and its settings. */
 export interface RunSpec {
@@ -8,8 +9,11 @@ export interface RunSpec {
 
 /** What the page tells the training Worker. */
 export type ToWorker =
-  /** Fetch MNIST from `baseUrl`; train with the WebAssembly kernels when `fast` (else the reference). */
-  | { readonly type: 'load'; readonly baseUrl: string; readonly fast: boolean }
+  /**
+   * Fetch the data set `dataSet` from `origin` (again, replacing runs and data, when one is
+   * loaded); train with the WebAssembly kernels when `fast` (else the reference).
+   */
+  | { readonly type: 'load'; readonly origin: string; readonly dataSet: DataSetName; readonly fast: boolean }
   | { readonly type: 'reset'; readonly runs: readonly RunSpec[] }
   | { readonly type: 'start' }
   | { readonly type: 'pause' }
@@ -24,8 +28,8 @@ export interface Snapshot {
 
 /** What the training Worker tells the page. */
 export type FromWorker =
-  | { readonly type: 'loading'; readonly fraction: number }
-  | { readonly type: 'ready'; readonly trainCount: number; readonly testCount: number; readonly backend: string }
+  | { readonly type: 'loading'; readonly dataSet: DataSetName; readonly fraction: number }
+  | { readonly type: 'ready'; readonly dataSet: DataSetName; readonly trainCount: number; readonly testCount: number; readonly backend: string }
   | {
       readonly type: 'progress';
       readonly runId: string;

@@ -4,7 +4,8 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { loadMnist } from '../../src/data/idx-dir.js';
+import { existsSync } from 'node:fs';
+import { FASHION_CLASS_NAMES, FASHION_MNIST_DIRECTORY, loadMnist } from '../../src/data/idx-dir.js';
 import { fastBackendFactory } from '../../src/fast/node.js';
 import { loadModel } from '../../src/model/model-io.js';
 import { evaluateNetwork } from '../../src/train/predict.js';
@@ -222,6 +223,35 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     const legends = await lab.locator('#accuracy-chart .u-legend .u-series th').allTextContents();
     assert.deepEqual(legends.map((l) => l.trim()).filter((l) => l === 'sigmoid' || l === 'ReLU'), ['sigmoid', 'ReLU']);
     await lab.locator('.training').screenshot({ path: join(RESULTS_DIR, 'lab-sigmoid-vs-relu.png') });
+    await lab.context().close();
+  });
+
+  it('trains a fresh network on Fashion-MNIST, chosen in the form, with its class names shown', { skip: existsSync(FASHION_MNIST_DIRECTORY) ? false : `${FASHION_MNIST_DIRECTORY} missing` }, async () => {
+    const lab = await openLab(browser, `${base}#layers=32&activation=relu&cost=cross-entropy&init=he&optimizer=adam&lr=0.005&test=0`);
+    await lab.selectOption('select[name="data"]', 'fashion');
+    assert.match(lab.url(), /data=fashion/);
+    await lab.waitForSelector('body[data-ready="true"][data-data-set="fashion"]', { timeout: 60_000 });
+    // The pretrained model knows only digits: the page says so and shows a fresh network.
+    assert.match((await lab.locator('#status').textContent()) ?? '', /Fashion-MNIST: the pretrained model knows only digits/);
+    assert.ok(await lab.locator('[data-command="pretrained"]').isDisabled());
+    await lab.waitForFunction(() => document.querySelector('#picker .true-label')?.textContent === 'Label: Ankle boot', undefined, { timeout: 30_000 });
+    const bars = (await lab.locator('#outputs').textContent()) ?? '';
+    for (const name of ['T-shirt/top', 'Trouser', 'Ankle boot']) assert.ok(bars.includes(name), `${name} in the output bars`);
+    assert.deepEqual(await lab.locator('.network-view .digit-label').allTextContents(), [...FASHION_CLASS_NAMES]);
+    await lab.locator('[data-command="toggle"]').click();
+    await lab.waitForSelector('body[data-running="true"]');
+    await lab.waitForFunction(() => Number(document.body.dataset.testBatches) >= 100, undefined, { timeout: 60_000 });
+    await lab.locator('[data-command="toggle"]').click();
+    await lab.waitForSelector('body[data-running="false"]');
+    const curve = await lab.evaluate<[number, number][]>('window.digitlab.testCurve()');
+    const [batches, accuracy] = curve[curve.length - 1];
+    console.log(`# Fashion-MNIST: test accuracy ${(accuracy * 100).toFixed(1)} % after ${batches} mini-batches (from ${(curve[0][1] * 100).toFixed(1)} %)`);
+    assert.ok(accuracy > 0.5, `test accuracy ${accuracy} after ${batches} mini-batches, well above chance (10 %)`);
+    assert.ok(accuracy > curve[0][1], 'accuracy rose');
+    const shown = (await answer(lab)).trim();
+    assert.ok(FASHION_CLASS_NAMES.includes(shown), `answer "${shown}" is a Fashion-MNIST class`);
+    assert.doesNotMatch((await lab.locator('#live').textContent()) ?? '', /says \d/, 'no digit answer for clothes');
+    await lab.screenshot({ path: join(RESULTS_DIR, 'lab-fashion.png'), fullPage: true });
     await lab.context().close();
   });
 
