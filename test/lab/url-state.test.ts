@@ -32,6 +32,13 @@ describe('Lab URL state', () => {
     assert.deepEqual(state, { ...DEFAULT_STATE, hidden: [...DEFAULT_STATE.hidden] });
   });
 
+  it('keeps the data set (MNIST by default, Fashion-MNIST on request, nothing else)', () => {
+    assert.equal(stateFromHash('').dataSet, 'mnist');
+    assert.equal(stateToHash({ ...DEFAULT_STATE, dataSet: 'fashion' }), '#data=fashion');
+    assert.equal(stateFromHash('#data=fashion&test=3').dataSet, 'fashion');
+    assert.equal(stateFromHash('#data=..%2Fetc').dataSet, 'mnist');
+  });
+
   it('allows no hidden layer at all (a 784-10 network)', () => {
     assert.deepEqual(stateFromHash('#layers=').hidden, []);
     assert.deepEqual(trainingSettings(stateFromHash('#layers=')).sizes, [784, 10]);
