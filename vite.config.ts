@@ -1,13 +1,14 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { MNIST_FILES, SECURITY_HEADERS, mnistDataDir } from './src/server/static-server.js';
+import { FASHION_MNIST_DIRECTORY } from './src/data/idx-dir.js';
+import { FASHION_FILES, MNIST_FILES, SECURITY_HEADERS, mnistDataDir } from './src/server/static-server.js';
 
 const fromHere = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
 /**
  * The Lab: sources in src/lab, built to dist/lab. The shipped model (models/) is copied
- * as-is next to the page. `vite` (dev) also serves the MNIST files under /data/ with the
+ * as-is next to the page. `vite` (dev) also serves the MNIST files under /data/ (Fashion-MNIST under /data/fashion/) with the
  * same headers as the production server.
  */
 export default defineConfig({
@@ -30,10 +31,17 @@ export default defineConfig({
       name: 'digitlab-mnist-data',
       configureServer(server) {
         server.middlewares.use((req, res, next) => {
-          const name = (req.url ?? '').replace(/^\/data\//, '');
-          if (!req.url?.startsWith('/data/') || !MNIST_FILES.includes(name)) return next();
+          const url = req.url ?? '';
+          const fashion = url.replace(/^\/data\/fashion\//, '');
+          const name = url.replace(/^\/data\//, '');
+          let file: string;
+          if (url.startsWith('/data/fashion/') && FASHION_FILES.includes(fashion)) file = `${FASHION_MNIST_DIRECTORY}/${fashion}`;
+          else if (url.startsWith('/data/') && MNIST_FILES.includes(name)) file = `${mnistDataDir()}/${name}`;
+          else return next();
+          if (!existsSync(file)) return next();
           res.setHeader('Content-Type', 'application/octet-stream');
-          createReadStream(`${mnistDataDir()}/${name}`).pipe(res);
+          res.setHeader('Content-Length', String(statSync(file).size));
+          createReadStream(file).pipe(res);
         });
       },
     },
