@@ -6,6 +6,7 @@ import type { Dataset } from '../data/dataset.js';
 import { CurveChart, type CurveSeries, SharedExtent } from './curve-chart.js';
 import { type DataSetSource, dataSetSource } from './data-sets.js';
 import { DrawPad } from './draw-pad.js';
+import { activationTex, loadKatex, typeset } from './formula.js';
 import { applyMessages } from './i18n-dom.js';
 import { infer, type Inference } from './inference.js';
 import { activationSymbol, loadPretrained, networkFromSnapshot } from './lab-model.js';
@@ -109,12 +110,22 @@ function viewText() {
     classNames: source().classNames,
     neuronLabel: (n: NeuronNumbers) => `${t('neuron', { layer: n.layer, neuron: n.neuron })}: z = ${n.z.toFixed(2)}, b = ${n.bias.toFixed(2)}, a = ${n.a.toFixed(3)}`,
     tooltip: (n: NeuronNumbers) => {
-      const f = currentNet() ? activationSymbol(currentNet() as Network, n.layer) : 'σ';
+      const net = currentNet();
+      const f = net ? activationSymbol(net, n.layer) : 'σ';
+      const fTex = net ? activationTex(net, n.layer) : '\\sigma';
+      const z = n.z.toFixed(3);
+      const a = n.a.toFixed(4);
+      // Typeset with KaTeX once it has loaded (on the first tooltip); plain text until then.
+      const zTex = typeset(`z = \\sum_k w_k\\, a_k + b = ${z}`);
+      const aTex = typeset(`a = ${fTex}(z) = ${a}`);
+      if (zTex === null || aTex === null) void loadKatex().then(() => networkView.refreshTooltip());
       return (
         `<b>${t('neuron', { layer: n.layer, neuron: n.neuron })}</b><br>` +
-        `${t('weightedInput')}: <var>z</var> = Σ <var>w</var>·<var>a</var> + <var>b</var> = ${n.z.toFixed(3)}<br>` +
+        (zTex === null
+          ? `${t('weightedInput')}: <var>z</var> = Σ <var>w</var>·<var>a</var> + <var>b</var> = ${z}<br>`
+          : `${t('weightedInput')}:<span class="formula">${zTex}</span>`) +
         `${t('bias')} = ${n.bias.toFixed(3)}<br>` +
-        `${t('activationValue', { f })} = ${n.a.toFixed(4)}`
+        (aTex === null ? `${t('activationValue', { f })} = ${a}` : `${t('activationName')}:<span class="formula">${aTex}</span>`)
       );
     },
   };

@@ -271,6 +271,11 @@ export class NetworkView {
     this.tooltip.style.right = leftSide ? `${(WIDTH - p.x + p.r + 8) * scale}px` : '';
   }
 
+  /** Redraws the open tooltip (e.g. once its formulas can be typeset). */
+  refreshTooltip(): void {
+    if (this.hovered && this.last) this.showTooltip(this.hovered.layer, this.hovered.neuron);
+  }
+
   private hideTooltip(): void {
     this.hovered = null;
     this.tooltip.hidden = true;

@@ -84,8 +84,19 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     assert.equal(await page.locator('.weight-grid').count(), 16);
     assert.equal(await page.locator('.network-view .neuron').count(), 42);
     await page.locator('.thumb[data-index="0"]').click();
+    // KaTeX is not part of the page's initial load: it comes with the first tooltip.
+    const loaded = (): Promise<string[]> => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    assert.deepEqual((await loaded()).filter((name) => /katex/i.test(name)), [], 'no KaTeX before a tooltip');
     await page.locator('.network-view .neuron[data-layer="1"][data-neuron="3"]').hover();
-    assert.match((await page.locator('.network-view .tooltip').textContent()) ?? '', /z = .*bias b = .*σ\(z\) = /s);
+    assert.match((await page.locator('.network-view .tooltip').textContent()) ?? '', /z = .*bias b = .*σ\(z\) = |\\sum/s);
+    await page.waitForSelector('.network-view .tooltip .formula .katex .katex-html');
+    assert.ok((await loaded()).some((name) => /katex/i.test(name)), 'KaTeX loaded on demand');
+    const tex = await page.locator('.network-view .tooltip annotation[encoding="application/x-tex"]').allTextContents();
+    assert.equal(tex.length, 2);
+    assert.match(tex[0], /^z = \\sum_k w_k\\, a_k \+ b = -?\d+\.\d{3}$/);
+    assert.match(tex[1], /^a = \\sigma\(z\) = \d\.\d{4}$/);
+    assert.match((await page.locator('.network-view .tooltip').textContent()) ?? '', /bias b = -?\d/);
+    await page.locator('.network-view .tooltip').screenshot({ path: join(RESULTS_DIR, 'lab-tooltip-katex.png') });
     // Keyboard: focus shows the same numbers; Enter on a first-layer neuron opens its weights.
     const neuron = page.locator('.network-view .neuron[data-layer="1"][data-neuron="5"]');
     await neuron.focus();
