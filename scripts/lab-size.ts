@@ -18,13 +18,22 @@ for (const name of readdirSync(assets)) {
 }
 const kB = (n: number): string => `${(n / 1024).toFixed(1)} kB`;
 
-/** The JS files a page pulls in: entry + preloads, then anything they reference by name. */
-function pageScripts(html: string): Set<string> {
+/** A chunk's source without its dynamic imports (`import("./x.js")` and Vite's preload list of them). */
+function eagerPart(source: string): string {
+  return source.replace(/import\(\s*[`"'][^`"']+[`"']\s*\)/g, '').replace(/__vite__mapDeps=[^;]*?\]\)\)\)/g, '');
+}
+
+/**
+ * The JS files a page pulls in: entry + preloads, then anything they reference by name;
+ * with `eager`, only what loads up front (dynamic `import()`s, e.g. KaTeX, left out).
+ */
+function pageScripts(html: string, eager = false): Set<string> {
   const found = new Set<string>();
   for (const m of html.matchAll(/(?:src|href)="[^"]*assets\/([^"]+\.js)"/g)) found.add(m[1]);
   const queue = [...found];
   while (queue.length > 0) {
-    const source = text.get(queue.pop() as string) ?? '';
+    const raw = text.get(queue.pop() as string) ?? '';
+    const source = eager ? eagerPart(raw) : raw;
     for (const name of text.keys()) {
       if (!found.has(name) && source.includes(name)) {
         found.add(name);
@@ -40,7 +49,11 @@ for (const page of ['index.html', 'experiments.html', join('explain', 'index.htm
   if (!existsSync(file)) continue;
   const scripts = pageScripts(readFileSync(file, 'utf8'));
   const total = [...scripts].reduce((sum, name) => sum + (gz.get(name) ?? 0), 0);
+  const eager = pageScripts(readFileSync(file, 'utf8'), true);
+  const initial = [...eager].reduce((sum, name) => sum + (gz.get(name) ?? 0), 0);
+  const lazy = [...scripts].filter((name) => !eager.has(name));
   console.log(`${page}: ${kB(total)} of JavaScript gzipped (${[...scripts].map((s) => basename(s)).join(', ')})`);
+  if (lazy.length > 0) console.log(`  of which ${kB(initial)} up front, ${kB(total - initial)} on demand (${lazy.map((s) => basename(s)).join(', ')})`);
 }
 const sum = (ext: string): number => [...gz].filter(([n]) => n.endsWith(ext)).reduce((s, [, v]) => s + v, 0);
 console.log(`whole build: JS ${kB(sum('.js'))}, CSS ${kB(sum('.css'))}, wasm ${kB(sum('.wasm'))} gzipped (model and data not counted)`);
