@@ -263,6 +263,13 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     assert.ok(FASHION_CLASS_NAMES.includes(shown), `answer "${shown}" is a Fashion-MNIST class`);
     assert.doesNotMatch((await lab.locator('#live').textContent()) ?? '', /says \d/, 'no digit answer for clothes');
     await lab.screenshot({ path: join(RESULTS_DIR, 'lab-fashion.png'), fullPage: true });
+    // Back to MNIST: the pretrained model answers digits again.
+    await lab.selectOption('select[name="data"]', 'mnist');
+    await lab.waitForSelector('body[data-ready="true"][data-data-set="mnist"]', { timeout: 60_000 });
+    await lab.waitForFunction(() => document.querySelector('#picker .true-label')?.textContent === 'Label: 7', undefined, { timeout: 30_000 });
+    assert.equal(await answer(lab), '7');
+    assert.ok(!(await lab.locator('[data-command="pretrained"]').isDisabled()));
+    assert.deepEqual(await lab.locator('.network-view .digit-label').allTextContents(), ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
     await lab.context().close();
   });
 
