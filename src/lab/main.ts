@@ -371,6 +371,7 @@ function onWorkerMessage(message: FromWorker): void {
       if (message.dataSet !== state.dataSet) break;
       workerReady = true;
       backendName = message.backend;
+      document.body.dataset.backend = message.backend;
       $('data-status').textContent = t('dataReady', { set: source().title, train: num(message.trainCount), test: num(message.testCount) });
       document.body.dataset.ready = 'true';
       // The pretrained model knows only MNIST: any other set starts with a fresh network.
@@ -399,6 +400,7 @@ function onWorkerMessage(message: FromWorker): void {
       const spec = runs?.find((r) => r.id === message.runId);
       if (!spec) break;
       runNets.set(spec.id, networkFromSnapshot(message.snapshot, spec.settings));
+      if (spec === runs?.[0]) document.body.dataset.snapshotBatches = String(message.batches);
       if (showRun && spec === runs?.[0]) scheduleRedraw();
       break;
     }

@@ -275,10 +275,13 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
 
   it('gives the same weights as the Trainer in Node after the same mini-batches', async () => {
     const lab = await openLab(browser, base);
+    // The Node side uses the WebAssembly kernels: so must the Worker (it falls back silently).
+    assert.equal(await lab.evaluate(() => document.body.dataset.backend), 'WebAssembly SIMD');
     const steps = 5;
     for (let i = 1; i <= steps; i++) {
       await lab.locator('[data-command="step"]').click();
-      await lab.waitForFunction((n) => Number(document.body.dataset.batches) === n, i);
+      // The weights arrive after the progress report: wait for the snapshot of step i itself.
+      await lab.waitForFunction((n) => Number(document.body.dataset.batches) === n && Number(document.body.dataset.snapshotBatches) === n, i);
     }
     const net = await lab.evaluate(() => (window as unknown as { digitlab: { network(): { weights: number[][]; biases: number[][] } } }).digitlab.network());
     await lab.context().close();
