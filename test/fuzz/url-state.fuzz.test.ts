@@ -5,8 +5,8 @@ import { HIDDEN_ACTIVATIONS } from '../../src/core/activations.js';
 import { COSTS } from '../../src/core/costs.js';
 import { INITS } from '../../src/core/init.js';
 import { OPTIMIZERS } from '../../src/core/optimizers.js';
-import { DEFAULT_STATE, type LabState, PALETTES, stateFromHash, stateToHash, trainingSettings } from '../../src/lab/url-state.js';
-import { LANGUAGES } from '../../src/lab/messages.js';
+import { DEFAULT_STATE, type LabState, PALETTES, stateFromHash, stateToHash, trainingSettings } from '../../src/lab/pages/lab/lab-state.js';
+import { LANGUAGES } from '../../src/lab/shared/i18n.js';
 import { FUZZ_RUNS, parsesOrDigitlabError } from './expect-digitlab-error.js';
 
 const KEYS = ['layers', 'activation', 'cost', 'init', 'optimizer', 'lr', 'batch', 'seed', 'test', 'lang', 'palette', 'all'];
