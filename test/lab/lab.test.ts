@@ -12,8 +12,8 @@ import { evaluateNetwork } from '../../src/train/predict.js';
 import { resolveSettings, SEED_SETTINGS } from '../../src/train/settings.js';
 import { Trainer } from '../../src/train/trainer.js';
 import { buildLab, launchChromium, RESULTS_DIR, ROOT, startServer } from './harness.js';
+import { ellipse, ONE, type Point, stroke } from './pointer.js';
 
-type Point = readonly [number, number];
 
 /**
  * Frames per second over 3 s of requestAnimationFrame, as a string: tsx's transform would
@@ -29,21 +29,6 @@ const MEASURE_FPS = `new Promise((resolve) => {
   };
   requestAnimationFrame(tick);
 })`;
-
-/** Drags the mouse through `points` (draw-pad pixels, 0–280) as one stroke. */
-async function stroke(page: Page, points: readonly Point[]): Promise<void> {
-  const box = await page.locator('#pad').boundingBox();
-  assert.ok(box);
-  const at = ([x, y]: Point): [number, number] => [box.x + (x / 280) * box.width, box.y + (y / 280) * box.height];
-  await page.mouse.move(...at(points[0]));
-  await page.mouse.down();
-  for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps: 4 });
-  await page.mouse.up();
-}
-
-function ellipse(cx: number, cy: number, rx: number, ry: number, n = 36): Point[] {
-  return Array.from({ length: n + 1 }, (_, i) => [cx + rx * Math.sin((2 * Math.PI * i) / n), cy - ry * Math.cos((2 * Math.PI * i) / n)] as const);
-}
 
 async function answer(page: Page): Promise<string> {
   return (await page.locator('#answer').textContent())?.trim() ?? '';
@@ -112,7 +97,7 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
 
   it('answers mouse strokes of a 1, a 7 and a 0 with the pretrained model', async () => {
     const digits: [string, Point[][]][] = [
-      ['1', [[[150, 40], [145, 100], [138, 170], [132, 240]]]],
+      ['1', [[...ONE]]],
       ['7', [[[70, 60], [140, 58], [205, 60], [175, 120], [145, 180], [125, 240]]]],
       ['0', [ellipse(140, 140, 62, 95)]],
     ];

@@ -14,6 +14,7 @@ const EN = {
   tooLarge: 'that network has {parameters} parameters, more than the {max} the Lab trains',
   choice: 'must be one of {values}',
   length: 'needs {lengths} comma-separated numbers',
+  lengthOne: 'needs a single number',
   unknownKey: 'not a setting of this page',
   repeated: 'given more than once (the first value counts)',
   noticeHeading: 'Some of the address was not used:',
@@ -36,6 +37,7 @@ const RU: Readonly<Record<HashMessageKey, string>> = {
   tooLarge: 'у такой сети {parameters} параметров, а лаборатория обучает не больше {max}',
   choice: 'допустимые значения: {values}',
   length: 'нужно столько чисел через запятую: {lengths}',
+  lengthOne: 'нужно одно число',
   unknownKey: 'такой настройки на этой странице нет',
   repeated: 'задано несколько раз (действует первое значение)',
   noticeHeading: 'Часть адреса не использована:',
@@ -73,7 +75,7 @@ function reasonText(tr: Translator<HashMessageKey>, reason: IssueReason): string
     case 'choice':
       return tr.t('choice', { values: reason.values.join(', ') });
     case 'length':
-      return tr.t('length', { lengths: reason.lengths.map(n).join(tr.t('or')) });
+      return reason.lengths.length === 1 && reason.lengths[0] === 1 ? tr.t('lengthOne') : tr.t('length', { lengths: reason.lengths.map(n).join(tr.t('or')) });
     case 'unknown-key':
       return tr.t('unknownKey');
     case 'repeated':
