@@ -6,6 +6,7 @@ export type Point = readonly [number, number];
 
 /** Drags the mouse through `points` (draw-pad pixels, 0–280) as one stroke on the canvas `selector`. */
 export async function stroke(page: Page, points: readonly Point[], selector = '#pad'): Promise<void> {
+  await page.locator(selector).scrollIntoViewIfNeeded();
   const box = await page.locator(selector).boundingBox();
   assert.ok(box);
   const at = ([x, y]: Point): [number, number] => [box.x + (x / 280) * box.width, box.y + (y / 280) * box.height];

@@ -29,6 +29,8 @@ export const FIGURE_EN = {
   weightGridsLabel: 'Weights of the first hidden layer, one 28×28 image per neuron',
   loadingModel: 'Loading the model…',
   modelFailed: 'Could not load the model: {message}',
+  badNeuron: 'The first layer has no neuron {neuron} (it has 0–{max})',
+  noNetwork: 'No <digitlab-network id="{id}"> on this page',
 } as const;
 
 /** A figure message key. */
@@ -59,6 +61,8 @@ export const FIGURE_RU: Readonly<Record<FigureKey, string>> = {
   weightGridsLabel: 'Веса первого скрытого слоя: по картинке 28×28 на нейрон',
   loadingModel: 'Загрузка модели…',
   modelFailed: 'Не удалось загрузить модель: {message}',
+  badNeuron: 'В первом слое нет нейрона {neuron} (есть 0–{max})',
+  noNetwork: 'На странице нет <digitlab-network id="{id}">',
 };
 
 /** The figures' tables. */

@@ -3,8 +3,8 @@ import './experiments.css';
 import { detectorFigure } from '../../components/experiments/detector.js';
 import { EX_MESSAGES } from '../../components/experiments/messages.js';
 import { el } from '../../components/figure-parts.js';
-import { StateNotice } from '../../components/state-notice.js';
 import { HashCodec } from '../../shared/hash-codec.js';
+import { lazyNotice } from '../../shared/lazy-notice.js';
 import { LANGUAGES, type Language, pageLanguage, Translator } from '../../shared/i18n.js';
 import { Store } from '../../shared/store.js';
 import { ExperimentClient } from './experiment-client.js';
@@ -31,7 +31,7 @@ switcher.href = `#lang=${tr.language === 'ru' ? 'en' : 'ru'}`;
 switcher.addEventListener('click', () => setTimeout(() => location.reload(), 0));
 header.append(el('h1', '', tr.t('heading')), back, switcher);
 const notice = el('div');
-new StateNotice(notice).show(issues, tr.language);
+lazyNotice(notice, issues).show(tr.language);
 
 const panels = [...experimentPanels(client, tr), detectorFigure(tr)];
 const nav = el('nav', 'experiment-nav');

@@ -4,10 +4,10 @@ import { DescentPanel } from '../../components/explain/descent-panel.js';
 import { EXPLAIN_MESSAGES, type ExplainKey } from '../../components/explain/messages.js';
 import { NudgesPanel } from '../../components/explain/nudges-panel.js';
 import { SgdPathPanel } from '../../components/explain/sgd-path-panel.js';
-import { StateNotice } from '../../components/state-notice.js';
 import { loadSplit } from '../../shared/data-loader.js';
 import { applyMessages } from '../../shared/i18n-dom.js';
 import { type Language, pageLanguage, Translator } from '../../shared/i18n.js';
+import { lazyNotice } from '../../shared/lazy-notice.js';
 import { loadModel } from '../../shared/model-loader.js';
 import { Store, syncHash } from '../../shared/store.js';
 import { EXPLAIN_CODEC, EXPLAIN_VIEWS, type ExplainState, type ExplainView } from './explain-state.js';
@@ -27,7 +27,7 @@ const descent = new DescentPanel($('panel-descent'), store, tr());
 const chain = new ChainPanel($('panel-chain'), store, tr());
 const nudges = new NudgesPanel($('panel-nudges'), store, tr());
 const sgd = new SgdPathPanel($('panel-sgd'), store, tr(), runSgdPathInWorker);
-const notice = new StateNotice($('state-notice'));
+const notice = lazyNotice($('state-notice'), issues);
 let loadStarted = false;
 
 function applyLanguage(): void {
@@ -37,7 +37,7 @@ function applyLanguage(): void {
   $<HTMLSelectElement>('language').value = t.language;
   // The Lab's link keeps the language.
   $<HTMLAnchorElement>('back-to-lab').href = store.state.language ? `../#lang=${store.state.language}` : '../';
-  notice.show(issues, t.language);
+  notice.show(t.language);
   for (const panel of [descent, chain, nudges, sgd]) panel.setLanguage(t);
 }
 

@@ -2,11 +2,11 @@ import { Rng } from '../../../core/rng.js';
 import { fillNoiseImage } from '../../../experiments/noise-images.js';
 import { curvePair } from '../../components/curve-pair.js';
 import { DrawPad } from '../../components/draw-pad.js';
-import { StateNotice } from '../../components/state-notice.js';
 import { TrainingControls } from '../../components/training-controls.js';
 import { imageAt } from '../../shared/data-loader.js';
 import { applyMessages } from '../../shared/i18n-dom.js';
 import { type Language, pageLanguage, Translator } from '../../shared/i18n.js';
+import { lazyNotice } from '../../shared/lazy-notice.js';
 import { loadModel } from '../../shared/model-loader.js';
 import type { PaletteName } from '../../shared/palette.js';
 import { mountFigures } from './lab-figures.js';
@@ -59,7 +59,7 @@ charts.accuracy.reset([]);
 mountFigures(store, tr);
 mountStatus(store, tr);
 const loadTestImages = mountTestImages(store, tr);
-const notice = new StateNotice($('state-notice'));
+const notice = lazyNotice($('state-notice'), store.state.issues);
 const controls = new TrainingControls(
   $<HTMLFormElement>('training-form'),
   (values) => session.settingsChanged(values),
@@ -73,7 +73,7 @@ function applyLanguage(): void {
   applyMessages(document, tr().language, tr().t);
   document.title = tr().t('title');
   $<HTMLSelectElement>('language').value = tr().language;
-  notice.show(store.state.issues, tr().language);
+  notice.show(tr().language);
   const runs = store.state.runs ?? [];
   charts.cost.setTitles(tr().t('costCurve'), tr().t('miniBatches'), series(runs));
   charts.accuracy.setTitles(tr().t('testAccuracy'), tr().t('miniBatches'), series(runs));
