@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { buildLab, launchChromium, RESULTS_DIR, startServer } from './harness.js';
+import { RESULTS_DIR, startSuite } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
 /**
@@ -21,8 +20,7 @@ function forceLanguages(tags: readonly string[]): string {
 describe('the Lab under odd locales and malformed addresses', { timeout: 240_000 }, () => {
   let base = '';
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  let closeServer: () => void;
+  let close: () => Promise<void>;
 
   /** Opens `path` with the browser languages `tags`; collects page errors into the returned list. */
   async function open(path: string, tags: readonly string[] | null, ready: string): Promise<{ page: Page; errors: string[] }> {
@@ -37,16 +35,10 @@ describe('the Lab under odd locales and malformed addresses', { timeout: 240_000
   }
 
   before(async () => {
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    buildLab();
-    const { server, url } = await startServer();
-    base = url;
-    closeServer = () => server.close();
-    ({ browser, close: closeBrowser } = await launchChromium());
+    ({ base, browser, close } = await startSuite());
   });
   after(async () => {
-    await closeBrowser?.();
-    closeServer?.();
+    await close?.();
   });
 
   for (const tags of [['en-US@posix'], ['C'], ['x-unknown-tag', 'zz']]) {

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { maxAbs } from '../../src/lab/shared/inference.js';
 import { signedPixels } from '../../src/lab/shared/palette.js';
 import { loadModel } from '../../src/model/model-io.js';
-import { buildLab, launchChromium, RESULTS_DIR, ROOT, startServer } from './harness.js';
+import { RESULTS_DIR, ROOT, startSuite } from './harness.js';
 import { ellipse, ONE, stroke } from './pointer.js';
 
 /** The RGBA pixels of a 28×28 canvas on the page. */
@@ -20,18 +19,12 @@ function canvasPixels(page: Page, selector: string): Promise<number[]> {
 describe('embeddable figures: examples/embed.html in Chromium', { timeout: 240_000 }, () => {
   let base = '';
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  let closeServer: () => void;
+  let close: () => Promise<void>;
   let page: Page;
   const errors: string[] = [];
 
   before(async () => {
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    buildLab();
-    const { server, url } = await startServer();
-    base = url;
-    closeServer = () => server.close();
-    ({ browser, close: closeBrowser } = await launchChromium());
+    ({ base, browser, close } = await startSuite());
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
     page = await context.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
@@ -39,8 +32,7 @@ describe('embeddable figures: examples/embed.html in Chromium', { timeout: 240_0
     await page.waitForSelector('digitlab-weight-grid[neuron="3"][data-neurons="16"]', { timeout: 60_000 });
   });
   after(async () => {
-    await closeBrowser?.();
-    closeServer?.();
+    await close?.();
   });
 
   it('is the page a teacher writes: one script, the elements, the model file', async () => {

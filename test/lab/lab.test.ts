@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -11,7 +10,7 @@ import { loadModel } from '../../src/model/model-io.js';
 import { evaluateNetwork } from '../../src/train/predict.js';
 import { resolveSettings, SEED_SETTINGS } from '../../src/train/settings.js';
 import { Trainer } from '../../src/train/trainer.js';
-import { buildLab, launchChromium, RESULTS_DIR, ROOT, startServer } from './harness.js';
+import { RESULTS_DIR, ROOT, startSuite } from './harness.js';
 import { ellipse, ONE, type Point, stroke } from './pointer.js';
 
 
@@ -46,22 +45,15 @@ async function openLab(browser: Browser, url: string, options: { locale?: string
 describe('the Lab in Chromium', { timeout: 240_000 }, () => {
   let base = '';
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  let closeServer: () => void;
+  let close: () => Promise<void>;
   let page: Page;
 
   before(async () => {
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    buildLab();
-    const { server, url } = await startServer();
-    base = url;
-    closeServer = () => server.close();
-    ({ browser, close: closeBrowser } = await launchChromium());
+    ({ base, browser, close } = await startSuite());
     page = await openLab(browser, base);
   });
   after(async () => {
-    await closeBrowser?.();
-    closeServer?.();
+    await close?.();
   });
 
   it('opens with the pretrained 784-16-16-10 network (13,002 parameters)', async () => {

@@ -22,3 +22,23 @@ export function curvePair(
     accuracy: new CurveChart(hosts.accuracy, titles.accuracy, titles.axis, (v) => format.pct(v, 0), [0, 1], extent),
   };
 }
+
+/**
+ * A curve pair in a new row appended to `output`, with an element under it for a summary
+ * (the training experiments' figures).
+ */
+export function curvePairIn(
+  output: HTMLElement,
+  titles: Parameters<typeof curvePair>[1],
+  format: Parameters<typeof curvePair>[2],
+): CurvePair & { readonly summary: HTMLElement } {
+  const row = document.createElement('div');
+  row.className = 'chart-row';
+  const hosts = { cost: document.createElement('div'), accuracy: document.createElement('div') };
+  hosts.cost.className = 'chart';
+  hosts.accuracy.className = 'chart';
+  row.append(hosts.cost, hosts.accuracy);
+  const summary = document.createElement('div');
+  output.append(row, summary);
+  return { ...curvePair(hosts, titles, format), summary };
+}

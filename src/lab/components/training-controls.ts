@@ -10,7 +10,9 @@ import { LAB_LIMITS } from '../shared/setting-limits.js';
 
 /** The training settings the form edits (the names of the Lab's state). */
 export interface TrainingFormValues {
+  /** The data set trained on and shown (the pretrained model knows only MNIST). */
   dataSet: DataSetName;
+  /** Hidden layer sizes (the input 784 and output 10 are fixed). */
   hidden: number[];
   activation: HiddenActivationName;
   cost: CostName;
@@ -19,9 +21,13 @@ export interface TrainingFormValues {
   learningRate: number;
   batchSize: number;
   seed: number;
+  /** L2 penalty λ (weight decay; 0 = none). */
   l2: number;
+  /** Probability of dropping each hidden neuron in a training step (0 = none). */
   dropout: number;
+  /** Learning-rate schedule over the run's planned epochs. */
   schedule: ScheduleName;
+  /** On-the-fly distortion of the training images. */
   augment: AugmentName;
 }
 type Editable = TrainingFormValues;

@@ -1,6 +1,6 @@
 import type { ActivationsResult } from '../../../experiments/activations.js';
-import { curvePair } from '../curve-pair.js';
-import { el, table } from '../figure-parts.js';
+import { curvePairIn } from '../curve-pair.js';
+import { table } from '../figure-parts.js';
 import type { Figure } from './experiment-frame.js';
 
 const COLOUR = { sigmoid: '#56B4E9', relu: '#E69F00', tanh: '#009E73' } as const;
@@ -8,12 +8,7 @@ const COLOUR = { sigmoid: '#56B4E9', relu: '#E69F00', tanh: '#009E73' } as const
 /** S12: sigmoid versus ReLU with everything else equal — cost and test accuracy per epoch, then a table. */
 export const activationsFigure: Figure<ActivationsResult> = (output, tr) => {
   const { t, num, pct } = tr;
-  const row = el('div', 'chart-row');
-  const hosts = { cost: el('div', 'chart'), accuracy: el('div', 'chart') };
-  row.append(hosts.cost, hosts.accuracy);
-  const summary = el('div');
-  output.append(row, summary);
-  const { cost, accuracy } = curvePair(hosts, { cost: t('costByEpoch'), accuracy: t('accuracyByEpoch'), axis: t('epochAxis') }, tr);
+  const { cost, accuracy, summary } = curvePairIn(output, { cost: t('costByEpoch'), accuracy: t('accuracyByEpoch'), axis: t('epochAxis') }, tr);
   const series = (['sigmoid', 'relu'] as const).map((id) => ({ id, label: id === 'sigmoid' ? 'sigmoid σ' : 'ReLU', colour: COLOUR[id] }));
   cost.reset(series);
   accuracy.reset(series);

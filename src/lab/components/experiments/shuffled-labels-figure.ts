@@ -1,18 +1,13 @@
 import type { ShuffledLabelsResult } from '../../../experiments/shuffled-labels.js';
 import type { TrainingCurves } from '../../../experiments/training-curves.js';
-import { curvePair } from '../curve-pair.js';
-import { el, table } from '../figure-parts.js';
+import { curvePairIn } from '../curve-pair.js';
+import { table } from '../figure-parts.js';
 import type { Figure } from './experiment-frame.js';
 
 /** S23: real versus shuffled labels — cost and both accuracies drawn live per epoch, then the final numbers. */
 export const shuffledLabelsFigure: Figure<ShuffledLabelsResult> = (output, tr) => {
   const { t, num, pct } = tr;
-  const row = el('div', 'chart-row');
-  const hosts = { cost: el('div', 'chart'), accuracy: el('div', 'chart') };
-  row.append(hosts.cost, hosts.accuracy);
-  const summary = el('div');
-  output.append(row, summary);
-  const { cost, accuracy } = curvePair(hosts, { cost: t('costBySteps'), accuracy: t('accuracyBySteps'), axis: t('steps_') }, tr);
+  const { cost, accuracy, summary } = curvePairIn(output, { cost: t('costBySteps'), accuracy: t('accuracyBySteps'), axis: t('steps_') }, tr);
   const name = (run: string): string => t(run === 'real' ? 'realLabels' : 'randomLabels');
   cost.reset([
     { id: 'real', label: name('real'), colour: '#56B4E9' },

@@ -1,12 +1,13 @@
-import { HIDDEN_ACTIVATIONS, type HiddenActivationName } from '../../../core/activations.js';
-import { COSTS, type CostName } from '../../../core/costs.js';
-import { INITS, type InitName } from '../../../core/init.js';
+import { HIDDEN_ACTIVATIONS } from '../../../core/activations.js';
+import { COSTS } from '../../../core/costs.js';
+import { INITS } from '../../../core/init.js';
 import { parameterCount } from '../../../core/network.js';
-import { OPTIMIZERS, type OptimizerName } from '../../../core/optimizers.js';
-import { AUGMENTS, type AugmentName } from '../../../data/augment.js';
-import { SCHEDULES, type ScheduleName } from '../../../train/schedule.js';
+import { OPTIMIZERS } from '../../../core/optimizers.js';
+import { AUGMENTS } from '../../../data/augment.js';
+import { SCHEDULES } from '../../../train/schedule.js';
 import { resolveSettings, SEED_SETTINGS, type TrainingSettings } from '../../../train/settings.js';
-import { DATA_SETS, type DataSetName } from '../../shared/data-sets.js';
+import type { TrainingFormValues } from '../../components/training-controls.js';
+import { DATA_SETS } from '../../shared/data-sets.js';
 import { type FieldTable, HashCodec, type HashIssue } from '../../shared/hash-codec.js';
 import { LANGUAGES, type Language } from '../../shared/i18n.js';
 import { PALETTES, type PaletteName } from '../../shared/palette.js';
@@ -15,30 +16,11 @@ import { LAB_LIMITS } from '../../shared/setting-limits.js';
 export { PALETTES, type PaletteName };
 
 /**
- * Everything the Lab shows that a user may want to share: the training settings, the
- * picked test image, the language and the display options. It lives in the URL hash, so a
+ * Everything the Lab shows that a user may want to share: the training settings (the
+ * training controls' values), the picked test image, the language and the display options. It lives in the URL hash, so a
  * copied address restores the page (B7).
  */
-export interface LabState {
-  /** The data set trained on and shown (the pretrained model knows only MNIST). */
-  dataSet: DataSetName;
-  /** Hidden layer sizes (the input 784 and output 10 are fixed). */
-  hidden: number[];
-  activation: HiddenActivationName;
-  cost: CostName;
-  init: InitName;
-  optimizer: OptimizerName;
-  learningRate: number;
-  batchSize: number;
-  seed: number;
-  /** L2 penalty λ (weight decay; 0 = none). */
-  l2: number;
-  /** Probability of dropping each hidden neuron in a training step (0 = none). */
-  dropout: number;
-  /** Learning-rate schedule over the run's planned epochs. */
-  schedule: ScheduleName;
-  /** On-the-fly distortion of the training images. */
-  augment: AugmentName;
+export interface LabState extends TrainingFormValues {
   /** Index of the data set's test image shown, or −1 for the drawing. */
   testImage: number;
   /** '' = follow the browser's language. */
