@@ -58,13 +58,6 @@ export function mountStatus(store: Store<LabPageState>, tr: () => Translator<Mes
     setText($('weights-hint'), t.t('weightsHint', { positive, negative }));
   }
 
-  function toggle(): void {
-    const button = document.querySelector<HTMLButtonElement>('[data-command="toggle"]');
-    if (!button) return;
-    button.textContent = tr().t(store.state.running ? 'pause' : 'start');
-    button.setAttribute('aria-pressed', String(store.state.running));
-  }
-
   function attributes(): void {
     const s = store.state;
     body.dataset.ready = String(s.workerReady);
@@ -85,7 +78,6 @@ export function mountStatus(store: Store<LabPageState>, tr: () => Translator<Mes
   store.watch(['dataStatus', 'language'], dataStatus);
   store.watch(['error', 'language'], error);
   store.watch(['palette', 'language'], hint);
-  store.watch(['running', 'language'], toggle);
   store.watch(['workerReady', 'running', 'dataSet', 'backendName', 'progress', 'lastTest', 'snapshotBatches', 'runNetwork', 'runs'], attributes);
-  for (const draw of [status, dataStatus, error, hint, toggle, attributes]) draw();
+  for (const draw of [status, dataStatus, error, hint, attributes]) draw();
 }

@@ -67,6 +67,8 @@ const controls = new TrainingControls(
   (message) => store.set({ error: { kind: 'settings', message } }),
 );
 controls.write(store.state);
+const showRunning = (): void => controls.setRunning(store.state.running, tr().t('start'), tr().t('pause'));
+store.watch(['running'], showRunning);
 const pad = new DrawPad($<HTMLCanvasElement>('pad'), (pixels, final) => store.set({ input: pixels, inputFinal: final, testImage: -1 }));
 
 function applyLanguage(): void {
@@ -77,6 +79,8 @@ function applyLanguage(): void {
   const runs = store.state.runs ?? [];
   charts.cost.setTitles(tr().t('costCurve'), tr().t('miniBatches'), series(runs));
   charts.accuracy.setTitles(tr().t('testAccuracy'), tr().t('miniBatches'), series(runs));
+  // After the static texts: the toggle says Pause while training runs.
+  showRunning();
 }
 store.watch(['language'], applyLanguage);
 applyLanguage();
