@@ -4,7 +4,7 @@ import { detectorFigure } from '../../components/experiments/detector.js';
 import { EX_MESSAGES } from '../../components/experiments/messages.js';
 import { el } from '../../components/figure-parts.js';
 import { HashCodec } from '../../shared/hash-codec.js';
-import { lazyNotice } from '../../shared/lazy-notice.js';
+import { lazyNotice } from '../../components/lazy-notice.js';
 import { LANGUAGES, type Language, pageLanguage, Translator } from '../../shared/i18n.js';
 import { Store } from '../../shared/store.js';
 import { ExperimentClient } from './experiment-client.js';

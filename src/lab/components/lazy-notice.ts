@@ -1,5 +1,5 @@
-import type { HashIssue } from './hash-codec.js';
-import type { Language } from './i18n.js';
+import type { HashIssue } from '../shared/hash-codec.js';
+import type { Language } from '../shared/i18n.js';
 
 /** A page's address notice, shown (and re-worded) on demand. */
 export interface LazyNotice {
@@ -13,6 +13,6 @@ export interface LazyNotice {
  */
 export function lazyNotice(host: HTMLElement, issues: readonly HashIssue[]): LazyNotice {
   if (issues.length === 0) return { show: () => {} };
-  const notice = import('../components/state-notice.js').then(({ StateNotice }) => new StateNotice(host));
+  const notice = import('./state-notice.js').then(({ StateNotice }) => new StateNotice(host));
   return { show: (language) => void notice.then((n) => n.show(issues, language)) };
 }
