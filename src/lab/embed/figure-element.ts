@@ -62,8 +62,9 @@ export interface InferenceDetail {
   readonly final: boolean;
 }
 
-/** The event names of the figures. */
+/** The event a draw pad sends after each change (detail: `InputDetail`). */
 export const INPUT_EVENT = 'digitlab-input';
+/** The event a network sends after each forward pass (detail: `InferenceDetail`). */
 export const INFERENCE_EVENT = 'digitlab-inference';
 
 /** Defines `name` once (a page that includes the script twice keeps the first definition). */

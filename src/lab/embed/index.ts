@@ -24,5 +24,7 @@ define('digitlab-network', NetworkElement);
 define('digitlab-answer', AnswerElement);
 define('digitlab-weight-grid', WeightGridElement);
 
+/** The element classes, for scripts that build figures themselves. */
 export { AnswerElement, DrawPadElement, NetworkElement, WeightGridElement };
+/** What the figures' events carry. */
 export type { InferenceDetail, InputDetail } from './figure-element.js';

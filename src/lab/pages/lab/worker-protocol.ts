@@ -2,6 +2,7 @@ import type { TrainingSettings } from '../../../train/settings.js';
 import type { DataSetName } from '../../shared/data-sets.js';
 import type { Snapshot } from '../../shared/model-loader.js';
 
+/** A run's parameters at one moment (buffers transferred). */
 export type { Snapshot };
 
 /** One training run the Worker keeps: its id (for the charts) and its settings. */
