@@ -1,6 +1,7 @@
 import { forward } from '../core/forward.js';
 import type { Network } from '../core/network.js';
 import { Rng } from '../core/rng.js';
+import { createTrace, traceForward } from '../core/trace.js';
 import { Workspace } from '../core/workspace.js';
 import type { Dataset } from '../data/dataset.js';
 import { bytesToUnit, toPlainArray } from './answers.js';
@@ -97,36 +98,31 @@ export function runNeuronInputs(net: Network, test: Dataset, options: Partial<Ne
   return { experiment: 'neuron-inputs', steps: o.steps, stepSize: o.stepSize, seed: o.seed, sizes: [...net.sizes], neurons };
 }
 
-/** Gradient ascent for all neurons of one layer at once: batch row j optimises neuron j. */
+/** Gradient ascent for each neuron of one layer: image j optimises neuron j. */
 function ascend(net: Network, layer: number, steps: number, stepSize: number, rng: Rng): { inputs: Float32Array; z: number[]; a: number[] } {
   const n = net.sizes[layer];
   const size = net.sizes[0];
-  const ws = Workspace.for(net, n);
   const x = new Float32Array(n * size);
   for (let i = 0; i < x.length; i++) x[i] = 0.45 + 0.1 * rng.uniform();
-  const grad = new Float32Array(n * size);
-  const neurons = Array.from({ length: n }, (_, j) => j);
-  for (let s = 0; s < steps; s++) {
-    ws.input.set(x);
-    forward(net, ws, n);
-    hiddenNeuronInputGradient(net, ws, layer, neurons, n, grad);
-    for (let r = 0; r < n; r++) {
+  const trace = createTrace(net.sizes);
+  const z: number[] = [];
+  const a: number[] = [];
+  for (let j = 0; j < n; j++) {
+    const image = x.subarray(j * size, (j + 1) * size);
+    for (let s = 0; s < steps; s++) {
+      const grad = hiddenNeuronInputGradient(net, layer, j, image, trace).activationGradients[0];
       // Normalised step: each pixel moves by stepSize × g / rms(g), whatever the gradient's scale.
       let sq = 0;
-      for (let k = 0; k < size; k++) sq += grad[r * size + k] ** 2;
+      for (let k = 0; k < size; k++) sq += grad[k] ** 2;
       const rms = Math.sqrt(sq / size);
       if (rms === 0) continue;
-      for (let k = 0; k < size; k++) {
-        const i = r * size + k;
-        x[i] = Math.min(1, Math.max(0, x[i] + (stepSize * grad[i]) / rms));
-      }
+      for (let k = 0; k < size; k++) image[k] = Math.min(1, Math.max(0, image[k] + (stepSize * grad[k]) / rms));
     }
+    traceForward(net, image, trace);
+    z.push(trace.weightedInputs[layer - 1][j]);
+    a.push(trace.activations[layer][j]);
   }
-  ws.input.set(x);
-  forward(net, ws, n);
-  const zs = ws.weightedInputs[layer - 1];
-  const as = ws.activations[layer];
-  return { inputs: x, z: neurons.map((j) => zs[j * n + j]), a: neurons.map((j) => as[j * n + j]) };
+  return { inputs: x, z, a };
 }
 
 /** Mean weighted input z and activation a of each neuron of `layer` over `count` images. */
