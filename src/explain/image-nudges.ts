@@ -12,7 +12,8 @@ import { type Trace, traceExample } from '../core/trace.js';
  * 2. The previous layer cannot be changed directly, but the wishes of all neurons j for it
  *    add up (S26): wished Δa_k = Σ_j w_jk · f′(z_j) · (wished Δa_j). Repeating this backwards
  *    gives every layer's wishes; the nudge of a weight is f′(z_j)·(wished Δa_j)·a_k and the
- *    nudges of all 13,002 parameters are −∇C_x for this image.
+ *    nudges of all 13,002 parameters are −∇C_x for this image. The sum goes a layer at a
+ *    time back to the input pixels (`backward`), which cannot be changed but end the chain.
  *
  * All sums are float64; the network's float32 parameters are read as they are.
  */
@@ -47,6 +48,25 @@ export interface ImageNudges {
   readonly weightNudges: readonly Float64Array[];
   /** −∂C_x/∂b for every layer. */
   readonly biasNudges: readonly Float64Array[];
+  /** −∂C_x/∂a⁰: the wished change of each input pixel, where the backward sums end. */
+  readonly inputWishes: readonly number[];
+  /** The wishes summed backwards a layer at a time: from the output to the last hidden layer first, the input last. */
+  readonly backward: readonly BackwardStep[];
+}
+
+/** One step of summing wishes backwards (S26): layer `from`'s wishes become layer `to`'s. */
+export interface BackwardStep {
+  /** The layer whose wishes are passed back (L = output … 1). */
+  readonly from: number;
+  /** The layer before it (`from` − 1; 0 = the input pixels). */
+  readonly to: number;
+  /**
+   * contributions[j][k] = w_jk · f′(z_j) · wish_j: neuron j's share of neuron k's wish. Each
+   * row j is neuron j's incoming weights scaled by its wish in terms of z.
+   */
+  readonly contributions: readonly (readonly number[])[];
+  /** The wishes of layer `to`, the column sums Σ_j contributions[j][k] = −∂C_x/∂a^to. */
+  readonly wishes: readonly number[];
 }
 
 /** Computes one image's wishes and nudges. `pixels` are in [0, 1]. */
@@ -81,14 +101,27 @@ export function nudgesOfTrace(net: Network, trace: Trace, label: number): ImageN
     for (let j = 0; j < zWish.length; j++) for (let k = 0; k < prev.length; k++) wn[j * prev.length + k] = zWish[j] * prev[k];
     weightNudges[l - 1] = wn;
   }
-  return { label, prediction, cost: trace.cost, layers, contributions: L > 1 ? contributionsOf(net, biasNudges[L - 1]) : [], weightNudges, biasNudges };
+  const backward: BackwardStep[] = [];
+  for (let l = L; l >= 1; l--) {
+    backward.push({ from: l, to: l - 1, contributions: contributionsOf(net, l, biasNudges[l - 1]), wishes: negated(trace.activationGradients[l - 1]) });
+  }
+  return {
+    label,
+    prediction,
+    cost: trace.cost,
+    layers,
+    contributions: L > 1 ? backward[0].contributions : [],
+    weightNudges,
+    biasNudges,
+    inputWishes: backward[L - 1].wishes,
+    backward,
+  };
 }
 
-/** contributions[j][k] = w_jk · (wish of output j in terms of z). */
-function contributionsOf(net: Network, zWish: Float64Array): number[][] {
-  const L = net.layerCount;
-  const nIn = net.sizes[L - 1];
-  const W = net.weights[L - 1];
+/** contributions[j][k] = w_jk · (wish of neuron j of layer l in terms of z). */
+function contributionsOf(net: Network, l: number, zWish: Float64Array): number[][] {
+  const nIn = net.sizes[l - 1];
+  const W = net.weights[l - 1];
   return Array.from(zWish, (wj, j) => Array.from({ length: nIn }, (_, k) => W[j * nIn + k] * wj));
 }
 

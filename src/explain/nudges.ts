@@ -4,23 +4,38 @@ import { type BatchNudges, batchNudges } from './batch-nudges.js';
 import { type ImageNudges, imageNudges } from './image-nudges.js';
 import { type ImageSource, imagePixels } from './image-source.js';
 import { type LayerNudgeSummary, summarizeLayers, type TopNudge, topNudges } from './nudge-summary.js';
+import { nudgeCosine, type TrainingSetAverage, trainingSetAverage } from './training-set-nudges.js';
 import { type WaysToRaise, waysToRaise } from './ways-to-raise.js';
 
 /**
  * The nudges explorable (S20, S24–S26): what one training image wants from the network —
  * its wishes for the outputs (image-nudges.ts), the three ways to raise an output
  * (ways-to-raise.ts), the wishes summed backwards into −∇C_x, the largest nudges
- * (nudge-summary.ts) — and the average over a mini-batch (batch-nudges.ts).
+ * (nudge-summary.ts) — the average over a mini-batch (batch-nudges.ts) and, when asked,
+ * over the training set: −∇C itself (training-set-nudges.ts).
  * The tests check every number against the engine's `backward`.
  */
 
 export type { BatchMember, BatchNudges } from './batch-nudges.js';
-export type { ImageNudges, LayerWishes } from './image-nudges.js';
+export type { BackwardStep, ImageNudges, LayerWishes } from './image-nudges.js';
 export { imageNudges } from './image-nudges.js';
 export type { ImageSource } from './image-source.js';
 export { imagePixels } from './image-source.js';
 export type { LayerNudgeSummary, TopNudge } from './nudge-summary.js';
+export type { TrainingSetAverage } from './training-set-nudges.js';
+export { trainingSetAverage } from './training-set-nudges.js';
 export type { WaysToRaise } from './ways-to-raise.js';
+
+/** The training-set average −∇C, and how one image's and one mini-batch's nudges compare with it. */
+export interface TrainingSetNudges extends TrainingSetAverage {
+  /** The largest components of −∇C. */
+  readonly top: readonly TopNudge[];
+  readonly layerSummary: readonly LayerNudgeSummary[];
+  /** cos(−∇C_x of the image, −∇C): how far the one image's wishes point the training set's way. */
+  readonly imageAgreement: number;
+  /** cos(the mini-batch's −∇C, −∇C): how good a stand-in for the true step the mini-batch is (S27). */
+  readonly batchAgreement: number;
+}
 
 /** Everything the nudges explorable shows for one image and its mini-batch. */
 export interface NudgesResult {
@@ -34,6 +49,8 @@ export interface NudgesResult {
   /** The mini-batch images [index, index + batchSize) and their average. */
   readonly batch: BatchNudges;
   readonly batchTop: readonly TopNudge[];
+  /** The average over the training set (only when the `trainingSet` option asks for it). */
+  readonly trainingSet?: TrainingSetNudges;
 }
 
 /** Options of `explainNudges`. */
@@ -44,6 +61,12 @@ export interface NudgesOptions {
   readonly neuron?: number;
   /** Images averaged in the mini-batch, starting at `index` (default 10). */
   readonly batchSize?: number;
+  /**
+   * Also average over the training set: a number n averages the first n images of `data`
+   * (its whole length: pass `data.count`), a `trainingSetAverage` result is used as it is
+   * (it does not depend on the image, so compute it once per network). Default: not done.
+   */
+  readonly trainingSet?: number | TrainingSetAverage;
 }
 
 /** Runs the nudges explorable on `data` (the training set) for the chosen image. */
@@ -64,7 +87,7 @@ export function explainNudges(net: Network, cost: CostName, data: ImageSource, o
     indices.map((i) => data.labels[i]),
     indices,
   );
-  return {
+  const result: NudgesResult = {
     index,
     image,
     ways: waysToRaise(net, image, neuron),
@@ -73,4 +96,14 @@ export function explainNudges(net: Network, cost: CostName, data: ImageSource, o
     batch,
     batchTop: topNudges(net, batch.weightNudges, batch.biasNudges),
   };
+  if (options.trainingSet === undefined) return result;
+  const average = typeof options.trainingSet === 'number' ? trainingSetAverage(net, cost, data, options.trainingSet) : options.trainingSet;
+  const trainingSet: TrainingSetNudges = {
+    ...average,
+    top: topNudges(net, average.weightNudges, average.biasNudges),
+    layerSummary: summarizeLayers(average.weightNudges, average.biasNudges),
+    imageAgreement: nudgeCosine(image, average),
+    batchAgreement: nudgeCosine(batch, average),
+  };
+  return { ...result, trainingSet };
 }
