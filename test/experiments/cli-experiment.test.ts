@@ -32,6 +32,7 @@ for (const [name, args, pngs] of CASES) {
     const human = runCli(['experiment', name, ...args, '--out', out]);
     assert.equal(human.code, 0, human.stderr);
     assert.match(human.stdout, /wrote .*result\.json/);
+    assert.doesNotMatch(human.stdout, /\b[SB][0-9]{1,2}\b/, 'no specification codes in what the user reads');
   });
 }
 

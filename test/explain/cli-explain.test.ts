@@ -52,5 +52,6 @@ test('explain sgd-path --out on a small slice', () => {
   const r = runCli(['explain', 'sgd-path', '--subset', '300', '--full-steps', '5', '--epochs', '2', '--grid', '5', '--out', out]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /principal directions/);
+  assert.doesNotMatch(r.stdout, /\b[SB][0-9]{1,2}\b/, 'no specification codes in what the user reads');
   for (const f of ['sgd-path.png', 'sgd-path-cost.png']) assert.ok(statSync(join(out, f)).size > 10_000, f);
 });

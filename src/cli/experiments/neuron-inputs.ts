@@ -18,7 +18,7 @@ export function registerNeuronInputs(parent: Command): Command {
   const d = NEURON_INPUTS_DEFAULTS;
   return parent
     .command('neuron-inputs')
-    .description('the input that excites each hidden neuron most, beside its weights (B3, S21)')
+    .description('the input that excites each hidden neuron most, within one average digit\'s ink and smoothed, beside its raw weights')
     .option('--model <file>', 'model file (default models/pretrained.json)')
     .option('--steps <n>', 'gradient-ascent steps', integerOption(1, 100_000), d.steps)
     .option('--step-size <x>', 'pixel change per step (pixels in [0, 1])', numberOption(1e-6, 1), d.stepSize)
@@ -64,7 +64,7 @@ export function registerNeuronInputs(parent: Command): Command {
             (result.inkBudget === null ? 'pixels only kept in [0, 1]' : `at most ${result.inkBudget.toFixed(1)} of ink (${o.ink} × the average test digit's) where digits have ink, blurred σ ${o.blur} px between steps`) +
             ` (${file}):`,
           ...lines,
-          'Look at the PNGs: neither the inputs nor the weights are clean edges or loops (S21).',
+          'Look at the PNGs: neither the inputs nor the weights are the clean edges or loops one might hope for.',
         ],
         files.map(out.file),
       );
