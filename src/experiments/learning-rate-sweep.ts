@@ -46,6 +46,8 @@ export interface SweepResult {
   readonly validationCount: number;
   readonly seeds: readonly number[];
   readonly epochs: number;
+  /** The initial weights of every run. */
+  readonly init: string;
   readonly points: readonly SweepPoint[];
   /** The rate with the best score. */
   readonly best: number;
@@ -57,10 +59,12 @@ export function sweepLearningRates(train: Dataset, o: SweepOptions, run: { backe
   if (!(validation > 0 && validation < train.count)) throw new RangeError(`the validation split must hold out 1 to ${train.count - 1} images, got ${validation}`);
   const noTest: Dataset = { ...train, count: 0, images: train.images.subarray(0, 0), labels: train.labels.subarray(0, 0) };
   let epochs = 0;
+  let init = '';
   const points = o.rates.map((learningRate) => {
     const validationAccuracy = o.seeds.map((seed) => {
       const settings = resolveSettings({ ...o.settings, activation: o.activation, learningRate, seed, validation }, train.rows * train.cols, train.classNames.length);
       epochs = settings.epochs;
+      init = settings.init;
       const trainer = new Trainer(settings, { train, test: noTest, source: 'sweep' }, { backend: run.backend });
       const curve: number[] = [];
       try {
@@ -75,5 +79,5 @@ export function sweepLearningRates(train: Dataset, o: SweepOptions, run: { backe
     return { learningRate, validationAccuracy, score };
   });
   const best = points.reduce((p, q) => (q.score > p.score ? q : p)).learningRate;
-  return { activation: o.activation, trainCount: train.count - validation, validationCount: validation, seeds: [...o.seeds], epochs, points, best };
+  return { activation: o.activation, trainCount: train.count - validation, validationCount: validation, seeds: [...o.seeds], epochs, init, points, best };
 }

@@ -45,13 +45,15 @@ test('experiment with a missing model says how to get one', () => {
 
 test('experiment activations --sweep writes the sweep table and picks a rate per activation on the validation split', async () => {
   const out = join(dir, 'sweep');
-  const r = runCli(['experiment', 'activations', '--sweep', '--rates', '0.3,10', '--seeds', '1', '--train-count', '3000', '--epochs', '1', '--out', out, '--json']);
+  // Without --epochs: the comparison's 10 epochs, and each activation's own initial weights.
+  const r = runCli(['experiment', 'activations', '--sweep', '--rates', '0.3,10', '--seeds', '1', '--train-count', '600', '--out', out, '--json']);
   assert.equal(r.code, 0, r.stderr);
   const result = JSON.parse(r.stdout);
   assert.equal(result.experiment, 'activations-sweep');
   assert.deepEqual(result.sweeps.map((s: { activation: string }) => s.activation), ['sigmoid', 'relu']);
+  assert.deepEqual(result.sweeps.map((s: { init: string; epochs: number }) => [s.init, s.epochs]), [['xavier', 10], ['he', 10]]);
   for (const s of result.sweeps) {
-    assert.equal(s.validationCount, 500);
+    assert.equal(s.validationCount, 100);
     assert.deepEqual(s.points.map((p: { learningRate: number }) => p.learningRate), [0.3, 10]);
   }
   for (const f of ['sweep.json', 'sweep.png']) await access(join(out, f));

@@ -1,6 +1,6 @@
 import type { HiddenActivationName } from '../../core/activations.js';
 import { type DatasetPair, takeFirst } from '../../data/dataset.js';
-import { ACTIVATIONS_DEFAULTS, FAIR_ACTIVATION_SETTINGS } from '../../experiments/activations.js';
+import { activationSettings, FAIR_ACTIVATION_SETTINGS } from '../../experiments/activations.js';
 import { type SweepResult, sweepLearningRates } from '../../experiments/learning-rate-sweep.js';
 import type { PartialSettings } from '../../train/settings.js';
 import type { BackendFactory } from '../../train/trainer.js';
@@ -13,7 +13,7 @@ export interface SweepRequest {
   readonly activations: readonly HiddenActivationName[];
   readonly rates: readonly number[];
   readonly seeds: readonly number[];
-  /** Shared settings given on the command line (epochs, layers…); init falls back to each activation's own. */
+  /** Settings given on the command line (epochs, layers…, undefined = not given); the rest are the comparison's. */
   readonly settings: PartialSettings;
   readonly trainCount: number;
 }
@@ -31,7 +31,8 @@ export async function runActivationSweep(o: CommonExperimentOptions, data: Datas
         activation,
         rates: request.rates,
         seeds: request.seeds,
-        settings: { ...ACTIVATIONS_DEFAULTS.settings, init: FAIR_ACTIVATION_SETTINGS[activation].init, ...request.settings },
+        // The comparison's own settings for this activation (its init), with what the command line gave.
+        settings: activationSettings(activation, request.settings, first.rows * first.cols, first.classNames.length),
       },
       { backend, onRun: (rate, seed, accuracy) => progress(`${activation.padEnd(8)} η ${String(rate).padEnd(5)} seed ${seed}: validation ${percent(accuracy, 1)}`) },
     ),
