@@ -28,18 +28,7 @@ import {
   weightGradient,
 } from '../../src/core/trace.js';
 import { Workspace } from '../../src/core/workspace.js';
-
-/** max |a − b| / max |b| (1 when b is all zeros). */
-function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  assert.equal(a.length, b.length);
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < b.length; i++) {
-    diff = Math.max(diff, Math.abs(a[i] - b[i]));
-    scale = Math.max(scale, Math.abs(b[i]));
-  }
-  return diff / (scale || 1);
-}
+import { centralDifference, maxRelativeError } from './finite-difference.js';
 
 function randomNetwork(hidden: HiddenActivationName, output: OutputActivationName, rng: Rng): Network {
   const net = Network.random({ sizes: [7, 6, 5, 4], activation: hidden, outputActivation: output }, 'xavier', rng);
@@ -85,17 +74,17 @@ for (const { hidden, output, cost } of cases) {
       for (let l = 1; l <= net.layerCount; l++) {
         const n = net.sizes[l];
         const row = (m: Float32Array) => m.subarray(r * n, (r + 1) * n);
-        assert.ok(relativeError(trace.weightedInputs[l - 1], row(ws.weightedInputs[l - 1])) < 2e-5, `example ${r}: z of layer ${l}`);
-        assert.ok(relativeError(trace.activations[l], row(ws.activations[l])) < 2e-5, `example ${r}: a of layer ${l}`);
-        assert.ok(relativeError(trace.deltas[l - 1], row(ws.deltas[l - 1])) < 2e-5, `example ${r}: δ of layer ${l}`);
+        assert.ok(maxRelativeError(trace.weightedInputs[l - 1], row(ws.weightedInputs[l - 1])) < 2e-5, `example ${r}: z of layer ${l}`);
+        assert.ok(maxRelativeError(trace.activations[l], row(ws.activations[l])) < 2e-5, `example ${r}: a of layer ${l}`);
+        assert.ok(maxRelativeError(trace.deltas[l - 1], row(ws.deltas[l - 1])) < 2e-5, `example ${r}: δ of layer ${l}`);
       }
-      assert.ok(relativeError(trace.activationGradients[0], ws.inputGradient.subarray(r * n0, (r + 1) * n0)) < 2e-5, `example ${r}: ∂C/∂a⁰`);
+      assert.ok(maxRelativeError(trace.activationGradients[0], ws.inputGradient.subarray(r * n0, (r + 1) * n0)) < 2e-5, `example ${r}: ∂C/∂a⁰`);
       addGradient(trace, sums);
     }
     assert.ok(Math.abs(traceCost - costSum) < 2e-5 * Math.max(1, Math.abs(costSum)), 'summed cost');
     for (let l = 0; l < net.layerCount; l++) {
-      assert.ok(relativeError(sums.weights[l].map((v) => v / batch), grads.weights[l]) < 2e-5, `∂C/∂W of layer ${l + 1}`);
-      assert.ok(relativeError(sums.biases[l].map((v) => v / batch), grads.biases[l]) < 2e-5, `∂C/∂b of layer ${l + 1}`);
+      assert.ok(maxRelativeError(sums.weights[l].map((v) => v / batch), grads.weights[l]) < 2e-5, `∂C/∂W of layer ${l + 1}`);
+      assert.ok(maxRelativeError(sums.biases[l].map((v) => v / batch), grads.biases[l]) < 2e-5, `∂C/∂b of layer ${l + 1}`);
     }
   });
 
@@ -108,38 +97,22 @@ for (const { hidden, output, cost } of cases) {
     const trace = traceExample(net, c, input, label);
     const C = (): number => traceExample(net, c, input, label).cost;
     const h = 1e-6;
-    const numeric = (arr: Float64Array, i: number): number => {
-      const keep = arr[i];
-      arr[i] = keep + h;
-      const up = C();
-      arr[i] = keep - h;
-      const down = C();
-      arr[i] = keep;
-      return (up - down) / (2 * h);
-    };
+    const numeric = (arr: Float64Array, i: number): number => centralDifference(arr, i, C, h);
     for (let l = 1; l <= net.sizes.length - 1; l++) {
       const gW = weightGradient(trace, l);
       const fdW = Array.from(net.weights[l - 1], (_, i) => numeric(net.weights[l - 1], i));
       const fdB = Array.from(net.biases[l - 1], (_, i) => numeric(net.biases[l - 1], i));
-      assert.ok(relativeError(gW, fdW) < 1e-6, `∂C/∂W of layer ${l}: ${relativeError(gW, fdW).toExponential(2)}`);
-      assert.ok(relativeError(trace.deltas[l - 1], fdB) < 1e-6, `∂C/∂b of layer ${l}`);
+      assert.ok(maxRelativeError(gW, fdW) < 1e-6, `∂C/∂W of layer ${l}: ${maxRelativeError(gW, fdW).toExponential(2)}`);
+      assert.ok(maxRelativeError(trace.deltas[l - 1], fdB) < 1e-6, `∂C/∂b of layer ${l}`);
     }
     const fdInput = Array.from(input, (_, k) => numeric(input, k));
-    assert.ok(relativeError(trace.activationGradients[0], fdInput) < 1e-6, '∂C/∂a⁰');
+    assert.ok(maxRelativeError(trace.activationGradients[0], fdInput) < 1e-6, '∂C/∂a⁰');
     // ∂C/∂a^L from costs.ts: move each output activation itself.
     const L = net.sizes.length - 1;
     const out = Float64Array.from(trace.activations[L]);
     const f = layerActivation(net, L - 1);
-    const fdOut = Array.from(out, (_, j) => {
-      const keep = out[j];
-      out[j] = keep + h;
-      const up = c.value(out, 0, out.length, label, f);
-      out[j] = keep - h;
-      const down = c.value(out, 0, out.length, label, f);
-      out[j] = keep;
-      return (up - down) / (2 * h);
-    });
-    assert.ok(relativeError(trace.activationGradients[L], fdOut) < 1e-6, '∂C/∂a^L');
+    const fdOut = Array.from(out, (_, j) => centralDifference(out, j, () => c.value(out, 0, out.length, label, f), h));
+    assert.ok(maxRelativeError(trace.activationGradients[L], fdOut) < 1e-6, '∂C/∂a^L');
   });
 }
 
@@ -154,17 +127,8 @@ test('backpropagate from a hidden neuron gives ∂z/∂input, as finite differen
     backpropagate(net, trace, layer);
     assert.ok(Number.isNaN(trace.cost));
     const z = (): number => traceForward(net, input).weightedInputs[layer - 1][neuron];
-    const h = 1e-6;
-    const fd = Array.from(input, (_, k) => {
-      const keep = input[k];
-      input[k] = keep + h;
-      const up = z();
-      input[k] = keep - h;
-      const down = z();
-      input[k] = keep;
-      return (up - down) / (2 * h);
-    });
-    assert.ok(relativeError(trace.activationGradients[0], fd) < 1e-6, `layer ${layer} neuron ${neuron}`);
+    const fd = Array.from(input, (_, k) => centralDifference(input, k, z));
+    assert.ok(maxRelativeError(trace.activationGradients[0], fd) < 1e-6, `layer ${layer} neuron ${neuron}`);
   }
 });
 

@@ -10,6 +10,7 @@ import { takeFirst } from '../../src/data/dataset.js';
 import { loadMnist } from '../../src/data/idx-dir.js';
 import { explainNudges, imagePixels, trainingSetAverage } from '../../src/explain/nudges.js';
 import { gatherBatch } from '../../src/train/batch.js';
+import { maxRelativeError } from '../core/finite-difference.js';
 
 const mnist = await loadMnist();
 const train = takeFirst(mnist.train, 64);
@@ -25,17 +26,6 @@ function engineGradient(net: Network, start: number, count: number) {
   return g;
 }
 
-/** Largest |a − b| relative to the largest |b|. */
-function relativeError(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < b.length; i++) {
-    diff = Math.max(diff, Math.abs(a[i] - b[i]));
-    scale = Math.max(scale, Math.abs(b[i]));
-  }
-  return diff / (scale || 1);
-}
-
 test('the nudges of one image are exactly −(the engine\'s backprop gradient)', () => {
   // An untrained network: the source document's start of training, with large nudges.
   const net = Network.random(SEED_ARCHITECTURE, 'normal', new Rng(3));
@@ -43,8 +33,8 @@ test('the nudges of one image are exactly −(the engine\'s backprop gradient)',
     const r = explainNudges(net, 'quadratic', train, { index, batchSize: 1 });
     const g = engineGradient(net, index, 1);
     for (let l = 0; l < net.layerCount; l++) {
-      assert.ok(relativeError(r.image.weightNudges[l].map((v) => -v), g.weights[l]) < 1e-5, `image ${index} weights of layer ${l + 1}`);
-      assert.ok(relativeError(r.image.biasNudges[l].map((v) => -v), g.biases[l]) < 1e-5, `image ${index} biases of layer ${l + 1}`);
+      assert.ok(maxRelativeError(r.image.weightNudges[l].map((v) => -v), g.weights[l]) < 1e-5, `image ${index} weights of layer ${l + 1}`);
+      assert.ok(maxRelativeError(r.image.biasNudges[l].map((v) => -v), g.biases[l]) < 1e-5, `image ${index} biases of layer ${l + 1}`);
     }
   }
 });
@@ -54,8 +44,8 @@ test('the mini-batch average of per-image nudges is −∇C of the batch from th
   const r = explainNudges(net, 'quadratic', train, { index: 10, batchSize: 16 });
   const g = engineGradient(net, 10, 16);
   for (let l = 0; l < net.layerCount; l++) {
-    assert.ok(relativeError(r.batch.weightNudges[l].map((v) => -v), g.weights[l]) < 1e-5);
-    assert.ok(relativeError(r.batch.biasNudges[l].map((v) => -v), g.biases[l]) < 1e-5);
+    assert.ok(maxRelativeError(r.batch.weightNudges[l].map((v) => -v), g.weights[l]) < 1e-5);
+    assert.ok(maxRelativeError(r.batch.biasNudges[l].map((v) => -v), g.biases[l]) < 1e-5);
   }
   assert.equal(r.batch.members.length, 16);
   assert.ok(r.batch.coherence > 0 && r.batch.coherence <= 1);
@@ -106,7 +96,7 @@ test('wishes are summed backwards a layer at a time down to the pixels; the pixe
   gatherBatch(train, Uint32Array.of(index), 0, 1, ws.input, labels);
   forward(net, ws, 1);
   backward(net, ws, labels, 1, quadratic, createGradients(net), true);
-  assert.ok(relativeError(r.image.inputWishes.map((v) => -v), ws.inputGradient) < 1e-5);
+  assert.ok(maxRelativeError(r.image.inputWishes.map((v) => -v), ws.inputGradient) < 1e-5);
 });
 
 test('the average over all 60,000 training images is −∇C of the engine\'s backward over the same set', () => {
@@ -131,8 +121,8 @@ test('the average over all 60,000 training images is −∇C of the engine\'s ba
   }
   for (let l = 0; l < net.layerCount; l++) {
     // Measured ~1e-8 (the engine stores each chunk's mean in float32); an average over n ± 1 images would be off by 1.7e-5.
-    assert.ok(relativeError(average.weightNudges[l].map((v) => -v), sumW[l]) < 1e-6, `weights of layer ${l + 1}`);
-    assert.ok(relativeError(average.biasNudges[l].map((v) => -v), sumB[l]) < 1e-6, `biases of layer ${l + 1}`);
+    assert.ok(maxRelativeError(average.weightNudges[l].map((v) => -v), sumW[l]) < 1e-6, `weights of layer ${l + 1}`);
+    assert.ok(maxRelativeError(average.biasNudges[l].map((v) => -v), sumB[l]) < 1e-6, `biases of layer ${l + 1}`);
   }
   assert.ok(Math.abs(average.cost - costSum / all.count) < 1e-6 * average.cost);
   assert.ok(average.coherence > 0 && average.coherence < 1);
@@ -146,10 +136,10 @@ test('the training-set average wishes of every layer, pixels included, are the m
   const per = Array.from({ length: count }, (_, i) => explainNudges(net, 'quadratic', train, { index: i, batchSize: 1 }).image);
   assert.deepEqual(average.layerWishes.map((w) => w.layer), [3, 2, 1, 0]);
   const mean = (pick: (p: (typeof per)[number]) => readonly number[]) => pick(per[0]).map((_, k) => per.reduce((s, p) => s + pick(p)[k], 0) / count);
-  assert.ok(relativeError(average.layerWishes[0].wishes, mean((p) => p.layers[0].wishes)) < 1e-12);
-  assert.ok(relativeError(average.layerWishes[1].wishes, mean((p) => p.layers[1].wishes)) < 1e-12);
-  assert.ok(relativeError(average.layerWishes[2].wishes, mean((p) => p.layers[2].wishes)) < 1e-12);
-  assert.ok(relativeError(average.layerWishes[3].wishes, mean((p) => p.inputWishes)) < 1e-12);
+  assert.ok(maxRelativeError(average.layerWishes[0].wishes, mean((p) => p.layers[0].wishes)) < 1e-12);
+  assert.ok(maxRelativeError(average.layerWishes[1].wishes, mean((p) => p.layers[1].wishes)) < 1e-12);
+  assert.ok(maxRelativeError(average.layerWishes[2].wishes, mean((p) => p.layers[2].wishes)) < 1e-12);
+  assert.ok(maxRelativeError(average.layerWishes[3].wishes, mean((p) => p.inputWishes)) < 1e-12);
   assert.ok(Math.abs(average.cost - per.reduce((s, p) => s + p.cost, 0) / count) < 1e-12);
 });
 
