@@ -189,7 +189,13 @@ function baseOptions(spec: ChartFrame, lines = false): ChartConfiguration['optio
 function scales(spec: ChartFrame, xType: 'linear' | 'logarithmic' | 'category'): Record<string, object> {
   const axisTitle = (text?: string): object => ({ display: !!text, text: text ?? '', color: '#111' });
   return {
-    x: { type: xType, title: axisTitle(spec.xLabel), ticks: { color: '#333' }, grid: { color: '#e5e5e5' } },
+    x: {
+      type: xType,
+      title: axisTitle(spec.xLabel),
+      // On a log axis, label only 1, 2 and 5 × 10^k (Chart.js would label every minor tick).
+      ticks: { color: '#333', ...(xType === 'logarithmic' ? { callback: (v: number | string) => logTickLabel(Number(v)) } : {}) },
+      grid: { color: '#e5e5e5' },
+    },
     y: {
       type: spec.yLog ? 'logarithmic' : 'linear',
       min: spec.yMin,
@@ -202,6 +208,11 @@ function scales(spec: ChartFrame, xType: 'linear' | 'logarithmic' | 'category'):
       },
     },
   };
+}
+
+function logTickLabel(v: number): string {
+  const mantissa = Number((v / 10 ** Math.floor(Math.log10(v))).toPrecision(3));
+  return [1, 2, 5].includes(mantissa) ? String(Number(v.toPrecision(3))) : '';
 }
 
 function render(spec: ChartFrame, config: ChartConfiguration): Buffer {
