@@ -1,3 +1,4 @@
+import { ticks, tickLabel } from '../../explain/axis-ticks.js';
 import { bilinear, viridis } from '../../explain/colormap.js';
 
 /** A cost grid: costs[i][j] = C(xs[j], ys[i]), xs and ys increasing. */
@@ -91,10 +92,10 @@ export class MapCanvas {
     ctx.font = '11px ui-monospace, monospace';
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    for (const t of ticks(x0, x1)) ctx.fillText(short(t), this.toCanvas(t, y0)[0], this.canvas.height - this.pad.bottom + 6);
+    for (const t of ticks(x0, x1)) ctx.fillText(tickLabel(t, 3), this.toCanvas(t, y0)[0], this.canvas.height - this.pad.bottom + 6);
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    for (const t of ticks(y0, y1)) ctx.fillText(short(t), this.pad.left - 5, this.toCanvas(x0, t)[1]);
+    for (const t of ticks(y0, y1)) ctx.fillText(tickLabel(t, 3), this.pad.left - 5, this.toCanvas(x0, t)[1]);
     return ctx;
   }
 
@@ -205,18 +206,4 @@ export function arrow(ctx: CanvasRenderingContext2D, [ax, ay]: readonly number[]
   ctx.lineTo(bx - ux * head + uy * head * 0.5, by - uy * head - ux * head * 0.5);
   ctx.closePath();
   ctx.fill();
-}
-
-/** Round tick values covering [lo, hi]. */
-export function ticks(lo: number, hi: number, count = 6): number[] {
-  const raw = (hi - lo) / count;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
-  const out: number[] = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi + 1e-9 * step; t += step) out.push(Math.abs(t) < step * 1e-9 ? 0 : t);
-  return out;
-}
-
-function short(v: number): string {
-  return Number(v.toPrecision(3)).toString();
 }

@@ -3,7 +3,8 @@ import { type Landscape, landscapeByName, type LandscapeName } from '../../../ex
 import { applyMessages } from '../../shared/i18n-dom.js';
 import type { Translator } from '../../shared/i18n.js';
 import type { StateView } from '../../shared/store.js';
-import { arrow, MapCanvas, ticks } from '../map-canvas.js';
+import { ticks, tickLabel } from '../../../explain/axis-ticks.js';
+import { arrow, MapCanvas } from '../map-canvas.js';
 import type { ExplainKey } from './messages.js';
 
 /** What the descent panel shows: the landscape, η and where the ball was dropped. */
@@ -211,10 +212,10 @@ export class DescentPanel {
     ctx.font = '11px ui-monospace, monospace';
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    for (const t of ticks(lo, hi)) ctx.fillText(String(t), X(t), canvas.height - pad.bottom + 6);
+    for (const t of ticks(lo, hi)) ctx.fillText(tickLabel(t), X(t), canvas.height - pad.bottom + 6);
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    for (const t of ticks(0, cMax)) ctx.fillText(String(t), pad.left - 5, Y(t));
+    for (const t of ticks(0, cMax)) ctx.fillText(tickLabel(t), pad.left - 5, Y(t));
     ctx.fillStyle = '#ffffff';
     ctx.font = '12px ui-monospace, monospace';
     ctx.textAlign = 'left';

@@ -3,7 +3,8 @@ import type { SgdPathResult } from '../../../explain/sgd-path.js';
 import { applyMessages } from '../../shared/i18n-dom.js';
 import { formatNumber, type Translator } from '../../shared/i18n.js';
 import type { StateView } from '../../shared/store.js';
-import { MapCanvas, ticks } from '../map-canvas.js';
+import { ticks, tickLabel } from '../../../explain/axis-ticks.js';
+import { MapCanvas } from '../map-canvas.js';
 import type { ExplainKey } from './messages.js';
 
 /** What the SGD-path panel runs: training images, full-batch steps, SGD epochs, learning rate, grid points per axis. */
@@ -204,7 +205,7 @@ export class SgdPathPanel {
     }
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    for (const v of ticks(y0, y1)) ctx.fillText(String(Number(v.toPrecision(3))), pad.left - 5, Y(v));
+    for (const v of ticks(y0, y1)) ctx.fillText(tickLabel(v, 3), pad.left - 5, Y(v));
     ctx.textAlign = 'left';
     ctx.textBaseline = 'top';
     ctx.fillStyle = '#e8eaef';
