@@ -14,6 +14,7 @@ import type { SectionText } from './text/course-text.js';
  * text is `sections[<section id>]` — title, paragraphs (`$…$` is TeX), `try`, `question`
  * (prompt, choices, reveal) and `figure` (the figure's own labels, by key). The shell shows the
  * title, paragraphs, `try` and the question; the figure reads its labels with `ctx.f(key)`.
+ * A `{name}` in a paragraph or the try-it line is filled from the section's `textValues`.
  * The order of sections is the order of the keys of `sections` in the text; the module's
  * `sections` list the same ids in the same order (a test checks both, and that the English and
  * Russian tables have the same keys and placeholders).
@@ -79,6 +80,11 @@ export interface Section<R = unknown> {
   readonly deeper: Deeper | ((ctx: SectionContext<R>) => Deeper);
   /** The CLI command that reproduces the figure, e.g. 'npx digitlab experiment noise' (null: none). */
   readonly cli: string | null;
+  /**
+   * Values for the `{name}`s of the section's paragraphs and try-it line, computed (e.g. the
+   * parameter count from `parameterCount`): a text never types a number the engine computes.
+   */
+  textValues?(ctx: SectionContext<R>): MessageValues | Promise<MessageValues>;
   /** Present exactly when the section's text has a `question`. */
   readonly question?: Question<R>;
   /** Builds the live figure into `host`. */

@@ -1,6 +1,6 @@
 import { el } from '../../components/figure-parts.js';
 import { PredictQuestion } from '../../components/predict-question.js';
-import { fill, type Language, Translator } from '../../shared/i18n.js';
+import { fill, type Language, type MessageValues, Translator } from '../../shared/i18n.js';
 import type { Store } from '../../shared/store.js';
 import type { Chapter, Deeper, QuestionChannel, Section, SectionContext } from './chapter.js';
 import { courseHash } from './course-state.js';
@@ -29,6 +29,11 @@ export function toolHref(deeper: Deeper, language: Language | ''): string {
   const hash = [lang, deeper.hash ?? ''].filter((s) => s !== '').join('&');
   const page = deeper.view === 'lab' ? '../' : deeper.view === 'experiments' ? '../experiments.html' : '../explain/';
   return hash === '' ? page : `${page}#${hash}`;
+}
+
+/** Every `{name}` of `texts` as '…': what the text shows while its values are computed. */
+function pending(texts: readonly string[]): MessageValues {
+  return Object.fromEntries(texts.flatMap((t) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => [m[1], '…'])));
 }
 
 const VIEW_KEY: Readonly<Record<Deeper['view'], CourseKey>> = { lab: 'viewLab', experiments: 'viewExperiments', explain: 'viewExplain' };
@@ -91,17 +96,19 @@ export async function renderSection(
   title.tabIndex = -1;
   article.append(title);
   const body = el('div', 'section-text');
-  for (const paragraph of text.paragraphs) {
-    const p = el('p');
-    p.append(richText(paragraph));
-    body.append(p);
-  }
+  const tryIt = el('p', 'try');
+  const writeText = (values: MessageValues): void => {
+    body.replaceChildren();
+    for (const paragraph of text.paragraphs) {
+      const p = el('p');
+      p.append(richText(fill(paragraph, values)));
+      body.append(p);
+    }
+    tryIt.replaceChildren();
+    if (text.try) tryIt.append(el('strong', '', `${tr.t('tryIt')}: `), richText(fill(text.try, values)));
+  };
   article.append(body);
-  if (text.try) {
-    const tryIt = el('p', 'try');
-    tryIt.append(el('strong', '', `${tr.t('tryIt')}: `), richText(text.try));
-    article.append(tryIt);
-  }
+  if (text.try) article.append(tryIt);
   const figure = el('div', 'section-figure');
   figure.id = 'figure';
   figure.dataset.figureReady = 'false';
@@ -123,7 +130,13 @@ export async function renderSection(
     ctx = sectionContext({ route: place.route, language, chapter: place.chapterText, section, store, question: channel, signal, done, drawAgainHref: courseHash('network/pixels', store.state) });
     if (text.question && section.question) mountQuestion(questionHost, place.route, text.question, section.question, channel, ctx, tr, done);
     showDeeper(deeper, section, ctx, store.state.language, tr);
+    const values = section.textValues?.(ctx) ?? {};
+    if (values instanceof Promise) {
+      writeText(pending([...text.paragraphs, text.try ?? '']));
+      void values.then((v) => signal.aborted || writeText(v));
+    } else writeText(values);
   } else {
+    writeText({});
     figure.append(el('p', 'muted', tr.t('figureComing')));
   }
   if (section === null || ctx === null) {

@@ -29,3 +29,8 @@ export function everyFrame(watch: (listener: () => void) => void, draw: () => vo
     });
   });
 }
+
+/** `n` formatted in the learner's language, written for TeX (a decimal comma as {,}, a thin space as \,). */
+export function texNumber(format: (n: number, digits?: number) => string, n: number, digits: number): string {
+  return format(n, digits).replace(/,/g, '{,}').replace(/[\u00a0\u202f ]/g, '\\,').replace(/[−-]/g, '-');
+}
