@@ -2,6 +2,7 @@ import '../../styles.css';
 import './experiments.css';
 import { detectorFigure } from '../../components/experiments/detector.js';
 import { EX_MESSAGES } from '../../components/experiments/messages.js';
+import { courseLink } from '../../components/course-link.js';
 import { el } from '../../components/figure-parts.js';
 import { HashCodec } from '../../shared/hash-codec.js';
 import { lazyNotice } from '../../components/lazy-notice.js';
@@ -29,7 +30,7 @@ back.href = `./index.html${tr.language === 'ru' ? '#lang=ru' : ''}`;
 const switcher = el('a', 'language-switch', tr.language === 'ru' ? 'English' : 'Русский');
 switcher.href = `#lang=${tr.language === 'ru' ? 'en' : 'ru'}`;
 switcher.addEventListener('click', () => setTimeout(() => location.reload(), 0));
-header.append(el('h1', '', tr.t('heading')), back, switcher);
+header.append(el('h1', '', tr.t('heading')), back, courseLink('./', store.state.language, tr.language), switcher);
 const notice = el('div');
 lazyNotice(notice, issues).show(tr.language);
 

@@ -6,6 +6,7 @@ import { TrainingControls } from '../../components/training-controls.js';
 import { imageAt } from '../../shared/data-loader.js';
 import { applyMessages } from '../../shared/i18n-dom.js';
 import { type Language, pageLanguage, Translator } from '../../shared/i18n.js';
+import { courseInvite, showCourseLink } from '../../components/course-link.js';
 import { lazyNotice } from '../../components/lazy-notice.js';
 import { loadModel } from '../../shared/model-loader.js';
 import type { PaletteName } from '../../shared/palette.js';
@@ -76,6 +77,7 @@ function applyLanguage(): void {
   document.title = tr().t('title');
   $<HTMLSelectElement>('language').value = tr().language;
   notice.show(tr().language);
+  showCourseLink($<HTMLAnchorElement>('course-link'), './', store.state.language, tr().language);
   const runs = store.state.runs ?? [];
   charts.cost.setTitles(tr().t('costCurve'), tr().t('miniBatches'), series(runs));
   charts.accuracy.setTitles(tr().t('testAccuracy'), tr().t('miniBatches'), series(runs));
@@ -84,6 +86,7 @@ function applyLanguage(): void {
 }
 store.watch(['language'], applyLanguage);
 applyLanguage();
+courseInvite(document.querySelector('main') as HTMLElement, './', store.state.language, tr().language);
 
 $('clear').addEventListener('click', () => pad.clear());
 $('undo').addEventListener('click', () => pad.undo());
