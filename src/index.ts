@@ -10,7 +10,7 @@
  * ```
  *
  * This file only re-exports; each name is documented where it is defined.
- * @packageDocumentation
+ * @module digitlab
  */
 
 // Core: the network, its passes and its maths.
@@ -36,6 +36,7 @@ export { Trainer, type BackendFactory, type TrainerOptions, type TrainerState } 
 export type { BatchEvent, EpochEvent, TrainingEvent } from './train/events.js';
 export type { OptimizerState, StepResult, TrainingBackend } from './train/backend.js';
 export { ReferenceBackend } from './train/reference-backend.js';
+export { DropoutMasks, supportsDropout, type DropoutBackend } from './train/dropout.js';
 export { splitValidation, type ValidationSplit } from './train/validation.js';
 export { EarlyStopping } from './train/early-stopping.js';
 export { evaluateNetwork, classify, type Evaluation } from './train/predict.js';
@@ -66,5 +67,6 @@ export { compileKernels, instantiateKernels, type Kernels } from './fast/kernels
 export { createWasmBackend } from './fast/factory.js';
 export { createFastBackend } from './fast/dropout-backend.js';
 export { WasmBackend } from './fast/wasm-backend.js';
+export type { MemoryPlan, LayerPlan, PlanSettings } from './fast/layout.js';
 
 export { DigitlabError } from './errors.js';

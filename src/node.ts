@@ -9,7 +9,7 @@
  * ```
  *
  * This file only re-exports; each name is documented where it is defined.
- * @packageDocumentation
+ * @module digitlab/node
  */
 
 export { loadMnist, loadIdxDirectory, defaultMnistDirectory, resolveDataOption, FASHION_MNIST_DIRECTORY } from './data/idx-dir.js';
