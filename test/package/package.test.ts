@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
@@ -121,7 +122,8 @@ describe('the npm package, packed and installed into an empty project', () => {
 
     it('trains in Chromium with the wasm kernels, bit for bit as in Node', async () => {
       const dist = join(project, 'web-dist');
-      run(process.execPath, [vite, 'build', 'web', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], project, 120_000);
+      const built = run(process.execPath, [vite, 'build', 'web', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], project, 120_000);
+      assert.doesNotMatch(built.stdout + built.stderr, /externalized for browser compatibility|node:/, 'digitlab pulled a Node module into the page');
       const wasm = readdirSync(join(dist, 'assets')).filter((name) => name.endsWith('.wasm'));
       assert.equal(wasm.length, 1, `Vite should copy the kernels found through new URL(…, import.meta.url); assets: ${wasm.join(', ')}`);
       assert.deepEqual(readFileSync(join(dist, 'assets', wasm[0])), readFileSync(join(ROOT, 'build', 'kernels.wasm')));
@@ -138,6 +140,9 @@ describe('the npm package, packed and installed into an empty project', () => {
       assert.equal(result.error, undefined);
       assert.deepEqual(errors, []);
       assert.equal(result.backend, 'wasm');
+      const inPage = JSON.parse((await page.locator('#status').getAttribute('data-exports')) ?? '[]') as string[];
+      const inNode = Object.keys(await import(pathToFileURL(join(project, 'node_modules', pkg.name, 'lib', 'index.js')).href)).sort();
+      assert.deepEqual(inPage, inNode, 'the page should load every export of digitlab');
       assert.ok(nodeSummary !== undefined, 'the Node run comes first');
       assert.equal(result.testAccuracy, nodeSummary.testAccuracy);
       assert.equal(result.digest, nodeSummary.digest, 'the page and Node trained different parameters from the same seed');
