@@ -4,35 +4,35 @@
 // src/ sits beside lib/, it runs the TypeScript sources through tsx instead whenever lib/ is
 // missing or older than a source file, so an edit is never hidden behind a stale build.
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('../', import.meta.url);
-const compiled = new URL('lib/cli/main.js', root);
+const root = fileURLToPath(new URL('../', import.meta.url));
+const compiled = `${root}lib/cli/main.js`;
 
 if (builtFromCurrentSources()) {
-  await import(compiled.href);
+  await import(new URL('../lib/cli/main.js', import.meta.url).href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  await import(new URL('src/cli/main.ts', root).href);
+  await import(new URL('../src/cli/main.ts', import.meta.url).href);
 }
 
-/** True in the installed package (no src/), or when lib/ is newer than every compiled source. */
+/** True in the installed package (no src/), or when lib/ is newer than every compiled source (a few ms). */
 function builtFromCurrentSources() {
-  const sources = new URL('src/', root);
-  if (!existsSync(sources)) return true;
+  if (!existsSync(`${root}src`)) return true;
   if (!existsSync(compiled)) return false;
-  return newestSource(sources) <= statSync(compiled).mtimeMs;
+  return newestSource(`${root}src`, true) <= statSync(compiled).mtimeMs;
 }
 
-/** Latest modification time under src/, leaving out the Lab and its server (not in lib/). */
-function newestSource(dir) {
+/** Latest modification time of the .ts files under `dir`, leaving out the Lab and its server (not in lib/). */
+function newestSource(dir, top) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`;
     if (entry.isDirectory()) {
-      if (dir.href.endsWith('/src/') && (entry.name === 'lab' || entry.name === 'server')) continue;
-      newest = Math.max(newest, newestSource(new URL(`${entry.name}/`, dir)));
+      if (!(top && (entry.name === 'lab' || entry.name === 'server'))) newest = Math.max(newest, newestSource(path, false));
     } else if (entry.name.endsWith('.ts')) {
-      newest = Math.max(newest, statSync(new URL(entry.name, dir)).mtimeMs);
+      newest = Math.max(newest, statSync(path).mtimeMs);
     }
   }
   return newest;
