@@ -18,13 +18,17 @@ export { Rng } from './core/rng.js';
 export { Network, SEED_ARCHITECTURE, MAX_PARAMETERS, parameterCount, type Architecture } from './core/network.js';
 export {
   HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, sigmoid, relu, tanh, activationByName, softmaxRows,
-  type Activation, type HiddenActivationName, type OutputActivationName,
+  type Activation, type FloatVector, type HiddenActivationName, type OutputActivationName,
 } from './core/activations.js';
 export { COSTS, quadratic, crossEntropy, binaryCrossEntropy, costByName, costFitsOutput, type Cost, type CostName } from './core/costs.js';
 export { INITS, initLayer, type InitName } from './core/init.js';
 export { Workspace } from './core/workspace.js';
 export { forward } from './core/forward.js';
 export { backward, createGradients, type Gradients } from './core/backprop.js';
+export {
+  createTrace, traceForward, traceForwardFrom, traceBackward, backpropagate, traceExample, weightGradient,
+  createGradientSums, addGradient, type GradientSums, type Trace, type TraceNetwork,
+} from './core/trace.js';
 export { OPTIMIZERS, createOptimizer, type Optimizer, type OptimizerName, type OptimizerSettings } from './core/optimizers.js';
 export { argmaxRow, accuracy, confusionMatrix, perClassAccuracy } from './core/metrics.js';
 
