@@ -5,7 +5,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DigitlabError } from '../../src/errors.js';
-import { loadCheckpoint, parseCheckpointText } from '../../src/train/checkpoint.js';
+import { parseCheckpointText } from '../../src/train/checkpoint.js';
+import { loadCheckpoint } from '../../src/train/checkpoint-file.js';
 import { CLI, runCli } from './run-cli.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'digitlab-checkpoint-'));
@@ -116,8 +117,8 @@ test('--resume refuses options that would change the run, and bad checkpoint fil
     ['order not a permutation', (d) => ({ ...d, order: Buffer.alloc(4 * 500).toString('base64') }), /not a permutation/],
     ['truncated weights', (d) => { d.network.weights[1] = d.network.weights[1].slice(4); return d; }, /"network\.weights\[1\]" must be/],
     ['NaN bias', (d) => { d.network.biases[0] = Buffer.from(new Float32Array(16).fill(NaN).buffer).toString('base64'); return d; }, /network\.biases\[0\]\[0\]" is NaN/],
-    ['bad learning rate', (d) => { d.settings.learningRate = -1; return d; }, /"settings": learning rate/],
-    ['huge layers', (d) => { d.settings.sizes = [784, 100000, 100000, 10]; return d; }, /more than 50,000,000 parameters/],
+    ['bad learning rate', (d) => { d.settings.learningRate = -1; return d; }, /"settings\.learningRate" must be a number > 0/],
+    ['huge layers', (d) => { d.settings.sizes = [784, 100000, 100000, 10]; return d; }, /more than the 50,000,000 digitlab trains/],
     ['batch beyond the epoch', (d) => { d.progress.batchesDone = 10_000; return d; }, /progress\.batchesDone/],
     ['momentum buffers missing', (d) => ({ ...d, settings: { ...d.settings, optimizer: 'momentum' } }), /"optimizer\.buffers" must hold 6/],
   ];
