@@ -1,6 +1,7 @@
 import { DigitlabError } from '../errors.js';
 import { checkSettings } from '../model/setting-limits.js';
 import type { PartialSettings, TrainingSettings } from '../model/training-settings.js';
+import { defaultInit, defaultLearningRate, SEED_LEARNING_RATE } from './defaults.js';
 
 // The settings' shape lives in the model layer (a model file records them); the run layer re-exports it.
 export type { PartialSettings, TrainingSettings } from '../model/training-settings.js';
@@ -20,7 +21,7 @@ export const SEED_SETTINGS: TrainingSettings = {
   cost: 'quadratic',
   init: 'xavier',
   optimizer: 'sgd',
-  learningRate: 4.5,
+  learningRate: SEED_LEARNING_RATE,
   l2: 0,
   batchSize: 100,
   epochs: 30,
@@ -28,25 +29,34 @@ export const SEED_SETTINGS: TrainingSettings = {
 };
 
 /**
- * Completes and checks settings. The output activation defaults to softmax with
- * cross-entropy and sigmoid otherwise. Throws a DigitlabError naming the bad setting.
+ * Completes and checks settings: the one place defaults are applied, for the command line,
+ * the library, the scripts and the Lab alike. Left out, a setting takes the seed's value,
+ * except for these, which follow the others:
+ * - the output activation: softmax with the cross-entropy cost, sigmoid otherwise;
+ * - the initial weights: He for ReLU, Xavier otherwise (`defaultInit`);
+ * - the learning rate: 0.001 for Adam; for SGD and momentum the seed's 4.5, scaled down for
+ *   hidden layers wider than 16 (`defaultLearningRate`).
+ * Returns the settings in canonical field order; throws a DigitlabError naming a bad setting.
  */
 export function resolveSettings(partial: PartialSettings, inputSize = 784, classes = 10): TrainingSettings {
-  const cost = partial.cost ?? SEED_SETTINGS.cost;
+  const given = stripUndefined(partial);
+  const cost = given.cost ?? SEED_SETTINGS.cost;
+  const sizes = Array.isArray(given.sizes) ? given.sizes : SEED_SETTINGS.sizes;
   const s = checkSettings(
     {
       ...SEED_SETTINGS,
-      ...stripUndefined(partial),
+      ...given,
       cost,
-      outputActivation: partial.outputActivation ?? (cost === 'cross-entropy' ? 'softmax' : 'sigmoid'),
+      outputActivation: given.outputActivation ?? (cost === 'cross-entropy' ? 'softmax' : 'sigmoid'),
+      init: given.init ?? defaultInit(given.activation ?? SEED_SETTINGS.activation),
+      learningRate: given.learningRate ?? defaultLearningRate({ sizes, optimizer: given.optimizer ?? SEED_SETTINGS.optimizer }),
     },
     (_field, label, problem) => {
       throw new DigitlabError(`${label}: ${problem}`);
     },
   );
-  const sizes = s.sizes;
-  if (sizes[0] !== inputSize) throw new DigitlabError(`layers: the first size must equal the ${inputSize} input pixels, got ${sizes[0]}`);
-  if (sizes[sizes.length - 1] !== classes) throw new DigitlabError(`layers: the last size must equal the ${classes} classes, got ${sizes[sizes.length - 1]}`);
+  if (s.sizes[0] !== inputSize) throw new DigitlabError(`layers: the first size must equal the ${inputSize} input pixels, got ${s.sizes[0]}`);
+  if (s.sizes[s.sizes.length - 1] !== classes) throw new DigitlabError(`layers: the last size must equal the ${classes} classes, got ${s.sizes[s.sizes.length - 1]}`);
   return s;
 }
 
