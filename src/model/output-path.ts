@@ -22,21 +22,21 @@ export function replaceProblem(stats: Stats): string | null {
 }
 
 /**
- * Throws a one-line DigitlabError, starting with `what` ("--out m.json"), unless `file` can
- * be written as a file: a non-empty name, not a folder, in a folder that exists and takes new
- * files, and not a read-only or special file.
+ * Throws a one-line DigitlabError ("--out m.json: is read-only") unless `file` can be written
+ * as a file: a non-empty name, not a folder, in a folder that exists and takes new files, and
+ * not a read-only or special file. `option` names where the path came from ("--out").
  */
-export async function checkOutputFile(file: string, what: string): Promise<void> {
+export async function checkOutputFile(file: string, option: string): Promise<void> {
   const fail = (problem: string): never => {
-    throw new DigitlabError(`${what}: ${problem}`);
+    throw new DigitlabError(`${option} ${file === '' ? '""' : file}: ${problem}`);
   };
   if (file.trim() === '') fail('the file name is empty');
-  if (/[/\\]$/.test(file)) fail(`${file} names a folder; give a file name`);
+  if (/[/\\]$/.test(file)) fail('names a folder; give a file name');
   const existing = await statOrNull(file, fail);
   if (existing) {
     const problem = replaceProblem(existing);
-    if (problem) fail(`${file} ${problem}`);
-    if (!(await writable(file))) fail(`${file} is read-only (no permission to write it)`);
+    if (problem) fail(problem);
+    if (!(await writable(file))) fail('is read-only (no permission to write it)');
   }
   const folder = dirname(resolve(file));
   const parent = await statOrNull(folder, fail);
@@ -46,24 +46,25 @@ export async function checkOutputFile(file: string, what: string): Promise<void>
 }
 
 /**
- * Throws a one-line DigitlabError unless `dir` is a folder that takes new files, or can be
- * created (its nearest existing ancestor is a folder that takes new folders).
+ * Throws a one-line DigitlabError ("--out results: is a file, not a folder") unless `dir` is
+ * a folder that takes new files, or can be created (its nearest existing ancestor is a folder
+ * that takes new folders). `option` names where the path came from ("--out").
  */
-export async function checkOutputFolder(dir: string, what: string): Promise<void> {
+export async function checkOutputFolder(dir: string, option: string): Promise<void> {
   const fail = (problem: string): never => {
-    throw new DigitlabError(`${what}: ${problem}`);
+    throw new DigitlabError(`${option} ${dir === '' ? '""' : dir}: ${problem}`);
   };
   if (dir.trim() === '') fail('the folder name is empty');
   let at = resolve(dir);
   for (;;) {
     const found = await statOrNull(at, fail);
     if (found) {
-      if (!found.isDirectory()) fail(at === resolve(dir) ? `${dir} is a file, not a folder` : `${at} is a file, so ${dir} cannot be created`);
+      if (!found.isDirectory()) fail(at === resolve(dir) ? 'is a file, not a folder' : `${at} is a file, so the folder cannot be created`);
       await probe(at, 'folder', fail);
       return;
     }
     const up = dirname(at);
-    if (up === at) fail(`no part of ${dir} exists`);
+    if (up === at) fail('no part of the path exists');
     at = up;
   }
 }

@@ -94,10 +94,10 @@ export async function prepareRun(request: RunRequest): Promise<RunPlan> {
 
 /** Refuses, before any work, outputs that cannot be written or that would overwrite each other. */
 async function checkOutputs(out: string, checkpoint: string | null): Promise<void> {
-  await checkOutputFile(out, `--out ${out}`);
+  await checkOutputFile(out, '--out');
   if (checkpoint === null) return;
   if (resolve(checkpoint) === resolve(out)) throw new DigitlabError(`--checkpoint ${checkpoint}: is also the model file (--out); give them different names`);
-  await checkOutputFile(checkpoint, `--checkpoint ${checkpoint}`);
+  await checkOutputFile(checkpoint, '--checkpoint');
 }
 
 async function loadData(option: string | undefined, limit: number | undefined): Promise<DatasetPair> {

@@ -87,7 +87,7 @@ export async function executeRun(plan: RunPlan, options: RunOptions = {}): Promi
   }
 }
 
-/** A checkpoint that could not be written; `cause` is the DigitlabError naming the file. */
+/** A checkpoint that could not be written; its message names the file, the place in the run and the reason. */
 class CheckpointWriteError extends Error {}
 
 /** Saves the run's checkpoint (when it has one) and remembers the last one that was written. */
@@ -109,7 +109,10 @@ class CheckpointKeeper {
     try {
       await saveCheckpoint(plan.checkpoint, checkpoint);
     } catch (e) {
-      throw new CheckpointWriteError((e as Error).message, { cause: e });
+      // writeFileAtomic says "FILE: cannot write (REASON)"; the reason is what the line needs.
+      const reason = /\(([^()]*)\)$/.exec((e as Error).message)?.[1] ?? (e as Error).message;
+      const at = trainer.batchesDone === 0 ? `epoch ${trainer.epochsDone}` : `epoch ${trainer.epochsDone + 1}, mini-batch ${trainer.batchesDone}`;
+      throw new CheckpointWriteError(`${plan.checkpoint}: cannot save the checkpoint after ${at} (${reason})`, { cause: e });
     }
     this.last = { epoch: trainer.epochsDone, batch: trainer.batchesDone };
   }
