@@ -34,8 +34,9 @@ export const SEED_SETTINGS: TrainingSettings = {
  * except for these, which follow the others:
  * - the output activation: softmax with the cross-entropy cost, sigmoid otherwise;
  * - the initial weights: He for ReLU, Xavier otherwise (`defaultInit`);
- * - the learning rate: 0.001 for Adam; for SGD and momentum the seed's 4.5, scaled down for
- *   hidden layers wider than 16 (`defaultLearningRate`).
+ * - the learning rate: 0.001 for Adam; for SGD 4.5 for sigmoid layers up to 28 wide and
+ *   128 / width beyond, 0.3 for tanh, 0.1 for ReLU; for momentum a tenth of SGD's
+ *   (`defaultLearningRate`, measured: README "Why these defaults").
  * Returns the settings in canonical field order; throws a DigitlabError naming a bad setting.
  */
 export function resolveSettings(partial: PartialSettings, inputSize = 784, classes = 10): TrainingSettings {
@@ -49,7 +50,7 @@ export function resolveSettings(partial: PartialSettings, inputSize = 784, class
       cost,
       outputActivation: given.outputActivation ?? (cost === 'cross-entropy' ? 'softmax' : 'sigmoid'),
       init: given.init ?? defaultInit(given.activation ?? SEED_SETTINGS.activation),
-      learningRate: given.learningRate ?? defaultLearningRate({ sizes, optimizer: given.optimizer ?? SEED_SETTINGS.optimizer }),
+      learningRate: given.learningRate ?? defaultLearningRate({ sizes, activation: given.activation ?? SEED_SETTINGS.activation, optimizer: given.optimizer ?? SEED_SETTINGS.optimizer }),
     },
     (_field, label, problem) => {
       throw new DigitlabError(`${label}: ${problem}`);

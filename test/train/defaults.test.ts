@@ -11,11 +11,16 @@ import { runCli } from '../cli/run-cli.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'digitlab-defaults-'));
 
-test('the library resolves the defaults the CLI uses: He init for ReLU, η 0.001 for Adam, the width rule for SGD', () => {
+test('the library resolves the defaults the CLI uses: He init for ReLU, η 0.001 for Adam, per activation and the width rule for SGD, a tenth for momentum', () => {
   const relu = resolveSettings({ activation: 'relu', optimizer: 'adam' });
   assert.equal(relu.init, 'he');
   assert.equal(relu.learningRate, 0.001);
   assert.equal(resolveSettings({ activation: 'tanh' }).init, 'xavier');
+  assert.equal(resolveSettings({ activation: 'tanh' }).learningRate, 0.3);
+  assert.equal(resolveSettings({ activation: 'relu' }).learningRate, 0.1);
+  assert.equal(resolveSettings({ activation: 'relu', sizes: [784, 100, 10] }).learningRate, 0.1, 'ReLU: no width scaling (measured to 100)');
+  assert.equal(resolveSettings({ optimizer: 'momentum' }).learningRate, 0.45);
+  assert.equal(resolveSettings({ optimizer: 'momentum', activation: 'relu' }).learningRate, 0.01);
   assert.equal(resolveSettings({ sizes: [784, 100, 10] }).learningRate, 1.3);
   assert.equal(resolveSettings({ sizes: [784, 64, 64, 10] }).learningRate, 2);
   assert.equal(resolveSettings({ sizes: [784, 256, 10] }).learningRate, 0.5);
@@ -36,6 +41,7 @@ test('digitlab train and resolveSettings make the same settings from the same pa
     [['--activation', 'tanh', '--cost', 'cross-entropy'], { activation: 'tanh', cost: 'cross-entropy' }],
     [['--preset', 'seed-best', '--optimizer', 'sgd'], withPreset('seed-best', { optimizer: 'sgd' })],
     [['--preset', 'seed', '--layers', '784,256,10'], withPreset('seed', { sizes: [784, 256, 10] })],
+    [['--optimizer', 'momentum', '--activation', 'relu'], { optimizer: 'momentum', activation: 'relu' }],
   ];
   for (const [i, [args, partial]] of cases.entries()) {
     const out = join(dir, `m${i}.json`);

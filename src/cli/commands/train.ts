@@ -7,7 +7,7 @@ import { AUGMENTS } from '../../data/augment.js';
 import { DigitlabError } from '../../errors.js';
 import { SETTING_LIMITS } from '../../model/setting-limits.js';
 import { SCHEDULES, type PartialSettings } from '../../model/training-settings.js';
-import { ADAM_LEARNING_RATE } from '../../train/defaults.js';
+import { ADAM_LEARNING_RATE, SGD_LEARNING_RATES, WIDTH_RULE_FROM } from '../../train/defaults.js';
 import { PRESET_NAMES, PRESETS, type PresetName } from '../../train/presets.js';
 import { executeRun } from '../../train/run.js';
 import { prepareRun, type RunPlan, type RunRequest } from '../../train/run-plan.js';
@@ -66,7 +66,7 @@ export function registerTrainCommand(program: Command): void {
     .option('--cost <name>', `cost: ${COSTS.join(', ')} (default ${d.cost})`, choiceOption(COSTS))
     .option('--init <name>', `initial weights: ${INITS.join(', ')} (default he for relu, else ${d.init})`, choiceOption(INITS))
     .option('--optimizer <name>', `optimizer: ${OPTIMIZERS.join(', ')} (default ${d.optimizer})`, choiceOption(OPTIMIZERS))
-    .option('--lr <number>', `learning rate η (default ${d.learningRate}, less for hidden layers wider than 16; ${ADAM_LEARNING_RATE} for adam)`, limitOption(L.learningRate))
+    .option('--lr <number>', `learning rate η (default ${d.learningRate}, and 128/width for sigmoid layers wider than ${WIDTH_RULE_FROM}; sgd ${SGD_LEARNING_RATES.tanh} for tanh, ${SGD_LEARNING_RATES.relu} for relu; momentum a tenth of sgd's; adam ${ADAM_LEARNING_RATE})`, limitOption(L.learningRate))
     .option('--l2 <number>', 'L2 penalty λ (default 0)', limitOption(L.l2))
     .option('--batch <n>', `mini-batch size (default ${d.batchSize})`, limitOption(L.batchSize))
     .option('--epochs <n>', `passes over the training set (default ${d.epochs})`, limitOption(L.epochs))
