@@ -19,7 +19,8 @@ export class SharedExtent {
 /**
  * A live line chart (uPlot) of one quantity against mini-batches, one line per run, so
  * several runs overlay (S12: sigmoid vs ReLU). Points arrive at any rate; the chart redraws
- * at most every 250 ms.
+ * at most every `redrawInterval` ms (250: a few times a second at full speed; 0: on the next
+ * frame, as watch speed wants every step drawn).
  */
 export class CurveChart {
   private plot: uPlot | null = null;
@@ -27,6 +28,12 @@ export class CurveChart {
   private points = new Map<string, Map<number, number>>();
   private dirty = false;
   private timer = 0;
+  private frame = 0;
+  private lastDraw = -Infinity;
+  /** Least time between two redraws, in ms. */
+  redrawInterval = 250;
+  /** Hears each redraw with the largest x drawn (for tests that count what was drawn). */
+  onDraw: ((maxX: number) => void) | null = null;
 
   /** A chart in `host`, titled `title`, values formatted by `format`. */
   constructor(
@@ -108,15 +115,25 @@ export class CurveChart {
     return [x, ...this.series.map((s) => x.map((v) => this.points.get(s.id)?.get(v) ?? null))];
   }
 
-  /** Redraws soon (at most every 250 ms). */
+  /** Redraws soon: on the next frame at least `redrawInterval` ms after the last redraw. */
   schedule(): void {
     this.dirty = true;
-    if (this.timer !== 0) return;
-    this.timer = window.setTimeout(() => {
-      this.timer = 0;
+    if (this.timer !== 0 || this.frame !== 0) return;
+    const wait = this.lastDraw + this.redrawInterval - performance.now();
+    const draw = (): void => {
+      this.frame = 0;
       if (!this.dirty) return;
       this.dirty = false;
-      this.plot?.setData(this.data());
-    }, 250);
+      this.lastDraw = performance.now();
+      const data = this.data();
+      this.plot?.setData(data);
+      this.onDraw?.(data[0].length > 0 ? (data[0][data[0].length - 1] as number) : NaN);
+    };
+    if (wait <= 0) this.frame = requestAnimationFrame(draw);
+    else
+      this.timer = window.setTimeout(() => {
+        this.timer = 0;
+        this.frame = requestAnimationFrame(draw);
+      }, wait);
   }
 }

@@ -31,6 +31,12 @@ export const FIGURE_EN = {
   modelFailed: 'Could not load the model: {message}',
   badNeuron: 'The first layer has no neuron {neuron} (it has 0–{max})',
   noNetwork: 'No <digitlab-network id="{id}"> on this page',
+  speedLabel: 'Speed',
+  paceWatch: 'watch every step',
+  paceFull: 'full speed',
+  watchRate: 'Steps per second (watch speed)',
+  watchRateValue: '{rate}/s',
+  watchStatus: 'Watch speed ({rate} steps/s): after every mini-batch step everything is redrawn — the network, the outputs, the weights and the curves',
 } as const;
 
 /** A figure message key. */
@@ -63,6 +69,12 @@ export const FIGURE_RU: Readonly<Record<FigureKey, string>> = {
   modelFailed: 'Не удалось загрузить модель: {message}',
   badNeuron: 'В первом слое нет нейрона {neuron} (есть 0–{max})',
   noNetwork: 'На странице нет <digitlab-network id="{id}">',
+  speedLabel: 'Скорость',
+  paceWatch: 'по шагам, чтобы следить',
+  paceFull: 'полная',
+  watchRate: 'Шагов в секунду (по шагам)',
+  watchRateValue: '{rate}/с',
+  watchStatus: 'По шагам ({rate} шаг/с): после каждого шага мини-батча обновляется всё — сеть, выходы, веса и кривые',
 };
 
 /** The figures' tables. */

@@ -12,6 +12,7 @@ import { Translator } from '../../shared/i18n.js';
 import { infer } from '../../shared/inference.js';
 import type { Store } from '../../shared/store.js';
 import { type LabPageState, shownNetwork } from './lab-store.js';
+import { recordDraw } from './draw-log.js';
 import type { MessageKey } from './messages.js';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -46,8 +47,10 @@ export function mountFigures(store: Store<LabPageState>, tr: () => Translator<Me
     }
     const inference = infer(shown, s.input ?? new Uint8Array(784));
     networkView.render(shown, inference, final && !s.running);
+    recordDraw('network', s.snapshotBatches);
     const out = inference.activations[inference.activations.length - 1];
     outputs.render(s.input ? out : null, s.input ? inference.answer : null, t.t('noAnswer'));
+    recordDraw('outputs', s.snapshotBatches);
     if (final && s.input) {
       const digit = source().classNames[inference.answer] ?? String(inference.answer);
       outputs.announce(t.t('announce', { digit, confidence: t.pct(out[inference.answer]) }));
@@ -60,6 +63,7 @@ export function mountFigures(store: Store<LabPageState>, tr: () => Translator<Me
     const shown = net();
     if (shown === null) return;
     grids.render(shown.weights[0], shown.sizes[1], shown.sizes[0]);
+    recordDraw('weights', store.state.snapshotBatches);
     if (dialog.neuron !== null) openNeuron(1, dialog.neuron);
   }
 

@@ -10,6 +10,7 @@ import { lazyNotice } from '../../components/lazy-notice.js';
 import { loadModel } from '../../shared/model-loader.js';
 import type { PaletteName } from '../../shared/palette.js';
 import { mountFigures } from './lab-figures.js';
+import { mountSpeed } from './lab-speed.js';
 import { mountStatus } from './lab-status.js';
 import { openLabStore } from './lab-store.js';
 import { LAB_MESSAGES, type MessageKey } from './messages.js';
@@ -58,6 +59,7 @@ charts.accuracy.reset([]);
 
 mountFigures(store, tr);
 mountStatus(store, tr);
+mountSpeed(store, tr, session, charts);
 const loadTestImages = mountTestImages(store, tr);
 const notice = lazyNotice($('state-notice'), store.state.issues);
 const controls = new TrainingControls(
@@ -103,7 +105,7 @@ $<HTMLSelectElement>('palette').addEventListener('change', (e) => store.set({ pa
 $<HTMLInputElement>('all-connections').checked = store.state.allConnections;
 $<HTMLInputElement>('all-connections').addEventListener('change', (e) => store.set({ allConnections: (e.target as HTMLInputElement).checked }));
 window.addEventListener('hashchange', () => location.reload());
-installTestHook(store, session);
+installTestHook(store, session, charts);
 
 async function start(): Promise<void> {
   session.load();
