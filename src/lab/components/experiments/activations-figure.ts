@@ -8,7 +8,7 @@ const COLOUR = { sigmoid: '#56B4E9', relu: '#E69F00', tanh: '#009E73' } as const
 /** S12: sigmoid versus ReLU with everything else equal — cost and test accuracy per epoch, then a table. */
 export const activationsFigure: Figure<ActivationsResult> = (output, tr) => {
   const { t, num, pct } = tr;
-  const { cost, accuracy, summary } = curvePairIn(output, { cost: t('costByEpoch'), accuracy: t('accuracyByEpoch'), axis: t('epochAxis') }, tr);
+  const { cost, accuracy, summary } = curvePairIn(output, { cost: t('costByEpoch'), accuracy: t('accuracyByEpoch'), axis: t('epochAxis') }, tr, { x: 'log', cost: 'linear' });
   const series = (['sigmoid', 'relu'] as const).map((id) => ({ id, label: id === 'sigmoid' ? 'sigmoid σ' : 'ReLU', colour: COLOUR[id] }));
   cost.reset(series);
   accuracy.reset(series);

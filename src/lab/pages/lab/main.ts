@@ -39,6 +39,8 @@ const charts = curvePair(
   { cost: $('cost-chart'), accuracy: $('accuracy-chart') },
   { cost: tr().t('costCurve'), accuracy: tr().t('testAccuracy'), axis: tr().t('miniBatches') },
   { num: (n, d) => tr().num(n, d), pct: (x, d) => tr().pct(x, d) },
+  // A long run's first mini-batches, where the curves move most, keep their room (log axes).
+  { x: 'log', cost: 'log' },
 );
 const series = (runs: readonly RunSpec[]) =>
   runs.map((r, i) => ({
