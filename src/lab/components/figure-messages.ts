@@ -7,7 +7,8 @@ import type { MessageTables } from '../shared/i18n.js';
  */
 export const FIGURE_EN = {
   drawPad: 'Draw a digit',
-  drawPadLabel: 'Drawing area: draw a digit with the mouse, a pen or a finger',
+  drawPadLabel: 'Drawing area: draw a digit with the mouse, a pen, a finger or the keyboard',
+  drawPadKeys: 'Keyboard: the arrow keys move the brush (with Shift, three times as far); hold Space to paint while moving, or press Enter to put the brush down and again to lift it; Backspace undoes the last stroke, Delete clears the pad.',
   clear: 'Clear',
   undo: 'Undo',
   network: 'The network',
@@ -45,7 +46,8 @@ export type FigureKey = keyof typeof FIGURE_EN;
 /** Russian: the source document's language and terms. */
 export const FIGURE_RU: Readonly<Record<FigureKey, string>> = {
   drawPad: 'Нарисуйте цифру',
-  drawPadLabel: 'Поле для рисования: нарисуйте цифру мышью, пером или пальцем',
+  drawPadLabel: 'Поле для рисования: нарисуйте цифру мышью, пером, пальцем или с клавиатуры',
+  drawPadKeys: 'С клавиатуры: стрелки двигают кисть (с Shift — втрое дальше); удерживайте пробел, чтобы рисовать на ходу, или нажмите Enter, чтобы опустить кисть, и ещё раз, чтобы поднять; Backspace отменяет последний штрих, Delete очищает поле.',
   clear: 'Очистить',
   undo: 'Отменить',
   network: 'Сеть',

@@ -78,6 +78,7 @@ const pad = new DrawPad($<HTMLCanvasElement>('pad'), (pixels, final) => store.se
 function applyLanguage(): void {
   applyMessages(document, tr().language, tr().t);
   document.title = tr().t('title');
+  pad.setHint(tr().t('drawPadKeys'));
   $<HTMLSelectElement>('language').value = tr().language;
   notice.show(tr().language);
   const runs = store.state.runs ?? [];
