@@ -113,7 +113,7 @@ installTestHook(store, session, charts);
 async function start(): Promise<void> {
   session.load();
   const [model] = await Promise.allSettled([loadModel('./pretrained.json'), loadTestImages()]);
-  if (model.status === 'fulfilled') store.set({ pretrained: model.value.network });
+  if (model.status === 'fulfilled') store.set({ pretrained: model.value.network, pretrainedCost: model.value.cost });
   else store.set({ error: { kind: 'model', message: String(model.reason) } });
   // Both settled: the picked test image (if any) is answered and announced now.
   const { testSet, testImage } = store.state;
