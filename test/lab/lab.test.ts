@@ -7,7 +7,8 @@ import { FASHION_CLASS_NAMES, FASHION_MNIST_DIRECTORY, loadMnist } from '../../s
 import { fastBackendFactory } from '../../src/fast/node.js';
 import { loadModel } from '../../src/model/model-io.js';
 import { evaluateNetwork } from '../../src/train/predict.js';
-import { resolveSettings, SEED_SETTINGS } from '../../src/train/settings.js';
+import { activationSettings, FAIR_ACTIVATION_SETTINGS } from '../../src/experiments/activations.js';
+import { resolveSettings, SEED_SETTINGS, type TrainingSettings } from '../../src/train/settings.js';
 import { Trainer } from '../../src/train/trainer.js';
 import { loadAwareFloor, MEASURE_FPS } from './frames.js';
 import { RESULTS_DIR, ROOT, startSuite } from './harness.js';
@@ -189,6 +190,12 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     await lab.waitForSelector('body[data-running="false"]');
     const legends = await lab.locator('#accuracy-chart .u-legend .u-series th').allTextContents();
     assert.deepEqual(legends.map((l) => l.trim()).filter((l) => l === 'sigmoid' || l === 'ReLU'), ['sigmoid', 'ReLU']);
+    // The fair comparison of the Experiments page and the CLI: each activation at its own measured rate and init.
+    const runs = await lab.evaluate<{ id: string; settings: TrainingSettings }[]>('window.digitlab.runs()');
+    assert.deepEqual(runs.map((r) => r.id), ['sigmoid', 'relu']);
+    for (const run of runs) assert.deepEqual(run.settings, activationSettings(run.id as 'sigmoid' | 'relu', { sizes: [784, 16, 16, 10], seed: 1 }), run.id);
+    assert.deepEqual(runs.map((r) => [r.settings.optimizer, r.settings.learningRate, r.settings.init]), [['sgd', FAIR_ACTIVATION_SETTINGS.sigmoid.learningRate, 'xavier'], ['sgd', FAIR_ACTIVATION_SETTINGS.relu.learningRate, 'he']]);
+    assert.match((await lab.locator('#compare-note').textContent()) ?? '', /sigmoid η = 3 with Xavier weights, ReLU η = 0\.3 with He weights/);
     await lab.locator('.training').screenshot({ path: join(RESULTS_DIR, 'lab-sigmoid-vs-relu.png') });
     await lab.context().close();
   });

@@ -1,4 +1,5 @@
 import { Rng } from '../../../core/rng.js';
+import { FAIR_ACTIVATION_SETTINGS } from '../../../experiments/activations.js';
 import { fillNoiseImage } from '../../../experiments/noise-images.js';
 import { curvePair } from '../../components/curve-pair.js';
 import { DrawPad } from '../../components/draw-pad.js';
@@ -79,6 +80,8 @@ function applyLanguage(): void {
   applyMessages(document, tr().language, tr().t);
   document.title = tr().t('title');
   pad.setHint(tr().t('drawPadKeys'));
+  const fair = FAIR_ACTIVATION_SETTINGS;
+  $('compare-note').textContent = tr().t('compareHint', { sigmoidRate: tr().plain(fair.sigmoid.learningRate), reluRate: tr().plain(fair.relu.learningRate) });
   $<HTMLSelectElement>('language').value = tr().language;
   notice.show(tr().language);
   const runs = store.state.runs ?? [];

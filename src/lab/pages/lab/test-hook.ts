@@ -5,7 +5,7 @@ import { clearDrawLog, drawLog, recordDraw } from './draw-log.js';
 import { type LabPageState, shownNetwork } from './lab-store.js';
 import type { TrainingSession } from './training-session.js';
 
-/** A read-only hook for the browser tests: the shown network's parameters, the test curve and what each live view drew. */
+/** A read-only hook for the browser tests: the shown network's parameters, the runs' settings, the test curve and what each live view drew. */
 export function installTestHook(store: Store<LabPageState>, session: TrainingSession, charts: CurvePair): void {
   charts.cost.onDraw = (x) => recordDraw('cost', x);
   charts.accuracy.onDraw = (x) => recordDraw('accuracy', x);
@@ -13,6 +13,7 @@ export function installTestHook(store: Store<LabPageState>, session: TrainingSes
   new MutationObserver(() => recordDraw('status', store.state.progress?.batches ?? 0)).observe(status, { childList: true, characterData: true, subtree: true });
   (window as unknown as { digitlab: object }).digitlab = {
     testCurve: () => session.testCurve.slice(),
+    runs: () => store.state.runs?.map((r) => ({ id: r.id, settings: r.settings })) ?? null,
     drawLog,
     clearDrawLog,
     network: () => {
