@@ -1,32 +1,68 @@
 import { grayFromRgba, toMnistInput } from '../../data/preprocess.js';
 
-type Point = readonly [number, number];
+/** A point of a stroke, in pad pixels. */
+export type Point = readonly [number, number];
+
+/** Keyboard brush steps: one MNIST pixel of the pad (1/28 of it), three with Shift. */
+const STEPS_PER_SIDE = 28;
+let padCount = 0;
 
 /**
  * The draw pad (B1): pointer strokes (mouse, pen, touch) on a square canvas, light ink on
- * black like MNIST, with undo and clear. After each change it hands the 28×28 MNIST-style
- * input (the data module's `toMnistInput`, not a second preprocessing) to `onInput`:
- * live while drawing, and with `final = true` when a stroke ends.
+ * black like MNIST, with undo and clear — and the keyboard: the pad is focusable, the arrow
+ * keys move a brush cursor (Shift: three times as far), Space held paints while the brush
+ * moves (pressed alone: a dot), Enter puts the brush down or lifts it, Backspace undoes a
+ * stroke and Delete clears. After each change it hands the 28×28 MNIST-style input (the data
+ * module's `toMnistInput`, not a second preprocessing) to `onInput`: live while drawing, and
+ * with `final = true` when a stroke ends. The ink is kept on its own canvas, so the brush
+ * cursor never reaches the input.
  */
 export class DrawPad {
   private readonly ctx: CanvasRenderingContext2D;
+  private readonly ink: HTMLCanvasElement;
+  private readonly inkCtx: CanvasRenderingContext2D;
+  private readonly hint: HTMLElement;
   private readonly strokes: Point[][] = [];
   private current: Point[] | null = null;
   private pending = false;
+  /** The keyboard brush: where it is, whether it is shown (after a key), whether it paints. */
+  private brush: [number, number];
+  private brushShown = false;
+  private brushDown: 'space' | 'enter' | null = null;
 
   /** Draws on `canvas`; calls `onInput` with the preprocessed image, or null when empty. */
   constructor(
     private readonly canvas: HTMLCanvasElement,
     private readonly onInput: (pixels: Uint8Array | null, final: boolean) => void,
   ) {
-    const ctx = canvas.getContext('2d', { willReadFrequently: true });
-    if (ctx === null) throw new Error('2D canvas unavailable');
+    const ctx = canvas.getContext('2d');
+    this.ink = document.createElement('canvas');
+    this.ink.width = canvas.width;
+    this.ink.height = canvas.height;
+    const inkCtx = this.ink.getContext('2d', { willReadFrequently: true });
+    if (ctx === null || inkCtx === null) throw new Error('2D canvas unavailable');
     this.ctx = ctx;
+    this.inkCtx = inkCtx;
+    this.brush = [canvas.width / 2, canvas.height / 2];
     canvas.style.touchAction = 'none';
+    canvas.tabIndex = 0;
+    canvas.setAttribute('role', 'application');
+    // The keys, for screen readers and anyone who looks for them (worded by `setHint`).
+    this.hint = document.createElement('span');
+    this.hint.className = 'visually-hidden';
+    this.hint.id = `draw-pad-keys-${++padCount}`;
+    canvas.setAttribute('aria-describedby', this.hint.id);
     canvas.addEventListener('pointerdown', (e) => this.down(e));
     canvas.addEventListener('pointermove', (e) => this.move(e));
     canvas.addEventListener('pointerup', () => this.up());
     canvas.addEventListener('pointercancel', () => this.up());
+    canvas.addEventListener('keydown', (e) => this.key(e, true));
+    canvas.addEventListener('keyup', (e) => this.key(e, false));
+    canvas.addEventListener('blur', () => {
+      this.lift();
+      this.brushShown = false;
+      this.redraw();
+    });
     this.redraw();
   }
 
@@ -35,10 +71,17 @@ export class DrawPad {
     return this.strokes.length === 0;
   }
 
+  /** The keyboard help read with the pad (in the page's language). */
+  setHint(text: string): void {
+    this.hint.textContent = text;
+    if (!this.hint.isConnected) this.canvas.after(this.hint);
+  }
+
   /** Removes every stroke. */
   clear(): void {
     this.strokes.length = 0;
     this.current = null;
+    this.brushDown = null;
     this.redraw();
     this.onInput(null, true);
   }
@@ -46,6 +89,8 @@ export class DrawPad {
   /** Removes the last stroke. */
   undo(): void {
     this.strokes.pop();
+    this.current = null;
+    this.brushDown = null;
     this.redraw();
     this.onInput(this.strokes.length === 0 ? null : this.mnistInput(), true);
   }
@@ -59,6 +104,7 @@ export class DrawPad {
     if (e.button !== 0) return;
     e.preventDefault();
     this.canvas.setPointerCapture(e.pointerId);
+    this.brushShown = false;
     this.current = [this.point(e)];
     this.strokes.push(this.current);
     this.redraw();
@@ -66,15 +112,68 @@ export class DrawPad {
   }
 
   private move(e: PointerEvent): void {
-    if (this.current === null) return;
+    if (this.current === null || this.brushDown !== null) return;
     for (const event of e.getCoalescedEvents?.() ?? [e]) this.current.push(this.point(event));
     this.redraw();
     this.schedule();
   }
 
   private up(): void {
-    if (this.current === null) return;
+    if (this.current === null || this.brushDown !== null) return;
     this.current = null;
+    this.onInput(this.mnistInput(), true);
+  }
+
+  /** The keyboard: arrows move the brush, Space (held) or Enter (toggled) paints, Backspace undoes, Delete clears. */
+  private key(e: KeyboardEvent, pressed: boolean): void {
+    const step = ((e.shiftKey ? 3 : 1) * this.canvas.width) / STEPS_PER_SIDE;
+    const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+    if (e.key in moves) {
+      e.preventDefault();
+      if (!pressed) return;
+      const [dx, dy] = moves[e.key];
+      const clamp = (v: number, max: number): number => Math.max(0, Math.min(max, v));
+      this.brush = [clamp(this.brush[0] + dx, this.canvas.width), clamp(this.brush[1] + dy, this.canvas.height)];
+      this.brushShown = true;
+      this.current?.push(this.brush);
+      this.redraw();
+      if (this.current !== null) this.schedule();
+      return;
+    }
+    if (e.key === ' ' || e.key === 'Enter') {
+      e.preventDefault();
+      if (e.repeat) return;
+      const which = e.key === ' ' ? 'space' : 'enter';
+      if (pressed && this.brushDown === null) this.lower(which);
+      else if ((pressed && which === 'enter' && this.brushDown === 'enter') || (!pressed && which === 'space' && this.brushDown === 'space')) this.lift();
+      return;
+    }
+    if (!pressed) return;
+    if (e.key === 'Backspace') {
+      e.preventDefault();
+      this.undo();
+    } else if (e.key === 'Delete') {
+      e.preventDefault();
+      this.clear();
+    }
+  }
+
+  /** Puts the keyboard brush down: a stroke starts at the cursor (a dot if it does not move). */
+  private lower(by: 'space' | 'enter'): void {
+    this.brushDown = by;
+    this.brushShown = true;
+    this.current = [this.brush];
+    this.strokes.push(this.current);
+    this.redraw();
+    this.schedule();
+  }
+
+  /** Lifts the keyboard brush: its stroke ends. */
+  private lift(): void {
+    if (this.brushDown === null) return;
+    this.brushDown = null;
+    this.current = null;
+    this.redraw();
     this.onInput(this.mnistInput(), true);
   }
 
@@ -89,11 +188,11 @@ export class DrawPad {
   }
 
   private redraw(): void {
-    const { ctx, canvas } = this;
+    const { inkCtx: ctx, ink } = this;
     ctx.fillStyle = '#000';
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.fillRect(0, 0, ink.width, ink.height);
     // A stroke about 1/14 of the pad: after fitting a digit into 20 px it is ~2 px wide, as in MNIST.
-    ctx.lineWidth = canvas.width / 14;
+    ctx.lineWidth = ink.width / 14;
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';
     ctx.strokeStyle = '#fff';
@@ -110,11 +209,29 @@ export class DrawPad {
       for (let i = 1; i < stroke.length; i++) ctx.lineTo(stroke[i][0], stroke[i][1]);
       ctx.stroke();
     }
+    this.ctx.drawImage(ink, 0, 0);
+    if (this.brushShown) this.drawBrush();
+  }
+
+  /** The keyboard brush: a ring the size of the stroke, filled while it paints. */
+  private drawBrush(): void {
+    const { ctx } = this;
+    const [x, y] = this.brush;
+    const r = this.canvas.width / 28;
+    ctx.beginPath();
+    ctx.arc(x, y, r + 2, 0, 2 * Math.PI);
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = '#7fd4ff';
+    ctx.stroke();
+    if (this.brushDown !== null) {
+      ctx.fillStyle = 'rgba(127, 212, 255, 0.45)';
+      ctx.fill();
+    }
   }
 
   private mnistInput(): Uint8Array {
-    const { width, height } = this.canvas;
-    const rgba = this.ctx.getImageData(0, 0, width, height).data;
+    const { width, height } = this.ink;
+    const rgba = this.inkCtx.getImageData(0, 0, width, height).data;
     return toMnistInput(grayFromRgba(rgba, width, height, { invert: false }), width, height);
   }
 }

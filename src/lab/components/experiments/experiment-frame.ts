@@ -1,5 +1,5 @@
 import type { TrainingCurves } from '../../../experiments/training-curves.js';
-import type { Translator } from '../../shared/i18n.js';
+import type { MessageValues, Translator } from '../../shared/i18n.js';
 import { el } from '../figure-parts.js';
 import type { ExKey } from './messages.js';
 
@@ -44,14 +44,14 @@ export class ExperimentFrame {
   /** A frame for experiment `id`; `onRun` is called with the fields' values when Run is pressed. */
   constructor(
     private readonly tr: Translator<ExKey>,
-    spec: { readonly id: string; readonly title: ExKey; readonly intro: ExKey; readonly fields: readonly Field[] },
+    spec: { readonly id: string; readonly title: ExKey; readonly intro: ExKey; readonly introValues?: (tr: Translator<ExKey>) => MessageValues; readonly fields: readonly Field[] },
     onRun: (values: Record<string, number>, frame: ExperimentFrame) => void,
   ) {
     const t = tr.t;
     this.section = el('section', 'panel experiment');
     this.section.id = spec.id;
     this.section.dataset.experiment = spec.id;
-    this.section.append(el('h2', '', t(spec.title)), el('p', 'intro', t(spec.intro)));
+    this.section.append(el('h2', '', t(spec.title)), el('p', 'intro', t(spec.intro, spec.introValues?.(tr))));
     const form = el('form', 'settings');
     for (const f of spec.fields) {
       const label = el('label');

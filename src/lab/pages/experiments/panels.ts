@@ -1,3 +1,4 @@
+import { FAIR_ACTIVATION_SETTINGS } from '../../../experiments/activations.js';
 import { activationsFigure } from '../../components/experiments/activations-figure.js';
 import { ExperimentFrame, type Field, type Figure } from '../../components/experiments/experiment-frame.js';
 import { foolFigure } from '../../components/experiments/fool-figure.js';
@@ -6,7 +7,7 @@ import { mistakesFigure } from '../../components/experiments/mistakes-figure.js'
 import { neuronInputsFigure } from '../../components/experiments/neuron-inputs-figure.js';
 import { noiseFigure } from '../../components/experiments/noise-figure.js';
 import { shuffledLabelsFigure } from '../../components/experiments/shuffled-labels-figure.js';
-import type { Translator } from '../../shared/i18n.js';
+import type { MessageValues, Translator } from '../../shared/i18n.js';
 import type { ExperimentClient } from './experiment-client.js';
 import type { ExperimentName, ExperimentTypes } from './protocol.js';
 
@@ -16,6 +17,8 @@ interface PanelSpec<N extends ExperimentName> {
   readonly experiment: N;
   readonly title: ExKey;
   readonly intro: ExKey;
+  /** Numbers the intro names, from the code that uses them. */
+  readonly introValues?: (tr: Translator<ExKey>) => MessageValues;
   readonly fields: readonly Field[];
   readonly options: (values: Record<string, number>) => ExperimentTypes[N]['options'];
   readonly figure: Figure<ExperimentTypes[N]['result']>;
@@ -83,6 +86,7 @@ const PANELS: readonly PanelSpec<ExperimentName>[] = [
     experiment: 'activations',
     title: 'activationsTitle',
     intro: 'activationsIntro',
+    introValues: (tr) => ({ sigmoidRate: tr.plain(FAIR_ACTIVATION_SETTINGS.sigmoid.learningRate), reluRate: tr.plain(FAIR_ACTIVATION_SETTINGS.relu.learningRate) }),
     fields: [{ name: 'epochs', label: 'epochs', value: 10, min: 1, max: 1000 }, { name: 'trainCount', label: 'trainCount', value: 60000, min: 100, max: 60000 }, SEED],
     options: (v) => ({ trainCount: v.trainCount, settings: { epochs: v.epochs, seed: v.seed } }),
     figure: activationsFigure,

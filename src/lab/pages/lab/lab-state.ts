@@ -6,21 +6,23 @@ import { OPTIMIZERS } from '../../../core/optimizers.js';
 import { AUGMENTS } from '../../../data/augment.js';
 import { SCHEDULES } from '../../../train/schedule.js';
 import { resolveSettings, SEED_SETTINGS, type TrainingSettings } from '../../../train/settings.js';
+import type { SpeedValues } from '../../components/speed-control.js';
 import type { TrainingFormValues } from '../../components/training-controls.js';
 import { DATA_SETS } from '../../shared/data-sets.js';
 import { type FieldTable, HashCodec, type HashIssue } from '../../shared/hash-codec.js';
 import { LANGUAGES, type Language } from '../../shared/i18n.js';
 import { PALETTES, type PaletteName } from '../../shared/palette.js';
 import { LAB_LIMITS } from '../../shared/setting-limits.js';
+import { TRAINING_PACES, WATCH_RATE } from '../../shared/step-clock.js';
 
 export { PALETTES, type PaletteName };
 
 /**
  * Everything the Lab shows that a user may want to share: the training settings (the
- * training controls' values), the picked test image, the language and the display options. It lives in the URL hash, so a
- * copied address restores the page (B7).
+ * training controls' values), the training speed, the picked test image, the language and the
+ * display options. It lives in the URL hash, so a copied address restores the page (B7).
  */
-export interface LabState extends TrainingFormValues {
+export interface LabState extends TrainingFormValues, SpeedValues {
   /** Index of the data set's test image shown, or −1 for the drawing. */
   testImage: number;
   /** '' = follow the browser's language. */
@@ -52,6 +54,8 @@ export const DEFAULT_STATE: Readonly<LabState> = {
   palette: 'green-red',
   allConnections: false,
   backend: 'fast',
+  pace: 'full',
+  watchRate: WATCH_RATE.default,
 };
 
 /** Largest network the Lab trains in a browser tab. */
@@ -81,6 +85,8 @@ const FIELDS: FieldTable<LabState> = {
   palette: { key: 'palette', kind: { type: 'enum', values: PALETTES } },
   allConnections: { key: 'all', kind: { type: 'bool' } },
   backend: { key: 'backend', kind: { type: 'enum', values: ['fast', 'reference'] } },
+  pace: { key: 'pace', kind: { type: 'enum', values: TRAINING_PACES } },
+  watchRate: { key: 'rate', kind: { type: 'int', min: WATCH_RATE.min, max: WATCH_RATE.max } },
 };
 
 /** The Lab's state⇄URL codec. */

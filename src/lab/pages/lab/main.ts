@@ -1,4 +1,5 @@
 import { Rng } from '../../../core/rng.js';
+import { FAIR_ACTIVATION_SETTINGS } from '../../../experiments/activations.js';
 import { fillNoiseImage } from '../../../experiments/noise-images.js';
 import { curvePair } from '../../components/curve-pair.js';
 import { DrawPad } from '../../components/draw-pad.js';
@@ -11,6 +12,7 @@ import { lazyNotice } from '../../components/lazy-notice.js';
 import { loadModel } from '../../shared/model-loader.js';
 import type { PaletteName } from '../../shared/palette.js';
 import { mountFigures } from './lab-figures.js';
+import { mountSpeed } from './lab-speed.js';
 import { mountStatus } from './lab-status.js';
 import { openLabStore } from './lab-store.js';
 import { LAB_MESSAGES, type MessageKey } from './messages.js';
@@ -39,6 +41,8 @@ const charts = curvePair(
   { cost: $('cost-chart'), accuracy: $('accuracy-chart') },
   { cost: tr().t('costCurve'), accuracy: tr().t('testAccuracy'), axis: tr().t('miniBatches') },
   { num: (n, d) => tr().num(n, d), pct: (x, d) => tr().pct(x, d) },
+  // A long run's first mini-batches, where the curves move most, keep their room (log axes).
+  { x: 'log', cost: 'log' },
 );
 const series = (runs: readonly RunSpec[]) =>
   runs.map((r, i) => ({
@@ -59,6 +63,7 @@ charts.accuracy.reset([]);
 
 mountFigures(store, tr);
 mountStatus(store, tr);
+mountSpeed(store, tr, session, charts);
 const loadTestImages = mountTestImages(store, tr);
 const notice = lazyNotice($('state-notice'), store.state.issues);
 const controls = new TrainingControls(
@@ -75,6 +80,9 @@ const pad = new DrawPad($<HTMLCanvasElement>('pad'), (pixels, final) => store.se
 function applyLanguage(): void {
   applyMessages(document, tr().language, tr().t);
   document.title = tr().t('title');
+  pad.setHint(tr().t('drawPadKeys'));
+  const fair = FAIR_ACTIVATION_SETTINGS;
+  $('compare-note').textContent = tr().t('compareHint', { sigmoidRate: tr().plain(fair.sigmoid.learningRate), reluRate: tr().plain(fair.relu.learningRate) });
   $<HTMLSelectElement>('language').value = tr().language;
   notice.show(tr().language);
   showCourseLink($<HTMLAnchorElement>('course-link'), './', store.state.language, tr().language);
@@ -106,12 +114,12 @@ $<HTMLSelectElement>('palette').addEventListener('change', (e) => store.set({ pa
 $<HTMLInputElement>('all-connections').checked = store.state.allConnections;
 $<HTMLInputElement>('all-connections').addEventListener('change', (e) => store.set({ allConnections: (e.target as HTMLInputElement).checked }));
 window.addEventListener('hashchange', () => location.reload());
-installTestHook(store, session);
+installTestHook(store, session, charts);
 
 async function start(): Promise<void> {
   session.load();
   const [model] = await Promise.allSettled([loadModel('./pretrained.json'), loadTestImages()]);
-  if (model.status === 'fulfilled') store.set({ pretrained: model.value.network });
+  if (model.status === 'fulfilled') store.set({ pretrained: model.value.network, pretrainedCost: model.value.cost });
   else store.set({ error: { kind: 'model', message: String(model.reason) } });
   // Both settled: the picked test image (if any) is answered and announced now.
   const { testSet, testImage } = store.state;
