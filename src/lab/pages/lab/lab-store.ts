@@ -4,7 +4,7 @@ import type { Dataset } from '../../../data/dataset.js';
 import type { HashIssue } from '../../shared/hash-codec.js';
 import { Store, syncHash } from '../../shared/store.js';
 import { type LabState, LAB_CODEC, PALETTES, type PaletteName } from './lab-state.js';
-import type { FromWorker, RunSpec } from './worker-protocol.js';
+import type { FromWorker, RunSpec } from '../../shared/worker-protocol.js';
 
 /** The data set's state as the page tells it. */
 export type DataStatus =

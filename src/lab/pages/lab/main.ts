@@ -19,7 +19,7 @@ import { LAB_MESSAGES, type MessageKey } from './messages.js';
 import { installTestHook } from './test-hook.js';
 import { mountTestImages } from './test-images.js';
 import { TrainingSession } from './training-session.js';
-import type { RunSpec } from './worker-protocol.js';
+import type { RunSpec } from '../../shared/worker-protocol.js';
 
 /**
  * The Lab page: one store (the URL hash's settings and this visit's state), the components

@@ -8,8 +8,8 @@ import { StepClock } from '../../shared/step-clock.js';
 import type { Store } from '../../shared/store.js';
 import type { LabPageState } from './lab-store.js';
 import { trainingSettings } from './lab-state.js';
-import { TrainingClient } from './training-client.js';
-import type { FromWorker, RunSpec } from './worker-protocol.js';
+import { TrainingClient } from '../../shared/training-client.js';
+import type { FromWorker, RunSpec } from '../../shared/worker-protocol.js';
 
 /** What the buttons of the training controls ask for. */
 export type TrainingCommand = 'toggle' | 'step' | 'reset' | 'compare' | 'pretrained';

@@ -1,6 +1,6 @@
-import type { TrainingSettings } from '../../../train/settings.js';
-import type { DataSetName } from '../../shared/data-sets.js';
-import type { Snapshot } from '../../shared/model-loader.js';
+import type { TrainingSettings } from '../../train/settings.js';
+import type { DataSetName } from './data-sets.js';
+import type { Snapshot } from './model-loader.js';
 
 /** A run's parameters at one moment (buffers transferred). */
 export type { Snapshot };

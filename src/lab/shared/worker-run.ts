@@ -1,4 +1,4 @@
-import type { Trainer } from '../../../train/trainer.js';
+import type { Trainer } from '../../train/trainer.js';
 import type { FromWorker, Snapshot } from './worker-protocol.js';
 
 /** Evaluate the test set at most every this many mini-batches… */

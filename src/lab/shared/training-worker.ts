@@ -1,10 +1,10 @@
 /// <reference lib="webworker" />
-import type { DatasetPair } from '../../../data/dataset.js';
-import { DigitlabError } from '../../../errors.js';
-import { type BackendFactory, Trainer } from '../../../train/trainer.js';
-import { loadPair } from '../../shared/data-loader.js';
-import type { DataSetName } from '../../shared/data-sets.js';
-import { backendName, loadFastBackend } from '../../shared/kernel-loader.js';
+import type { DatasetPair } from '../../data/dataset.js';
+import { DigitlabError } from '../../errors.js';
+import { type BackendFactory, Trainer } from '../../train/trainer.js';
+import { loadPair } from './data-loader.js';
+import type { DataSetName } from './data-sets.js';
+import { backendName, loadFastBackend } from './kernel-loader.js';
 import { WorkerRun } from './worker-run.js';
 import type { FromWorker, RunSpec, ToWorker } from './worker-protocol.js';
 
