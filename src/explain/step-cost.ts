@@ -93,7 +93,7 @@ export class WeightSweep {
         const zj = z[x * n + j] + (j === neuron ? shift * input[x] : 0);
         a[j] = this.activate(zj, layer, kind);
       }
-      let out = a;
+      let out: Float64Array = a;
       for (let l = layer + 1; l <= L; l++) out = this.layerForward(out, l, kind);
       total += c.value(out, 0, out.length, this.labels[x], outActivation);
     }
