@@ -16,7 +16,8 @@ export interface DescentState {
 }
 
 /** Steps computed ahead for one drop of the ball (the Play button walks through them). */
-const MAX_STEPS = 200;
+export const DESCENT_MAX_STEPS = 200;
+const MAX_STEPS = DESCENT_MAX_STEPS;
 
 /**
  * The gradient-descent panel (S17, S19): a 1-D curve or a 2-D surface, a ball the user drops

@@ -24,7 +24,7 @@ export const CHAPTERS: readonly ChapterEntry[] = [
   {
     id: 'learning',
     text: { en: () => import('./text/chapter2.en.js').then((m) => m.CHAPTER_2_EN), ru: () => import('./text/chapter2.ru.js').then((m) => m.CHAPTER_2_RU) },
-    figures: null,
+    figures: () => import('./chapter2/chapter.js').then((m) => m.default),
   },
   {
     id: 'backprop',

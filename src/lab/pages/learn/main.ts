@@ -60,7 +60,9 @@ function navigate(route: string): void {
 
 function applyChrome(): void {
   const t = tr();
-  applyMessages(document, t.language, t.t);
+  // The page's own words only: a figure in the view may carry another page's data-i18n keys (How it learns' descent panel).
+  document.documentElement.lang = t.language;
+  for (const chrome of [document.querySelector('header.top'), $('contents-box')]) if (chrome) applyMessages(chrome, t.language, t.t);
   $<HTMLSelectElement>('language').value = t.language;
   const lang = store.state.language;
   $<HTMLAnchorElement>('lab-link').href = toolHref({ view: 'lab' }, lang);

@@ -1,0 +1,25 @@
+import { fill } from '../../../shared/i18n.js';
+import type { SectionContext } from '../chapter.js';
+
+/**
+ * The chapter's small words (`words` of its text), with the plural forms a number needs in
+ * the learner's language: `<key>_<rule>` by `Intl.PluralRules` (English one / other, Russian
+ * one / few / many), each with `{n}` for the number.
+ */
+export function counted(ctx: Pick<SectionContext, 'words' | 'language' | 'num'>, key: string, n: number): string {
+  const rule = new Intl.PluralRules(ctx.language).select(n);
+  const form = ctx.words[`${key}_${rule}`] ?? ctx.words[`${key}_other`] ?? ctx.words[`${key}_many`] ?? `{n}`;
+  return fill(form, { n: ctx.num(n) });
+}
+
+/** `v` with as few decimals as it needs (at most `most`), in the learner's language: 0.5, 0.25, 0.125. */
+export function plain(ctx: Pick<SectionContext, 'num'>, v: number, most = 6): string {
+  let digits = 0;
+  while (digits < most && Math.abs(Number(v.toFixed(digits)) - v) > 1e-12 * Math.max(1, Math.abs(v))) digits++;
+  return ctx.num(v, digits);
+}
+
+/** The word `key` of the chapter with its `{name}`s filled. */
+export function word(ctx: Pick<SectionContext, 'words'>, key: string, values?: Parameters<typeof fill>[1]): string {
+  return fill(ctx.words[key] ?? key, values);
+}

@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHAPTER_2_EN } from '../../src/lab/pages/learn/text/chapter2.en.js';
+import { CHAPTER_2_RU } from '../../src/lab/pages/learn/text/chapter2.ru.js';
+import { type Chapter2Engine, loadChapter2Engine } from './chapter2-engine.js';
+import { answer, WALKS } from './chapter2-walk.js';
+import { RESULTS_DIR, startSuite } from './harness.js';
+import { ONE, stroke } from './pointer.js';
+
+/** A specification code, which no user may read. */
+const SPEC_CODE = /\b[SB][0-9]{1,2}\b/;
+const SECTIONS = Object.keys(CHAPTER_2_EN.sections);
+const LANGUAGES = ['en', 'ru'] as const;
+const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** A words key without its plural form (`steps_few` → `steps`): the languages have different forms. */
+const stem = (key: string): string => key.replace(/_(zero|one|two|few|many|other)$/, '');
+
+function context(browser: Browser, language: 'en' | 'ru', phone = false): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+    isMobile: phone,
+    hasTouch: phone,
+    deviceScaleFactor: 1,
+    locale: language === 'ru' ? 'ru-RU' : 'en-US',
+    reducedMotion: phone ? 'reduce' : 'no-preference',
+  });
+}
+
+async function open(page: Page, base: string, hash: string): Promise<number> {
+  const t0 = Date.now();
+  await page.goto(`${base}learn/${hash}`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+  await page.waitForSelector('#figure[data-figure-ready="true"]', { timeout: 60_000 });
+  return Date.now() - t0;
+}
+
+describe('the course, chapter 2 (learning) in Chromium', { timeout: 1_800_000 }, () => {
+  let base = '';
+  let browser: Browser;
+  let close: () => Promise<void>;
+  let engine: Chapter2Engine;
+
+  before(async () => {
+    ({ base, browser, close } = await startSuite());
+    engine = await loadChapter2Engine();
+  });
+  after(async () => {
+    await close?.();
+  });
+
+  it('the English and Russian texts have the same sections, questions, figure words and placeholders', () => {
+    assert.deepEqual(Object.keys(CHAPTER_2_RU.sections), SECTIONS);
+    for (const id of SECTIONS) {
+      const [en, ru] = [CHAPTER_2_EN.sections[id], CHAPTER_2_RU.sections[id]];
+      assert.equal(en.paragraphs.length, ru.paragraphs.length, id);
+      en.paragraphs.forEach((p, i) => assert.deepEqual(placeholders(ru.paragraphs[i]), placeholders(p), `${id} ¶${i}`));
+      assert.equal(Boolean(ru.question), Boolean(en.question), id);
+      if (en.question && ru.question) {
+        assert.equal(ru.question.choices.length, en.question.choices.length, id);
+        assert.deepEqual(placeholders(ru.question.reveal), placeholders(en.question.reveal), `${id}: reveal`);
+      }
+      assert.deepEqual(Object.keys(ru.figure ?? {}).sort(), Object.keys(en.figure ?? {}).sort(), `${id}: figure words`);
+      for (const [key, text] of Object.entries(en.figure ?? {})) assert.deepEqual(placeholders(ru.figure?.[key] ?? ''), placeholders(text), `${id}: ${key}`);
+    }
+    const words = (w: Readonly<Record<string, string>> | undefined): string[] => [...new Set(Object.keys(w ?? {}).map(stem))].sort();
+    assert.deepEqual(words(CHAPTER_2_RU.words), words(CHAPTER_2_EN.words));
+    for (const [key, text] of Object.entries(CHAPTER_2_EN.words ?? {})) {
+      const ru = Object.entries(CHAPTER_2_RU.words ?? {}).filter(([k]) => stem(k) === stem(key));
+      for (const [k, t] of ru) assert.deepEqual(placeholders(t), placeholders(text), `words: ${k}`);
+    }
+    // Russian plurals: every form Intl names for Russian is there for each counted word.
+    for (const key of Object.keys(CHAPTER_2_RU.words ?? {}).filter((k) => k.endsWith('_one'))) for (const form of ['few', 'many', 'other']) assert.ok(CHAPTER_2_RU.words?.[`${stem(key)}_${form}`], `${stem(key)}_${form}`);
+  });
+
+  for (const language of LANGUAGES) {
+    it(`${language}: walks every section of chapter 2 — browses, draws, labels, drops, steps, trains, answers — and every number is the engine's`, async () => {
+      const ctx = await context(browser, language);
+      const page = await ctx.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      const ready: Record<string, number> = {};
+      // Cold: the chapter's first section straight from its address.
+      ready.data = await open(page, base, `#learning/data&lang=${language}`);
+      const firstFigureMs = Number(await page.evaluate(() => document.body.dataset.firstFigureMs));
+      for (const [i, id] of SECTIONS.entries()) {
+        if (i > 0) {
+          const t0 = Date.now();
+          await page.locator('.section-nav a[rel="next"]').click();
+          await page.waitForSelector(`body[data-section="learning/${id}"] #figure[data-figure-ready="true"]`, { timeout: 60_000 });
+          ready[id] = Date.now() - t0;
+        }
+        assert.match(page.url(), new RegExp(`#learning/${id}&`));
+        const text = (language === 'en' ? CHAPTER_2_EN : CHAPTER_2_RU).sections[id];
+        assert.equal(await page.locator('.section-title').textContent(), text.title);
+        assert.equal(await page.locator('#figure .figure-body').count(), 1, `${id}: a live figure, not the text alone`);
+        await WALKS[id]({ page, engine, reseed: language === 'en' });
+        await page.waitForFunction(() => document.querySelectorAll('.tex-pending').length === 0, undefined, { timeout: 30_000 });
+        const visible = await page.evaluate(() => document.body.innerText);
+        assert.doesNotMatch(visible, SPEC_CODE, `${id}: a specification code in the visible text`);
+        assert.doesNotMatch(visible, /\{\w+\}|undefined|NaN/, `${id}: an unfilled placeholder or a missing number`);
+        await page.mouse.move(0, 0);
+        await page.screenshot({ path: join(RESULTS_DIR, `course-${language}-desktop-learning-${id}.png`), fullPage: true });
+      }
+      // Every section is marked done in the contents.
+      const done = await page.locator('.contents a.done[data-route^="learning/"]').count();
+      assert.equal(done, SECTIONS.length);
+      assert.deepEqual(errors, []);
+      writeFileSync(join(RESULTS_DIR, `course-chapter2-timing-${language}.json`), JSON.stringify({ firstInteractiveFigureMs: firstFigureMs, sectionReadyMs: ready }, null, 2));
+      await ctx.close();
+    });
+  }
+
+  it('at phone size, with reduced motion, every section of chapter 2 stacks without sideways scrolling; screenshots in both languages', async () => {
+    for (const language of LANGUAGES) {
+      const ctx = await context(browser, language, true);
+      const page = await ctx.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await open(page, base, `#learning/random&lang=${language}`);
+      await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
+      await page.waitForFunction(() => /digit=/.test(location.hash));
+      const hash = `${new URL(page.url()).hash.replace('#learning/random', '')}&label=1`;
+      for (const id of SECTIONS) {
+        await open(page, base, `#learning/${id}${hash}`);
+        if (await page.locator('#question').count()) {
+          await answer(page, 0, 180_000);
+          if (id === 'descent-curve') {
+            // Reduced motion: the ball does not roll, the whole path shows at once.
+            const steps = await page.locator('#descent-readout').getAttribute('data-step');
+            await page.waitForTimeout(300);
+            assert.equal(await page.locator('#descent-readout').getAttribute('data-step'), steps);
+          }
+        }
+        if (id === 'train') {
+          await page.waitForSelector('.figure-body[data-ready="true"]', { timeout: 120_000 });
+          await page.locator('.train-buttons [data-action="step"]').click();
+          await page.waitForFunction(() => document.querySelector('.train-progress')?.getAttribute('data-batches') === '1');
+        }
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `${id}: ${overflow} px wider than the phone`);
+        await page.screenshot({ path: join(RESULTS_DIR, `course-${language}-phone-learning-${id}.png`), fullPage: true });
+      }
+      assert.deepEqual(errors, []);
+      await ctx.close();
+    }
+  });
+});
