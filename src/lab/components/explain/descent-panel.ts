@@ -18,6 +18,8 @@ export interface DescentState {
 /** Steps computed ahead for one drop of the ball (the Play button walks through them). */
 export const DESCENT_MAX_STEPS = 200;
 const MAX_STEPS = DESCENT_MAX_STEPS;
+/** The 1-D curve's margins on the canvas (its drawing and its clicks). */
+const CURVE_PAD = { left: 44, right: 10, top: 10, bottom: 30 };
 
 /**
  * The gradient-descent panel (S17, S19): a 1-D curve or a 2-D surface, a ball the user drops
@@ -93,8 +95,9 @@ export class DescentPanel {
       this.draw();
     });
     this.map.canvas.addEventListener('click', (e) => {
-      const [x, y] = this.map.fromEvent(e);
       const l = this.landscape();
+      // The curve is drawn by the panel itself (the map's axes are the surface's): its own x scale.
+      const [x, y] = l.dimension === 1 ? [this.curveW(e, l), 0] : this.map.fromEvent(e);
       const [lo, hi] = l.domain[0];
       store.set({ start: l.dimension === 1 ? [round(Math.min(hi, Math.max(lo, x)))] : [round(x), round(y)] });
       this.compute();
@@ -202,10 +205,19 @@ export class DescentPanel {
     this.els.outcome.dataset.outcome = path.outcome;
   }
 
+  /** The w of the curve under a click. */
+  private curveW(e: MouseEvent, l: Landscape): number {
+    const canvas = this.map.canvas;
+    const rect = canvas.getBoundingClientRect();
+    const px = ((e.clientX - rect.left) / rect.width) * canvas.width;
+    const [lo, hi] = l.domain[0];
+    return lo + ((px - CURVE_PAD.left) / (canvas.width - CURVE_PAD.left - CURVE_PAD.right)) * (hi - lo);
+  }
+
   private drawCurve(l: Landscape, path: DescentPath, next: readonly number[]): void {
     const canvas = this.map.canvas;
     const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
-    const pad = { left: 44, right: 10, top: 10, bottom: 30 };
+    const pad = CURVE_PAD;
     const [lo, hi] = l.domain[0];
     const ws = Array.from({ length: 401 }, (_, i) => lo + ((hi - lo) * i) / 400);
     const cs = ws.map((w) => l.value([w]));
