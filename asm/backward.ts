@@ -239,7 +239,7 @@ export function propagate(l: i32, count: i32): void {
 
 /** f'(z) from z and a = f(z), lane by lane: σ' = a(1 − a), relu' = [z > 0], tanh' = 1 − a². */
 // @ts-ignore: decorator
-@inline function derivativev(act: i32, z: v128, a: v128): v128 {
+@inline export function derivativev(act: i32, z: v128, a: v128): v128 {
   const one = f32x4.splat(1);
   if (act == ACT_SIGMOID) return f32x4.mul(a, f32x4.sub(one, a));
   if (act == ACT_RELU) return v128.and(f32x4.gt(z, f32x4.splat(0)), one);
