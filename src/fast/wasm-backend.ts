@@ -59,7 +59,7 @@ export class WasmBackend implements TrainingBackend {
   private u8: Uint8Array;
 
   /** A backend for `settings` on a fresh kernels instance, starting from `network`'s parameters. */
-  constructor(kernels: Kernels, network: Network, settings: TrainingSettings, runner?: (kernels: Kernels, plan: MemoryPlan) => WideRunner) {
+  constructor(kernels: Kernels, network: Network, settings: TrainingSettings, runner?: (kernels: Kernels, plan: MemoryPlan) => WideRunner | null) {
     if (network.sizes[0] > 65535) throw new RangeError(`wasm backend: at most 65,535 inputs (pixel indices are 16-bit), got ${network.sizes[0]}`);
     this.kernels = kernels;
     this.settings = settings;
@@ -74,7 +74,7 @@ export class WasmBackend implements TrainingBackend {
     this.u32 = new Uint32Array(this.buffer);
     this.u8 = new Uint8Array(this.buffer);
     this.writeNetwork(network);
-    this.runner = (this.plan.wide && runner ? runner : oneThread)(kernels, this.plan);
+    this.runner = (this.plan.wide && runner ? runner(kernels, this.plan) : null) ?? oneThread(kernels);
   }
 
   trainMiniBatch(data: Dataset, indices: Uint32Array, start: number, count: number, learningRate: number): StepResult {

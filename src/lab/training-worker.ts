@@ -5,7 +5,7 @@ import { parseIdx } from '../data/idx.js';
 import { makeDataset } from '../data/pair.js';
 import { DigitlabError } from '../errors.js';
 import { compileKernels } from '../fast/kernels.js';
-import { createFastBackend } from '../fast/dropout-backend.js';
+import { createFastBackend } from '../fast/factory.js';
 import { type BackendFactory, Trainer } from '../train/trainer.js';
 import kernelsUrl from '../../build/kernels.wasm?url';
 import { dataFileUrl, type DataSetName, dataSetSource } from './data-sets.js';
