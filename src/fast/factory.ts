@@ -15,8 +15,8 @@ import { WasmBackend, type WideRunner } from './wasm-backend.js';
 export const THREADS_FROM = 128;
 
 /** Whether a network of these layer sizes trains on two threads when a helper thread is there. */
-export function usesThreads(sizes: readonly number[]): boolean {
-  return isWide(sizes) && Math.max(...sizes.slice(1, -1)) >= THREADS_FROM;
+export function usesThreads(sizes: readonly number[], from = THREADS_FROM): boolean {
+  return isWide(sizes) && Math.max(...sizes.slice(1, -1)) >= from;
 }
 
 /** Largest shared memory a backend may grow to, in 64 KiB pages (2 GiB, the shared build's maximum). */
@@ -28,6 +28,8 @@ export interface FastBackendOptions {
   readonly sharedModule?: WebAssembly.Module;
   /** A started helper thread (`startNodeHelper`, `startWebHelper`), or null to train on one thread. */
   readonly helper?: HelperPool | null;
+  /** Widest hidden layer from which two threads are used (default `THREADS_FROM`; bench/crossover.ts sets 0 to measure). */
+  readonly threadsFrom?: number;
 }
 
 /**
@@ -42,7 +44,7 @@ export function createFastBackend(module: WebAssembly.Module, options: FastBacke
     const { sharedModule, helper } = options;
     let kernels: Kernels;
     let runner: ((kernels: Kernels, plan: MemoryPlan) => WideRunner | null) | undefined;
-    if (sharedModule && helper && usesThreads(settings.sizes)) {
+    if (sharedModule && helper && usesThreads(settings.sizes, options.threadsFrom)) {
       kernels = instantiateKernels(sharedModule, new WebAssembly.Memory({ initial: 64, maximum: MAX_SHARED_PAGES, shared: true }));
       runner = (k, plan) => helper.runner(sharedModule, k, plan);
     } else {

@@ -1,23 +1,32 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { parseSkip, runBenchCommand } from '../../../bench/command.js';
 import { DigitlabError } from '../../errors.js';
 
+/** The benchmark's entry (bench/ is development tooling beside src/, not part of the library). */
+const BENCH_SCRIPT = fileURLToPath(new URL('../../../bench/run.ts', import.meta.url));
+
 /**
- * Adds `digitlab bench [--json] [--epochs N] [--skip tfjs,c,default,reference]`: the same benchmark as
- * `npm run bench` (bench/suite.ts): digitlab's fast path against TF.js (WebAssembly backend)
- * and the hand-written C reference on the seed's task, plus time-to-95 % of the default
- * `digitlab train`.
+ * Adds `digitlab bench [--suite default|wide] [--json] [--rounds N] [--skip …]`: runs the same
+ * benchmark as `npm run bench` (bench/run.ts) in a child process, so that src/ does not depend
+ * on bench/; the child checks the options and prints the report.
  */
 export function registerBenchCommand(program: Command): void {
   program
     .command('bench')
-    .description("benchmark training speed on the seed's task against TF.js and a hand-written C reference (about 2 minutes)")
-    .option('--json', 'one JSON object with flat dotted keys (digitlab.secondsPerEpoch, tfjs.secondsPerEpoch, speedup, …)')
-    .option('--epochs <n>', 'timed epochs per contestant, after one warm-up epoch', '3')
-    .option('--skip <parts>', 'leave out parts: tfjs, c, default, reference (comma-separated)', '')
-    .action(async (o: { json?: boolean; epochs: string; skip: string }) => {
-      const epochs = Number(o.epochs);
-      if (!(Number.isInteger(epochs) && epochs >= 1 && epochs <= 100)) throw new DigitlabError(`--epochs must be a whole number from 1 to 100, got ${o.epochs}`);
-      process.exitCode = await runBenchCommand({ json: o.json === true, epochs, skip: parseSkip(o.skip) });
+    .description("benchmark training speed against peers, tools alternating round by round: the seed's task against TF.js and a hand-written C reference (default suite, about 3 minutes), or four networks in two recipes against numpy and PyTorch (--suite wide, about 15 minutes)")
+    .option('--suite <name>', 'default or wide', 'default')
+    .option('--json', 'one JSON object with flat dotted keys (digitlab.secondsPerEpoch, c.ratio.median, …)')
+    .option('--rounds <n>', 'rounds; each tool runs once per round', '5')
+    .option('--skip <parts>', 'leave out parts: tfjs, c, default, reference; numpy, torch (comma-separated)', '')
+    .action(async (o: { suite: string; json?: boolean; rounds: string; skip: string }) => {
+      if (!existsSync(BENCH_SCRIPT)) throw new DigitlabError(`bench: ${BENCH_SCRIPT} is missing (the benchmark runs from a checkout of the repository)`);
+      const args = ['--import', import.meta.resolve('tsx'), BENCH_SCRIPT, '--suite', o.suite, '--rounds', o.rounds, ...(o.json ? ['--json'] : []), ...(o.skip ? ['--skip', o.skip] : [])];
+      const child = spawn(process.execPath, args, { stdio: 'inherit' });
+      process.exitCode = await new Promise<number>((resolve, reject) => {
+        child.on('error', reject);
+        child.on('close', (code) => resolve(code ?? 1));
+      });
     });
 }
