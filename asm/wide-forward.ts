@@ -80,13 +80,14 @@ export function forwardDenseRange(l: i32, count: i32, j0: usize, j1: usize): voi
 
 /**
  * Z[r, j0:j1] = b + Σ over row r's non-zero inputs (k, x_k) of x_k·Wᵀ[k, j0:j1], for a sparse
- * input given as entry lists (u32 byte offset k·stride·4 of weight row k, f32 x_k), ascending
- * in k: row r's entries are [startsA[r], startsA[r+1]) of `listA`, then (when `startsB` ≠ 0)
+ * input given as entry lists (u32 k·`rowScale`, f32 x_k: the batch's pixels carry the byte
+ * offset of weight row k, rowScale 1; a ReLU layer's lists carry k, rowScale = stride·4),
+ * ascending in k: row r's entries are [startsA[r], startsA[r+1]) of `listA`, then (when `startsB` ≠ 0)
  * [startsB[r], startsB[r+1]) of `listB` (the two threads' halves of a ReLU layer). Strips of
  * 32 neurons (eight independent sums, so the additions of one entry do not wait on each
  * other) walk all rows before the next strip, so a strip of weights stays in cache.
  */
-export function forwardListRange(l: i32, count: i32, j0: usize, j1: usize, startsA: usize, listA: usize, startsB: usize, listB: usize): void {
+export function forwardListRange(l: i32, count: i32, j0: usize, j1: usize, startsA: usize, listA: usize, startsB: usize, listB: usize, rowScale: usize): void {
   const S = <usize>layer(l, L_STRIDE);
   const W = <usize>layer(l, L_W);
   const B = <usize>layer(l, L_B);
@@ -104,7 +105,7 @@ export function forwardListRange(l: i32, count: i32, j0: usize, j1: usize, start
         const list = h == 0 ? listA : listB;
         const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
         for (let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3); p < e1; p += 8) {
-          const w = Wj + <usize>load<u32>(p);
+          const w = Wj + <usize>load<u32>(p) * rowScale;
           const x = v128.load32_splat(p + 4);
           z0 = f32x4.add(z0, f32x4.mul(x, v128.load(w)));
           z1 = f32x4.add(z1, f32x4.mul(x, v128.load(w, 16)));
@@ -131,7 +132,7 @@ export function forwardListRange(l: i32, count: i32, j0: usize, j1: usize, start
         const list = h == 0 ? listA : listB;
         const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
         for (let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3); p < e1; p += 8) {
-          z0 = f32x4.add(z0, f32x4.mul(v128.load32_splat(p + 4), v128.load(Wj + <usize>load<u32>(p))));
+          z0 = f32x4.add(z0, f32x4.mul(v128.load32_splat(p + 4), v128.load(Wj + <usize>load<u32>(p) * rowScale)));
         }
       }
       v128.store(Z + (<usize>r * S + j) * 4, z0);
@@ -140,16 +141,16 @@ export function forwardListRange(l: i32, count: i32, j0: usize, j1: usize, start
 }
 
 /**
- * The non-zero activations of neurons [j0, j1) of layer l, per batch row, as entries for the
- * next layer's product: (u32 byte offset k·stride'·4 of the next layer's weight row k, f32 a_k),
- * ascending in k; row r's are [starts[r], starts[r+1]) of `list`. With ReLU most hidden
- * activations of a trained network are exactly zero, and their products are skipped.
+ * The non-zero activations of neurons [j0, j1) of layer l, per batch row, as entries (u32 k,
+ * f32 a_k), ascending in k; row r's are [starts[r], starts[r+1]) of `list`. With ReLU most
+ * hidden activations of a trained network are exactly zero (seen: 76 % and 62 % in the two
+ * hidden layers of the best preset's network), and the next layer's forward product, its
+ * weight gradient and the error propagated back skip them.
  */
 export function listNonZero(l: i32, count: i32, j0: usize, j1: usize, starts: usize, list: usize): void {
   const S = <usize>layer(l, L_STRIDE);
   const A = <usize>layer(l, L_A);
   const nOut = <usize>layer(l, L_OUT);
-  const nextRow = <usize>layer(l + 1, L_STRIDE) * 4;
   const end = j1 < nOut ? j1 : nOut;
   let o: usize = 0;
   for (let r = 0; r < count; r++) {
@@ -159,7 +160,7 @@ export function listNonZero(l: i32, count: i32, j0: usize, j1: usize, starts: us
       const x = load<f32>(a + (k << 2));
       // Branch-free: always write, advance only past a non-zero.
       const p = list + (o << 3);
-      store<u32>(p, <u32>(k * nextRow));
+      store<u32>(p, <u32>k);
       store<f32>(p, x, 4);
       o += <usize>(x != 0);
     }

@@ -20,6 +20,7 @@ import { setStep } from './optimizer';
 import { sigmoidv, reluv, tanhv } from './math';
 import { forwardDenseRange, forwardListRange, listNonZero } from './wide-forward';
 import { propagateRange, weightGradientRange, biasRange, inputGradientRange, inputSgdRange } from './wide-backward';
+import { propagateListRange, columnLists, weightGradientColumnsRange } from './wide-sparse';
 
 /** Stage modes: train (fused update), gradients only (stored in GW/GB), predict (forward only). */
 export const MODE_TRAIN = 0;
@@ -96,9 +97,20 @@ export function wideStage(part: i32, stage: i32, count: i32, mode: i32): f64 {
   const l = 2 * L - 1 - stage;
   const fused = mode == MODE_TRAIN;
   if (l > 0) {
-    const k0 = lo(l - 1, part), k1 = hiInputs(l - 1, part);
-    propagateRange(l, count, k0, k1);
-    weightGradientRange(l, count, k0, k1, fused);
+    if (header(H_HIDDEN) == ACT_RELU) {
+      // Through the ReLU layer l−1, from each share's non-zero list (both for a single thread).
+      for (let h = part == 1 ? 1 : 0; h <= (part == 0 ? 0 : 1); h++) {
+        const k0 = lo(l - 1, h), k1 = hiInputs(l - 1, h);
+        const i = <usize>(2 * h);
+        propagateListRange(l, count, k0, k1, nonZero(l - 1, i), nonZero(l - 1, i + 1));
+        columnLists(count, k0, k1, nonZero(l - 1, i), nonZero(l - 1, i + 1), nonZero(l - 1, i + 4), nonZero(l - 1, i + 5));
+        weightGradientColumnsRange(l, k0, k1, nonZero(l - 1, i + 4), nonZero(l - 1, i + 5), fused);
+      }
+    } else {
+      const k0 = lo(l - 1, part), k1 = hiInputs(l - 1, part);
+      propagateRange(l, count, k0, k1);
+      weightGradientRange(l, count, k0, k1, fused);
+    }
     if (l < L - 1) biasRange(l, count, lo(l, part), hi(l, part), fused);
     else if (part != 1) biasRange(l, count, 0, <usize>layer(l, L_STRIDE), fused);
   } else {
@@ -111,7 +123,10 @@ export function wideStage(part: i32, stage: i32, count: i32, mode: i32): f64 {
   return 0;
 }
 
-/** The four addresses of a ReLU layer's non-zero lists: starts and entries of part 0, then of part 1. */
+/**
+ * The addresses of a ReLU layer's lists: 0–3 the row lists (starts and entries of share 0,
+ * then of share 1), 4–7 the same turned by columns (asm/wide-sparse.ts `columnLists`).
+ */
 // @ts-ignore: decorator
 @inline function nonZero(l: i32, i: usize): usize {
   return <usize>load<u32>(<usize>layer(l, L_NONZERO) + (i << 2));
@@ -120,8 +135,8 @@ export function wideStage(part: i32, stage: i32, count: i32, mode: i32): f64 {
 /** Hidden layer l's share of `part`: z, a = f(z) and, for ReLU, the list of non-zero a. */
 function forwardHidden(l: i32, part: i32, count: i32): void {
   const j0 = lo(l, part), j1 = hi(l, part);
-  if (l == 0) forwardListRange(0, count, j0, j1, <usize>header(H_BATCH_STARTS), <usize>header(H_BATCH_ENTRIES), 0, 0);
-  else if (header(H_HIDDEN) == ACT_RELU) forwardListRange(l, count, j0, j1, nonZero(l - 1, 0), nonZero(l - 1, 1), nonZero(l - 1, 2), nonZero(l - 1, 3));
+  if (l == 0) forwardListRange(0, count, j0, j1, <usize>header(H_BATCH_STARTS), <usize>header(H_BATCH_ENTRIES), 0, 0, 1);
+  else if (header(H_HIDDEN) == ACT_RELU) forwardListRange(l, count, j0, j1, nonZero(l - 1, 0), nonZero(l - 1, 1), nonZero(l - 1, 2), nonZero(l - 1, 3), <usize>layer(l, L_STRIDE) * 4);
   else forwardDenseRange(l, count, j0, j1);
   activateRange(l, count, j0, j1, header(H_HIDDEN));
   if (header(H_HIDDEN) == ACT_RELU) {
@@ -136,7 +151,7 @@ function forwardOutput(count: i32): void {
   const L = header(H_LAYERS);
   const l = L - 1;
   const S = <usize>layer(l, L_STRIDE);
-  if (header(H_HIDDEN) == ACT_RELU) forwardListRange(l, count, 0, S, nonZero(l - 1, 0), nonZero(l - 1, 1), nonZero(l - 1, 2), nonZero(l - 1, 3));
+  if (header(H_HIDDEN) == ACT_RELU) forwardListRange(l, count, 0, S, nonZero(l - 1, 0), nonZero(l - 1, 1), nonZero(l - 1, 2), nonZero(l - 1, 3), S * 4);
   else forwardDenseRange(l, count, 0, S);
   activate(l, count, header(H_OUTPUT));
 }

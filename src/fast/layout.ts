@@ -51,7 +51,7 @@ export interface LayerPlan {
   readonly state2Biases: number;
   /** Wide path: the first neuron of the second thread's share (a multiple of 4); the stride for the output layer. */
   readonly split: number;
-  /** Wide path, ReLU hidden layer: the address of its four list addresses (starts and entries of each share), else 0. */
+  /** Wide path, ReLU hidden layer: the address of its eight list addresses (asm/wide.ts `nonZero`), else 0. */
   readonly nonZero: number;
 }
 
@@ -95,7 +95,7 @@ export interface MemoryPlan {
   /** u32 per row + 1 and 8 bytes per non-zero pixel: the batch's decoded input (asm/sparse.ts). */
   readonly batchStarts: number;
   readonly batchEntries: number;
-  /** Per ReLU layer on the wide path: its lists' addresses (starts, entries of share 0, then of share 1). */
+  /** Per ReLU layer on the wide path: its lists' eight addresses (asm/wide.ts `nonZero`). */
   readonly nonZeroLists: ReadonlyMap<number, readonly number[]>;
   /** First byte after the plan: the training set's sparse store goes here (it grows). */
   readonly end: number;
@@ -153,16 +153,19 @@ export function planMemory(settings: PlanSettings, base: number): MemoryPlan {
       state1Weights: states >= 1 ? take(w) : 0, state1Biases: states >= 1 ? take(b) : 0,
       state2Weights: states >= 2 ? take(w) : 0, state2Biases: states >= 2 ? take(b) : 0,
       split,
-      nonZero: wide && hidden && settings.activation === 'relu' ? take(16) : 0,
+      nonZero: wide && hidden && settings.activation === 'relu' ? take(32) : 0,
     });
   }
-  // The non-zero lists of ReLU layers: per share, (capacity + 1) starts and up to capacity ×
-  // share entries of 8 bytes (+1: the list writer stores one entry past the last).
+  // The non-zero lists of ReLU layers (asm/wide.ts `nonZero`): per share, by rows (capacity + 1
+  // starts, up to capacity × share entries of 8 bytes, +1: the writer stores one past the
+  // last), then per share by columns (share + 1 starts, as many entries).
   const nonZeroLists = new Map<number, number[]>();
   layers.forEach((layer, l) => {
     if (layer.nonZero === 0) return;
-    const shares = [layer.split, layer.nOut - layer.split];
-    nonZeroLists.set(l, shares.flatMap((n) => [take((capacity + 1) * 4), take((capacity * Math.max(n, 0) + 1) * 8)]));
+    const shares = [layer.split, Math.max(layer.nOut - layer.split, 0)];
+    const rowLists = shares.flatMap((n) => [take((capacity + 1) * 4), take((capacity * n + 1) * 8)]);
+    const columnLists = shares.flatMap((n) => [take((n + 1) * 4), take((capacity * n + 1) * 8)]);
+    nonZeroLists.set(l, [...rowLists, ...columnLists]);
   });
   const rows = take(capacity * 4);
   const identityRows = take(capacity * 4);
