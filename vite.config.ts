@@ -1,8 +1,7 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { FASHION_MNIST_DIRECTORY } from './src/data/idx-dir.js';
-import { FASHION_FILES, MNIST_FILES, SECURITY_HEADERS, mnistDataDir } from './src/server/static-server.js';
+import { labDataMiddleware } from './src/server/data-middleware.js';
+import { SECURITY_HEADERS } from './src/server/static-server.js';
 
 const fromHere = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -30,19 +29,7 @@ export default defineConfig({
     {
       name: 'digitlab-mnist-data',
       configureServer(server) {
-        server.middlewares.use((req, res, next) => {
-          const url = req.url ?? '';
-          const fashion = url.replace(/^\/data\/fashion\//, '');
-          const name = url.replace(/^\/data\//, '');
-          let file: string;
-          if (url.startsWith('/data/fashion/') && FASHION_FILES.includes(fashion)) file = `${FASHION_MNIST_DIRECTORY}/${fashion}`;
-          else if (url.startsWith('/data/') && MNIST_FILES.includes(name)) file = `${mnistDataDir()}/${name}`;
-          else return next();
-          if (!existsSync(file)) return next();
-          res.setHeader('Content-Type', 'application/octet-stream');
-          res.setHeader('Content-Length', String(statSync(file).size));
-          createReadStream(file).pipe(res);
-        });
+        server.middlewares.use(labDataMiddleware());
       },
     },
   ],

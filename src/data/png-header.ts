@@ -18,7 +18,7 @@ const CHANNELS: Readonly<Record<number, number>> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 
  * Checks a PNG's header (IHDR) before any decoder allocates for it: the width and height
  * must be non-zero, at most MAX_PNG_PIXELS together, and possible for the file's size
  * (the raw pixel bytes they need, ≥ width·height·channels·depth/8, cannot exceed what deflate
- * can produce from the file). Bytes that are not a PNG at all are left for the decoder to
+ * can produce from the file). Bytes that are not a PNG at all are left to readPngLayout (png-structure.ts) to
  * reject. Throws a DigitlabError naming `name`.
  */
 export function checkPngHeader(bytes: Uint8Array, name: string): void {

@@ -1,17 +1,32 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import { DigitlabError } from '../errors.js';
+import { measureInk, type InkMeasure } from './ink.js';
 import { checkPngHeader } from './png-header.js';
+import { checkScanlines, pixelDataBytes, readPngLayout, type PngLayout } from './png-structure.js';
 import { grayFromRgba, toMnistInput } from './preprocess.js';
+
+/** A PNG digit read for classification. */
+export interface PngDigit {
+  /** The 28×28 MNIST input (bytes, 255 = ink), preprocessed as MNIST was (see preprocess.ts). */
+  readonly input: Uint8Array;
+  /** How much ink the picture holds before preprocessing (a blank page still becomes an input). */
+  readonly ink: InkMeasure;
+  readonly width: number;
+  readonly height: number;
+}
 
 /**
  * Reads a PNG file of a digit (any size, colour or gray, dark-on-light or light-on-dark,
- * transparent background = paper) and returns it as a 28×28 MNIST input (bytes, 255 = ink),
- * preprocessed as MNIST was (see preprocess.ts).
+ * transparent background = paper) as a 28×28 MNIST input, with a measure of its ink.
+ * Every fault is a DigitlabError in our words naming the file: missing, not a PNG, damaged
+ * chunks (png-structure.ts), absurd sizes (png-header.ts), damaged pixel data (checked
+ * here after a bounded inflate, before pngjs decodes).
  */
-export async function readPngAsMnist(file: string): Promise<Uint8Array> {
+export async function readPngDigit(file: string): Promise<PngDigit> {
   const name = basename(file);
   let bytes: Buffer;
   try {
@@ -22,16 +37,44 @@ export async function readPngAsMnist(file: string): Promise<Uint8Array> {
       code === 'ENOENT' ? `${name}: no such file (${file})` : `${name}: cannot read ${file} (${(error as Error).message})`,
     );
   }
+  const layout = readPngLayout(bytes, name);
   checkPngHeader(bytes, name);
+  checkScanlines(inflatePixelData(layout, name), layout.header, name);
   let png: PNG;
   try {
-    // pngjs expands every colour type and bit depth to 8-bit RGBA.
-    png = PNG.sync.read(bytes);
+    // pngjs expands every colour type and bit depth to 8-bit RGBA. It gets the file up to IEND only.
+    png = PNG.sync.read(bytes.subarray(0, layout.end));
   } catch (error) {
-    throw new DigitlabError(`${name}: not a PNG file (${(error as Error).message})`);
+    throw new DigitlabError(`${name}: ${decoderFault((error as Error).message, layout.paletteEntries)}`);
   }
   const gray = grayFromRgba(png.data, png.width, png.height);
-  return toMnistInput(gray, png.width, png.height);
+  return { input: toMnistInput(gray, png.width, png.height), ink: measureInk(png.data, png.width, png.height), width: png.width, height: png.height };
+}
+
+/** Reads a PNG file of a digit as a 28×28 MNIST input (bytes, 255 = ink); see readPngDigit. */
+export async function readPngAsMnist(file: string): Promise<Uint8Array> {
+  return (await readPngDigit(file)).input;
+}
+
+/** The IDAT data inflated, never to more than one byte past what the header promises (no decompression bomb). */
+function inflatePixelData(layout: PngLayout, name: string): Buffer {
+  const limit = pixelDataBytes(layout.header) + 1;
+  try {
+    return inflateSync(Buffer.concat(layout.pixelData), { maxOutputLength: limit });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE') return Buffer.alloc(limit);
+    throw new DigitlabError(
+      code === 'Z_BUF_ERROR' ? `${name}: the compressed pixel data ends early (truncated)` : `${name}: the compressed pixel data is damaged (not a valid deflate stream)`,
+    );
+  }
+}
+
+/** pngjs's message for a fault the checks before it let through, in our words. */
+function decoderFault(message: string, paletteEntries: number): string {
+  const palette = /index (\d+) not in palette/.exec(message);
+  if (palette) return `a pixel uses palette entry ${palette[1]} of ${paletteEntries} (damaged)`;
+  return 'the pixel data cannot be decoded (a damaged PNG)';
 }
 
 /**

@@ -25,7 +25,7 @@ if (!existsSync(join(values.root, 'index.html'))) {
   console.error(`${values.root}: no built Lab here; run "npm run build:lab" first`);
   process.exit(1);
 }
-const server = createLabServer({ root: values.root });
+const server = createLabServer({ root: values.root, hostNames: ['0.0.0.0', '::'].includes(values.host) ? [] : [values.host] });
 server.on('error', (error: NodeJS.ErrnoException) => {
   console.error(error.code === 'EADDRINUSE' ? `port ${port} is in use; try --port 0 or another number` : error.message);
   process.exit(1);

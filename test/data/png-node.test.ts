@@ -8,7 +8,8 @@ import { PNG } from 'pngjs';
 import { DigitlabError } from '../../src/errors.js';
 import type { DatasetPair } from '../../src/data/dataset.js';
 import { loadMnist } from '../../src/data/idx-dir.js';
-import { readPngAsMnist, writeGrayPng } from '../../src/data/png-node.js';
+import { readPngAsMnist, readPngDigit, writeGrayPng } from '../../src/data/png-node.js';
+import { blankPngs, craftedPng, hostilePngs, interlacedPng, rgbaPng } from './png-fixtures.js';
 
 let mnist: DatasetPair;
 let scratch: string;
@@ -77,9 +78,58 @@ test('writeGrayPng into a missing folder is a DigitlabError', async () => {
 test('not a PNG, or no file at all: DigitlabErrors naming the file', async () => {
   const file = join(scratch, 'fake.png');
   await writeFile(file, 'GIF89a pretending');
-  await assert.rejects(readPngAsMnist(file), isErrorWith('fake.png: not a PNG file ('));
+  await assert.rejects(readPngAsMnist(file), isErrorWith('fake.png: not a PNG file (it starts like a GIF image; save it as PNG)'));
   const good = PNG.sync.write(new PNG({ width: 8, height: 8 }));
   await writeFile(file, good.subarray(0, good.length - 20));
-  await assert.rejects(readPngAsMnist(file), isErrorWith('fake.png: not a PNG file ('));
+  await assert.rejects(readPngAsMnist(file), isErrorWith('(truncated or damaged)'));
   await assert.rejects(readPngAsMnist(join(scratch, 'absent.png')), isErrorWith('absent.png: no such file'));
+});
+
+test('damaged and hostile PNGs (a chunk claiming 2 GiB, bad checksums, broken pixel data…): our one-line message naming the file, at once', async () => {
+  for (const [what, { bytes, message }] of Object.entries(hostilePngs())) {
+    const file = join(scratch, 'hostile.png');
+    await writeFile(file, bytes);
+    const start = performance.now();
+    const error = await readPngAsMnist(file).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof DigitlabError, `${what}: ${String(error)}`);
+    assert.match(error.message, /^hostile\.png: /, what);
+    assert.match(error.message, message, what);
+    assert.ok(!error.message.includes('\n'), `${what}: one line`);
+    // pngjs's own words ("There are some read requests waitng…", "unrecognised content…") never reach the user.
+    assert.doesNotMatch(error.message, /waitng|unrecognised|Unrecognised|read requests|Crc error/, what);
+    assert.ok(performance.now() - start < 1000, `${what}: refused at once`);
+  }
+});
+
+test('blank images read as inputs without ink; a digit, even a faint one, has ink', async () => {
+  for (const [what, bytes] of Object.entries(blankPngs())) {
+    const file = join(scratch, 'blank.png');
+    await writeFile(file, bytes);
+    const digit = await readPngDigit(file);
+    assert.equal(digit.ink.hasInk, false, `${what}: contrast ${digit.ink.contrast}`);
+    assert.equal(digit.input.length, 784);
+  }
+  const image = mnist.test.images.subarray(0, 784);
+  const faint = rgbaPng(28, 28, (x, y) => {
+    const v = 255 - Math.round(image[y * 28 + x] * 0.3);
+    return [v, v, v, 255];
+  });
+  const file = join(scratch, 'faint.png');
+  await writeFile(file, faint);
+  const digit = await readPngDigit(file);
+  assert.equal(digit.ink.hasInk, true, `a 30 %-contrast digit: ${digit.ink.contrast}`);
+  assert.ok(Math.abs(digit.ink.contrast - 0.3) < 0.01);
+  assert.deepEqual([digit.width, digit.height], [28, 28]);
+});
+
+test('an interlaced PNG and one with bytes after IEND are read like any other', async () => {
+  const image = mnist.test.images.subarray(784, 2 * 784);
+  const file = join(scratch, 'interlaced.png');
+  await writeFile(file, interlacedPng(28, 28, 8, 0, (x, y) => image[y * 28 + x]));
+  const interlaced = await readPngAsMnist(file);
+  await writeFile(file, Buffer.concat([craftedPng(28, 28, 8, 0, Buffer.from(Array.from({ length: 28 * 29 }, (_, i) => (i % 29 === 0 ? 0 : image[Math.floor(i / 29) * 28 + (i % 29) - 1])))), Buffer.from('junk')]));
+  assert.deepEqual(await readPngAsMnist(file), interlaced);
 });

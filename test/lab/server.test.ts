@@ -9,10 +9,15 @@ import { resolveRequestPath } from '../../src/server/static-server.js';
 import { startServer } from './harness.js';
 
 /** A raw GET (no URL normalisation by a client library), returning status, headers and body. */
-function get(url: string, path: string, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  url: string,
+  path: string,
+  method = 'GET',
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path, method }, (res) => {
+    const req = request({ hostname, port, path, method, headers }, (res) => {
       let body = '';
       res.setEncoding('latin1');
       res.on('data', (chunk: string) => {
@@ -115,5 +120,50 @@ describe('Lab server', () => {
 
   it('answers only GET and HEAD', async () => {
     assert.equal((await get(base, '/', 'POST')).status, 405);
+  });
+
+  it('serves absolute-URI request lines for its own host and port (RFC 9112 §3.2.2), 421 for other servers', async () => {
+    const { port } = new URL(base);
+    const home = await get(base, `http://127.0.0.1:${port}/`);
+    assert.equal(home.status, 200);
+    assert.match(home.body, /<title>lab/);
+    assert.match(String(home.headers['content-security-policy']), /default-src 'self'/);
+    for (const target of [`http://localhost:${port}/assets/app.js`, `HTTP://LocalHost:${port}/assets/app.js?v=1`, `http://[::1]:${port}/assets/app.js`]) {
+      const res = await get(base, target);
+      assert.equal(res.status, 200, target);
+      assert.equal(res.headers['content-type'], 'text/javascript; charset=utf-8', target);
+    }
+    assert.equal((await get(base, `http://127.0.0.1:${port}`)).status, 200, 'an empty path is "/"');
+    assert.equal((await get(base, `http://127.0.0.1:${port}/data/t10k-labels-idx1-ubyte`, 'HEAD')).headers['content-length'], '10008');
+    for (const target of ['http://example.com/', `http://example.com:${port}/`, `http://127.0.0.1:${Number(port) === 1 ? 2 : 1}/`, `https://127.0.0.1:${port}/`, `ftp://127.0.0.1:${port}/`]) {
+      const res = await get(base, target);
+      assert.equal(res.status, 421, target);
+      assert.match(res.body, /misdirected request: this server answers only for its own address/, target);
+      assert.ok(res.headers['content-security-policy'], `${target}: CSP on refusals too`);
+    }
+    assert.equal((await get(base, `http://user@127.0.0.1:${port}/`)).status, 400, 'user info in the URI');
+    for (const path of ['/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/data/..%2f..%2fpackage.json', '/assets/../../../etc/passwd']) {
+      const res = await get(base, `http://127.0.0.1:${port}${path}`);
+      assert.equal(res.status, 403, `absolute form of ${path}: judged as the path itself, not normalised away`);
+      assert.doesNotMatch(res.body, /root:/);
+    }
+  });
+
+  it('answers Range and conditional requests for the data (206, 304) with the security headers', async () => {
+    const part = await get(base, '/data/t10k-labels-idx1-ubyte', 'GET', { Range: 'bytes=0-7' });
+    assert.equal(part.status, 206);
+    assert.equal(part.headers['content-range'], 'bytes 0-7/10008');
+    // IDX header: magic 0x00000801, then 10,000 items.
+    assert.deepEqual([...Buffer.from(part.body, 'latin1')], [0, 0, 8, 1, 0, 0, 0x27, 0x10]);
+    assert.equal(part.headers['cross-origin-embedder-policy'], 'require-corp');
+    const whole = await get(base, '/data/t10k-labels-idx1-ubyte', 'HEAD');
+    const etag = String(whole.headers.etag);
+    const again = await get(base, '/data/t10k-labels-idx1-ubyte', 'GET', { 'If-None-Match': etag });
+    assert.equal(again.status, 304);
+    assert.equal(again.headers['cross-origin-embedder-policy'], 'require-corp');
+    const beyond = await get(base, '/data/t10k-labels-idx1-ubyte', 'GET', { Range: 'bytes=20000-' });
+    assert.equal(beyond.status, 416);
+    assert.equal(beyond.headers['content-range'], 'bytes */10008');
+    assert.match(String(beyond.headers['content-security-policy']), /default-src 'self'/);
   });
 });

@@ -66,6 +66,10 @@ test('`npm run serve` binds 127.0.0.1 by default, sends a CSP and serves nothing
       const r = await get(port, path);
       assert.ok(r.status === 403 || r.status === 404, `${path} → ${r.status}`);
       assert.doesNotMatch(r.body, /SECRET|root:/, path);
+      // The same path in the absolute form of the request line gets the same answer.
+      const absolute = await get(port, `http://127.0.0.1:${port}${path}`);
+      assert.equal(absolute.status, r.status, `http://127.0.0.1:${port}${path} → ${absolute.status}, origin form ${r.status}`);
+      assert.doesNotMatch(absolute.body, /SECRET|root:/, path);
     }
     const refusal = await get(port, '/../secret.txt');
     assert.ok(refusal.csp, 'refusals carry the CSP too');
