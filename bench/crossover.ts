@@ -24,7 +24,7 @@ const helper = await nodeHelper();
 if (!helper) throw new Error('no helper thread (one core?)');
 const one = createFastBackend(module);
 // Force two threads at every width: a helper with THREADS_FROM bypassed through the options.
-const two = createFastBackend(module, { sharedModule: await loadKernelsModule(SHARED_KERNELS_WASM_PATH), helper, threadsFrom: 0 });
+const two = createFastBackend(module, { sharedModule: await loadKernelsModule(SHARED_KERNELS_WASM_PATH), helper, threadsFrom: 0, adaptive: false });
 const order = new Uint32Array(train.count).map((_, i) => i);
 new Rng(7).shuffle(order);
 

@@ -68,7 +68,7 @@ try {
       },
       { workerUrl: `${url}assets/${worker}`, origin: url.replace(/\/$/, ''), settings, seconds },
     );
-    console.log(JSON.stringify({ sizes: settings.sizes.join('-'), backend: speeds.backend, epochsPerSecond: +median(speeds.samples).toFixed(3), samples: speeds.samples.length }));
+    console.log(JSON.stringify({ sizes: settings.sizes.join("-"), backend: speeds.backend, epochsPerSecond: +median(speeds.samples).toFixed(3), samples: speeds.samples.length, last: speeds.samples.slice(-5).map((x) => +x.toFixed(3)) }));
   } finally {
     await browser.close();
     server.close();

@@ -30,6 +30,8 @@ export interface FastBackendOptions {
   readonly helper?: HelperPool | null;
   /** Widest hidden layer from which two threads are used (default `THREADS_FROM`; bench/crossover.ts sets 0 to measure). */
   readonly threadsFrom?: number;
+  /** Let each batch go to one thread when that has lately been faster (default true; false: always two, to measure or test). */
+  readonly adaptive?: boolean;
 }
 
 /**
@@ -42,11 +44,12 @@ export interface FastBackendOptions {
 export function createFastBackend(module: WebAssembly.Module, options: FastBackendOptions = {}): BackendFactory {
   return (network, settings) => {
     const { sharedModule, helper } = options;
+    const memory = sharedModule && helper && usesThreads(settings.sizes, options.threadsFrom) ? sharedMemory() : null;
     let kernels: Kernels;
     let runner: ((kernels: Kernels, plan: MemoryPlan) => WideRunner | null) | undefined;
-    if (sharedModule && helper && usesThreads(settings.sizes, options.threadsFrom)) {
-      kernels = instantiateKernels(sharedModule, new WebAssembly.Memory({ initial: 64, maximum: MAX_SHARED_PAGES, shared: true }));
-      runner = (k, plan) => helper.runner(sharedModule, k, plan);
+    if (sharedModule && helper && memory) {
+      kernels = instantiateKernels(sharedModule, memory);
+      runner = (k, plan) => helper.runner(sharedModule, k, plan, options.adaptive ?? true);
     } else {
       kernels = instantiateKernels(module);
     }
@@ -55,6 +58,15 @@ export function createFastBackend(module: WebAssembly.Module, options: FastBacke
     // Masks of ones (keep everything), for steps taken through the plain `trainMiniBatch`.
     return new WasmDropoutBackend(kernels, network, settings, new DropoutMasks(settings.sizes, settings.batchSize, 0), runner);
   };
+}
+
+/** A shared memory for a kernels instance, or null where one cannot be made (then: one thread). */
+function sharedMemory(): WebAssembly.Memory | null {
+  try {
+    return new WebAssembly.Memory({ initial: 64, maximum: MAX_SHARED_PAGES, shared: true });
+  } catch {
+    return null;
+  }
 }
 
 /** The same factory under its earlier name. */

@@ -1,6 +1,7 @@
 import type { Kernels } from './kernels.js';
 import type { MemoryPlan } from './layout.js';
 import { type AttachMessage, CONTROL, OP, publish, type StartMessage, waitAtLeast } from './thread-protocol.js';
+import { ThreadChoice } from './thread-choice.js';
 import type { WideRunner } from './wasm-backend.js';
 
 /** How a helper thread is reached: post a message to it (Node worker thread or Web Worker). */
@@ -17,8 +18,9 @@ const ATTACH_TIMEOUT_MS = 5000;
  * The main thread's side of a helper thread (src/fast/helper-loop.ts): attaches kernels
  * instances that live on shared memories, and runs wide-path batches split between the two
  * threads — share 0 of every stage here, share 1 there, meeting after each stage. The split
- * is by neurons and fixed (asm/wide.ts), so a batch gives the same bits as on one thread.
- * Used by one thread at a time (the one that trains).
+ * is by neurons and fixed (asm/wide.ts), so a batch gives the same bits as on one thread —
+ * which lets each batch go whichever way has lately been faster (`ThreadChoice`): on a busy
+ * machine one thread can win. Used by one thread at a time (the one that trains).
  */
 export class HelperPool {
   private readonly words: Int32Array;
@@ -37,9 +39,10 @@ export class HelperPool {
   /**
    * A `WideRunner` for `kernels` (an instance of the shared-memory module `sharedModule` on a
    * shared memory) that splits each batch with the helper, or null when the helper does not
-   * answer (the caller then trains on one thread: same bits, more time).
+   * answer (the caller then trains on one thread: same bits, more time). With `adaptive`
+   * false every batch goes to both threads (to measure or test them).
    */
-  runner(sharedModule: WebAssembly.Module, kernels: Kernels, plan: MemoryPlan): WideRunner | null {
+  runner(sharedModule: WebAssembly.Module, kernels: Kernels, plan: MemoryPlan, adaptive = true): WideRunner | null {
     if (this.broken) return null;
     const id = this.nextId++;
     this.endpoint.post({ type: 'attach', id, module: sharedModule, memory: kernels.memory, table: plan.table });
@@ -47,10 +50,16 @@ export class HelperPool {
       this.broken = true;
       return null;
     }
+    const choice = new ThreadChoice();
     return {
       run: (count, rows, offsets, entries, labels, mode, learningRate, c1, c2) => {
         kernels.wideBegin(count, rows, offsets, entries, labels);
-        return this.batch(kernels, id, count, mode, learningRate, c1, c2);
+        const kind = `${mode} ${count}`;
+        const two = !adaptive || choice.useTwo(kind);
+        const t0 = performance.now();
+        const cost = two ? this.batch(kernels, id, count, mode, learningRate, c1, c2) : alone(kernels, count, mode, learningRate, c1, c2);
+        choice.record(kind, two, performance.now() - t0);
+        return cost;
       },
       dispose: () => {
         if (!this.broken) this.command(OP.DETACH, id);
@@ -105,4 +114,13 @@ export class HelperPool {
     }
     return cost;
   }
+}
+
+/** One batch on the calling thread alone (after `wideBegin`): both shares of every stage. */
+function alone(kernels: Kernels, count: number, mode: number, learningRate: number, c1: number, c2: number): number {
+  kernels.wideStep(learningRate, count, c1, c2);
+  const stages = kernels.wideStages(mode);
+  let cost = 0;
+  for (let s = 0; s < stages; s++) cost += kernels.wideStage(2, s, count, mode);
+  return cost;
 }

@@ -29,7 +29,7 @@ async function factories() {
   return {
     one: createFastBackend(module),
     // threadsFrom 0: every wide network on two threads, whatever the measured crossover.
-    two: createFastBackend(module, { sharedModule: await loadKernelsModule(SHARED_KERNELS_WASM_PATH), helper, threadsFrom: 0 }),
+    two: createFastBackend(module, { sharedModule: await loadKernelsModule(SHARED_KERNELS_WASM_PATH), helper, threadsFrom: 0, adaptive: false }),
   };
 }
 
