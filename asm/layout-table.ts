@@ -36,8 +36,12 @@ export const H_EPSILON = 48;
 export const H_BATCH_STARTS = 52;
 /** Decoded entries of the batch: (u32 byte offset of Wᵀ row k, f32 x_k). */
 export const H_BATCH_ENTRIES = 56;
+/** Wide path: scratch for packed weight panels, one per thread (asm/wide-forward.ts). */
+export const H_PANELS = 60;
+/** Wide path: bytes of one thread's panel. */
+export const H_PANEL_BYTES = 64;
 /** Bytes of the header. */
-export const HEADER_BYTES = 64;
+export const HEADER_BYTES = 80;
 
 // Then one record of LAYER_BYTES per weight layer l = 0 … L−1 (i32 fields):
 /** n_in, neurons of the layer before. */

@@ -12,7 +12,7 @@
 // one wrote in both parts. Within a stage a part writes only its own rows or columns, and
 // updates only weights no other part reads in that stage (a part's rows of W^l are read, by
 // the propagation of δ^{l−1}, only by that part, before its update).
-import { header, layer, H_LAYERS, H_HIDDEN, H_OUTPUT, H_OPTIMIZER, H_LUT, H_BATCH_STARTS, H_BATCH_ENTRIES, H_PREDICTIONS, L_OUT, L_STRIDE, L_Z, L_A, L_SPLIT, L_NONZERO, ACT_SIGMOID, ACT_RELU, ACT_TANH, OPT_SGD } from './layout';
+import { header, layer, H_PANELS, H_PANEL_BYTES, H_LAYERS, H_HIDDEN, H_OUTPUT, H_OPTIMIZER, H_LUT, H_BATCH_STARTS, H_BATCH_ENTRIES, H_PREDICTIONS, L_OUT, L_STRIDE, L_Z, L_A, L_SPLIT, L_NONZERO, ACT_SIGMOID, ACT_RELU, ACT_TANH, OPT_SGD } from './layout';
 import { gatherBatchEntries } from './sparse';
 import { activate } from './forward';
 import { outputErrors, argmax } from './cost';
@@ -132,12 +132,18 @@ export function wideStage(part: i32, stage: i32, count: i32, mode: i32): f64 {
   return <usize>load<u32>(<usize>layer(l, L_NONZERO) + (i << 2));
 }
 
+/** This thread's scratch for packed weight panels (part 1 has its own; a single thread uses part 0's). */
+// @ts-ignore: decorator
+@inline function panel(part: i32): usize {
+  return <usize>header(H_PANELS) + (part == 1 ? <usize>header(H_PANEL_BYTES) : 0);
+}
+
 /** Hidden layer l's share of `part`: z, a = f(z) and, for ReLU, the list of non-zero a. */
 function forwardHidden(l: i32, part: i32, count: i32): void {
   const j0 = lo(l, part), j1 = hi(l, part);
   if (l == 0) forwardListRange(0, count, j0, j1, <usize>header(H_BATCH_STARTS), <usize>header(H_BATCH_ENTRIES), 0, 0, 1);
   else if (header(H_HIDDEN) == ACT_RELU) forwardListRange(l, count, j0, j1, nonZero(l - 1, 0), nonZero(l - 1, 1), nonZero(l - 1, 2), nonZero(l - 1, 3), <usize>layer(l, L_STRIDE) * 4);
-  else forwardDenseRange(l, count, j0, j1);
+  else forwardDenseRange(l, count, j0, j1, panel(part));
   activateRange(l, count, j0, j1, header(H_HIDDEN));
   if (header(H_HIDDEN) == ACT_RELU) {
     // Always the two parts' lists, so that the next layer reads the same entries either way.
@@ -152,7 +158,7 @@ function forwardOutput(count: i32): void {
   const l = L - 1;
   const S = <usize>layer(l, L_STRIDE);
   if (header(H_HIDDEN) == ACT_RELU) forwardListRange(l, count, 0, S, nonZero(l - 1, 0), nonZero(l - 1, 1), nonZero(l - 1, 2), nonZero(l - 1, 3), S * 4);
-  else forwardDenseRange(l, count, 0, S);
+  else forwardDenseRange(l, count, 0, S, panel(0));
   activate(l, count, header(H_OUTPUT));
 }
 

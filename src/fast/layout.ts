@@ -81,6 +81,9 @@ export interface MemoryPlan {
   readonly layers: readonly LayerPlan[];
   /** Whether the network trains on the wide path (see `WIDE_FROM`). */
   readonly wide: boolean;
+  /** Wide path: two scratch panels of `panelBytes` each (asm/wide-forward.ts `forwardDenseRange`). */
+  readonly panels: number;
+  readonly panelBytes: number;
   /** u32 per batch row: which example of the current store the row is. */
   readonly rows: number;
   /** u32 per row, 0, 1, 2, …: the rows of an evaluation chunk. */
@@ -167,6 +170,9 @@ export function planMemory(settings: PlanSettings, base: number): MemoryPlan {
     const columnLists = shares.flatMap((n) => [take((n + 1) * 4), take((capacity * n + 1) * 8)]);
     nonZeroLists.set(l, [...rowLists, ...columnLists]);
   });
+  // Packed weight panels of the wide path's dense products (asm/wide-forward.ts), one per thread.
+  const panelBytes = wide ? Math.max(...sizes.slice(0, -1)) * 32 : 0;
+  const panels = take(2 * panelBytes);
   const rows = take(capacity * 4);
   const identityRows = take(capacity * 4);
   const chunkBytes = take(capacity * sizes[0]);
@@ -175,7 +181,7 @@ export function planMemory(settings: PlanSettings, base: number): MemoryPlan {
   const predictions = take(capacity);
   const batchStarts = take((capacity + 1) * 4);
   const batchEntries = take(capacity * sizes[0] * 8 + 8);
-  return { table, lut, layers, wide, rows, identityRows, chunkBytes, chunkOffsets, chunkEntries, predictions, batchStarts, batchEntries, nonZeroLists, end: at };
+  return { table, lut, layers, wide, panels, panelBytes, rows, identityRows, chunkBytes, chunkOffsets, chunkEntries, predictions, batchStarts, batchEntries, nonZeroLists, end: at };
 }
 
 /** Writes the plan's layout table, the pixel look-up table, the lists' addresses and the identity rows into memory. */
@@ -194,6 +200,8 @@ export function writeLayout(memory: WebAssembly.Memory, plan: MemoryPlan, settin
     [T.H_OPTIMIZER, OPTIMIZER_CODE[settings.optimizer]],
     [T.H_BATCH_STARTS, plan.batchStarts],
     [T.H_BATCH_ENTRIES, plan.batchEntries],
+    [T.H_PANELS, plan.panels],
+    [T.H_PANEL_BYTES, plan.panelBytes],
   ];
   for (const [field, value] of header) i32[t + (field >> 2)] = value;
   const floats: [number, number][] = [[T.H_L2, settings.l2], [T.H_MOMENTUM, settings.momentum], [T.H_BETA1, settings.beta1], [T.H_BETA2, settings.beta2], [T.H_EPSILON, settings.epsilon]];
