@@ -7,7 +7,7 @@
 // With `fused`, a weight tile's gradient is applied by the optimizer (optimizer.ts
 // `stepVector`) while still in registers instead of being stored and read back.
 import { header, headerF32, layer, H_HIDDEN, H_L2, H_BATCH_STARTS, H_BATCH_ENTRIES, L_IN, L_STRIDE, L_W, L_B, L_GW, L_GB, L_Z, L_A, L_D, L_S1W, L_S1B, L_S2W, L_S2B } from './layout';
-import { derivativev } from './backward';
+import { derivativev } from './math';
 import { stepVector, stepRange } from './optimizer';
 
 /** Adds the four lanes of s0 … s3 each ((l0 + l1) + (l2 + l3)) into one vector [Σs0, Σs1, Σs2, Σs3]. */
@@ -214,8 +214,8 @@ export function inputGradientRange(count: i32, j0: usize, j1: usize, fused: bool
 }
 
 /**
- * Plain SGD on layer 0's neurons [j0, j1), applied pixel by pixel as the plain kernels do
- * (asm/backward.ts `sgdSparse`): W ← (1 − sgdStep·m·λ)·W, then W[k, j] −= sgdStep·x_k·δ[r, j]
+ * Plain SGD on layer 0's neurons [j0, j1), applied pixel by pixel (the plain kernels use it
+ * for all neurons, asm/backward.ts): W ← (1 − sgdStep·m·λ)·W, then W[k, j] −= sgdStep·x_k·δ[r, j]
  * for each row r in turn and each of its non-zero pixels k. (δ[r, j0:j1] is scaled by
  * −sgdStep in place: nothing reads layer 0's errors afterwards.)
  */

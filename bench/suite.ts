@@ -52,7 +52,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResult> 
   const log = options.log;
   const load0 = loadavg()[0];
   const contestants: Contestant[] = [
-    { name: 'digitlab', run: async () => (await runTsChild<EpochMeasurement>('./measure-digitlab.ts', ['--epochs', '3', '--warmup', '1'])).secondsPerEpoch },
+    { name: 'digitlab', run: async () => (await runTsChild<EpochMeasurement>('./measure-wide.ts', ['--recipe', 'default', '--epochs', '3', '--warmup', '1'])).secondsPerEpoch },
     { name: 'tfjs', run: async () => (skip.has('tfjs') ? { skipped: '--skip tfjs' } : (await runTsChild<EpochMeasurement>('./measure-tfjs.ts', ['--epochs', '1', '--warmup', '1'])).secondsPerEpoch) },
     {
       name: 'c',
