@@ -99,9 +99,11 @@ export function weightGradientRange(l: i32, count: i32, k0: usize, k1: usize, fu
   const rowBytes = S * 4;
   const m = <usize>count;
   const wide = S & ~(<usize>7);
-  let k = k0;
-  for (; k + 4 <= k1; k += 4) {
-    for (let j: usize = 0; j < wide; j += 8) {
+  const tiled = k0 + ((k1 - k0) & ~(<usize>3));
+  // Strips of 8 neurons outside, inputs inside: a strip's errors (count rows × 32 bytes) stay
+  // in the L1 cache while every input's tile reads them.
+  for (let j: usize = 0; j < wide; j += 8) {
+    for (let k = k0; k < tiled; k += 4) {
       let g00 = f32x4.splat(0), g01 = f32x4.splat(0), g10 = f32x4.splat(0), g11 = f32x4.splat(0);
       let g20 = f32x4.splat(0), g21 = f32x4.splat(0), g30 = f32x4.splat(0), g31 = f32x4.splat(0);
       let a = Ap + k * 4;
@@ -131,9 +133,9 @@ export function weightGradientRange(l: i32, count: i32, k0: usize, k1: usize, fu
         v128.store(g + 3 * rowBytes, g30); v128.store(g + 3 * rowBytes, g31, 16);
       }
     }
-    if (wide < S) gradientColumn(k, k + 4, wide, count, S, aStep, Ap, D, GW, W, S1, S2, lambda, fused);
   }
-  if (k < k1) for (let j: usize = 0; j < S; j += 4) gradientColumn(k, k1, j, count, S, aStep, Ap, D, GW, W, S1, S2, lambda, fused);
+  if (wide < S) gradientColumn(k0, tiled, wide, count, S, aStep, Ap, D, GW, W, S1, S2, lambda, fused);
+  if (tiled < k1) for (let j: usize = 0; j < S; j += 4) gradientColumn(tiled, k1, j, count, S, aStep, Ap, D, GW, W, S1, S2, lambda, fused);
 }
 
 /** GW[k, j … j+3] for k in [k0, k1), one input at a time (the tiles' leftovers). */
