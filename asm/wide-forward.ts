@@ -3,7 +3,7 @@
 // same order as the plain kernel's dense loop: z = b, then z += a_k·w_kj for k = 0, 1, 2, …,
 // one rounding per term. So the result does not depend on the tiling, on the range split or
 // on skipping zero inputs (a zero term adds nothing, up to the sign of a zero).
-import { layer, L_IN, L_OUT, L_STRIDE, L_W, L_B, L_Z, L_A } from './layout';
+import { header, layer, H_BATCH_STARTS, H_BATCH_ENTRIES, L_IN, L_OUT, L_STRIDE, L_W, L_B, L_Z, L_A } from './layout';
 
 /**
  * Z[r, j0:j1] = b + A^{l−1}[r, :]·W for a dense input (every a_k, zero or not): register tiles
@@ -173,4 +173,71 @@ export function listNonZero(l: i32, count: i32, j0: usize, j1: usize, starts: us
     }
   }
   store<u32>(starts + (<usize>count << 2), <u32>o);
+}
+
+/**
+ * Layer 0's Z[r, j0:j1] = b + Σ over row r's non-zero pixels of x_k·Wᵀ[k, j0:j1], from the
+ * batch's decoded pixels (u32 byte offset of weight row k, f32 x_k), summed as the seed's
+ * kernels sum it (asm/forward.ts `forwardSparseInput`): two pixels' products are added to each
+ * other before they join the sum, z += (x_a·w_a + x_b·w_b), pairs taken in order, an odd last
+ * pixel alone — so the wide path's first layer has the seed kernels' bits, and its additions
+ * wait on one another half as often. Strips of 32 neurons walk all rows in turn.
+ */
+export function forwardInputRange(count: i32, j0: usize, j1: usize): void {
+  const S = <usize>layer(0, L_STRIDE);
+  const W = <usize>layer(0, L_W);
+  const B = <usize>layer(0, L_B);
+  const Z = <usize>layer(0, L_Z);
+  const starts = <usize>header(H_BATCH_STARTS);
+  const list = <usize>header(H_BATCH_ENTRIES);
+  let j = j0;
+  for (; j + 32 <= j1; j += 32) {
+    const bj = B + j * 4;
+    const Wj = W + j * 4;
+    for (let r = 0; r < count; r++) {
+      let z0 = v128.load(bj), z1 = v128.load(bj, 16), z2 = v128.load(bj, 32), z3 = v128.load(bj, 48);
+      let z4 = v128.load(bj, 64), z5 = v128.load(bj, 80), z6 = v128.load(bj, 96), z7 = v128.load(bj, 112);
+      const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
+      let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3);
+      for (; p + 8 < e1; p += 16) {
+        const wa = Wj + <usize>load<u32>(p), wb = Wj + <usize>load<u32>(p, 8);
+        const xa = v128.load32_splat(p + 4), xb = v128.load32_splat(p + 12);
+        z0 = f32x4.add(z0, f32x4.add(f32x4.mul(xa, v128.load(wa)), f32x4.mul(xb, v128.load(wb))));
+        z1 = f32x4.add(z1, f32x4.add(f32x4.mul(xa, v128.load(wa, 16)), f32x4.mul(xb, v128.load(wb, 16))));
+        z2 = f32x4.add(z2, f32x4.add(f32x4.mul(xa, v128.load(wa, 32)), f32x4.mul(xb, v128.load(wb, 32))));
+        z3 = f32x4.add(z3, f32x4.add(f32x4.mul(xa, v128.load(wa, 48)), f32x4.mul(xb, v128.load(wb, 48))));
+        z4 = f32x4.add(z4, f32x4.add(f32x4.mul(xa, v128.load(wa, 64)), f32x4.mul(xb, v128.load(wb, 64))));
+        z5 = f32x4.add(z5, f32x4.add(f32x4.mul(xa, v128.load(wa, 80)), f32x4.mul(xb, v128.load(wb, 80))));
+        z6 = f32x4.add(z6, f32x4.add(f32x4.mul(xa, v128.load(wa, 96)), f32x4.mul(xb, v128.load(wb, 96))));
+        z7 = f32x4.add(z7, f32x4.add(f32x4.mul(xa, v128.load(wa, 112)), f32x4.mul(xb, v128.load(wb, 112))));
+      }
+      if (p < e1) {
+        const w = Wj + <usize>load<u32>(p);
+        const x = v128.load32_splat(p + 4);
+        z0 = f32x4.add(z0, f32x4.mul(x, v128.load(w))); z1 = f32x4.add(z1, f32x4.mul(x, v128.load(w, 16)));
+        z2 = f32x4.add(z2, f32x4.mul(x, v128.load(w, 32))); z3 = f32x4.add(z3, f32x4.mul(x, v128.load(w, 48)));
+        z4 = f32x4.add(z4, f32x4.mul(x, v128.load(w, 64))); z5 = f32x4.add(z5, f32x4.mul(x, v128.load(w, 80)));
+        z6 = f32x4.add(z6, f32x4.mul(x, v128.load(w, 96))); z7 = f32x4.add(z7, f32x4.mul(x, v128.load(w, 112)));
+      }
+      const z = Z + (<usize>r * S + j) * 4;
+      v128.store(z, z0); v128.store(z, z1, 16); v128.store(z, z2, 32); v128.store(z, z3, 48);
+      v128.store(z, z4, 64); v128.store(z, z5, 80); v128.store(z, z6, 96); v128.store(z, z7, 112);
+    }
+  }
+  for (; j < j1; j += 4) {
+    const Wj = W + j * 4;
+    const b0 = v128.load(B + j * 4);
+    for (let r = 0; r < count; r++) {
+      let z0 = b0;
+      const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
+      let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3);
+      for (; p + 8 < e1; p += 16) {
+        const ta = f32x4.mul(v128.load32_splat(p + 4), v128.load(Wj + <usize>load<u32>(p)));
+        const tb = f32x4.mul(v128.load32_splat(p + 12), v128.load(Wj + <usize>load<u32>(p, 8)));
+        z0 = f32x4.add(z0, f32x4.add(ta, tb));
+      }
+      if (p < e1) z0 = f32x4.add(z0, f32x4.mul(v128.load32_splat(p + 4), v128.load(Wj + <usize>load<u32>(p))));
+      v128.store(Z + (<usize>r * S + j) * 4, z0);
+    }
+  }
 }

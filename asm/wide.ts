@@ -18,7 +18,7 @@ import { activate } from './forward';
 import { outputErrors, argmax } from './cost';
 import { setStep } from './optimizer';
 import { sigmoidv, reluv, tanhv } from './math';
-import { forwardDenseRange, forwardListRange, listNonZero } from './wide-forward';
+import { forwardDenseRange, forwardInputRange, forwardListRange, listNonZero } from './wide-forward';
 import { propagateRange, weightGradientRange, biasRange, inputGradientRange, inputSgdRange } from './wide-backward';
 import { propagateListRange, columnLists, weightGradientColumnsRange } from './wide-sparse';
 
@@ -141,7 +141,7 @@ export function wideStage(part: i32, stage: i32, count: i32, mode: i32): f64 {
 /** Hidden layer l's share of `part`: z, a = f(z) and, for ReLU, the list of non-zero a. */
 function forwardHidden(l: i32, part: i32, count: i32): void {
   const j0 = lo(l, part), j1 = hi(l, part);
-  if (l == 0) forwardListRange(0, count, j0, j1, <usize>header(H_BATCH_STARTS), <usize>header(H_BATCH_ENTRIES), 0, 0, 1);
+  if (l == 0) forwardInputRange(count, j0, j1);
   else if (header(H_HIDDEN) == ACT_RELU) forwardListRange(l, count, j0, j1, nonZero(l - 1, 0), nonZero(l - 1, 1), nonZero(l - 1, 2), nonZero(l - 1, 3), <usize>layer(l, L_STRIDE) * 4);
   else forwardDenseRange(l, count, j0, j1, panel(part));
   activateRange(l, count, j0, j1, header(H_HIDDEN));
