@@ -1,5 +1,6 @@
 import { DigitlabError } from '../src/errors.js';
 import { BENCH_PARTS, flattenResult, formatReport, runBenchmark } from './suite.js';
+import { WIDE_NETWORKS } from './recipes.js';
 import { flattenWide, formatWideReport, runWideSuite } from './suite-wide.js';
 
 /** Options of `npm run bench` (and `digitlab bench`, which runs it). */
@@ -10,6 +11,8 @@ export interface BenchCommandOptions {
   readonly json: boolean;
   readonly rounds: number;
   readonly skip: readonly string[];
+  /** Wide suite: only these networks (`--networks 784-512-512-10,784-100-10`). */
+  readonly networks: readonly string[];
 }
 
 /** Parses `--suite default|wide`, `--json`, `--rounds N`, `--skip a,b`. */
@@ -18,6 +21,7 @@ export function parseBenchArgs(args: readonly string[]): BenchCommandOptions {
   let rounds = 5;
   let suite: 'default' | 'wide' = 'default';
   let skip: string[] = [];
+  let networks: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--json') json = true;
     else if (args[i] === '--rounds') rounds = Number(args[++i]);
@@ -26,10 +30,11 @@ export function parseBenchArgs(args: readonly string[]): BenchCommandOptions {
       if (value !== 'default' && value !== 'wide') throw new DigitlabError(`bench: --suite takes default or wide, got "${value ?? ''}"`);
       suite = value;
     } else if (args[i] === '--skip') skip = parseSkip(args[++i] ?? '');
-    else throw new DigitlabError(`bench: unknown option ${args[i]} (use --suite default|wide, --json, --rounds N, --skip ${BENCH_PARTS.join(',')})`);
+    else if (args[i] === '--networks') networks = parseNetworks(args[++i] ?? '');
+    else throw new DigitlabError(`bench: unknown option ${args[i]} (use --suite default|wide, --json, --rounds N, --skip ${BENCH_PARTS.join(',')}, --networks ${WIDE_NETWORKS.map((n) => n.join('-')).join(',')})`);
   }
   if (!(Number.isInteger(rounds) && rounds >= 1 && rounds <= 100)) throw new DigitlabError(`bench: --rounds must be a whole number from 1 to 100, got ${rounds}`);
-  return { suite, json, rounds, skip };
+  return { suite, json, rounds, skip, networks };
 }
 
 /** `--skip tfjs,c` → the parts, checked. */
@@ -39,11 +44,19 @@ export function parseSkip(value: string): string[] {
   return parts;
 }
 
+/** `--networks 784-512-512-10,…` → the names, each one of the wide suite's. */
+function parseNetworks(value: string): string[] {
+  const known = WIDE_NETWORKS.map((n) => n.join('-'));
+  const names = value.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  for (const n of names) if (!known.includes(n)) throw new DigitlabError(`bench: --networks takes ${known.join(', ')}, got "${n}"`);
+  return names;
+}
+
 /** Runs the chosen suite, prints the report (or JSON) on stdout, progress on stderr; returns the exit code. */
 export async function runBenchCommand(options: BenchCommandOptions): Promise<number> {
   const log = (message: string): void => void process.stderr.write(message + '\n');
   if (options.suite === 'wide') {
-    const result = await runWideSuite({ rounds: options.rounds, skip: options.skip, log });
+    const result = await runWideSuite({ rounds: options.rounds, skip: options.skip, networks: options.networks, log });
     process.stdout.write((options.json ? JSON.stringify(flattenWide(result)) : formatWideReport(result)) + '\n');
   } else {
     const result = await runBenchmark({ rounds: options.rounds, skip: options.skip, log });

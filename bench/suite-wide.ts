@@ -12,6 +12,8 @@ export interface WideOptions {
   readonly rounds: number;
   /** Leave out peers: numpy, torch. */
   readonly skip: readonly string[];
+  /** Only these networks (e.g. "784-512-512-10"); empty = all four. */
+  readonly networks: readonly string[];
   readonly log: (message: string) => void;
 }
 
@@ -49,7 +51,8 @@ export async function runWideSuite(options: WideOptions): Promise<WideResult> {
   for (const name of PEERS) peers.push({ name, missing: options.skip.includes(name) ? `--skip ${name}` : await peerMissing(name) });
   for (const p of peers) if (p.missing) options.log(`${PEER_TITLES[p.name]} skipped: ${p.missing}`);
   const cases: WideCase[] = [];
-  for (const sizes of WIDE_NETWORKS) {
+  const networks = WIDE_NETWORKS.filter((sizes) => options.networks.length === 0 || options.networks.includes(sizes.join('-')));
+  for (const sizes of networks) {
     for (const recipe of RECIPES) {
       options.log(`${sizes.join('-')}, ${recipe} recipe:`);
       const contestants: Contestant[] = [

@@ -20,9 +20,10 @@ export function registerBenchCommand(program: Command): void {
     .option('--json', 'one JSON object with flat dotted keys (digitlab.secondsPerEpoch, c.ratio.median, …)')
     .option('--rounds <n>', 'rounds; each tool runs once per round', '5')
     .option('--skip <parts>', 'leave out parts: tfjs, c, default, reference; numpy, torch (comma-separated)', '')
-    .action(async (o: { suite: string; json?: boolean; rounds: string; skip: string }) => {
+    .option('--networks <sizes>', 'wide suite: only these networks, e.g. 784-512-512-10 (comma-separated)', '')
+    .action(async (o: { suite: string; json?: boolean; rounds: string; skip: string; networks: string }) => {
       if (!existsSync(BENCH_SCRIPT)) throw new DigitlabError(`bench: ${BENCH_SCRIPT} is missing (the benchmark runs from a checkout of the repository)`);
-      const args = ['--import', import.meta.resolve('tsx'), BENCH_SCRIPT, '--suite', o.suite, '--rounds', o.rounds, ...(o.json ? ['--json'] : []), ...(o.skip ? ['--skip', o.skip] : [])];
+      const args = ['--import', import.meta.resolve('tsx'), BENCH_SCRIPT, '--suite', o.suite, '--rounds', o.rounds, ...(o.json ? ['--json'] : []), ...(o.skip ? ['--skip', o.skip] : []), ...(o.networks ? ['--networks', o.networks] : [])];
       const child = spawn(process.execPath, args, { stdio: 'inherit' });
       process.exitCode = await new Promise<number>((resolve, reject) => {
         child.on('error', reject);
