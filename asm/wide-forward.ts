@@ -6,6 +6,13 @@
 import { header, layer, H_BATCH_STARTS, H_BATCH_ENTRIES, L_IN, L_OUT, L_STRIDE, L_W, L_B, L_Z, L_A } from './layout';
 
 /**
+ * Rows per block of the list products: a block's entry lists (~150 pixels × 8 bytes a row)
+ * stay in cache while every strip of neurons walks them (an evaluation chunk of 500 rows would
+ * not).
+ */
+const ROW_BLOCK = 25;
+
+/**
  * Z[r, j0:j1] = b + A^{l−1}[r, :]·W for a dense input (every a_k, zero or not): register tiles
  * of 4 batch rows × 8 neurons (eight f32x4 sums), each weight row segment loaded once per four
  * rows and each input broadcast once per two vectors. Each 8-neuron strip of W is first packed
@@ -95,6 +102,10 @@ export function forwardDenseRange(l: i32, count: i32, j0: usize, j1: usize, pane
  * other) walk all rows before the next strip, so a strip of weights stays in cache.
  */
 export function forwardListRange(l: i32, count: i32, j0: usize, j1: usize, startsA: usize, listA: usize, startsB: usize, listB: usize, rowScale: usize): void {
+  for (let r0 = 0; r0 < count; r0 += ROW_BLOCK) forwardListRows(l, r0, min(count, r0 + ROW_BLOCK), j0, j1, startsA, listA, startsB, listB, rowScale);
+}
+
+function forwardListRows(l: i32, r0: i32, r1: i32, j0: usize, j1: usize, startsA: usize, listA: usize, startsB: usize, listB: usize, rowScale: usize): void {
   const S = <usize>layer(l, L_STRIDE);
   const W = <usize>layer(l, L_W);
   const B = <usize>layer(l, L_B);
@@ -104,7 +115,7 @@ export function forwardListRange(l: i32, count: i32, j0: usize, j1: usize, start
   for (; j + 32 <= j1; j += 32) {
     const bj = B + j * 4;
     const Wj = W + j * 4;
-    for (let r = 0; r < count; r++) {
+    for (let r = r0; r < r1; r++) {
       let z0 = v128.load(bj), z1 = v128.load(bj, 16), z2 = v128.load(bj, 32), z3 = v128.load(bj, 48);
       let z4 = v128.load(bj, 64), z5 = v128.load(bj, 80), z6 = v128.load(bj, 96), z7 = v128.load(bj, 112);
       for (let h = 0; h < lists; h++) {
@@ -132,7 +143,7 @@ export function forwardListRange(l: i32, count: i32, j0: usize, j1: usize, start
   for (; j < j1; j += 4) {
     const Wj = W + j * 4;
     const b0 = v128.load(B + j * 4);
-    for (let r = 0; r < count; r++) {
+    for (let r = r0; r < r1; r++) {
       let z0 = b0;
       for (let h = 0; h < lists; h++) {
         const starts = h == 0 ? startsA : startsB;
@@ -184,6 +195,10 @@ export function listNonZero(l: i32, count: i32, j0: usize, j1: usize, starts: us
  * wait on one another half as often. Strips of 32 neurons walk all rows in turn.
  */
 export function forwardInputRange(count: i32, j0: usize, j1: usize): void {
+  for (let r0 = 0; r0 < count; r0 += ROW_BLOCK) forwardInputRows(r0, min(count, r0 + ROW_BLOCK), j0, j1);
+}
+
+function forwardInputRows(r0: i32, r1: i32, j0: usize, j1: usize): void {
   const S = <usize>layer(0, L_STRIDE);
   const W = <usize>layer(0, L_W);
   const B = <usize>layer(0, L_B);
@@ -194,7 +209,7 @@ export function forwardInputRange(count: i32, j0: usize, j1: usize): void {
   for (; j + 32 <= j1; j += 32) {
     const bj = B + j * 4;
     const Wj = W + j * 4;
-    for (let r = 0; r < count; r++) {
+    for (let r = r0; r < r1; r++) {
       let z0 = v128.load(bj), z1 = v128.load(bj, 16), z2 = v128.load(bj, 32), z3 = v128.load(bj, 48);
       let z4 = v128.load(bj, 64), z5 = v128.load(bj, 80), z6 = v128.load(bj, 96), z7 = v128.load(bj, 112);
       const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
@@ -227,7 +242,7 @@ export function forwardInputRange(count: i32, j0: usize, j1: usize): void {
   for (; j < j1; j += 4) {
     const Wj = W + j * 4;
     const b0 = v128.load(B + j * 4);
-    for (let r = 0; r < count; r++) {
+    for (let r = r0; r < r1; r++) {
       let z0 = b0;
       const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
       let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3);
