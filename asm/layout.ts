@@ -4,9 +4,9 @@
 // writes this table of byte offsets once, and hands its address to `setLayout`. The kernels
 // only read it.
 //
-// The field offsets and codes are in layout-table.ts, shared with the JavaScript side.
-export * from './layout-table';
-import { HEADER_BYTES, LAYER_BYTES } from './layout-table';
+// The field offsets and codes are in src/fast/layout-table.ts, shared with the JavaScript side.
+export * from '../src/fast/layout-table';
+import { HEADER_BYTES, LAYER_BYTES } from '../src/fast/layout-table';
 
 let table: usize = 0;
 

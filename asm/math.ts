@@ -4,7 +4,7 @@
 // nearest, integer bit tricks), which WebAssembly defines exactly; no call leaves the module.
 // So a sigmoid computed in Node and in Chromium has the same bits, and a seed gives the same
 // network everywhere.
-import { ACT_SIGMOID, ACT_RELU } from './layout-table';
+import { ACT_SIGMOID, ACT_RELU } from '../src/fast/layout-table';
 
 // exp(x) = 2^n · e^r with n = round(x / ln 2) and r = x − n·ln 2, |r| ≤ ln2/2. ln 2 is split
 // into a high part with few mantissa bits (n·LN2_HI is exact) and a small correction (Cody–Waite).

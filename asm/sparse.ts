@@ -8,7 +8,7 @@
 // endian, unaligned) then its byte value (u8). 60,000 MNIST images take ~27 MB this way,
 // less than their 47 MB of dense bytes.
 
-import { ENTRY_BYTES } from './layout-table';
+import { ENTRY_BYTES } from '../src/fast/layout-table';
 export { ENTRY_BYTES };
 
 /**

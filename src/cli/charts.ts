@@ -78,6 +78,8 @@ export interface LineChartSpec extends ChartFrame {
   readonly series: readonly LineSeries[];
   /** Shared x values for series without their own. */
   readonly x?: readonly number[];
+  /** Logarithmic x axis (e.g. learning rates spanning decades). */
+  readonly xLog?: boolean;
 }
 
 /** One named set of bars (several sets are drawn side by side per category). */
@@ -143,7 +145,7 @@ export function renderLineChart(spec: LineChartSpec): Buffer {
   return render(spec, {
     type: 'line',
     data: { datasets },
-    options: { ...baseOptions(spec, true), parsing: false, scales: scales(spec, 'linear') },
+    options: { ...baseOptions(spec, true), parsing: false, scales: scales(spec, spec.xLog ? 'logarithmic' : 'linear') },
   });
 }
 
@@ -184,10 +186,16 @@ function baseOptions(spec: ChartFrame, lines = false): ChartConfiguration['optio
   };
 }
 
-function scales(spec: ChartFrame, xType: 'linear' | 'category'): Record<string, object> {
+function scales(spec: ChartFrame, xType: 'linear' | 'logarithmic' | 'category'): Record<string, object> {
   const axisTitle = (text?: string): object => ({ display: !!text, text: text ?? '', color: '#111' });
   return {
-    x: { type: xType, title: axisTitle(spec.xLabel), ticks: { color: '#333' }, grid: { color: '#e5e5e5' } },
+    x: {
+      type: xType,
+      title: axisTitle(spec.xLabel),
+      // On a log axis, label only 1, 2 and 5 × 10^k (Chart.js would label every minor tick).
+      ticks: { color: '#333', ...(xType === 'logarithmic' ? { callback: (v: number | string) => logTickLabel(Number(v)) } : {}) },
+      grid: { color: '#e5e5e5' },
+    },
     y: {
       type: spec.yLog ? 'logarithmic' : 'linear',
       min: spec.yMin,
@@ -200,6 +208,11 @@ function scales(spec: ChartFrame, xType: 'linear' | 'category'): Record<string, 
       },
     },
   };
+}
+
+function logTickLabel(v: number): string {
+  const mantissa = Number((v / 10 ** Math.floor(Math.log10(v))).toPrecision(3));
+  return [1, 2, 5].includes(mantissa) ? String(Number(v.toPrecision(3))) : '';
 }
 
 function render(spec: ChartFrame, config: ChartConfiguration): Buffer {

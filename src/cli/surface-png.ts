@@ -1,4 +1,5 @@
 import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import { ticks, tickLabel as label } from '../explain/axis-ticks.js';
 import { bilinear, viridis } from '../explain/colormap.js';
 import { writeFileAtomic } from '../model/model-io.js';
 
@@ -176,19 +177,6 @@ function drawPath(ctx: SKRSContext2D, path: MapPath, px: (x: number) => number, 
   ctx.strokeStyle = '#000';
   ctx.lineWidth = 1;
   ctx.stroke();
-}
-
-function ticks(lo: number, hi: number, count = 6): number[] {
-  const raw = (hi - lo) / count;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
-  const out: number[] = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi + 1e-9 * step; t += step) out.push(Math.abs(t) < step * 1e-9 ? 0 : t);
-  return out;
-}
-
-function label(v: number): string {
-  return Number(v.toPrecision(4)).toString();
 }
 
 function drawAxes(

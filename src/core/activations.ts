@@ -14,6 +14,12 @@ export interface Activation {
   derivative(z: number, a: number): number;
 }
 
+/**
+ * The numbers a layer's values live in: float32 in the batched passes (`forward`, `backward`,
+ * the training loop), float64 in the per-example transparent pass (`trace.ts`).
+ */
+export type FloatVector = Float32Array | Float64Array;
+
 /** The elementwise activations a hidden (or output) layer can use. */
 export type HiddenActivationName = 'sigmoid' | 'relu' | 'tanh';
 /** What the output layer can use: an elementwise activation or softmax. */
@@ -56,7 +62,7 @@ export function activationByName(name: HiddenActivationName): Activation {
  * Softmax over each row of a rows × cols matrix: a_j = e^{z_j} / Σ_k e^{z_k}, computed
  * with the row maximum subtracted first so that large z cannot overflow.
  */
-export function softmaxRows(z: Float32Array, a: Float32Array, rows: number, cols: number): void {
+export function softmaxRows(z: FloatVector, a: FloatVector, rows: number, cols: number): void {
   for (let r = 0; r < rows; r++) {
     const o = r * cols;
     let max = -Infinity;

@@ -1,4 +1,4 @@
-import type { Activation, OutputActivationName } from './activations.js';
+import type { Activation, FloatVector, OutputActivationName } from './activations.js';
 
 /**
  * Cost functions: how wrong the network's output a is for one example whose label gives
@@ -13,19 +13,25 @@ export interface Cost {
    * C_x for the output row a[offset .. offset+n) and the example's label, given the output
    * layer's activation (`null` = softmax).
    */
-  value(a: Float32Array, offset: number, n: number, label: number, activation: Activation | null): number;
+  value(a: FloatVector, offset: number, n: number, label: number, activation: Activation | null): number;
+  /**
+   * Writes ∂C_x/∂a^L, how the cost changes with each output activation, for one example row
+   * into grad[offset .. offset+n). Its negative is the source document's "wished change" of
+   * each output (S24); δ^L is this times the output activation's slope.
+   */
+  outputGradient(a: FloatVector, offset: number, n: number, label: number, activation: Activation | null, grad: FloatVector): void;
   /**
    * Writes δ^L = ∂C_x/∂z^L for one example row into delta[offset .. offset+n), given the
    * output layer's weighted inputs z, activations a and activation (`null` = softmax).
    */
   outputDelta(
-    z: Float32Array,
-    a: Float32Array,
+    z: FloatVector,
+    a: FloatVector,
     offset: number,
     n: number,
     label: number,
     activation: Activation | null,
-    delta: Float32Array,
+    delta: FloatVector,
   ): void;
 }
 
@@ -51,6 +57,9 @@ export const quadratic: Cost = {
       sum += d * d;
     }
     return sum;
+  },
+  outputGradient(a, offset, n, label, _activation, grad) {
+    for (let j = 0; j < n; j++) grad[offset + j] = 2 * (a[offset + j] - (j === label ? 1 : 0));
   },
   outputDelta(z, a, offset, n, label, activation, delta) {
     if (activation) {
@@ -81,13 +90,21 @@ export const crossEntropy: Cost = {
     if (activation === null) return -Math.log(Math.max(a[offset + label], LOG_FLOOR));
     return binaryCrossEntropy(a, offset, n, label);
   },
+  outputGradient(a, offset, n, label, activation, grad) {
+    // ∂/∂a of −ln a_y (softmax) or of −[y ln a + (1 − y) ln(1 − a)] (sigmoid), floored like the value.
+    for (let j = 0; j < n; j++) {
+      const p = a[offset + j];
+      if (j === label) grad[offset + j] = -1 / Math.max(p, LOG_FLOOR);
+      else grad[offset + j] = activation === null ? 0 : 1 / Math.max(1 - p, LOG_FLOOR);
+    }
+  },
   outputDelta(_z, a, offset, n, label, _activation, delta) {
     for (let j = 0; j < n; j++) delta[offset + j] = a[offset + j] - (j === label ? 1 : 0);
   },
 };
 
 /** Nielsen's binary cross-entropy summed over the outputs (sigmoid outputs). */
-export function binaryCrossEntropy(a: Float32Array, offset: number, n: number, label: number): number {
+export function binaryCrossEntropy(a: FloatVector, offset: number, n: number, label: number): number {
   let sum = 0;
   for (let j = 0; j < n; j++) {
     const p = a[offset + j];

@@ -75,8 +75,7 @@ export class Network implements Architecture {
 
   /** The elementwise activation of weight layer l (0-based), or null for a softmax output. */
   layerActivation(l: number): Activation | null {
-    if (l < this.layerCount - 1) return activationByName(this.activation);
-    return this.outputActivation === 'softmax' ? null : activationByName(this.outputActivation);
+    return layerActivation(this, l);
   }
 
   /** Whether this network can be trained with `cost` (cross-entropy needs σ or softmax out). */
@@ -98,6 +97,16 @@ export class Network implements Architecture {
       this.biases[l].set(other.biases[l]);
     }
   }
+}
+
+/**
+ * The elementwise activation of weight layer l (0-based) of a network shaped like
+ * `architecture`: the hidden activation, or for the last layer the output activation
+ * (null for softmax, which is not elementwise).
+ */
+export function layerActivation(architecture: Architecture, l: number): Activation | null {
+  if (l < architecture.sizes.length - 2) return activationByName(architecture.activation);
+  return architecture.outputActivation === 'softmax' ? null : activationByName(architecture.outputActivation);
 }
 
 /**

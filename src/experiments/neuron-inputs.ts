@@ -1,9 +1,11 @@
 import { forward } from '../core/forward.js';
 import type { Network } from '../core/network.js';
 import { Rng } from '../core/rng.js';
+import { createTrace, traceForward } from '../core/trace.js';
 import { Workspace } from '../core/workspace.js';
 import type { Dataset } from '../data/dataset.js';
 import { bytesToUnit, toPlainArray } from './answers.js';
+import { gaussianBlur, projectInk } from './input-prior.js';
 import { hiddenNeuronInputGradient } from './neuron-gradient.js';
 
 /** Options of the neuron-inputs experiment. */
@@ -18,16 +20,23 @@ export interface NeuronInputsOptions {
   readonly testCount: number;
   /** Hidden layers to explore, 1-based (default: the first two that exist). */
   readonly layers?: readonly number[];
+  /** Ink budget: the found input holds at most this many times the ink of the average test image (default 1; 0 = no budget). */
+  readonly ink: number;
+  /** Gaussian blur between steps, standard deviation in pixels (default 0.5; 0 = none). */
+  readonly blur: number;
 }
 
+/** Mean test-image value below which a pixel counts as never inked (the border no digit reaches). */
+const INKED_MEAN = 0.01;
+
 /** Defaults of `runNeuronInputs`. */
-export const NEURON_INPUTS_DEFAULTS: NeuronInputsOptions = { steps: 300, stepSize: 0.02, seed: 1, testCount: 1000 };
+export const NEURON_INPUTS_DEFAULTS: NeuronInputsOptions = { steps: 300, stepSize: 0.02, seed: 1, testCount: 1000, ink: 1, blur: 0.5 };
 
 /** What one hidden neuron looks for. */
 export interface NeuronInput {
   readonly layer: number;
   readonly neuron: number;
-  /** The input (784 values in [0, 1]) that excites the neuron most, found by gradient ascent. */
+  /** The input (784 values in [0, 1]) that excites the neuron most within the ink budget, found by gradient ascent. */
   readonly input: number[];
   /**
    * Its incoming weights as an image: for layer 1 the neuron's raw 784 weights; for deeper
@@ -54,13 +63,19 @@ export interface NeuronInputsResult {
   readonly seed: number;
   readonly sizes: number[];
   readonly neurons: NeuronInput[];
+  /** The most ink (Σ of the pixels in [0, 1]) a found input could hold: `ink` × the average test image's; null = no budget. */
+  readonly inkBudget: number | null;
+  /** The blur between steps, σ in pixels. */
+  readonly blur: number;
 }
 
 /**
  * B3: for every neuron of the chosen hidden layers, the input image that excites it most —
- * projected gradient ascent on the pixels of its weighted input z, pixels kept in [0, 1],
- * starting from seeded faint noise. Beside it the neuron's weights (S21: neither looks
- * like the clean edge or loop detector one might hope for).
+ * projected gradient ascent on the pixels of its weighted input z, starting from seeded faint
+ * noise, with the pixels kept in [0, 1], to at most `ink` times the average test digit's ink
+ * and to the pixels digits use, and blurred between steps (input-prior.ts: without these the
+ * answer is saturated static). Beside it the neuron's raw weights (S21: neither looks like the
+ * clean edge or loop detector one might hope for).
  */
 export function runNeuronInputs(net: Network, test: Dataset, options: Partial<NeuronInputsOptions> = {}): NeuronInputsResult {
   const o = { ...NEURON_INPUTS_DEFAULTS, ...options };
@@ -71,13 +86,16 @@ export function runNeuronInputs(net: Network, test: Dataset, options: Partial<Ne
   const testPixels = bytesToUnit(test.images.subarray(0, testCount * size));
   const meanImage = new Float32Array(size);
   for (let i = 0; i < testCount; i++) for (let k = 0; k < size; k++) meanImage[k] += testPixels[i * size + k] / testCount;
+  const inkBudget = o.ink > 0 ? o.ink * meanImage.reduce((sum, v) => sum + v, 0) : Infinity;
+  // With a budget, ink only where at least ~1 % of the test digits have it (not the empty border).
+  const allowed = o.ink > 0 ? meanImage.map((v) => (v >= INKED_MEAN ? 1 : 0)) : null;
   const neurons: NeuronInput[] = [];
   for (const layer of hiddenLayers) {
     if (layer < 1 || layer >= net.layerCount) throw new RangeError(`layer ${layer}: the network ${net.sizes.join('-')} has hidden layers 1..${net.layerCount - 1}`);
     const n = net.sizes[layer];
     const meanTest = meanActivations(net, testPixels, testCount, layer);
     const meanImageAct = meanActivations(net, meanImage, 1, layer);
-    const { inputs, z, a } = ascend(net, layer, o.steps, o.stepSize, rng);
+    const { inputs, z, a } = ascend(net, layer, o.steps, o.stepSize, rng, { budget: inkBudget, blur: o.blur, rows: test.rows, cols: test.cols, allowed });
     const templates = effectiveWeights(net, layer);
     for (let j = 0; j < n; j++) {
       neurons.push({
@@ -94,39 +112,53 @@ export function runNeuronInputs(net: Network, test: Dataset, options: Partial<Ne
       });
     }
   }
-  return { experiment: 'neuron-inputs', steps: o.steps, stepSize: o.stepSize, seed: o.seed, sizes: [...net.sizes], neurons };
+  return { experiment: 'neuron-inputs', steps: o.steps, stepSize: o.stepSize, seed: o.seed, sizes: [...net.sizes], neurons, inkBudget: Number.isFinite(inkBudget) ? inkBudget : null, blur: o.blur };
 }
 
-/** Gradient ascent for all neurons of one layer at once: batch row j optimises neuron j. */
-function ascend(net: Network, layer: number, steps: number, stepSize: number, rng: Rng): { inputs: Float32Array; z: number[]; a: number[] } {
+/** The constraints of the ascent (see input-prior.ts). */
+interface InputPrior {
+  /** Most total ink (Σ pixels) of a found input; Infinity = only [0, 1]. */
+  readonly budget: number;
+  /** Blur σ in pixels between steps (0 = none). */
+  readonly blur: number;
+  /** 1 where digits have ink, 0 where (almost) none has: the pixels a found input may use, or null = all. */
+  readonly allowed: Float32Array | null;
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/**
+ * Gradient ascent for each neuron of one layer: image j optimises neuron j. Each step moves
+ * the pixels along ∂z/∂x (normalised: stepSize × g / rms(g), whatever the gradient's scale),
+ * blurs them and projects them back onto [0, 1] within the ink budget.
+ */
+function ascend(net: Network, layer: number, steps: number, stepSize: number, rng: Rng, prior: InputPrior): { inputs: Float32Array; z: number[]; a: number[] } {
   const n = net.sizes[layer];
   const size = net.sizes[0];
-  const ws = Workspace.for(net, n);
   const x = new Float32Array(n * size);
   for (let i = 0; i < x.length; i++) x[i] = 0.45 + 0.1 * rng.uniform();
-  const grad = new Float32Array(n * size);
-  const neurons = Array.from({ length: n }, (_, j) => j);
-  for (let s = 0; s < steps; s++) {
-    ws.input.set(x);
-    forward(net, ws, n);
-    hiddenNeuronInputGradient(net, ws, layer, neurons, n, grad);
-    for (let r = 0; r < n; r++) {
-      // Normalised step: each pixel moves by stepSize × g / rms(g), whatever the gradient's scale.
+  const trace = createTrace(net.sizes);
+  const z: number[] = [];
+  const a: number[] = [];
+  for (let j = 0; j < n; j++) {
+    const image = x.subarray(j * size, (j + 1) * size);
+    projectInk(image, prior.budget);
+    for (let s = 0; s < steps; s++) {
+      const grad = hiddenNeuronInputGradient(net, layer, j, image, trace).activationGradients[0];
       let sq = 0;
-      for (let k = 0; k < size; k++) sq += grad[r * size + k] ** 2;
+      for (let k = 0; k < size; k++) sq += grad[k] ** 2;
       const rms = Math.sqrt(sq / size);
-      if (rms === 0) continue;
-      for (let k = 0; k < size; k++) {
-        const i = r * size + k;
-        x[i] = Math.min(1, Math.max(0, x[i] + (stepSize * grad[i]) / rms));
-      }
+      if (rms === 0) break;
+      for (let k = 0; k < size; k++) image[k] += (stepSize * grad[k]) / rms;
+      gaussianBlur(image, prior.rows, prior.cols, prior.blur);
+      if (prior.allowed) for (let k = 0; k < size; k++) image[k] *= prior.allowed[k];
+      projectInk(image, prior.budget);
     }
+    traceForward(net, image, trace);
+    z.push(trace.weightedInputs[layer - 1][j]);
+    a.push(trace.activations[layer][j]);
   }
-  ws.input.set(x);
-  forward(net, ws, n);
-  const zs = ws.weightedInputs[layer - 1];
-  const as = ws.activations[layer];
-  return { inputs: x, z: neurons.map((j) => zs[j * n + j]), a: neurons.map((j) => as[j * n + j]) };
+  return { inputs: x, z, a };
 }
 
 /** Mean weighted input z and activation a of each neuron of `layer` over `count` images. */

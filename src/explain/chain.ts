@@ -1,4 +1,5 @@
 import { activationByName, type HiddenActivationName } from '../core/activations.js';
+import { traceForward } from '../core/trace.js';
 
 /**
  * The chain of one neuron per layer (S28): four neurons a(0) → a(1) → a(2) → a(3) linked by
@@ -98,16 +99,19 @@ export const CHAIN_FD_STEP = 1e-6;
 /** Runs the chain forward and backward and checks every derivative numerically. */
 export function explainChain(p: ChainParameters, h = CHAIN_FD_STEP): ChainResult {
   const parameters: Required<ChainParameters> = { activation: 'sigmoid', ...p };
-  const f = activationByName(parameters.activation);
   const L = 3;
-  const neurons: ChainNeuron[] = [];
-  let a = parameters.input;
-  for (let l = 1; l <= L; l++) {
-    const z = parameters.weights[l - 1] * a + parameters.biases[l - 1];
-    const next = f.f(z);
-    neurons.push({ layer: l, z, a: next, slope: f.derivative(z, next) });
-    a = next;
-  }
+  // The forward pass is the transparent pass of a 1-1-1-1 network.
+  const trace = traceForward(
+    {
+      sizes: [1, 1, 1, 1],
+      activation: parameters.activation,
+      outputActivation: parameters.activation,
+      weights: parameters.weights.map((w) => [w]),
+      biases: parameters.biases.map((b) => [b]),
+    },
+    [parameters.input],
+  );
+  const neurons: ChainNeuron[] = [1, 2, 3].map((l) => ({ layer: l, z: trace.weightedInputs[l - 1][0], a: trace.activations[l][0], slope: trace.slopes[l - 1][0] }));
   const aOut = neurons[L - 1].a;
   const cost = (aOut - parameters.target) ** 2;
   const act = (l: number): number => (l === 0 ? parameters.input : neurons[l - 1].a);

@@ -1,7 +1,7 @@
-import { activationByName } from '../core/activations.js';
-import type { CostName } from '../core/costs.js';
+import { costByName, type CostName } from '../core/costs.js';
 import type { Network } from '../core/network.js';
-import type { ImageSource } from './nudges.js';
+import { createTrace, traceForwardFrom, type TraceNetwork } from '../core/trace.js';
+import type { ImageSource } from './image-source.js';
 
 /**
  * The average cost C = (1/n) Σ_x C_x of a network over a set of images, in float64, for the
@@ -57,72 +57,32 @@ export interface LayerParameters {
 }
 
 /**
- * C_x of the output row a[0 .. n) for a label: quadratic Σ(a − y)², or cross-entropy
- * (binary over elementwise outputs, −ln a_y over a softmax).
- */
-export function exampleCost(cost: CostName, a: ArrayLike<number>, n: number, label: number, softmax: boolean): number {
-  let c = 0;
-  if (cost === 'quadratic') {
-    for (let j = 0; j < n; j++) c += (a[j] - (j === label ? 1 : 0)) ** 2;
-    return c;
-  }
-  if (softmax) return -Math.log(Math.max(a[label], 1e-12));
-  for (let j = 0; j < n; j++) c -= Math.log(Math.max(j === label ? a[j] : 1 - a[j], 1e-12));
-  return c;
-}
-
-/**
  * Evaluates the layers after the first for every image given its first-layer weighted
- * inputs `z1` (count × sizes[1]) and returns the average cost.
+ * inputs `z1` (count × sizes[1]) with the transparent pass, and returns the average cost.
  */
 function costFromFirstLayer(shape: Network, p: LayerParameters, cost: CostName, z1: Float64Array, labels: Uint8Array, count: number): number {
-  const L = shape.layerCount;
-  const sizes = shape.sizes;
-  const hidden = activationByName(shape.activation).f;
-  const outAct = shape.layerActivation(L - 1);
-  const outF = outAct ? outAct.f : null;
   // Copies in one array type keep the hot loop monomorphic.
-  const W = p.weights.map((w) => Float64Array.from(w));
-  const B = p.biases.map((b) => Float64Array.from(b));
-  const widest = Math.max(...sizes.slice(1));
-  let a = new Float64Array(widest);
-  let next = new Float64Array(widest);
-  const n1 = sizes[1];
-  const nL = sizes[L];
+  const net: TraceNetwork = {
+    sizes: shape.sizes,
+    activation: shape.activation,
+    outputActivation: shape.outputActivation,
+    weights: p.weights.map((w) => Float64Array.from(w)),
+    biases: p.biases.map((b) => Float64Array.from(b)),
+  };
+  const c = costByName(cost);
+  const L = shape.layerCount;
+  const outAct = shape.layerActivation(L - 1);
+  const trace = createTrace(shape.sizes);
+  const z = trace.weightedInputs[0];
+  const out = trace.activations[L];
+  const n1 = z.length;
   let total = 0;
   for (let x = 0; x < count; x++) {
-    const lastIsFirst = L === 1;
-    for (let j = 0; j < n1; j++) a[j] = z1[x * n1 + j];
-    if (!lastIsFirst) for (let j = 0; j < n1; j++) a[j] = hidden(a[j]);
-    for (let l = 1; l < L; l++) {
-      const nIn = sizes[l];
-      const nOut = sizes[l + 1];
-      const Wl = W[l];
-      const bl = B[l];
-      for (let j = 0; j < nOut; j++) {
-        let z = bl[j];
-        const row = j * nIn;
-        for (let k = 0; k < nIn; k++) z += Wl[row + k] * a[k];
-        next[j] = z;
-      }
-      if (l < L - 1) for (let j = 0; j < nOut; j++) next[j] = hidden(next[j]);
-      const t = a;
-      a = next;
-      next = t;
-    }
-    if (outF) for (let j = 0; j < nL; j++) a[j] = outF(a[j]);
-    else softmaxInPlace(a, nL);
-    total += exampleCost(cost, a, nL, labels[x], outF === null);
+    z.set(z1.subarray(x * n1, (x + 1) * n1));
+    traceForwardFrom(net, trace, 1);
+    total += c.value(out, 0, out.length, labels[x], outAct);
   }
   return total / count;
-}
-
-function softmaxInPlace(v: Float64Array, n: number): void {
-  let max = -Infinity;
-  for (let j = 0; j < n; j++) max = Math.max(max, v[j]);
-  let s = 0;
-  for (let j = 0; j < n; j++) s += v[j] = Math.exp(v[j] - max);
-  for (let j = 0; j < n; j++) v[j] /= s;
 }
 
 /** z¹ = W¹x + b¹ for every image (count × sizes[1]), using only the non-zero pixels. */

@@ -1,19 +1,19 @@
 import type { HiddenActivationName, OutputActivationName } from '../core/activations.js';
 import type { CostName } from '../core/costs.js';
 import type { OptimizerName } from '../core/optimizers.js';
-import * as T from '../../asm/layout-table.js';
+import * as T from './layout-table.js';
 
 /**
  * The memory plan of one kernels instance: where each buffer lives in its linear memory, as
  * byte offsets, written into the layout table the kernels read. The table's field offsets and
- * codes come from `asm/layout-table.ts`, the file the kernels are compiled from, so the two
+ * codes come from `layout-table.ts`, which the kernels (asm/) are compiled from too, so the two
  * sides share one definition (test/fast/layout.test.ts reads the table back through the
  * kernels). Every buffer is 64-byte aligned; matrices have one row per batch row and a row
  * stride of n_out rounded up to 4 floats, so each row is whole f32x4 lanes and the padding
  * lanes stay zero.
  */
 
-/** Layer record fields in table order (asm/layout-table.ts L_*), 4 bytes each. */
+/** Layer record fields in table order (src/fast/layout-table.ts L_*), 4 bytes each. */
 const LAYER_FIELDS = [
   [T.L_IN, 'nIn'], [T.L_OUT, 'nOut'], [T.L_STRIDE, 'stride'], [T.L_W, 'weights'], [T.L_B, 'biases'],
   [T.L_GW, 'weightGradients'], [T.L_GB, 'biasGradients'], [T.L_Z, 'weightedInputs'], [T.L_A, 'activations'], [T.L_D, 'deltas'],

@@ -3,17 +3,19 @@ import { Worker } from 'node:worker_threads';
 import { HelperPool } from './helper-pool.js';
 
 /**
- * Starts the helper thread in Node, or returns null on a one-core machine. The worker runs
- * helper-node.ts through tsx's loader (Node 20 cannot start a .ts file as a worker by
- * itself), from absolute URLs so that it works from any working directory. The thread does
- * not keep the process alive.
+ * Starts the helper thread in Node, or returns null on a one-core machine. From the sources
+ * the worker runs helper-node.ts through tsx's loader (Node 20 cannot start a .ts file as a
+ * worker by itself), from absolute URLs so that it works from any working directory; from
+ * the built package, helper-node.js. The thread does not keep the process alive.
  */
 export async function startNodeHelper(): Promise<HelperPool | null> {
   if (availableParallelism() < 2) return null;
-  const api = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./helper-node.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-  const worker = new Worker(bootstrap, { eval: true });
+  // From the sources (run through tsx) the entry is helper-node.ts; from the built package, helper-node.js.
+  const fromSources = import.meta.url.endsWith('.ts');
+  const entry = new URL(fromSources ? './helper-node.ts' : './helper-node.js', import.meta.url);
+  const worker = fromSources
+    ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`, { eval: true })
+    : new Worker(entry);
   const alive = await new Promise<boolean>((resolve) => {
     worker.once('online', () => resolve(true));
     worker.once('error', () => resolve(false));

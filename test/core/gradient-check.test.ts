@@ -20,6 +20,7 @@ import { forward } from '../../src/core/forward.js';
 import { Network } from '../../src/core/network.js';
 import { Rng } from '../../src/core/rng.js';
 import { Workspace } from '../../src/core/workspace.js';
+import { centralDifference } from './finite-difference.js';
 
 const f64: Record<HiddenActivationName, (z: number) => number> = {
   sigmoid: (z) => 1 / (1 + Math.exp(-z)),
@@ -110,15 +111,7 @@ for (const hidden of hiddens) {
         assert.ok(Math.abs(costSum / batch - C()) < 1e-5 * Math.max(1, C()), 'cost value matches the float64 reference');
 
         const h = 1e-6;
-        const numeric = (arr: Float64Array, i: number): number => {
-          const keep = arr[i];
-          arr[i] = keep + h;
-          const up = C();
-          arr[i] = keep - h;
-          const down = C();
-          arr[i] = keep;
-          return (up - down) / (2 * h);
-        };
+        const numeric = (arr: Float64Array, i: number): number => centralDifference(arr, i, C, h);
         for (let l = 0; l < net.layerCount; l++) {
           const gW = Array.from(W[l], (_, i) => numeric(W[l], i));
           const gB = Array.from(B[l], (_, i) => numeric(B[l], i));

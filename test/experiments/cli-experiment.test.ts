@@ -32,6 +32,7 @@ for (const [name, args, pngs] of CASES) {
     const human = runCli(['experiment', name, ...args, '--out', out]);
     assert.equal(human.code, 0, human.stderr);
     assert.match(human.stdout, /wrote .*result\.json/);
+    assert.doesNotMatch(human.stdout, /\b[SB][0-9]{1,2}\b/, 'no specification codes in what the user reads');
   });
 }
 
@@ -40,4 +41,23 @@ test('experiment with a missing model says how to get one', () => {
   assert.equal(r.code, 1);
   assert.match(r.stderr, /nope\.json: cannot read the model file/);
   assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+});
+
+test('experiment activations --sweep writes the sweep table and picks a rate per activation on the validation split', async () => {
+  const out = join(dir, 'sweep');
+  // Without --epochs: the comparison's 10 epochs, and each activation's own initial weights.
+  const r = runCli(['experiment', 'activations', '--sweep', '--rates', '0.3,10', '--seeds', '1', '--train-count', '600', '--out', out, '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const result = JSON.parse(r.stdout);
+  assert.equal(result.experiment, 'activations-sweep');
+  assert.deepEqual(result.sweeps.map((s: { activation: string }) => s.activation), ['sigmoid', 'relu']);
+  assert.deepEqual(result.sweeps.map((s: { init: string; epochs: number }) => [s.init, s.epochs]), [['xavier', 10], ['he', 10]]);
+  for (const s of result.sweeps) {
+    assert.equal(s.validationCount, 100);
+    assert.deepEqual(s.points.map((p: { learningRate: number }) => p.learningRate), [0.3, 10]);
+  }
+  for (const f of ['sweep.json', 'sweep.png']) await access(join(out, f));
+  const bad = runCli(['experiment', 'activations', '--sweep', '--rates', '0.3,x']);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /--rates/);
 });

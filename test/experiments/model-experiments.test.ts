@@ -93,3 +93,37 @@ test('neuron-inputs: each found input excites its neuron more than the mean test
   // Layer 1's weights in the result are the neuron's raw weights.
   assert.ok(Math.abs(r.neurons[5].weights[300] - net.weights[0][5 * 784 + 300]) < 1e-4);
 });
+
+/** Σ |x(r, c) − x(r, c+1)| + |x(r, c) − x(r+1, c)|: how much an image flickers. */
+function totalVariation(x: readonly number[]): number {
+  let tv = 0;
+  for (let r = 0; r < 28; r++) {
+    for (let c = 0; c < 28; c++) {
+      if (c < 27) tv += Math.abs(x[r * 28 + c] - x[r * 28 + c + 1]);
+      if (r < 27) tv += Math.abs(x[r * 28 + c] - x[(r + 1) * 28 + c]);
+    }
+  }
+  return tv;
+}
+
+test('neuron-inputs: within one digit\'s ink and with blur the found inputs are smooth strokes, not the saturated static of plain ascent', () => {
+  const r = runNeuronInputs(net, smallTest, { steps: 100, testCount: 500 });
+  const plain = runNeuronInputs(net, smallTest, { steps: 100, testCount: 500, ink: 0, blur: 0 });
+  assert.equal(plain.inkBudget, null);
+  const meanImage = new Float64Array(784);
+  for (let i = 0; i < 500; i++) for (let k = 0; k < 784; k++) meanImage[k] += smallTest.images[i * 784 + k] / 255 / 500;
+  const inkOfMean = meanImage.reduce((s, v) => s + v, 0);
+  assert.ok(Math.abs(r.inkBudget! - inkOfMean) < 1e-3, `budget = the average test digit's ink (${r.inkBudget} vs ${inkOfMean})`);
+  for (const [i, n] of r.neurons.entries()) {
+    const ink = n.input.reduce((s, v) => s + v, 0);
+    // The result's pixels are rounded to 4 decimals: up to 784 × 0.00005 over.
+    assert.ok(ink <= r.inkBudget! + 784 * 5e-5, `#${n.neuron}: ink ${ink} within the budget`);
+    assert.ok(n.input.every((v, k) => meanImage[k] >= 0.01 || v === 0), 'no ink where digits have none');
+    const p = plain.neurons[i];
+    const saturated = p.input.filter((v) => v === 0 || v === 1).length / 784;
+    assert.ok(saturated > 0.5, `plain ascent saturates the pixels (${saturated})`);
+    assert.ok(totalVariation(n.input) < 0.5 * totalVariation(p.input), `layer ${n.layer} #${n.neuron}: TV ${totalVariation(n.input)} vs plain ${totalVariation(p.input)}`);
+    // The raw weights are the same either way: only the found input changed.
+    assert.deepEqual(n.weights, p.weights);
+  }
+});

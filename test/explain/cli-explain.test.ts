@@ -29,12 +29,20 @@ test('explain descent --out writes both maps and prints the outcomes', () => {
 });
 
 test('explain nudges --json on an untrained network, and --out writes the maps', () => {
-  const r = runCli(['explain', 'nudges', '--untrained', '1', '--index', '3', '--batch', '4', '--json', '--out', out]);
+  const r = runCli(['explain', 'nudges', '--untrained', '1', '--index', '3', '--batch', '4', '--average', '500', '--json', '--out', out]);
   assert.equal(r.code, 0, r.stderr);
   const doc = JSON.parse(r.stdout);
   assert.equal(doc.index, 3);
   assert.equal(doc.batch.members.length, 4);
-  assert.ok(existsSync(join(out, 'nudges-image.png')) && existsSync(join(out, 'nudges-batch.png')));
+  assert.deepEqual(doc.image.backward.map((s: { to: number }) => s.to), [2, 1, 0]);
+  assert.equal(doc.image.inputWishes.length, 784);
+  assert.equal(doc.trainingSet.count, 500);
+  assert.equal(doc.trainingSet.weightNudges[0].length, 784 * 16);
+  assert.deepEqual(doc.trainingSet.layerWishes.map((w: { layer: number }) => w.layer), [3, 2, 1, 0]);
+  for (const f of ['nudges-image.png', 'nudges-wishes.png', 'nudges-batch.png', 'nudges-training-set.png']) assert.ok(existsSync(join(out, f)), f);
+  const skipped = runCli(['explain', 'nudges', '--untrained', '1', '--average', '0', '--json']);
+  assert.equal(skipped.code, 0, skipped.stderr);
+  assert.equal(JSON.parse(skipped.stdout).trainingSet, undefined);
   const missing = runCli(['explain', 'nudges', '--model', join(out, 'nope.json')]);
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /nope\.json/);
@@ -44,5 +52,6 @@ test('explain sgd-path --out on a small slice', () => {
   const r = runCli(['explain', 'sgd-path', '--subset', '300', '--full-steps', '5', '--epochs', '2', '--grid', '5', '--out', out]);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /principal directions/);
+  assert.doesNotMatch(r.stdout, /\b[SB][0-9]{1,2}\b/, 'no specification codes in what the user reads');
   for (const f of ['sgd-path.png', 'sgd-path-cost.png']) assert.ok(statSync(join(out, f)).size > 10_000, f);
 });

@@ -1,10 +1,10 @@
-// The memory layout has one definition (asm/layout-table.ts), compiled into the kernels and
+// The memory layout has one definition (src/fast/layout-table.ts), compiled into the kernels and
 // imported by the JavaScript plan (src/fast/layout.ts). This checks the compiled kernels read
 // every field where the plan wrote it: each header and layer field read back through the
 // kernels' own accessors (`layoutField`) equals the plan's value, for a narrow and a wide plan.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import * as T from '../../asm/layout-table.js';
+import * as T from '../../src/fast/layout-table.js';
 import { instantiateKernels } from '../../src/fast/kernels.js';
 import { planMemory, writeLayout, ensureMemory, type PlanSettings } from '../../src/fast/layout.js';
 import { loadKernelsModule } from '../../src/fast/node.js';

@@ -4,13 +4,18 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { DigitlabError } from '../../errors.js';
 
-/** The benchmark's entry (bench/ is development tooling beside src/, not part of the library). */
-const BENCH_SCRIPT = fileURLToPath(new URL('../../../bench/run.ts', import.meta.url));
+/**
+ * The benchmark's runner, `bench/run.ts`. It lives outside `src/` because it races TF.js, a
+ * C program, numpy and PyTorch (devDependencies and other tools): it runs from a clone of the
+ * repository, not from the installed package. Same relative path from `src/cli/commands/` and
+ * `lib/cli/commands/`.
+ */
+const BENCH_RUNNER = fileURLToPath(new URL('../../../bench/run.ts', import.meta.url));
 
 /**
- * Adds `digitlab bench [--suite default|wide] [--json] [--rounds N] [--skip …]`: runs the same
- * benchmark as `npm run bench` (bench/run.ts) in a child process, so that src/ does not depend
- * on bench/; the child checks the options and prints the report.
+ * Adds `digitlab bench [--suite default|wide] [--json] [--rounds N] [--skip …] [--networks …]`:
+ * the same benchmark as `npm run bench` (bench/run.ts), run under tsx in a child process, so
+ * that src/ does not depend on bench/; the child checks the options and prints the report.
  */
 export function registerBenchCommand(program: Command): void {
   program
@@ -22,12 +27,21 @@ export function registerBenchCommand(program: Command): void {
     .option('--skip <parts>', 'leave out parts: tfjs, c, default, reference; numpy, torch (comma-separated)', '')
     .option('--networks <sizes>', 'wide suite: only these networks, e.g. 784-512-512-10 (comma-separated)', '')
     .action(async (o: { suite: string; json?: boolean; rounds: string; skip: string; networks: string }) => {
-      if (!existsSync(BENCH_SCRIPT)) throw new DigitlabError(`bench: ${BENCH_SCRIPT} is missing (the benchmark runs from a checkout of the repository)`);
-      const args = ['--import', import.meta.resolve('tsx'), BENCH_SCRIPT, '--suite', o.suite, '--rounds', o.rounds, ...(o.json ? ['--json'] : []), ...(o.skip ? ['--skip', o.skip] : []), ...(o.networks ? ['--networks', o.networks] : [])];
+      const tsx = resolveTsx();
+      if (!existsSync(BENCH_RUNNER) || tsx === null) {
+        throw new DigitlabError('bench races TF.js, a C program, numpy and PyTorch, which the npm package does not install: run it in a clone of the repository (npm install && npm run bench)');
+      }
+      const args = ['--import', tsx, BENCH_RUNNER, '--suite', o.suite, '--rounds', o.rounds, ...(o.json === true ? ['--json'] : []), ...(o.skip === '' ? [] : ['--skip', o.skip]), ...(o.networks === '' ? [] : ['--networks', o.networks])];
       const child = spawn(process.execPath, args, { stdio: 'inherit' });
-      process.exitCode = await new Promise<number>((resolve, reject) => {
-        child.on('error', reject);
-        child.on('close', (code) => resolve(code ?? 1));
-      });
+      process.exitCode = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
     });
+}
+
+/** tsx's loader as a file URL, or null where it is not installed (the package has no devDependencies). */
+function resolveTsx(): string | null {
+  try {
+    return import.meta.resolve('tsx');
+  } catch {
+    return null;
+  }
 }

@@ -19,7 +19,7 @@ export function registerFool(parent: Command): Command {
   const d = FOOL_DEFAULTS;
   return parent
     .command('fool')
-    .description('the smallest change along the sign of the input gradient that turns a 3 into an 8 (B4)')
+    .description('the smallest change along the sign of the input gradient that turns a 3 into an 8')
     .option('--model <file>', 'model file (default models/pretrained.json)')
     .option('--index <n>', 'test image to change (default: the first one of --digit the model gets right)', integerOption(0, 1e9))
     .option('--digit <d>', 'digit of the default image', integerOption(0, 255), d.sourceDigit)

@@ -14,7 +14,7 @@ interface MistakesCliOptions extends CommonExperimentOptions {
 export function registerMistakes(parent: Command): Command {
   return parent
     .command('mistakes')
-    .description('the confusion matrix and the test images the model gets wrong most confidently (B5)')
+    .description('the confusion matrix and the test images the model gets wrong most confidently')
     .option('--model <file>', 'model file (default models/pretrained.json)')
     .option('--show <n>', 'most confident mistakes listed', integerOption(1, 10_000), MISTAKES_DEFAULTS.show)
     .action(async (o: MistakesCliOptions) => {

@@ -16,7 +16,7 @@ interface NoiseCliOptions extends CommonExperimentOptions {
 export function registerNoise(parent: Command): Command {
   return parent
     .command('noise')
-    .description('feed white noise to a trained model: it still answers one digit, confidently (S22)')
+    .description('feed white noise to a trained model: it still answers one digit, confidently')
     .option('--model <file>', 'model file (default models/pretrained.json)')
     .option('--count <n>', 'noise images of each kind', integerOption(1, 1_000_000), NOISE_DEFAULTS.count)
     .option('--seed <n>', 'seed of the noise', integerOption(0, 0xffffffff), NOISE_DEFAULTS.seed)

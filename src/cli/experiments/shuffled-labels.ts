@@ -29,7 +29,7 @@ export function registerShuffledLabels(parent: Command): Command {
   const s = d.settings;
   return parent
     .command('shuffled-labels')
-    .description('train on real and on randomly permuted labels: memorisation without learning (S23)')
+    .description('train on real and on randomly permuted labels: memorisation without learning')
     .option('--train-count <n>', 'training images used (the first n)', integerOption(10, 60_000), d.trainCount)
     .option('--test-count <n>', 'test images measured after each epoch', integerOption(1, 10_000), d.testCount)
     .option('--layers <sizes>', `layer sizes (default ${s.sizes?.join(',')})`, layersOption)

@@ -19,7 +19,7 @@ export function registerChain(parent: Command): void {
   const d = DEFAULT_CHAIN;
   parent
     .command('chain')
-    .description('one neuron per layer: the forward pass, every factor of the chain rule, each derivative checked by a finite difference (S28)')
+    .description('one neuron per layer: the forward pass, every factor of the chain rule, each derivative checked by a finite difference')
     .option('--w <w1,w2,w3>', 'the three weights', triple, [...d.weights])
     .option('--b <b1,b2,b3>', 'the three biases', triple, [...d.biases])
     .option('--x <number>', 'the input activation a(0)', numberOption(-1e6, 1e6), d.input)

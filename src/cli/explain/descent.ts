@@ -20,7 +20,7 @@ interface DescentOptions {
 export function registerDescent(parent: Command): void {
   parent
     .command('descent')
-    .description('gradient descent on a 1-D cost curve and a 2-D cost surface: too small, right and too large learning rates; different starts, different minima (S17)')
+    .description('gradient descent on a 1-D cost curve and a 2-D cost surface: too small, right and too large learning rates; different starts, different minima')
     .option('--landscape <name>', `curve, surface or both`, (v: string) => {
       if (v !== 'both' && !(LANDSCAPE_NAMES as readonly string[]).includes(v)) throw new InvalidArgumentError('Must be curve, surface or both.');
       return v;

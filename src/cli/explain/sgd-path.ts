@@ -40,7 +40,7 @@ export function registerSgdPath(parent: Command): void {
   const d = SGD_PATH_DEFAULTS;
   parent
     .command('sgd-path')
-    .description('full-batch gradient descent versus mini-batch SGD from one start: both paths on the plane of their two principal directions, over the cost on that plane (S27, B6)')
+    .description('full-batch gradient descent versus mini-batch SGD from one start: both paths on the plane of their two principal directions, over the cost on that plane')
     .option('--subset <n>', 'training images used by both runs and by the cost grid (the first n)', integerOption(100, 60_000), d.subset)
     .option('--full-steps <n>', 'steps of full-batch gradient descent', integerOption(1, 100_000), d.fullSteps)
     .option('--epochs <n>', 'epochs of mini-batch SGD', integerOption(1, 10_000), d.epochs)

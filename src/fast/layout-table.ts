@@ -1,8 +1,8 @@
 // The layout table's field offsets and codes: the one source of truth for both sides.
 //
 // This file is plain TypeScript that AssemblyScript compiles too (untyped integer constants
-// are i32 in both): the kernels import it through asm/layout.ts, the JavaScript memory plan
-// (src/fast/layout.ts) imports it directly, so the two cannot drift apart.
+// are i32 in both): the kernels (asm/) import it through asm/layout.ts, the JavaScript memory
+// plan (layout.ts beside it) imports it directly, so the two cannot drift apart.
 // test/fast/layout.test.ts checks that the compiled kernels read what the plan writes.
 
 // Header (i32 fields at the table's start):
