@@ -74,8 +74,7 @@ export { encodeOnnx } from './model/onnx.js';
 // The fast path: WebAssembly SIMD kernels behind the same TrainingBackend.
 export { kernelsUrl, fetchKernels } from './fast/kernels-url.js';
 export { compileKernels, instantiateKernels, type Kernels } from './fast/kernels.js';
-export { createWasmBackend } from './fast/factory.js';
-export { createFastBackend } from './fast/dropout-backend.js';
+export { createFastBackend, createWasmBackend } from './fast/factory.js';
 export { WasmBackend } from './fast/wasm-backend.js';
 export type { MemoryPlan, LayerPlan, PlanSettings } from './fast/layout.js';
 

@@ -5,9 +5,11 @@ import { parseIdx } from '../data/idx.js';
 import { makeDataset } from '../data/pair.js';
 import { DigitlabError } from '../errors.js';
 import { compileKernels } from '../fast/kernels.js';
-import { createFastBackend } from '../fast/dropout-backend.js';
+import { createFastBackend } from '../fast/factory.js';
+import { startWebHelper } from '../fast/web-helper-start.js';
 import { type BackendFactory, Trainer } from '../train/trainer.js';
 import kernelsUrl from '../../build/kernels.wasm?url';
+import sharedKernelsUrl from '../../build/kernels-shared.wasm?url';
 import { dataFileUrl, type DataSetName, dataSetSource } from './data-sets.js';
 import type { FromWorker, RunSpec, Snapshot, ToWorker } from './worker-protocol.js';
 
@@ -84,9 +86,13 @@ async function readBody(response: Response, name: string, onBytes: (n: number) =
 /** Compiles the fast kernels; on any failure the reference backend trains instead. */
 async function loadKernels(): Promise<BackendFactory | undefined> {
   try {
-    const response = await fetch(kernelsUrl);
+    const compile = async (url: string): Promise<WebAssembly.Module> => compileKernels(await (await fetch(url)).arrayBuffer());
+    // Wide networks share each batch with a second Worker (same bits as one thread) when the
+    // page is cross-origin isolated; otherwise, or if that fails, they train on this one.
+    const [module, helper] = await Promise.all([compile(kernelsUrl), startWebHelper().catch(() => null)]);
+    const sharedModule = helper ? await compile(sharedKernelsUrl).catch(() => undefined) : undefined;
     // The fast kernels, with their dropout variant when a run asks for dropout.
-    return createFastBackend(await compileKernels(await response.arrayBuffer()));
+    return createFastBackend(module, { sharedModule, helper });
   } catch {
     return undefined;
   }
