@@ -6,6 +6,7 @@ import type { WideRunner } from './wasm-backend.js';
 
 /** How a helper thread is reached: post a message to it (Node worker thread or Web Worker). */
 export interface HelperEndpoint {
+  /** Sends a message to the helper thread. */
   post(message: StartMessage | AttachMessage): void;
   /** Ends the thread. */
   terminate(): void;

@@ -9,6 +9,7 @@ import { encodeDataset, type SparseStore } from './sparse-store.js';
 
 /** Runs one wide-path batch (asm/wide.ts) in a mode of `WIDE_MODE`; returns Σ C_x. */
 export interface WideRunner {
+  /** Runs the batch of `count` rows (the sparse rows, offsets, entries and labels at those byte offsets); returns Σ C_x. */
   run(count: number, rows: number, offsets: number, entries: number, labels: number, mode: number, learningRate: number, c1: number, c2: number): number;
   /** Lets go of any helper thread. */
   dispose(): void;
