@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { DIAGNOSIS_MESSAGES } from '../../src/lab/components/diagnosis-text.js';
 import { EX_MESSAGES } from '../../src/lab/components/experiments/messages.js';
 import { EXPLAIN_MESSAGES } from '../../src/lab/components/explain/messages.js';
 import { FIGURE_MESSAGES } from '../../src/lab/components/figure-messages.js';
@@ -13,6 +14,7 @@ const TABLES: [string, MessageTables<string>][] = [
   ['Experiments', EX_MESSAGES],
   ['How it learns', EXPLAIN_MESSAGES],
   ['address notice', HASH_MESSAGES],
+  ['stalled learning', DIAGNOSIS_MESSAGES],
 ];
 
 describe('Lab messages', () => {
