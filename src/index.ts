@@ -34,7 +34,13 @@ export { argmaxRow, accuracy, confusionMatrix, perClassAccuracy } from './core/m
 
 // Training: settings, presets, the trainer and its events, evaluation.
 export { SEED_SETTINGS, resolveSettings, type PartialSettings, type TrainingSettings } from './train/settings.js';
-export { PRESETS, PRESET_NAMES, type Preset, type PresetName } from './train/presets.js';
+export { PRESETS, PRESET_NAMES, withPreset, type Preset, type PresetName } from './train/presets.js';
+export { ADAM_LEARNING_RATE, SEED_LEARNING_RATE, defaultInit, defaultLearningRate, widthScaledRate, type LearningRateContext } from './train/defaults.js';
+export { SETTING_LIMITS, describeLimit, limitProblem, withinLimit, type NumberLimit } from './model/setting-limits.js';
+export { trainEpochs, type EpochLoopHooks, type LoopEnd } from './train/run-loop.js';
+export { finishRun, trainedModel, type RunResult } from './train/run-result.js';
+export { measureLearning, type LearningMeasurement } from './train/learning-measure.js';
+export { DIAGNOSIS_MIN_STEPS, diagnoseLearning, type LearningDiagnosis, type LearningProblem, type LikelyCause } from './train/learning-diagnosis.js';
 export { SCHEDULES, learningRateAt, type ScheduleName } from './train/schedule.js';
 export { Trainer, type BackendFactory, type TrainerOptions, type TrainerState } from './train/trainer.js';
 export type { BatchEvent, EpochEvent, TrainingEvent } from './train/events.js';

@@ -17,7 +17,10 @@ export { gunzipNode, isGzip } from './data/gzip.js';
 export { readPngAsMnist, writeGrayPng } from './data/png-node.js';
 export { loadModel, saveModel, writeFileAtomic } from './model/model-io.js';
 export {
-  CHECKPOINT_FORMAT, CHECKPOINT_VERSION, serializeCheckpoint, parseCheckpointText, saveCheckpoint, loadCheckpoint,
-  type Checkpoint, type CheckpointData,
+  CHECKPOINT_FORMAT, CHECKPOINT_VERSION, serializeCheckpoint, parseCheckpointText, type Checkpoint, type CheckpointData,
 } from './train/checkpoint.js';
+export { saveCheckpoint, loadCheckpoint } from './train/checkpoint-file.js';
+export { prepareRun, type RunPlan, type RunRequest } from './train/run-plan.js';
+export { executeRun, type RunOptions, type RunOutcome } from './train/run.js';
+export { checkOutputFile, checkOutputFolder } from './model/output-path.js';
 export { KERNELS_WASM_PATH, loadKernelsModule, fastBackendFactory } from './fast/node.js';
