@@ -1,27 +1,11 @@
-import { fill, formatNumber, type Language, type MessageTables } from '../shared/i18n.js';
+import type { LearningDiagnosis } from '../../train/learning-diagnosis.js';
+import { fill, formatNumber, formatValue, type Language, type MessageTables } from '../shared/i18n.js';
 
 /**
  * The stalled-learning line in the Lab's languages: what the run layer's diagnosis saw (most
  * hidden neurons saturated or dead, outputs saturated, one class, chance) and what to try —
  * the CLI says the same in English. The diagnosis is numbers and names; this only words it.
  */
-export interface DiagnosisFacts {
-  readonly problem: 'saturated-hidden' | 'dead-hidden' | 'saturated-output' | 'one-class' | 'chance';
-  readonly cause: 'learning-rate-too-large' | 'learning-rate-too-small' | 'unclear';
-  readonly measurement: {
-    readonly accuracy: number;
-    readonly topClass: number;
-    readonly topClassShare: number;
-    readonly hiddenNeurons: number;
-    readonly saturatedNeurons: number;
-    readonly outputNeurons: number;
-    readonly saturatedOutputs: number;
-  };
-  readonly activation: string;
-  readonly widestHidden: number;
-  readonly learningRate: number;
-  readonly suggested: { readonly learningRate?: number };
-}
 
 const EN = {
   stalled: 'The network has stopped learning. {problem} {advice}',
@@ -31,6 +15,7 @@ const EN = {
   'one-class': '{share} of the answers are “{class}”.',
   chance: 'Its accuracy, {accuracy}, is no better than guessing.',
   'learning-rate-too-large': 'The learning rate η = {rate} is probably too large for {width}-wide layers: try η = {suggested}.',
+  tooLargeNoHidden: 'The learning rate η = {rate} is probably too large: try η = {suggested}.',
   'learning-rate-too-small': 'The learning rate η = {rate} is probably too small: try η = {suggested}.',
   unclear: 'Try a smaller learning rate, e.g. η = {suggested}.',
 } as const;
@@ -46,6 +31,7 @@ const RU: Readonly<Record<DiagnosisKey, string>> = {
   'one-class': '{share} ответов — «{class}».',
   chance: 'Её точность, {accuracy}, не лучше случайного угадывания.',
   'learning-rate-too-large': 'Скорость обучения η = {rate}, видимо, слишком велика для слоёв шириной {width}: попробуйте η = {suggested}.',
+  tooLargeNoHidden: 'Скорость обучения η = {rate}, видимо, слишком велика: попробуйте η = {suggested}.',
   'learning-rate-too-small': 'Скорость обучения η = {rate}, видимо, слишком мала: попробуйте η = {suggested}.',
   unclear: 'Попробуйте меньшую скорость обучения, например η = {suggested}.',
 };
@@ -54,7 +40,7 @@ const RU: Readonly<Record<DiagnosisKey, string>> = {
 export const DIAGNOSIS_MESSAGES: MessageTables<DiagnosisKey> = { en: EN, ru: RU };
 
 /** One line naming what stopped the network and what to try, in `language`; `classNames` name the classes. */
-export function diagnosisText(language: Language, d: DiagnosisFacts, classNames: readonly string[]): string {
+export function diagnosisText(language: Language, d: LearningDiagnosis, classNames: readonly string[]): string {
   const table = DIAGNOSIS_MESSAGES[language];
   const m = d.measurement;
   const pct = (x: number): string => `${formatNumber(language, 100 * x, 0)} %`;
@@ -64,8 +50,9 @@ export function diagnosisText(language: Language, d: DiagnosisFacts, classNames:
       : d.problem === 'saturated-output'
         ? m.saturatedOutputs / Math.max(1, m.outputNeurons)
         : m.topClassShare;
-  const rate = (x: number): string => String(Number(x.toPrecision(3))).replace('.', language === 'ru' ? ',' : '.');
+  const rate = (x: number): string => formatValue(language, x, 3);
   const problem = fill(table[d.problem], { share: pct(share), activation: d.activation, class: classNames[m.topClass] ?? String(m.topClass), accuracy: pct(m.accuracy) });
-  const advice = fill(table[d.cause], { rate: rate(d.learningRate), width: formatNumber(language, d.widestHidden, 0), suggested: rate(d.suggested.learningRate ?? d.learningRate / 10) });
+  const cause = d.cause === 'learning-rate-too-large' && d.widestHidden === 0 ? 'tooLargeNoHidden' : d.cause;
+  const advice = fill(table[cause], { rate: rate(d.learningRate), width: formatNumber(language, d.widestHidden, 0), suggested: rate(d.suggested.learningRate ?? d.learningRate / 10) });
   return fill(table.stalled, { problem, advice });
 }

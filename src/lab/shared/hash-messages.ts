@@ -1,5 +1,5 @@
 import type { HashIssue, IssueReason } from './hash-codec.js';
-import { formatNumber, type Language, type MessageTables, Translator } from './i18n.js';
+import { formatValue, type Language, type MessageTables, Translator } from './i18n.js';
 
 /** What a page says about a key of its address it did not take as written (English defines the keys). */
 const EN = {
@@ -48,15 +48,8 @@ const RU: Readonly<Record<HashMessageKey, string>> = {
 /** The notice tables, for pages that show them. */
 export const HASH_MESSAGES: MessageTables<HashMessageKey> = { en: EN, ru: RU };
 
-/** A limit as people write it: whole numbers grouped, fractions with up to six decimals. */
-function limit(language: Language, n: number): string {
-  if (Number.isInteger(n)) return formatNumber(language, n, 0);
-  const decimals = Math.min(6, Math.max(0, -Math.floor(Math.log10(Math.abs(n))) + 2));
-  return formatNumber(language, n, decimals).replace(/(?<=[.,]\d*?)0+$/, '').replace(/[.,]$/, '');
-}
-
 function reasonText(tr: Translator<HashMessageKey>, reason: IssueReason): string {
-  const n = (x: number): string => limit(tr.language, x);
+  const n = (x: number): string => formatValue(tr.language, x);
   switch (reason.kind) {
     case 'not-decimal':
       return tr.t('notDecimal');

@@ -5,7 +5,7 @@ import { parameterCount } from '../../../core/network.js';
 import { OPTIMIZERS } from '../../../core/optimizers.js';
 import { AUGMENTS } from '../../../data/augment.js';
 import { SCHEDULES } from '../../../train/schedule.js';
-import { resolveSettings, SEED_SETTINGS, type TrainingSettings } from '../../../train/settings.js';
+import { type PartialSettings, resolveSettings, SEED_SETTINGS, type TrainingSettings } from '../../../train/settings.js';
 import type { TrainingFormValues } from '../../components/training-controls.js';
 import { DATA_SETS } from '../../shared/data-sets.js';
 import { type FieldTable, HashCodec, type HashIssue } from '../../shared/hash-codec.js';
@@ -32,15 +32,19 @@ export interface LabState extends TrainingFormValues {
   backend: 'fast' | 'reference';
 }
 
-/** The Lab's defaults: the source document's network and training (SEED_SETTINGS). */
+/**
+ * The Lab's defaults: the source document's network and training (SEED_SETTINGS); the
+ * initial weights and the learning rate are left to the run layer, which picks them for the
+ * network as the CLI does (for the source's network: Xavier and η = 4.5).
+ */
 export const DEFAULT_STATE: Readonly<LabState> = {
   dataSet: 'mnist',
   hidden: SEED_SETTINGS.sizes.slice(1, -1),
   activation: SEED_SETTINGS.activation,
   cost: SEED_SETTINGS.cost,
-  init: SEED_SETTINGS.init,
+  init: 'auto',
   optimizer: SEED_SETTINGS.optimizer,
-  learningRate: SEED_SETTINGS.learningRate,
+  learningRate: null,
   batchSize: SEED_SETTINGS.batchSize,
   seed: SEED_SETTINGS.seed,
   l2: SEED_SETTINGS.l2,
@@ -67,7 +71,7 @@ const FIELDS: FieldTable<LabState> = {
   },
   activation: { key: 'activation', kind: { type: 'enum', values: HIDDEN_ACTIVATIONS } },
   cost: { key: 'cost', kind: { type: 'enum', values: COSTS } },
-  init: { key: 'init', kind: { type: 'enum', values: INITS } },
+  init: { key: 'init', kind: { type: 'enum', values: ['auto', ...INITS] } },
   optimizer: { key: 'optimizer', kind: { type: 'enum', values: OPTIMIZERS } },
   learningRate: { key: 'lr', kind: { type: 'number', ...L.learningRate, aboveMin: true } },
   batchSize: { key: 'batch', kind: { type: 'int', ...L.batchSize } },
@@ -104,18 +108,18 @@ export function stateFromHash(hash: string): LabState {
   return LAB_CODEC.decode(hash).state;
 }
 
-/** The training settings a state asks for, checked (throws a DigitlabError if they are bad). */
-export function trainingSettings(
+/** What a state asks the run layer for: the settings the user chose; the rest it fills in as the CLI does. */
+export function runRequest(
   state: LabState,
   overrides: Partial<Pick<TrainingSettings, 'activation' | 'init' | 'optimizer' | 'learningRate'>> = {},
-): TrainingSettings {
-  return resolveSettings({
+): PartialSettings {
+  return {
     sizes: [784, ...state.hidden, 10],
     activation: state.activation,
     cost: state.cost,
-    init: state.init,
+    ...(state.init !== 'auto' ? { init: state.init } : {}),
     optimizer: state.optimizer,
-    learningRate: state.learningRate,
+    ...(state.learningRate !== null ? { learningRate: state.learningRate } : {}),
     batchSize: state.batchSize,
     seed: state.seed,
     l2: state.l2,
@@ -124,5 +128,10 @@ export function trainingSettings(
     ...(state.schedule !== 'constant' ? { schedule: state.schedule } : {}),
     ...(state.augment !== 'none' ? { augment: state.augment } : {}),
     ...overrides,
-  });
+  };
+}
+
+/** The training settings a state asks for, resolved by the run layer (throws a DigitlabError if they are bad). */
+export function trainingSettings(state: LabState, overrides: Parameters<typeof runRequest>[1] = {}): TrainingSettings {
+  return resolveSettings(runRequest(state, overrides));
 }

@@ -1,11 +1,12 @@
 import { Rng } from '../../../core/rng.js';
+import { defaultLearningRate } from '../../../train/defaults.js';
 import { fillNoiseImage } from '../../../experiments/noise-images.js';
 import { curvePair } from '../../components/curve-pair.js';
 import { DrawPad } from '../../components/draw-pad.js';
 import { TrainingControls } from '../../components/training-controls.js';
 import { imageAt } from '../../shared/data-loader.js';
 import { applyMessages } from '../../shared/i18n-dom.js';
-import { type Language, pageLanguage, Translator } from '../../shared/i18n.js';
+import { formatValue, type Language, pageLanguage, Translator } from '../../shared/i18n.js';
 import { lazyNotice } from '../../components/lazy-notice.js';
 import { loadModel } from '../../shared/model-loader.js';
 import type { PaletteName } from '../../shared/palette.js';
@@ -67,6 +68,13 @@ const controls = new TrainingControls(
   (message) => store.set({ error: { kind: 'settings', message } }),
 );
 controls.write(store.state);
+/** An empty η field means the run layer's default for the network: say which. */
+const showDefaultRate = (): void => {
+  const { hidden, activation, optimizer } = store.state;
+  controls.showDefaultRate(tr().t('learningRateAuto', { rate: formatValue(tr().language, defaultLearningRate({ sizes: [784, ...hidden, 10], activation, optimizer })) }));
+};
+store.watch(['hidden', 'activation', 'optimizer', 'language'], showDefaultRate);
+showDefaultRate();
 const showRunning = (): void => controls.setRunning(store.state.running, tr().t('start'), tr().t('pause'));
 store.watch(['running'], showRunning);
 const pad = new DrawPad($<HTMLCanvasElement>('pad'), (pixels, final) => store.set({ input: pixels, inputFinal: final, testImage: -1 }));

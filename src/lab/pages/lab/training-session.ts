@@ -3,9 +3,10 @@ import { dataSetSource } from '../../shared/data-sets.js';
 import { networkFromSnapshot } from '../../shared/model-loader.js';
 import type { Store } from '../../shared/store.js';
 import type { LabPageState } from './lab-store.js';
-import { trainingSettings } from './lab-state.js';
+import { resolveSettings } from '../../../train/settings.js';
+import { runRequest } from './lab-state.js';
 import { TrainingClient } from './training-client.js';
-import type { FromWorker, RunSpec } from './worker-protocol.js';
+import type { FromWorker, RunRequest, RunSpec } from './worker-protocol.js';
 
 /** What the buttons of the training controls ask for. */
 export type TrainingCommand = 'toggle' | 'step' | 'reset' | 'compare' | 'pretrained';
@@ -89,25 +90,30 @@ export class TrainingSession {
     }
   }
 
-  /** Starts fresh runs in the Worker (paused) from the current settings; false if they are bad. */
+  /**
+   * Starts fresh runs in the Worker (paused) from the current settings; false if they are bad.
+   * The Worker resolves the requests through the run layer; the page resolves them the same
+   * way to check them at once and to know what it shows.
+   */
   private resetRuns(compare: boolean): boolean {
     const s = this.store.state;
+    const requests: RunRequest[] = compare
+      ? [
+          { id: 'sigmoid', request: runRequest(s, { ...COMPARE, activation: 'sigmoid', init: 'xavier' }) },
+          { id: 'relu', request: runRequest(s, { ...COMPARE, activation: 'relu', init: 'he' }) },
+        ]
+      : [{ id: 'main', request: runRequest(s) }];
     let runs: RunSpec[];
     try {
-      runs = compare
-        ? [
-            { id: 'sigmoid', settings: trainingSettings(s, { ...COMPARE, activation: 'sigmoid', init: 'xavier' }) },
-            { id: 'relu', settings: trainingSettings(s, { ...COMPARE, activation: 'relu', init: 'he' }) },
-          ]
-        : [{ id: 'main', settings: trainingSettings(s) }];
+      runs = requests.map((r) => ({ id: r.id, settings: resolveSettings(r.request) }));
     } catch (error) {
       this.store.set({ error: { kind: 'settings', message: error instanceof Error ? error.message : String(error) } });
       return false;
     }
     this.testCurve.length = 0;
-    this.store.set({ runs, runNetwork: null, showRun: true, progress: null, lastTest: null, error: null });
+    this.store.set({ runs, runNetwork: null, showRun: true, progress: null, lastTest: null, diagnoses: {}, error: null });
     this.curves.reset(runs);
-    this.client.send({ type: 'reset', runs });
+    this.client.send({ type: 'reset', runs: requests });
     return true;
   }
 
@@ -115,7 +121,7 @@ export class TrainingSession {
   private switchDataSet(): void {
     if (this.store.state.running) this.client.send({ type: 'pause' });
     this.testCurve.length = 0;
-    this.store.set({ workerReady: false, runs: null, runNetwork: null, showRun: false, progress: null, lastTest: null, dataStatus: null });
+    this.store.set({ workerReady: false, runs: null, runNetwork: null, showRun: false, progress: null, lastTest: null, diagnoses: {}, dataStatus: null });
     this.curves.reset([]);
     this.load();
   }
@@ -151,6 +157,9 @@ export class TrainingSession {
         break;
       case 'running':
         this.store.set({ running: message.running });
+        break;
+      case 'diagnosis':
+        if (s.runs?.some((r) => r.id === message.runId)) this.store.set({ diagnoses: { ...s.diagnoses, [message.runId]: message.diagnosis } });
         break;
       case 'error':
         this.store.set({ error: { kind: s.workerReady ? 'diverged' : 'data', message: message.message } });
