@@ -1,7 +1,23 @@
-// Before uPlot: it reads navigator.language into Intl when it loads.
-import '../shared/locale-guard.js';
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+import type uPlot from 'uplot';
+import { useIntlSafeLanguage } from '../shared/locale-guard.js';
+
+let library: typeof uPlot | null = null;
+let loading: Promise<void> | null = null;
+
+/**
+ * uPlot and its stylesheet, loaded with the first chart (so a page pays for them only when
+ * it draws one) — after the language guard, since uPlot reads navigator.language into Intl
+ * when it loads.
+ */
+function loadLibrary(): Promise<void> {
+  if (loading === null) {
+    useIntlSafeLanguage();
+    loading = Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([module]) => {
+      library = module.default;
+    });
+  }
+  return loading;
+}
 
 /** One line of a chart: a run's id, its legend name and colour. */
 export interface CurveSeries {
@@ -19,7 +35,7 @@ export class SharedExtent {
 /**
  * A live line chart (uPlot) of one quantity against mini-batches, one line per run, so
  * several runs overlay (S12: sigmoid vs ReLU). Points arrive at any rate; the chart redraws
- * at most every 250 ms.
+ * at most every 250 ms. Until uPlot has loaded (the first chart loads it) points are only kept.
  */
 export class CurveChart {
   private plot: uPlot | null = null;
@@ -75,11 +91,16 @@ export class CurveChart {
   }
 
   private rebuild(): void {
+    const UPlot = library;
+    if (UPlot === null) {
+      void loadLibrary().then(() => this.rebuild());
+      return;
+    }
     this.plot?.destroy();
     this.host.replaceChildren();
     const width = Math.max(240, this.host.clientWidth || 420);
     const axisStyle = { stroke: '#c8ccd4', grid: { stroke: '#2a2f3a' }, ticks: { stroke: '#2a2f3a' } };
-    this.plot = new uPlot(
+    this.plot = new UPlot(
       {
         title: this.title,
         width,
