@@ -11,8 +11,11 @@ const root = process.argv[2] ?? join(import.meta.dirname ?? '.', '..', 'dist', '
 const assets = join(root, 'assets');
 const gz = new Map<string, number>();
 const text = new Map<string, string>();
-for (const name of readdirSync(assets)) {
-  const bytes = readFileSync(join(assets, name));
+// The chunks, and the scripts at the root of the build (embed.js, the embeddable figures' one script).
+const files = [...readdirSync(assets).map((name) => join(assets, name)), ...readdirSync(root).filter((n) => n.endsWith('.js')).map((n) => join(root, n))];
+for (const file of files) {
+  const name = basename(file);
+  const bytes = readFileSync(file);
   gz.set(name, gzipSync(bytes, { level: 9 }).length);
   if (name.endsWith('.js')) text.set(name, bytes.toString('utf8'));
 }
@@ -29,7 +32,7 @@ function eagerPart(source: string): string {
  */
 function pageScripts(html: string, eager = false): Set<string> {
   const found = new Set<string>();
-  for (const m of html.matchAll(/(?:src|href)="[^"]*assets\/([^"]+\.js)"/g)) found.add(m[1]);
+  for (const m of html.matchAll(/(?:src|href)="(?:[^"]*\/)?([^"/]+\.js)"/g)) if (text.has(m[1])) found.add(m[1]);
   const queue = [...found];
   while (queue.length > 0) {
     const raw = text.get(queue.pop() as string) ?? '';
@@ -44,7 +47,7 @@ function pageScripts(html: string, eager = false): Set<string> {
   return found;
 }
 
-for (const page of ['index.html', 'experiments.html', join('explain', 'index.html')]) {
+for (const page of ['index.html', 'experiments.html', join('explain', 'index.html'), join('examples', 'embed.html')]) {
   const file = join(root, page);
   if (!existsSync(file)) continue;
   const scripts = pageScripts(readFileSync(file, 'utf8'));

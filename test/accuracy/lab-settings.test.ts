@@ -3,7 +3,7 @@
 // exactly the seed's settings.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_STATE, stateFromHash, stateToHash, trainingSettings } from '../../src/lab/url-state.js';
+import { DEFAULT_STATE, stateFromHash, stateToHash, trainingSettings } from '../../src/lab/pages/lab/lab-state.js';
 import { SEED_SETTINGS } from '../../src/train/settings.js';
 
 describe('Lab URL state: dropout, schedule, augmentation', () => {

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { buildLab, launchChromium, RESULTS_DIR, startServer } from '../lab/harness.js';
+import { RESULTS_DIR, startSuite } from '../lab/harness.js';
 
 /** Small settings per panel (input name → value), so each runs in seconds. */
 const PANELS: [string, Record<string, number>][] = [
@@ -18,15 +17,11 @@ const PANELS: [string, Record<string, number>][] = [
 describe('Lab: Experiments view', () => {
   let browser: Browser;
   let close: () => Promise<void>;
-  let server: Awaited<ReturnType<typeof startServer>>['server'];
   let url: string;
   let page: Page;
 
   before(async () => {
-    buildLab();
-    ({ server, url } = await startServer());
-    ({ browser, close } = await launchChromium());
-    mkdirSync(RESULTS_DIR, { recursive: true });
+    ({ base: url, browser, close } = await startSuite());
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
     page = await context.newPage();
     page.on('pageerror', (error) => console.error('page error:', error.message));
@@ -36,7 +31,6 @@ describe('Lab: Experiments view', () => {
 
   after(async () => {
     await close();
-    server.close();
   });
 
   for (const [id, settings] of PANELS) {

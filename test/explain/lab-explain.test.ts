@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { buildLab, launchChromium, RESULTS_DIR, startServer } from '../lab/harness.js';
+import { RESULTS_DIR, startSuite } from '../lab/harness.js';
 
 /** A data attribute of an element as a number. */
 async function numberAt(page: Page, selector: string, attribute: string): Promise<number> {
@@ -22,8 +21,7 @@ async function setInput(page: Page, selector: string, value: string): Promise<vo
 describe('"How it learns" in Chromium', { timeout: 300_000 }, () => {
   let base = '';
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  let closeServer: () => void;
+  let close: () => Promise<void>;
 
   async function open(hash: string): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
@@ -35,16 +33,10 @@ describe('"How it learns" in Chromium', { timeout: 300_000 }, () => {
   }
 
   before(async () => {
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    buildLab();
-    const { server, url } = await startServer();
-    base = url;
-    closeServer = () => server.close();
-    ({ browser, close: closeBrowser } = await launchChromium());
+    ({ base, browser, close } = await startSuite());
   });
   after(async () => {
-    await closeBrowser?.();
-    closeServer?.();
+    await close?.();
   });
 
   it('descent: steps go downhill by −η·∇C; the learning rate decides crawl, settle or diverge', async () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -69,6 +69,25 @@ export async function launchChromium(): Promise<{ browser: Browser; close: () =>
     browser,
     close: async () => {
       await browser.close();
+    },
+  };
+}
+
+/**
+ * What every browser suite does first: builds the Lab, serves it on a free port and starts
+ * Chromium; `close` stops both. Screenshots go to RESULTS_DIR (made here).
+ */
+export async function startSuite(): Promise<{ base: string; browser: Browser; close: () => Promise<void> }> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  buildLab();
+  const { server, url } = await startServer();
+  const { browser, close } = await launchChromium();
+  return {
+    base: url,
+    browser,
+    close: async () => {
+      await close();
+      server.close();
     },
   };
 }

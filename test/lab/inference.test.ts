@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Network } from '../../src/core/network.js';
 import { Rng } from '../../src/core/rng.js';
-import { bulbBrightness, infer, strongestConnections } from '../../src/lab/inference.js';
+import { bulbBrightness, infer, strongestConnections } from '../../src/lab/shared/inference.js';
 
 describe('Lab inference (numbers for the network view)', () => {
   const net = Network.random({ sizes: [784, 16, 16, 10], activation: 'sigmoid', outputActivation: 'sigmoid' }, 'xavier', new Rng(3));

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -11,9 +10,9 @@ import { loadModel } from '../../src/model/model-io.js';
 import { evaluateNetwork } from '../../src/train/predict.js';
 import { resolveSettings, SEED_SETTINGS } from '../../src/train/settings.js';
 import { Trainer } from '../../src/train/trainer.js';
-import { buildLab, launchChromium, RESULTS_DIR, ROOT, startServer } from './harness.js';
+import { RESULTS_DIR, ROOT, startSuite } from './harness.js';
+import { ellipse, ONE, type Point, stroke } from './pointer.js';
 
-type Point = readonly [number, number];
 
 /**
  * Frames per second over 3 s of requestAnimationFrame, as a string: tsx's transform would
@@ -29,21 +28,6 @@ const MEASURE_FPS = `new Promise((resolve) => {
   };
   requestAnimationFrame(tick);
 })`;
-
-/** Drags the mouse through `points` (draw-pad pixels, 0–280) as one stroke. */
-async function stroke(page: Page, points: readonly Point[]): Promise<void> {
-  const box = await page.locator('#pad').boundingBox();
-  assert.ok(box);
-  const at = ([x, y]: Point): [number, number] => [box.x + (x / 280) * box.width, box.y + (y / 280) * box.height];
-  await page.mouse.move(...at(points[0]));
-  await page.mouse.down();
-  for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps: 4 });
-  await page.mouse.up();
-}
-
-function ellipse(cx: number, cy: number, rx: number, ry: number, n = 36): Point[] {
-  return Array.from({ length: n + 1 }, (_, i) => [cx + rx * Math.sin((2 * Math.PI * i) / n), cy - ry * Math.cos((2 * Math.PI * i) / n)] as const);
-}
 
 async function answer(page: Page): Promise<string> {
   return (await page.locator('#answer').textContent())?.trim() ?? '';
@@ -61,22 +45,15 @@ async function openLab(browser: Browser, url: string, options: { locale?: string
 describe('the Lab in Chromium', { timeout: 240_000 }, () => {
   let base = '';
   let browser: Browser;
-  let closeBrowser: () => Promise<void>;
-  let closeServer: () => void;
+  let close: () => Promise<void>;
   let page: Page;
 
   before(async () => {
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    buildLab();
-    const { server, url } = await startServer();
-    base = url;
-    closeServer = () => server.close();
-    ({ browser, close: closeBrowser } = await launchChromium());
+    ({ base, browser, close } = await startSuite());
     page = await openLab(browser, base);
   });
   after(async () => {
-    await closeBrowser?.();
-    closeServer?.();
+    await close?.();
   });
 
   it('opens with the pretrained 784-16-16-10 network (13,002 parameters)', async () => {
@@ -112,7 +89,7 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
 
   it('answers mouse strokes of a 1, a 7 and a 0 with the pretrained model', async () => {
     const digits: [string, Point[][]][] = [
-      ['1', [[[150, 40], [145, 100], [138, 170], [132, 240]]]],
+      ['1', [[...ONE]]],
       ['7', [[[70, 60], [140, 58], [205, 60], [175, 120], [145, 180], [125, 240]]]],
       ['0', [ellipse(140, 140, 62, 95)]],
     ];
@@ -200,6 +177,7 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     await training.waitForFunction(() => Number(document.body.dataset.batches) > 2400, undefined, { timeout: 60_000 });
     await training.waitForTimeout(1500);
     const steadySpeed = (await training.locator('#speed').textContent()) ?? '';
+    assert.equal(await training.locator('#diagnosis').textContent(), '', 'a healthy run is not named as stalled');
     await training.locator('[data-command="toggle"]').click();
     await training.waitForSelector('body[data-running="false"]');
     console.log(`# live training: ${fps.toFixed(1)} fps during training (${idle.toFixed(1)} fps idle just before); worker speed "${speed}" while measuring, "${steadySpeed}" later; test accuracy ${(crossed.accuracy * 100).toFixed(1)} % after ${crossed.batches} mini-batches`);
@@ -270,6 +248,29 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     assert.equal(await answer(lab), '7');
     assert.ok(!(await lab.locator('[data-command="pretrained"]').isDisabled()));
     assert.deepEqual(await lab.locator('.network-view .digit-label').allTextContents(), ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    await lab.context().close();
+  });
+
+  it('names a network that stops learning (η = 50), with the cause and a fix, in English and Russian', async () => {
+    const lab = await openLab(browser, `${base}#lr=50&test=0`);
+    await lab.locator('[data-command="toggle"]').click();
+    await lab.waitForSelector('body[data-diagnosed~="main"]', { timeout: 90_000 });
+    await lab.locator('[data-command="toggle"]').click();
+    const line = (await lab.locator('#diagnosis').textContent()) ?? '';
+    assert.match(line, /^The network has stopped learning\. \d+ % of the hidden sigmoid neurons are saturated \(f′\(z\) ≈ 0\): .* The learning rate η = 50 is probably too large for 16-wide layers: try η = 4\.5\.$/);
+    await lab.locator('.training').screenshot({ path: join(RESULTS_DIR, 'lab-stalled.png') });
+    await lab.selectOption('#language', 'ru');
+    assert.match((await lab.locator('#diagnosis').textContent()) ?? '', /^Сеть перестала учиться\. \d+ % скрытых нейронов \(sigmoid\) в насыщении .* попробуйте η = 4,5\.$/);
+    await lab.context().close();
+  });
+
+  it('leaves η to the run layer: a wider network gets the CLI’s width-scaled rate, the source’s network keeps 4.5', async () => {
+    const lab = await openLab(browser, `${base}#layers=100`);
+    assert.equal(await lab.locator('input[name="lr"]').inputValue(), '', 'no rate chosen');
+    assert.equal(await lab.locator('input[name="lr"]').getAttribute('placeholder'), 'auto: 1.3');
+    await lab.locator('input[name="layers"]').fill('16,16');
+    await lab.locator('input[name="layers"]').press('Tab');
+    assert.equal(await lab.locator('input[name="lr"]').getAttribute('placeholder'), 'auto: 4.5');
     await lab.context().close();
   });
 

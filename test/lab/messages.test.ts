@@ -1,14 +1,32 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { EN, format, formatNumber, languageFromNavigator, RU } from '../../src/lab/messages.js';
+import { DIAGNOSIS_MESSAGES } from '../../src/lab/components/diagnosis-text.js';
+import { EX_MESSAGES } from '../../src/lab/components/experiments/messages.js';
+import { EXPLAIN_MESSAGES } from '../../src/lab/components/explain/messages.js';
+import { FIGURE_MESSAGES } from '../../src/lab/components/figure-messages.js';
+import { EN, LAB_MESSAGES, RU } from '../../src/lab/pages/lab/messages.js';
+import { HASH_MESSAGES } from '../../src/lab/shared/hash-messages.js';
+import { formatNumber, formatValue, languageFromNavigator, type MessageTables, Translator } from '../../src/lab/shared/i18n.js';
+
+const TABLES: [string, MessageTables<string>][] = [
+  ['Lab', LAB_MESSAGES],
+  ['figures', FIGURE_MESSAGES],
+  ['Experiments', EX_MESSAGES],
+  ['How it learns', EXPLAIN_MESSAGES],
+  ['address notice', HASH_MESSAGES],
+  ['stalled learning', DIAGNOSIS_MESSAGES],
+];
 
 describe('Lab messages', () => {
-  it('has every English key in Russian, none empty, with the same placeholders', () => {
+  it('has every English key in Russian, none empty, with the same placeholders (every page’s table)', () => {
     const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     assert.deepEqual(Object.keys(RU).sort(), Object.keys(EN).sort());
-    for (const key of Object.keys(EN) as (keyof typeof EN)[]) {
-      assert.ok(EN[key].length > 0 && RU[key].length > 0, key);
-      assert.deepEqual(placeholders(RU[key]), placeholders(EN[key]), key);
+    for (const [page, tables] of TABLES) {
+      assert.deepEqual(Object.keys(tables.ru).sort(), Object.keys(tables.en).sort(), page);
+      for (const key of Object.keys(tables.en)) {
+        assert.ok(tables.en[key].length > 0 && tables.ru[key].length > 0, `${page}: ${key}`);
+        assert.deepEqual(placeholders(tables.ru[key]), placeholders(tables.en[key]), `${page}: ${key}`);
+      }
     }
   });
 
@@ -17,9 +35,15 @@ describe('Lab messages', () => {
     for (const term of ['веса', 'смещени', 'активаци', 'функция стоимости', 'мини-батч']) assert.ok(all.toLowerCase().includes(term), term);
   });
 
+  it('shows no specification code (S1–S29, B1–B10) in any visible string', () => {
+    for (const [page, tables] of TABLES) {
+      for (const text of [...Object.values(tables.en), ...Object.values(tables.ru)]) assert.doesNotMatch(text, /\b[SB]\d{1,2}\b/, `${page}: ${text}`);
+    }
+  });
+
   it('fills placeholders and formats numbers per language', () => {
-    assert.equal(format('en', 'parameters', { count: formatNumber('en', 13002) }), '13,002 parameters (weights and biases)');
-    assert.match(format('ru', 'parameters', { count: formatNumber('ru', 13002) }), /^13\s002 параметров/);
+    assert.equal(new Translator(LAB_MESSAGES, 'en').t('parameters', { count: formatNumber('en', 13002) }), '13,002 parameters (weights and biases)');
+    assert.match(new Translator(LAB_MESSAGES, 'ru').t('parameters', { count: formatNumber('ru', 13002) }), /^13\s002 параметров/);
   });
 
   it('starts in Russian only when the browser prefers it', () => {
@@ -27,5 +51,34 @@ describe('Lab messages', () => {
     assert.equal(languageFromNavigator(['de-DE', 'ru']), 'ru');
     assert.equal(languageFromNavigator(['en-GB', 'ru']), 'en');
     assert.equal(languageFromNavigator(['fr']), 'en');
+  });
+
+  it('survives any browser locale: en-US@posix, C, POSIX forms, unknown tags, nothing at all', () => {
+    assert.equal(languageFromNavigator(['en-US@posix']), 'en');
+    assert.equal(languageFromNavigator(['C']), 'en');
+    assert.equal(languageFromNavigator(['ru_RU.UTF-8']), 'ru');
+    assert.equal(languageFromNavigator(['x-klingon', 'ru@posix']), 'ru');
+    assert.equal(languageFromNavigator([]), 'en');
+    assert.equal(languageFromNavigator(undefined), 'en');
+    assert.equal(languageFromNavigator([undefined, 42, 'ru']), 'ru');
+    // The formatter never asks Intl about the browser's tag, so a bad default locale cannot break it.
+    assert.equal(formatNumber('en', 1234567.891, 2), '1,234,567.89');
+  });
+});
+
+describe('numbers as settings and limits are written', () => {
+  it('whole numbers exact and grouped, others to their significant digits without trailing zeros', () => {
+    const cases: [number, number | undefined, string, string][] = [
+      [4096, undefined, '4,096', '4\u00a0096'],
+      [4294967295, undefined, '4,294,967,295', '4\u00a0294\u00a0967\u00a0295'],
+      [0.99, undefined, '0.99', '0,99'],
+      [1e-6, undefined, '0.000001', '0,000001'],
+      [128 / 100, 2, '1.3', '1,3'],
+      [1234.5678, 3, '1,230', '1\u00a0230'],
+    ];
+    for (const [n, significant, en, ru] of cases) {
+      assert.equal(formatValue('en', n, significant), en, String(n));
+      assert.equal(formatValue('ru', n, significant).replace(/\s/g, '\u00a0'), ru, String(n));
+    }
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SEED_SETTINGS } from '../../src/train/settings.js';
-import { DEFAULT_STATE, stateFromHash, stateToHash, trainingSettings, type LabState } from '../../src/lab/url-state.js';
+import { DEFAULT_STATE, stateFromHash, stateToHash, trainingSettings, type LabState } from '../../src/lab/pages/lab/lab-state.js';
 
 describe('Lab URL state', () => {
   it('writes only what differs from the defaults, and reads it back', () => {

@@ -1,0 +1,44 @@
+import { CurveChart, SharedExtent } from './curve-chart.js';
+
+/** The two charts of a training run, sharing one x axis. */
+export interface CurvePair {
+  readonly cost: CurveChart;
+  readonly accuracy: CurveChart;
+}
+
+/**
+ * Cost and accuracy of one or more runs, side by side over the same x range (mini-batches or
+ * epochs): the Lab's live charts and the training experiments' charts. Costs are shown with
+ * three decimals, accuracies as percentages on [0, 1].
+ */
+export function curvePair(
+  hosts: { readonly cost: HTMLElement; readonly accuracy: HTMLElement },
+  titles: { readonly cost: string; readonly accuracy: string; readonly axis: string },
+  format: { readonly num: (n: number, digits?: number) => string; readonly pct: (x: number, digits?: number) => string },
+): CurvePair {
+  const extent = new SharedExtent();
+  return {
+    cost: new CurveChart(hosts.cost, titles.cost, titles.axis, (v) => format.num(v, 3), null, extent),
+    accuracy: new CurveChart(hosts.accuracy, titles.accuracy, titles.axis, (v) => format.pct(v, 0), [0, 1], extent),
+  };
+}
+
+/**
+ * A curve pair in a new row appended to `output`, with an element under it for a summary
+ * (the training experiments' figures).
+ */
+export function curvePairIn(
+  output: HTMLElement,
+  titles: Parameters<typeof curvePair>[1],
+  format: Parameters<typeof curvePair>[2],
+): CurvePair & { readonly summary: HTMLElement } {
+  const row = document.createElement('div');
+  row.className = 'chart-row';
+  const hosts = { cost: document.createElement('div'), accuracy: document.createElement('div') };
+  hosts.cost.className = 'chart';
+  hosts.accuracy.className = 'chart';
+  row.append(hosts.cost, hosts.accuracy);
+  const summary = document.createElement('div');
+  output.append(row, summary);
+  return { ...curvePair(hosts, titles, format), summary };
+}

@@ -1,0 +1,31 @@
+import type { ActivationsResult } from '../../../experiments/activations.js';
+import { curvePairIn } from '../curve-pair.js';
+import { table } from '../figure-parts.js';
+import type { Figure } from './experiment-frame.js';
+
+const COLOUR = { sigmoid: '#56B4E9', relu: '#E69F00', tanh: '#009E73' } as const;
+
+/** S12: sigmoid versus ReLU with everything else equal — cost and test accuracy per epoch, then a table. */
+export const activationsFigure: Figure<ActivationsResult> = (output, tr) => {
+  const { t, num, pct } = tr;
+  const { cost, accuracy, summary } = curvePairIn(output, { cost: t('costByEpoch'), accuracy: t('accuracyByEpoch'), axis: t('epochAxis') }, tr);
+  const series = (['sigmoid', 'relu'] as const).map((id) => ({ id, label: id === 'sigmoid' ? 'sigmoid σ' : 'ReLU', colour: COLOUR[id] }));
+  cost.reset(series);
+  accuracy.reset(series);
+  return {
+    epoch: (run, epoch, c) => {
+      const i = c.epochs.length - 1;
+      cost.add(run, epoch, c.cost[i]);
+      accuracy.add(run, epoch, c.testAccuracy[i]);
+      return t('epochProgress', { run, epoch, train: pct(c.trainAccuracy[i]), test: pct(c.testAccuracy[i]) });
+    },
+    result: (r) => {
+      summary.append(
+        table(
+          ['', t('afterEpoch1'), t('afterLast'), t('finalCost')],
+          r.runs.map((run) => [run.activation, pct(run.curves.testAccuracy[0]), pct(run.curves.testAccuracy.at(-1) ?? NaN), num(run.curves.cost.at(-1) ?? NaN, 4)]),
+        ),
+      );
+    },
+  };
+};

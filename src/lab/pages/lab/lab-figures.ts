@@ -1,0 +1,116 @@
+import { parameterCount } from '../../../core/network.js';
+import { FIGURE_MESSAGES } from '../../components/figure-messages.js';
+import { NetworkView } from '../../components/network-view.js';
+import { networkViewText } from '../../components/neuron-tooltip.js';
+import { firstLayerNeuron } from '../../components/neuron-weights.js';
+import { OutputBars } from '../../components/output-bars.js';
+import { paintGray } from '../../components/pixel-canvas.js';
+import { WeightDialog } from '../../components/weight-dialog.js';
+import { WeightGrids } from '../../components/weight-grids.js';
+import { dataSetSource } from '../../shared/data-sets.js';
+import { Translator } from '../../shared/i18n.js';
+import { infer } from '../../shared/inference.js';
+import type { Store } from '../../shared/store.js';
+import { type LabPageState, shownNetwork } from './lab-store.js';
+import type { MessageKey } from './messages.js';
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+/** Sets an element's text only when it changes (no needless layout during live training). */
+export const setText = (el: HTMLElement, text: string): void => {
+  if (el.textContent !== text) el.textContent = text;
+};
+
+/**
+ * The Lab's figures of the shown network: what the network sees, the network view, the
+ * answer and output bars, the first layer's weight grids and the enlarged grid. They redraw
+ * from the store: a new input at once, a new training snapshot at most once per frame.
+ */
+export function mountFigures(store: Store<LabPageState>, tr: () => Translator<MessageKey>): void {
+  const source = (): ReturnType<typeof dataSetSource> => dataSetSource(store.state.dataSet);
+  const net = () => shownNetwork(store.state, source().pretrained);
+  const viewText = () => networkViewText(tr().t, source().classNames, net, () => networkView.refreshTooltip());
+  const networkView = new NetworkView($('network-view'), viewText(), (layer, neuron) => openNeuron(layer, neuron));
+  const outputs = new OutputBars($('outputs'), $('answer'), $('live'));
+  const grids = new WeightGrids($('weight-grids'), (j) => tr().t('neuronWeights', { neuron: j }), (j) => openNeuron(1, j));
+  const dialog = new WeightDialog($<HTMLDialogElement>('weight-dialog'));
+  const seen = $<HTMLCanvasElement>('seen');
+
+  function refresh(final: boolean): void {
+    const s = store.state;
+    const t = tr();
+    const shown = net();
+    paintGray(seen, s.input ?? new Uint8Array(784), 255);
+    if (shown === null) {
+      outputs.render(null, null, t.t('noAnswer'));
+      return;
+    }
+    const inference = infer(shown, s.input ?? new Uint8Array(784));
+    networkView.render(shown, inference, final && !s.running);
+    const out = inference.activations[inference.activations.length - 1];
+    outputs.render(s.input ? out : null, s.input ? inference.answer : null, t.t('noAnswer'));
+    if (final && s.input) {
+      const digit = source().classNames[inference.answer] ?? String(inference.answer);
+      outputs.announce(t.t('announce', { digit, confidence: t.pct(out[inference.answer]) }));
+    }
+    const which = shown === s.pretrained ? t.t('pretrained') : t.t('trainingRun');
+    setText($('parameter-count'), `${shown.sizes.join('-')} · ${t.t('parameters', { count: t.num(parameterCount(shown.sizes)) })} · ${which}`);
+  }
+
+  function renderWeights(): void {
+    const shown = net();
+    if (shown === null) return;
+    grids.render(shown.weights[0], shown.sizes[1], shown.sizes[0]);
+    if (dialog.neuron !== null) openNeuron(1, dialog.neuron);
+  }
+
+  function openNeuron(layer: number, neuron: number): void {
+    const shown = net();
+    const content = layer === 1 && shown ? firstLayerNeuron(shown, neuron, new Translator(FIGURE_MESSAGES, tr().language)) : null;
+    if (content) dialog.show(tr().t('neuronWeights', { neuron }), content, store.state.palette);
+  }
+
+  let framePending = false;
+  /** Snapshots arrive ≤ 4/s per run; draw them on the next frame, never more than once per frame. */
+  function redrawSoon(): void {
+    if (framePending) return;
+    framePending = true;
+    requestAnimationFrame(() => {
+      framePending = false;
+      refresh(false);
+      renderWeights();
+    });
+  }
+
+  function applyDataSet(): void {
+    outputs.setClassNames(source().classNames);
+    networkView.setText(viewText());
+    outputs.announce('');
+    refresh(false);
+    renderWeights();
+  }
+
+  const applyDisplay = (): void => {
+    networkView.allConnections = store.state.allConnections;
+    networkView.palette = store.state.palette;
+    grids.palette = store.state.palette;
+  };
+  applyDisplay();
+  store.watch(['input', 'inputFinal'], (s) => refresh(s.inputFinal));
+  store.watch(['runNetwork'], (s) => s.showRun && redrawSoon());
+  store.watch(['showRun', 'pretrained'], () => {
+    refresh(false);
+    renderWeights();
+  });
+  store.watch(['dataSet'], applyDataSet);
+  store.watch(['palette', 'allConnections'], () => {
+    applyDisplay();
+    refresh(false);
+    renderWeights();
+  });
+  store.watch(['language'], () => {
+    networkView.setText(viewText());
+    grids.setLabel((j) => tr().t('neuronWeights', { neuron: j }));
+    refresh(false);
+  });
+  applyDataSet();
+}

@@ -1,0 +1,127 @@
+import { Rng } from '../../../core/rng.js';
+import { defaultLearningRate } from '../../../train/defaults.js';
+import { fillNoiseImage } from '../../../experiments/noise-images.js';
+import { curvePair } from '../../components/curve-pair.js';
+import { DrawPad } from '../../components/draw-pad.js';
+import { TrainingControls } from '../../components/training-controls.js';
+import { imageAt } from '../../shared/data-loader.js';
+import { applyMessages } from '../../shared/i18n-dom.js';
+import { formatValue, type Language, pageLanguage, Translator } from '../../shared/i18n.js';
+import { lazyNotice } from '../../components/lazy-notice.js';
+import { loadModel } from '../../shared/model-loader.js';
+import type { PaletteName } from '../../shared/palette.js';
+import { mountFigures } from './lab-figures.js';
+import { mountStatus } from './lab-status.js';
+import { openLabStore } from './lab-store.js';
+import { LAB_MESSAGES, type MessageKey } from './messages.js';
+import { installTestHook } from './test-hook.js';
+import { mountTestImages } from './test-images.js';
+import { TrainingSession } from './training-session.js';
+import type { RunSpec } from './worker-protocol.js';
+
+/**
+ * The Lab page: one store (the URL hash's settings and this visit's state), the components
+ * that draw it, and the training session that talks to the Worker. This file only composes.
+ */
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+const RUN_COLOURS = ['#7fd4ff', '#ff9fd0'];
+
+const store = openLabStore(location.hash);
+let translator = new Translator(LAB_MESSAGES, pageLanguage(store.state.language));
+/** The page's messages in the language the store names (views read it whenever they draw). */
+const tr = (): Translator<MessageKey> => {
+  const language = pageLanguage(store.state.language);
+  if (translator.language !== language) translator = new Translator(LAB_MESSAGES, language);
+  return translator;
+};
+
+const charts = curvePair(
+  { cost: $('cost-chart'), accuracy: $('accuracy-chart') },
+  { cost: tr().t('costCurve'), accuracy: tr().t('testAccuracy'), axis: tr().t('miniBatches') },
+  { num: (n, d) => tr().num(n, d), pct: (x, d) => tr().pct(x, d) },
+);
+const series = (runs: readonly RunSpec[]) =>
+  runs.map((r, i) => ({
+    id: r.id,
+    label: r.id === 'sigmoid' ? tr().t('sigmoidRun') : r.id === 'relu' ? tr().t('reluRun') : `${tr().t('run')} (${r.settings.activation})`,
+    colour: RUN_COLOURS[i % RUN_COLOURS.length],
+  }));
+const session = new TrainingSession(store, {
+  reset: (runs) => {
+    charts.cost.reset(series(runs));
+    charts.accuracy.reset(series(runs));
+  },
+  cost: (id, x, y) => charts.cost.add(id, x, y),
+  accuracy: (id, x, y) => charts.accuracy.add(id, x, y),
+});
+charts.cost.reset([]);
+charts.accuracy.reset([]);
+
+mountFigures(store, tr);
+mountStatus(store, tr);
+const loadTestImages = mountTestImages(store, tr);
+const notice = lazyNotice($('state-notice'), store.state.issues);
+const controls = new TrainingControls(
+  $<HTMLFormElement>('training-form'),
+  (values) => session.settingsChanged(values),
+  (command) => session.command(command),
+  (message) => store.set({ error: { kind: 'settings', message } }),
+);
+controls.write(store.state);
+/** An empty η field means the run layer's default for the network: say which. */
+const showDefaultRate = (): void => {
+  const { hidden, activation, optimizer } = store.state;
+  controls.showDefaultRate(tr().t('learningRateAuto', { rate: formatValue(tr().language, defaultLearningRate({ sizes: [784, ...hidden, 10], activation, optimizer })) }));
+};
+store.watch(['hidden', 'activation', 'optimizer', 'language'], showDefaultRate);
+showDefaultRate();
+const showRunning = (): void => controls.setRunning(store.state.running, tr().t('start'), tr().t('pause'));
+store.watch(['running'], showRunning);
+const pad = new DrawPad($<HTMLCanvasElement>('pad'), (pixels, final) => store.set({ input: pixels, inputFinal: final, testImage: -1 }));
+
+function applyLanguage(): void {
+  applyMessages(document, tr().language, tr().t);
+  document.title = tr().t('title');
+  $<HTMLSelectElement>('language').value = tr().language;
+  notice.show(tr().language);
+  const runs = store.state.runs ?? [];
+  charts.cost.setTitles(tr().t('costCurve'), tr().t('miniBatches'), series(runs));
+  charts.accuracy.setTitles(tr().t('testAccuracy'), tr().t('miniBatches'), series(runs));
+  // After the static texts: the toggle says Pause while training runs.
+  showRunning();
+}
+store.watch(['language'], applyLanguage);
+applyLanguage();
+
+$('clear').addEventListener('click', () => pad.clear());
+$('undo').addEventListener('click', () => pad.undo());
+// S22: a white-noise image as input; the network still answers one digit.
+const noiseRng = new Rng(Date.now() >>> 0);
+$('feed-noise').addEventListener('click', () => {
+  const noise = new Float32Array(784);
+  fillNoiseImage('uniform', noiseRng, noise);
+  store.set({ input: Uint8Array.from(noise, (v) => Math.round(v * 255)), inputFinal: true, testImage: -1 });
+});
+$('experiments-link').addEventListener('click', () => {
+  $<HTMLAnchorElement>('experiments-link').href = `./experiments.html#lang=${tr().language}`;
+});
+$<HTMLSelectElement>('language').addEventListener('change', (e) => store.set({ language: (e.target as HTMLSelectElement).value as Language }));
+$<HTMLSelectElement>('palette').value = store.state.palette;
+$<HTMLSelectElement>('palette').addEventListener('change', (e) => store.set({ palette: (e.target as HTMLSelectElement).value as PaletteName }));
+$<HTMLInputElement>('all-connections').checked = store.state.allConnections;
+$<HTMLInputElement>('all-connections').addEventListener('change', (e) => store.set({ allConnections: (e.target as HTMLInputElement).checked }));
+window.addEventListener('hashchange', () => location.reload());
+installTestHook(store, session);
+
+async function start(): Promise<void> {
+  session.load();
+  const [model] = await Promise.allSettled([loadModel('./pretrained.json'), loadTestImages()]);
+  if (model.status === 'fulfilled') store.set({ pretrained: model.value.network });
+  else store.set({ error: { kind: 'model', message: String(model.reason) } });
+  // Both settled: the picked test image (if any) is answered and announced now.
+  const { testSet, testImage } = store.state;
+  if (testSet && testImage >= 0 && testImage < testSet.count) store.set({ input: imageAt(testSet, testImage), inputFinal: true });
+  document.body.dataset.modelReady = String(store.state.pretrained !== null);
+}
+
+void start();

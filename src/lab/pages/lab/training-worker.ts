@@ -1,0 +1,139 @@
+/// <reference lib="webworker" />
+import type { DatasetPair } from '../../../data/dataset.js';
+import { DigitlabError } from '../../../errors.js';
+import { resolveSettings, type TrainingSettings } from '../../../train/settings.js';
+import { type BackendFactory, Trainer } from '../../../train/trainer.js';
+import { loadPair } from '../../shared/data-loader.js';
+import type { DataSetName } from '../../shared/data-sets.js';
+import { backendName, loadFastBackend } from '../../shared/kernel-loader.js';
+import { WorkerRun } from './worker-run.js';
+import type { FromWorker, RunRequest, ToWorker } from './worker-protocol.js';
+
+/**
+ * The Lab's training Worker: fetches the full MNIST or Fashion-MNIST (60,000 + 10,000)
+ * through the shared data loader and trains `WorkerRun`s round-robin in slices of ~25 ms
+ * between message checks, reporting at most 4 times a second.
+ */
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+const SLICE_MS = 25;
+const REPORT_MS = 250;
+
+let data: DatasetPair | null = null;
+/** The WebAssembly SIMD kernels when they load, else undefined (the TypeScript reference). */
+let backend: BackendFactory | undefined;
+let runs: WorkerRun[] = [];
+let running = false;
+let looping = false;
+let lastReport = 0;
+/** Counts loads, so that a data set asked for later wins over one still arriving. */
+let loadGeneration = 0;
+
+function post(message: FromWorker, transfer: Transferable[] = []): void {
+  scope.postMessage(message, transfer);
+}
+
+async function load(origin: string, dataSet: DataSetName, preferFast: boolean): Promise<void> {
+  const generation = ++loadGeneration;
+  running = false;
+  for (const run of runs) run.trainer.dispose();
+  runs = [];
+  data = null;
+  // The kernels compile while the data arrives.
+  const kernels = preferFast ? loadFastBackend() : Promise.resolve(undefined);
+  let lastPost = 0;
+  const pair = await loadPair(origin, dataSet, (fraction) => {
+    const now = performance.now();
+    if (now - lastPost > 100 && generation === loadGeneration) {
+      lastPost = now;
+      post({ type: 'loading', dataSet, fraction });
+    }
+  });
+  const chosenBackend = await kernels;
+  if (generation !== loadGeneration) return;
+  backend = chosenBackend;
+  data = pair;
+  post({ type: 'ready', dataSet, trainCount: data.train.count, testCount: data.test.count, backend: backendName(backend) });
+}
+
+/** The one place a run's Trainer and its backend are made. */
+function trainerFor(settings: TrainingSettings, pair: DatasetPair): Trainer {
+  return new Trainer(settings, pair, { backend });
+}
+
+function reset(requests: readonly RunRequest[]): void {
+  for (const run of runs) run.trainer.dispose();
+  runs = [];
+  if (data === null) throw new DigitlabError('the data set is not loaded yet');
+  // The run layer completes what the page asked for, with the CLI's defaults.
+  for (const r of requests) runs.push(new WorkerRun(r.id, trainerFor(resolveSettings(r.request), data), post));
+  for (const run of runs) {
+    run.evaluate();
+    run.sendSnapshot();
+  }
+}
+
+function report(force: boolean): void {
+  const now = performance.now();
+  if (!force && now - lastReport < REPORT_MS) return;
+  lastReport = now;
+  for (const run of runs) run.report(now, force);
+}
+
+/** Trains all live runs round-robin in short slices, yielding to messages between slices. */
+function loop(): void {
+  if (!running) {
+    looping = false;
+    return;
+  }
+  looping = true;
+  const live = runs.filter((r) => !r.failed);
+  if (live.length === 0) {
+    setRunning(false);
+    return;
+  }
+  const end = performance.now() + SLICE_MS;
+  do for (const run of live) if (!run.failed) run.step();
+  while (performance.now() < end);
+  report(false);
+  setTimeout(loop, 0);
+}
+
+function setRunning(value: boolean): void {
+  running = value;
+  post({ type: 'running', running });
+  if (!value) report(true);
+}
+
+scope.onmessage = (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  try {
+    switch (message.type) {
+      case 'load':
+        load(message.origin, message.dataSet, message.fast).catch((error: unknown) => post({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
+        break;
+      case 'reset':
+        running = false;
+        reset(message.runs);
+        post({ type: 'running', running: false });
+        break;
+      case 'start':
+        if (runs.length === 0) throw new DigitlabError('nothing to train: reset first');
+        if (!running) {
+          setRunning(true);
+          if (!looping) loop();
+        }
+        break;
+      case 'pause':
+        if (running) setRunning(false);
+        break;
+      case 'step':
+        if (running) setRunning(false);
+        for (let i = 0; i < message.count; i++) for (const run of runs) if (!run.failed) run.step();
+        report(true);
+        break;
+    }
+  } catch (error) {
+    post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  }
+};

@@ -1,0 +1,62 @@
+import type { LearningDiagnosis } from '../../../train/learning-diagnosis.js';
+import type { PartialSettings, TrainingSettings } from '../../../train/settings.js';
+import type { DataSetName } from '../../shared/data-sets.js';
+import type { Snapshot } from '../../shared/model-loader.js';
+
+/** A run's parameters at one moment (buffers transferred). */
+export type { Snapshot };
+
+/** One training run as the page knows it: its id (for the charts) and its settings, resolved. */
+export interface RunSpec {
+  readonly id: string;
+  readonly settings: TrainingSettings;
+}
+
+/**
+ * One training run the page asks the Worker for: its id and the settings the user chose;
+ * the Worker resolves them through the run layer (`resolveSettings`: the CLI's defaults,
+ * e.g. the learning rate scaled for wide layers).
+ */
+export interface RunRequest {
+  readonly id: string;
+  readonly request: PartialSettings;
+}
+
+/** What the page tells the training Worker. */
+export type ToWorker =
+  /**
+   * Fetch the data set `dataSet` from `origin` (again, replacing runs and data, when one is
+   * loaded); train with the WebAssembly kernels when `fast` (else the reference).
+   */
+  | { readonly type: 'load'; readonly origin: string; readonly dataSet: DataSetName; readonly fast: boolean }
+  | { readonly type: 'reset'; readonly runs: readonly RunRequest[] }
+  | { readonly type: 'start' }
+  | { readonly type: 'pause' }
+  | { readonly type: 'step'; readonly count: number };
+
+/** What the training Worker tells the page. */
+export type FromWorker =
+  | { readonly type: 'loading'; readonly dataSet: DataSetName; readonly fraction: number }
+  | { readonly type: 'ready'; readonly dataSet: DataSetName; readonly trainCount: number; readonly testCount: number; readonly backend: string }
+  | {
+      readonly type: 'progress';
+      readonly runId: string;
+      /** Mini-batches done since the run started (the charts' x axis). */
+      readonly batches: number;
+      readonly epoch: number;
+      readonly batch: number;
+      readonly batchesPerEpoch: number;
+      readonly examplesSeen: number;
+      /** Mean mini-batch cost since the previous progress message. */
+      readonly cost: number;
+      /** Points of the cost curve since the previous message: (mini-batches, mean cost of a window). */
+      readonly costPoints: readonly (readonly [number, number])[];
+      /** Training epochs per second over the last second of training. */
+      readonly epochsPerSecond: number;
+    }
+  | { readonly type: 'test'; readonly runId: string; readonly batches: number; readonly testAccuracy: number }
+  | { readonly type: 'snapshot'; readonly runId: string; readonly batches: number; readonly snapshot: Snapshot }
+  | { readonly type: 'running'; readonly running: boolean }
+  /** The run has stopped learning (the run layer's diagnosis, after the first few hundred mini-batches). */
+  | { readonly type: 'diagnosis'; readonly runId: string; readonly diagnosis: LearningDiagnosis }
+  | { readonly type: 'error'; readonly runId?: string; readonly message: string };

@@ -1,0 +1,35 @@
+import { DIGIT_CLASS_NAMES, FASHION_CLASS_NAMES, IDX_FILE_NAMES } from '../../data/dataset.js';
+
+/** The data sets the Lab trains on. */
+export type DataSetName = 'mnist' | 'fashion';
+/** All data sets, for the form and the URL state. */
+export const DATA_SETS: readonly DataSetName[] = ['mnist', 'fashion'];
+
+/** Where a data set's four IDX files are served and what its classes are called. */
+export interface DataSetSource {
+  /** Shown in messages ("Loading Fashion-MNIST…"). */
+  readonly title: string;
+  /** Path under the page's origin, ending in "/" (the server's whitelist). */
+  readonly path: string;
+  /** The files are gzipped (`<name>.gz`), to be gunzipped in the browser. */
+  readonly gzipped: boolean;
+  /** Class names, index = label: the data set's own. */
+  readonly classNames: readonly string[];
+  /** The pretrained model was trained on this data set. */
+  readonly pretrained: boolean;
+}
+
+const SOURCES: Readonly<Record<DataSetName, DataSetSource>> = {
+  mnist: { title: 'MNIST', path: '/data/', gzipped: false, classNames: DIGIT_CLASS_NAMES, pretrained: true },
+  fashion: { title: 'Fashion-MNIST', path: '/data/fashion/', gzipped: true, classNames: FASHION_CLASS_NAMES, pretrained: false },
+};
+
+/** How the Lab fetches and names the data set `name`. */
+export function dataSetSource(name: DataSetName): DataSetSource {
+  return SOURCES[name];
+}
+
+/** The URL of one of a data set's four IDX files (`file`: an IDX_FILE_NAMES value). */
+export function dataFileUrl(origin: string, source: DataSetSource, file: (typeof IDX_FILE_NAMES)[keyof typeof IDX_FILE_NAMES]): string {
+  return `${origin}${source.path}${file}${source.gzipped ? '.gz' : ''}`;
+}
