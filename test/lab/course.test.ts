@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -11,7 +12,7 @@ import { CHAPTER_1_RU } from '../../src/lab/pages/learn/text/chapter1.ru.js';
 import { SOURCE_MAP_EN } from '../../src/lab/pages/learn/text/source-map.js';
 import { type Engine, loadEngine } from './course-engine.js';
 import { raceWithSeed, WALKS } from './course-walk.js';
-import { RESULTS_DIR, startSuite } from './harness.js';
+import { BUILD_DIR, RESULTS_DIR, startSuite } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
 /** A specification code, which no user may read. */
@@ -69,8 +70,15 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await open(page, base, `#network/pixels&lang=${language}`);
+      // From a cold load to the first interactive figure: the time and the JavaScript it took (gzipped, from the build).
       const timing = Number(await page.evaluate(() => document.body.dataset.firstFigureMs));
-      writeFileSync(join(RESULTS_DIR, `course-first-figure-${language}.json`), JSON.stringify({ firstInteractiveFigureMs: timing }));
+      const scripts = await page.evaluate(() => {
+        const ready = performance.getEntriesByName('course-first-figure')[0]?.startTime ?? Infinity;
+        return (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.endsWith('.js') && e.responseEnd <= ready).map((e) => e.name);
+      });
+      const gzipped = scripts.reduce((sum, url) => sum + gzipSync(readFileSync(join(BUILD_DIR, new URL(url).pathname))).length, 0);
+      writeFileSync(join(RESULTS_DIR, `course-first-figure-${language}.json`), JSON.stringify({ firstInteractiveFigureMs: timing, javaScriptGzippedBytes: gzipped, scripts: scripts.map((u) => new URL(u).pathname) }, null, 1));
+      assert.ok(!scripts.some((u) => /katex|curve-chart/.test(u)), 'KaTeX and the chart library wait until the first figure is live');
       for (const [i, id] of SECTIONS.entries()) {
         if (i > 0) {
           // Next, by the keyboard: → when nothing that takes keys has focus.
