@@ -2,7 +2,7 @@ import { el } from '../../../components/figure-parts.js';
 import { ProductGrids } from '../../../components/product-grids.js';
 import type { Section } from '../chapter.js';
 import { everyFrame, forwardPixels, texNumber } from './forward.js';
-import { neuronPicker } from './neuron-picker.js';
+import { neuronPicker } from './controls.js';
 
 /**
  * One neuron, a weighted sum: a first-layer neuron of the pretrained network, its weights, the
