@@ -72,6 +72,9 @@ async function render(): Promise<void> {
   mounted?.abort();
   const controller = new AbortController();
   mounted = controller;
+  // The section's figures load while the words do (not after them).
+  const wanted = CHAPTERS.findIndex((c) => c.id === store.state.route.split('/')[0]);
+  if (wanted >= 0) void chapterModule(wanted)?.catch(() => null);
   const chapters = await courseText();
   if (controller.signal.aborted) return;
   applyChrome();
