@@ -19,6 +19,7 @@ import { resolveDataOption } from '../src/data/idx-dir.js';
 import { createFastBackend } from '../src/fast/dropout-backend.js';
 import { loadKernelsModule } from '../src/fast/node.js';
 import { PRESETS } from '../src/train/presets.js';
+import { trainEpochs } from '../src/train/run-loop.js';
 import { type PartialSettings, resolveSettings } from '../src/train/settings.js';
 import { Trainer } from '../src/train/trainer.js';
 
@@ -78,14 +79,14 @@ function rows(): Row[] {
   return out;
 }
 
-/** Trains one row on MNIST with the fast kernels; returns its accuracies and wall time. */
+/** Trains one row on MNIST with the fast kernels, through the run layer's settings and loop; returns its accuracies and wall time. */
 async function runRow(index: number, data: string | undefined): Promise<RowResult> {
   const row = rows()[index];
   const pair = await resolveDataOption(data);
   const settings = resolveSettings(row.settings);
   const t0 = performance.now();
   const trainer = new Trainer(settings, pair, { backend: createFastBackend(await loadKernelsModule()) });
-  while (trainer.epochsDone < settings.epochs && !trainer.stoppedEarly) trainer.runEpoch();
+  await trainEpochs(trainer);
   const bestEpoch = row.keepBest ? trainer.restoreBest() : null;
   const validation = trainer.validation ? trainer.evaluate(trainer.validation) : NaN;
   const test = trainer.evaluate(pair.test);

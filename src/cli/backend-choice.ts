@@ -12,7 +12,7 @@ export type BackendChoice = 'auto' | 'wasm' | 'reference';
 export const BACKEND_NAMES: readonly BackendChoice[] = ['auto', 'wasm', 'reference'];
 
 /** The backend factory for a `--backend` choice (undefined = the trainer's reference default). */
-export async function backendFactory(choice: BackendChoice, _settings: TrainingSettings): Promise<BackendFactory | undefined> {
+export async function backendFactory(choice: BackendChoice, _settings?: TrainingSettings): Promise<BackendFactory | undefined> {
   if (choice === 'reference') return undefined;
   // The plain fast backend, or its dropout variant when the settings ask for dropout.
   return createFastBackend(await loadKernelsModule());

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { DigitlabError } from '../errors.js';
 
@@ -23,13 +24,18 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   bench: async () => (await import('./commands/bench.js')).registerBenchCommand,
 };
 
+/** The package's version, from its package.json (the same relative path from src/cli/ and lib/cli/). */
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
 const program = new Command('digitlab')
   .description('the classic MNIST multilayer perceptron: train, evaluate, predict, explore')
+  .version(VERSION, '-V, --version', 'print the version of digitlab')
   .exitOverride();
 
 try {
   const requested = process.argv[2];
-  const names = requested !== undefined && Object.hasOwn(COMMANDS, requested) ? [requested] : Object.keys(COMMANDS);
+  const version = requested === '--version' || requested === '-V';
+  const names = requested !== undefined && Object.hasOwn(COMMANDS, requested) ? [requested] : version ? [] : Object.keys(COMMANDS);
   for (const name of names) (await COMMANDS[name]())(program);
   await program.parseAsync(process.argv);
 } catch (e) {

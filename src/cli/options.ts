@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { describeLimit, type NumberLimit, SETTING_LIMITS, withinLimit } from '../model/setting-limits.js';
 
 /**
  * Parsers for command-line option values. Each turns a string into a typed value or throws
@@ -26,12 +27,26 @@ export function integerOption(min: number, max: number): (value: string) => numb
   };
 }
 
-/** Layer sizes written "784,16,16,10". */
+/**
+ * A training setting within the one set of limits the model file, the checkpoint, the library
+ * and the Lab share (model/setting-limits.ts), e.g. `limitOption(SETTING_LIMITS.dropout)`.
+ */
+export function limitOption(limit: NumberLimit): (value: string) => number {
+  return (value) => {
+    const x = Number(value);
+    if (value.trim() === '' || !Number.isFinite(x)) throw new InvalidArgumentError(limit.whole ? 'Not a whole number.' : 'Not a number.');
+    if (limit.whole && !/^\s*[+-]?\d+\s*$/.test(value)) throw new InvalidArgumentError('Not a whole number.');
+    if (!withinLimit(limit, x)) throw new InvalidArgumentError(`Must be ${describeLimit(limit)}.`);
+    return x;
+  };
+}
+
+/** Layer sizes written "784,16,16,10", each within the shared layer-size limit. */
 export function layersOption(value: string): number[] {
   const parts = value.split(',').map((s) => s.trim());
   const sizes = parts.map(Number);
-  if (parts.length < 2 || parts.some((p) => !/^\d+$/.test(p)) || sizes.some((n) => n < 1)) {
-    throw new InvalidArgumentError('Expected positive whole numbers separated by commas, e.g. 784,16,16,10.');
+  if (parts.length < 2 || parts.some((p) => !/^\d+$/.test(p)) || !sizes.every((n) => withinLimit(SETTING_LIMITS.layerSize, n))) {
+    throw new InvalidArgumentError(`Expected at least two sizes separated by commas, e.g. 784,16,16,10, each ${describeLimit(SETTING_LIMITS.layerSize)}.`);
   }
   return sizes;
 }

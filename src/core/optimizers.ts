@@ -28,9 +28,11 @@ export interface OptimizerSettings {
  */
 export interface Optimizer {
   readonly name: OptimizerName;
+  /** Updates the parameters of `net` in place from the averaged gradients `grads`. */
   step(net: Network, grads: Gradients, learningRate: number): void;
   /** Internal state as flat arrays (empty for plain SGD) plus the step count. */
   getState(): { step: number; buffers: Float32Array[] };
+  /** Restores what `getState` returned (same network shape). */
   setState(state: { step: number; buffers: readonly Float32Array[] }): void;
 }
 

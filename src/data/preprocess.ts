@@ -9,6 +9,7 @@
 
 /** MNIST's image side (28) and the side of the box the digit is fitted into (20). */
 export const MNIST_SIDE = 28;
+/** The side of the box, centred in the 28 × 28 image, that MNIST fitted each digit into. */
 export const MNIST_BOX = 20;
 
 /** Where the centre of mass goes, in pixel-index coordinates (see the file comment). */

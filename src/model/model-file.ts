@@ -1,14 +1,11 @@
 import { HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS, type HiddenActivationName, type OutputActivationName } from '../core/activations.js';
 import { COSTS, type CostName, costFitsOutput } from '../core/costs.js';
-import { INITS } from '../core/init.js';
 import { MAX_PARAMETERS, Network, parameterCount } from '../core/network.js';
-import { OPTIMIZERS } from '../core/optimizers.js';
-import { AUGMENTS } from '../data/augment.js';
 import { DIGIT_CLASS_NAMES } from '../data/dataset.js';
 import { DigitlabError } from '../errors.js';
 import { parseJsonText } from './json-text.js';
-import { SCHEDULES } from '../train/schedule.js';
-import type { TrainingSettings } from '../train/settings.js';
+import { checkSettings, describeLimit, LAYER_COUNT_LIMIT, SETTING_LIMITS, withinLimit } from './setting-limits.js';
+import type { TrainingSettings } from './training-settings.js';
 
 /** The `format` field of every digitlab model file. */
 export const MODEL_FORMAT = 'digitlab-model';
@@ -109,8 +106,8 @@ export function parseModel(doc: unknown, source: string): Model {
     return fail(`unsupported version ${JSON.stringify(doc.version)} (this digitlab reads versions 1 to ${MODEL_VERSION})`);
   }
   const sizes = doc.layers;
-  if (!Array.isArray(sizes) || sizes.length < 2 || sizes.length > 1000 || !sizes.every((n) => Number.isInteger(n) && n >= 1 && n <= 1_000_000)) {
-    return fail('field "layers" must be a list of at least two positive layer sizes');
+  if (!Array.isArray(sizes) || sizes.length < LAYER_COUNT_LIMIT.min || sizes.length > LAYER_COUNT_LIMIT.max || !sizes.every((n) => withinLimit(SETTING_LIMITS.layerSize, n))) {
+    return fail(`field "layers" must be a list of at least two positive layer sizes (at most ${LAYER_COUNT_LIMIT.max} sizes, each ${describeLimit(SETTING_LIMITS.layerSize)})`);
   }
   const count = parameterCount(sizes as number[]);
   if (count > MAX_PARAMETERS) return fail(`field "layers" describes ${count.toLocaleString('en-US')} parameters, more than the ${MAX_PARAMETERS.toLocaleString('en-US')} allowed`);
@@ -190,33 +187,9 @@ function fillFinite(target: Float32Array, values: unknown[], field: string, fail
 function parseSettings(x: unknown, net: Network, cost: CostName, fail: (m: string) => never): TrainingSettings | null {
   if (x === undefined || x === null) return null;
   if (!isObject(x)) return fail('field "training" must be an object or null');
-  // The same ranges as `resolveSettings` accepts for a new run.
-  const num = (k: string, min: number, max: number, whole = false): number => {
-    const v = x[k];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max || (whole && !Number.isInteger(v))) {
-      fail(`field "training.${k}" must be ${whole ? 'a whole number' : 'a number'} from ${min} to ${max}, got ${JSON.stringify(v)}`);
-    }
-    return v as number;
-  };
-  return {
-    sizes: net.sizes,
-    activation: net.activation,
-    outputActivation: net.outputActivation,
-    cost,
-    init: oneOf(x.init, INITS, 'training.init', fail) as TrainingSettings['init'],
-    optimizer: oneOf(x.optimizer, OPTIMIZERS, 'training.optimizer', fail) as TrainingSettings['optimizer'],
-    learningRate: num('learningRate', Number.MIN_VALUE, 1e6),
-    l2: num('l2', 0, 1e6),
-    batchSize: num('batchSize', 1, 1_000_000, true),
-    epochs: num('epochs', 0, 100_000, true),
-    seed: num('seed', 0, 0xffffffff, true),
-    // Optional refinements, kept when present (same order as canonicalSettings writes them).
-    ...(x.dropout !== undefined ? { dropout: num('dropout', 0, 0.99) } : {}),
-    ...(x.schedule !== undefined ? { schedule: oneOf(x.schedule, SCHEDULES, 'training.schedule', fail) as TrainingSettings['schedule'] } : {}),
-    ...(x.validation !== undefined ? { validation: num('validation', 0, 10_000_000, true) } : {}),
-    ...(x.patience !== undefined ? { patience: num('patience', 0, 100_000, true) } : {}),
-    ...(x.augment !== undefined ? { augment: oneOf(x.augment, AUGMENTS, 'training.augment', fail) as TrainingSettings['augment'] } : {}),
-  };
+  // The network's own fields say what it is; the rest is checked against the one set of limits.
+  const architecture = { sizes: net.sizes, activation: net.activation, outputActivation: net.outputActivation, cost };
+  return checkSettings({ ...x, ...architecture }, (field, _label, problem) => fail(`field "training.${field}" ${problem}`));
 }
 
 function parseMetrics(x: unknown, fail: (m: string) => never): ModelMetrics {

@@ -2,6 +2,7 @@ import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { DigitlabError } from '../errors.js';
 import { type Model, parseModelText, serializeModel } from './model-file.js';
+import { replaceProblem } from './output-path.js';
 
 /**
  * Largest model file read: 512 MiB, about what V8 can hold as one string, and room for
@@ -35,8 +36,12 @@ export async function saveModel(file: string, model: Model): Promise<void> {
  * Writes a file so that readers see either the old content or the new, never a half:
  * the text goes to a temporary file in the same directory, which is then renamed over the
  * target (rename is atomic within one file system). A failure leaves the old file as it was.
+ * A folder, a special file or a read-only file in its place is refused, not replaced.
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  const existing = await stat(file).catch(() => null);
+  const problem = existing ? replaceProblem(existing) : null;
+  if (problem) throw new DigitlabError(`${file}: cannot write (it ${problem})`);
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await writeFile(temp, data);

@@ -33,7 +33,9 @@ export interface TrainingBackend {
   readNetwork(target: Network): void;
   /** Replaces the parameters with `source`'s (same architecture). */
   writeNetwork(source: Network): void;
+  /** The optimizer's state (step count, momentum or Adam moments), for checkpoints. */
   getOptimizerState(): OptimizerState;
+  /** Restores what `getOptimizerState` returned. */
   setOptimizerState(state: OptimizerState): void;
   /** Frees anything held outside the JS heap (workers, WebAssembly memory). */
   dispose(): void;

@@ -1,25 +1,18 @@
-import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { Network, parameterCount } from '../core/network.js';
+import { Network } from '../core/network.js';
 import { OPTIMIZERS } from '../core/optimizers.js';
-import type { Dataset } from '../data/dataset.js';
 import { DigitlabError } from '../errors.js';
 import { decodeFloat32, decodeUint32, encodeFloat32, encodeUint32 } from '../model/base64-arrays.js';
 import { parseJsonText } from '../model/json-text.js';
-import { MAX_PARAMETERS } from '../model/model-file.js';
-import { writeFileAtomic } from '../model/model-io.js';
+import { checkSettings } from '../model/setting-limits.js';
+import { canonicalSettings, type TrainingSettings } from '../model/training-settings.js';
 import type { OptimizerState } from './backend.js';
 import type { EpochEvent } from './events.js';
-import { resolveSettings, type TrainingSettings } from './settings.js';
 import type { TrainerState } from './trainer.js';
 
 /** The `format` field of every checkpoint file. */
 export const CHECKPOINT_FORMAT = 'digitlab-checkpoint';
 /** The checkpoint version this code writes and reads. */
 export const CHECKPOINT_VERSION = 1;
-/** Largest checkpoint file read (bytes): ample for MAX_PARAMETERS with Adam's two moments. */
-export const MAX_CHECKPOINT_BYTES = 512 * 1024 * 1024;
-
 /** Which data a checkpointed run trains on, so that `--resume` can find it and check it. */
 export interface CheckpointData {
   /** The `--data` value that loads it again (absolute for a directory), or null for MNIST. */
@@ -46,20 +39,6 @@ export interface Checkpoint {
    */
   readonly backend: string;
   readonly state: TrainerState;
-}
-
-/**
- * FNV-1a (32-bit) over a training set's labels and pixels, with its size: enough to notice
- * that `--resume` found different data than the run started with.
- */
-export function datasetFingerprint(data: Dataset): string {
-  let h = 0x811c9dc5;
-  const mix = (bytes: Uint8Array): void => {
-    for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
-  };
-  mix(data.labels);
-  mix(data.images);
-  return `fnv1a32:${(h >>> 0).toString(16).padStart(8, '0')}:${data.count}x${data.rows}x${data.cols}`;
 }
 
 /**
@@ -165,26 +144,6 @@ export function parseCheckpointText(text: string, source: string): Checkpoint {
   };
 }
 
-/** Saves a checkpoint atomically (a reader sees the previous checkpoint or this one, never half). */
-export async function saveCheckpoint(file: string, checkpoint: Checkpoint): Promise<void> {
-  await writeFileAtomic(file, serializeCheckpoint(checkpoint));
-}
-
-/** Reads and checks a checkpoint file; every problem is a DigitlabError naming the file. */
-export async function loadCheckpoint(file: string): Promise<Checkpoint> {
-  let text: string;
-  try {
-    // Size first: a huge file is refused before it is read into memory.
-    const size = (await stat(file)).size;
-    if (size > MAX_CHECKPOINT_BYTES) throw new DigitlabError(`${file}: ${size.toLocaleString('en-US')} bytes is larger than any checkpoint`);
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    if (e instanceof DigitlabError) throw e;
-    throw new DigitlabError(`${file}: cannot read the checkpoint (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-  return parseCheckpointText(text, basename(file));
-}
-
 type Fail = (message: string) => never;
 
 function isObject(x: unknown): x is Record<string, unknown> {
@@ -201,32 +160,10 @@ function finite(x: unknown, field: string, fail: Fail): number {
   return x as number;
 }
 
-/**
- * Training settings with their fields in one fixed order (the optional ones only when set), so
- * that a fresh run and a resumed one write the very same bytes into the model file.
- */
-export function canonicalSettings(s: TrainingSettings): TrainingSettings {
-  const { sizes, activation, outputActivation, cost, init, optimizer, learningRate, l2, batchSize, epochs, seed } = s;
-  const optional = { dropout: s.dropout, schedule: s.schedule, validation: s.validation, patience: s.patience, augment: s.augment };
-  return {
-    sizes, activation, outputActivation, cost, init, optimizer, learningRate, l2, batchSize, epochs, seed,
-    ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
-  };
-}
-
 function parseSettings(x: unknown, fail: Fail): TrainingSettings {
   if (!isObject(x)) return fail('field "settings" must be an object');
-  const sizes = x.sizes;
-  if (!Array.isArray(sizes) || sizes.length < 2 || sizes.length > 1000 || !sizes.every((n) => Number.isInteger(n) && n >= 1 && n <= 100_000)) {
-    return fail('field "settings.sizes" must be a list of at least two positive layer sizes');
-  }
-  if (parameterCount(sizes as number[]) > MAX_PARAMETERS) return fail(`field "settings.sizes" describes more than ${MAX_PARAMETERS.toLocaleString('en-US')} parameters`);
-  try {
-    // The same checks as the command line's options; only the known fields are taken.
-    return canonicalSettings(resolveSettings(canonicalSettings(x as unknown as TrainingSettings), sizes[0] as number, sizes[sizes.length - 1] as number));
-  } catch (e) {
-    return fail(`field "settings": ${(e as Error).message}`);
-  }
+  // The one set of limits (model/setting-limits.ts), as for a model file and the command line.
+  return checkSettings(x, (field, _label, problem) => fail(`field "settings.${field}" ${problem}`));
 }
 
 function parseData(x: unknown, fail: Fail): CheckpointData {

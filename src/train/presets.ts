@@ -1,4 +1,4 @@
-import type { PartialSettings } from './settings.js';
+import type { PartialSettings } from '../model/training-settings.js';
 import { SEED_SETTINGS } from './settings.js';
 
 /** The preset names of `digitlab train --preset`. */
@@ -19,11 +19,14 @@ export interface Preset {
  * was made on the validation split — the last 10,000 training images — never on the test set).
  */
 export const PRESETS: Readonly<Record<PresetName, Preset>> = {
-  /** The source document's network and training, unchanged (digitlab's defaults). */
+  /**
+   * The source document's network and training, unchanged (digitlab's defaults). Its η is
+   * left to the default, 4.5 for these 16-wide layers and scaled down when `--layers` widens them.
+   */
   seed: {
     name: 'seed',
-    summary: "the source document's 784-16-16-10 sigmoid network, quadratic cost, SGD η 4.5, 30 epochs",
-    settings: { ...SEED_SETTINGS },
+    summary: "the source document's 784-16-16-10 sigmoid network, quadratic cost, SGD η 4.5 (less for wider layers), 30 epochs",
+    settings: withoutLearningRate(SEED_SETTINGS),
   },
   /**
    * The seed's 784-16-16-10 (13,002 parameters), with the tweaks that keep its size: ReLU and
@@ -85,3 +88,14 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
     },
   },
 };
+
+function withoutLearningRate(settings: PartialSettings): PartialSettings {
+  const { learningRate: _rate, ...rest } = settings;
+  return rest;
+}
+
+/** A preset's settings with the explicitly given ones on top (undefined values do not count). */
+export function withPreset(preset: PresetName | undefined, given: PartialSettings): PartialSettings {
+  const explicit = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as PartialSettings;
+  return { ...(preset ? PRESETS[preset].settings : {}), ...explicit };
+}

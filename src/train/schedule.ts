@@ -1,7 +1,7 @@
-/** The learning-rate schedules. */
-export type ScheduleName = 'constant' | 'step' | 'cosine';
-/** The names accepted, for parsers and menus. */
-export const SCHEDULES: readonly ScheduleName[] = ['constant', 'step', 'cosine'];
+import type { ScheduleName } from '../model/training-settings.js';
+
+// The names are part of the settings' vocabulary (model layer); re-exported for menus and parsers.
+export { SCHEDULES, type ScheduleName } from '../model/training-settings.js';
 
 /**
  * The learning rate η_t for mini-batch `step` (0-based, counted from the start of the run)

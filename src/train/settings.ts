@@ -1,42 +1,11 @@
-import { type HiddenActivationName, type OutputActivationName, HIDDEN_ACTIVATIONS, OUTPUT_ACTIVATIONS } from '../core/activations.js';
-import { type CostName, COSTS, costFitsOutput } from '../core/costs.js';
-import { type InitName, INITS } from '../core/init.js';
-import { type OptimizerName, OPTIMIZERS } from '../core/optimizers.js';
-import { MAX_PARAMETERS, parameterCount } from '../core/network.js';
 import { DigitlabError } from '../errors.js';
-import { type AugmentName, AUGMENTS } from '../data/augment.js';
-import { type ScheduleName, SCHEDULES } from './schedule.js';
+import { checkSettings } from '../model/setting-limits.js';
+import type { PartialSettings, TrainingSettings } from '../model/training-settings.js';
+import { defaultInit, defaultLearningRate, SEED_LEARNING_RATE } from './defaults.js';
 
-/** Everything that defines a training run: with the same settings (seed included) and data, the same model comes out. */
-export interface TrainingSettings {
-  /** Neurons per layer, input first. */
-  readonly sizes: readonly number[];
-  readonly activation: HiddenActivationName;
-  readonly outputActivation: OutputActivationName;
-  readonly cost: CostName;
-  readonly init: InitName;
-  readonly optimizer: OptimizerName;
-  /** η. */
-  readonly learningRate: number;
-  /** L2 penalty λ (0 = none). */
-  readonly l2: number;
-  /** Examples per mini-batch (the source document: 100). */
-  readonly batchSize: number;
-  readonly epochs: number;
-  /** The one seed behind every random choice of the run. */
-  readonly seed: number;
-  // The accuracy tweaks (issue 8). Optional: left out, each keeps the plain run above.
-  /** Probability that a hidden neuron is dropped in a training step (0 or absent = no dropout). */
-  readonly dropout?: number;
-  /** Learning-rate schedule over the planned epochs (absent = constant). */
-  readonly schedule?: ScheduleName;
-  /** Training examples held out, from the end of the training set, to validate on (absent = 0). */
-  readonly validation?: number;
-  /** Early stopping: end after this many epochs without a better validation accuracy (absent or 0 = run every epoch). */
-  readonly patience?: number;
-  /** On-the-fly augmentation of the training images (absent = none). */
-  readonly augment?: AugmentName;
-}
+// The settings' shape lives in the model layer (a model file records them); the run layer re-exports it.
+export type { PartialSettings, TrainingSettings } from '../model/training-settings.js';
+export { canonicalSettings } from '../model/training-settings.js';
 
 /**
  * The source document's network and training: 784-16-16-10, sigmoid, quadratic cost, plain
@@ -52,77 +21,46 @@ export const SEED_SETTINGS: TrainingSettings = {
   cost: 'quadratic',
   init: 'xavier',
   optimizer: 'sgd',
-  learningRate: 4.5,
+  learningRate: SEED_LEARNING_RATE,
   l2: 0,
   batchSize: 100,
   epochs: 30,
   seed: 1,
 };
 
-/** Settings as a user may give them: anything left out takes a default. */
-export type PartialSettings = { -readonly [K in keyof TrainingSettings]?: TrainingSettings[K] };
-
 /**
- * Completes and checks settings. The output activation defaults to softmax with
- * cross-entropy and sigmoid otherwise. Throws a DigitlabError naming the bad setting.
+ * Completes and checks settings: the one place defaults are applied, for the command line,
+ * the library, the scripts and the Lab alike. Left out, a setting takes the seed's value,
+ * except for these, which follow the others:
+ * - the output activation: softmax with the cross-entropy cost, sigmoid otherwise;
+ * - the initial weights: He for ReLU, Xavier otherwise (`defaultInit`);
+ * - the learning rate: 0.001 for Adam; for SGD 4.5 for sigmoid layers up to 28 wide and
+ *   128 / width beyond, 0.3 for tanh, 0.1 for ReLU; for momentum a tenth of SGD's
+ *   (`defaultLearningRate`, measured: README "Why these defaults").
+ * Returns the settings in canonical field order; throws a DigitlabError naming a bad setting.
  */
 export function resolveSettings(partial: PartialSettings, inputSize = 784, classes = 10): TrainingSettings {
-  const cost = partial.cost ?? SEED_SETTINGS.cost;
-  const s: TrainingSettings = {
-    ...SEED_SETTINGS,
-    ...stripUndefined(partial),
-    cost,
-    outputActivation: partial.outputActivation ?? (cost === 'cross-entropy' ? 'softmax' : 'sigmoid'),
-  };
-  const sizes = s.sizes;
-  if (sizes.length < 2) throw new DigitlabError(`layers: need at least an input and an output size, got "${sizes.join(',')}"`);
-  for (const n of sizes) {
-    if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new DigitlabError(`layers: each size must be an integer from 1 to 100,000, got "${sizes.join(',')}"`);
-  }
-  const count = parameterCount(sizes);
-  if (count > MAX_PARAMETERS) {
-    throw new DigitlabError(`layers: ${sizes.join(',')} has ${count.toLocaleString('en-US')} parameters, more than the ${MAX_PARAMETERS.toLocaleString('en-US')} digitlab trains`);
-  }
-  if (sizes[0] !== inputSize) throw new DigitlabError(`layers: the first size must equal the ${inputSize} input pixels, got ${sizes[0]}`);
-  if (sizes[sizes.length - 1] !== classes) throw new DigitlabError(`layers: the last size must equal the ${classes} classes, got ${sizes[sizes.length - 1]}`);
-  oneOf('activation', s.activation, HIDDEN_ACTIVATIONS);
-  oneOf('output activation', s.outputActivation, OUTPUT_ACTIVATIONS);
-  oneOf('cost', s.cost, COSTS);
-  oneOf('init', s.init, INITS);
-  oneOf('optimizer', s.optimizer, OPTIMIZERS);
-  if (!costFitsOutput(s.cost, s.outputActivation)) {
-    throw new DigitlabError(`cost: cross-entropy needs a sigmoid or softmax output layer, not ${s.outputActivation}`);
-  }
-  positive('learning rate', s.learningRate, 1e6);
-  if (!(Number.isFinite(s.l2) && s.l2 >= 0 && s.l2 < 1e6)) throw new DigitlabError(`l2: must be a number ≥ 0, got ${s.l2}`);
-  integer('batch size', s.batchSize, 1, 1_000_000);
-  integer('epochs', s.epochs, 0, 100_000);
-  integer('seed', s.seed, 0, 0xffffffff);
-  if (s.dropout !== undefined && !(Number.isFinite(s.dropout) && s.dropout >= 0 && s.dropout < 1)) {
-    throw new DigitlabError(`dropout: must be a probability from 0 up to (not including) 1, got ${s.dropout}`);
-  }
-  if (s.schedule !== undefined) oneOf('schedule', s.schedule, SCHEDULES);
-  if (s.augment !== undefined) oneOf('augment', s.augment, AUGMENTS);
-  if (s.validation !== undefined) integer('validation', s.validation, 0, 10_000_000);
-  if (s.patience !== undefined) integer('patience', s.patience, 0, 100_000);
-  if ((s.patience ?? 0) > 0 && !(s.validation ?? 0)) throw new DigitlabError('patience: early stopping needs a validation split (--validation N)');
+  const given = stripUndefined(partial);
+  const cost = given.cost ?? SEED_SETTINGS.cost;
+  const sizes = Array.isArray(given.sizes) ? given.sizes : SEED_SETTINGS.sizes;
+  const s = checkSettings(
+    {
+      ...SEED_SETTINGS,
+      ...given,
+      cost,
+      outputActivation: given.outputActivation ?? (cost === 'cross-entropy' ? 'softmax' : 'sigmoid'),
+      init: given.init ?? defaultInit(given.activation ?? SEED_SETTINGS.activation),
+      learningRate: given.learningRate ?? defaultLearningRate({ sizes, activation: given.activation ?? SEED_SETTINGS.activation, optimizer: given.optimizer ?? SEED_SETTINGS.optimizer }),
+    },
+    (_field, label, problem) => {
+      throw new DigitlabError(`${label}: ${problem}`);
+    },
+  );
+  if (s.sizes[0] !== inputSize) throw new DigitlabError(`layers: the first size must equal the ${inputSize} input pixels, got ${s.sizes[0]}`);
+  if (s.sizes[s.sizes.length - 1] !== classes) throw new DigitlabError(`layers: the last size must equal the ${classes} classes, got ${s.sizes[s.sizes.length - 1]}`);
   return s;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-function oneOf(what: string, value: string, allowed: readonly string[]): void {
-  if (!allowed.includes(value)) throw new DigitlabError(`${what}: must be one of ${allowed.join(', ')}, got "${value}"`);
-}
-
-function positive(what: string, value: number, max: number): void {
-  if (!(Number.isFinite(value) && value > 0 && value <= max)) throw new DigitlabError(`${what}: must be a number > 0 and ≤ ${max}, got ${value}`);
-}
-
-function integer(what: string, value: number, min: number, max: number): void {
-  if (!(Number.isInteger(value) && value >= min && value <= max)) {
-    throw new DigitlabError(`${what}: must be a whole number from ${min} to ${max.toLocaleString('en-US')}, got ${value}`);
-  }
 }

@@ -2,8 +2,8 @@ import { Network } from '../core/network.js';
 import { Rng } from '../core/rng.js';
 import type { Dataset, DatasetPair } from '../data/dataset.js';
 import { DigitlabError } from '../errors.js';
-import type { TrainingBackend } from './backend.js';
-import type { OptimizerState, StepResult } from './backend.js';
+import type { StepResult, TrainingBackend } from './backend.js';
+import type { TrainerOptions, TrainerState } from './trainer-state.js';
 import type { BatchEvent, EpochEvent, TrainingEvent } from './events.js';
 import { ReferenceBackend } from './reference-backend.js';
 import type { TrainingSettings } from './settings.js';
@@ -13,43 +13,8 @@ import { EarlyStopping } from './early-stopping.js';
 import { learningRateAt } from './schedule.js';
 import { splitValidation } from './validation.js';
 
-/** Builds the backend that trains `network` (e.g. the fast kernels); default: the reference. */
-export type BackendFactory = (network: Network, settings: TrainingSettings) => TrainingBackend;
-
-/**
- * Everything a trainer needs, beside its settings and data, to continue a run exactly where
- * it stopped (a checkpoint): with this state restored, the following mini-batches produce
- * bit-for-bit the same parameters as an uninterrupted run.
- */
-export interface TrainerState {
-  readonly epochsDone: number;
-  readonly batchesDone: number;
-  readonly examplesSeen: number;
-  /** Σ cost and Σ correct over the current epoch's finished mini-batches. */
-  readonly epochCost: number;
-  readonly epochCorrect: number;
-  readonly epochSeconds: number;
-  /** The current epoch's shuffled example order (meaningful while `batchesDone > 0`). */
-  readonly order: Uint32Array;
-  /** The rng's four state words. */
-  readonly rng: readonly number[];
-  readonly optimizer: OptimizerState;
-  /** The parameters. */
-  readonly network: Network;
-  readonly lastEpoch?: EpochEvent;
-  /** With a validation split: the best epoch so far, its accuracy and parameters (null before the first). */
-  readonly earlyStopping?: { readonly bestEpoch: number; readonly bestAccuracy: number; readonly network: Network } | null;
-  /** Whether early stopping has ended the run. */
-  readonly stoppedEarly?: boolean;
-}
-
-/** Options of a `Trainer`. */
-export interface TrainerOptions {
-  /** Which implementation runs the hot path (default: `ReferenceBackend`). */
-  readonly backend?: BackendFactory;
-  /** Called with every batch and epoch event. */
-  readonly listener?: (event: TrainingEvent) => void;
-}
+// The trainer's types live beside it; re-exported so that `import … from './trainer.js'` finds them.
+export type { BackendFactory, TrainerOptions, TrainerState } from './trainer-state.js';
 
 /**
  * Stochastic gradient descent over a data set (S27): each epoch shuffles the training
@@ -176,17 +141,7 @@ export class Trainer {
     this.epochSeconds += (performance.now() - t0) / 1000;
     this.batchesDone++;
     this.examplesSeen += count;
-    if (!Number.isFinite(costSum)) {
-      // With L2, each step multiplies a weight by (1 − ηλ) before the gradient: |1 − ηλ| > 1 grows it without bound.
-      const { l2 } = this.settings;
-      const cause = learningRate * l2 > 2
-        ? `the learning rate (${learningRate}) times the L2 penalty (${l2}) is ${learningRate * l2}, above 2, so each step inflates the weights`
-        : `the learning rate (${learningRate}) is probably too high`;
-      throw new DigitlabError(
-        `training diverged: the cost became ${costSum} at epoch ${this.epochsDone + 1}, mini-batch ` +
-          `${this.batchesDone} of ${this.batchesPerEpoch}; ${cause}`,
-      );
-    }
+    if (!Number.isFinite(costSum)) throw divergence(costSum, learningRate, this.settings.l2, this.epochsDone + 1, this.batchesDone, this.batchesPerEpoch);
     this.epochCost += costSum;
     this.epochCorrect += correct;
     const event: BatchEvent = {
@@ -333,4 +288,13 @@ export class Trainer {
     this.lastEpoch = event;
     this.listener?.(event);
   }
+}
+
+/** The error of a run whose cost became NaN or ±∞, with its likely cause. */
+function divergence(cost: number, learningRate: number, l2: number, epoch: number, batch: number, batchesPerEpoch: number): DigitlabError {
+  // With L2, each step multiplies a weight by (1 − ηλ) before the gradient: |1 − ηλ| > 1 grows it without bound.
+  const cause = learningRate * l2 > 2
+    ? `the learning rate (${learningRate}) times the L2 penalty (${l2}) is ${learningRate * l2}, above 2, so each step inflates the weights`
+    : `the learning rate (${learningRate}) is probably too high`;
+  return new DigitlabError(`training diverged: the cost became ${cost} at epoch ${epoch}, mini-batch ${batch} of ${batchesPerEpoch}; ${cause}`);
 }

@@ -5,7 +5,8 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DigitlabError } from '../../src/errors.js';
-import { loadCheckpoint, parseCheckpointText } from '../../src/train/checkpoint.js';
+import { parseCheckpointText } from '../../src/train/checkpoint.js';
+import { loadCheckpoint } from '../../src/train/checkpoint-file.js';
 import { CLI, runCli } from './run-cli.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'digitlab-checkpoint-'));
@@ -60,7 +61,8 @@ for (const [label, backend, extra] of [
     assert.equal(saved.backend, backend);
     await assert.rejects(readFile(resumed), 'no model file yet');
 
-    const again = runCli(['train', '--resume', checkpoint]);
+    // What a user types: the same command again (up-arrow) with --resume added.
+    const again = runCli(['train', ...args, '--out', resumed, '--checkpoint', checkpoint, '--resume', checkpoint]);
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stderr, /resuming at epoch 1, mini-batch \d+/);
     assert.equal(await readFile(resumed, 'utf8'), await readFile(full, 'utf8'), 'byte-identical model files');
@@ -100,8 +102,9 @@ test('--resume refuses options that would change the run, and bad checkpoint fil
   assert.equal(r.code, 0, r.stderr);
   const conflict = runCli(['train', '--resume', checkpoint, '--lr', '5']);
   assert.equal(conflict.code, 1);
-  assert.match(conflict.stderr, /^digitlab: --resume takes the run's settings and data from the checkpoint; drop --lr\n$/);
+  assert.match(conflict.stderr, /^digitlab: --resume .*small\.ckpt\.json: --lr 5 differs from the checkpoint's run \(lr 4\.5\); drop it to continue the run as it was, or train afresh without --resume\n$/);
   const tooFew = runCli(['train', '--resume', checkpoint, '--epochs', '0']);
+  assert.equal(tooFew.code, 1);
   assert.match(tooFew.stderr, /already done 1 epochs/);
   const extended = runCli(['train', '--resume', checkpoint, '--epochs', '2', '--out', join(dir, 'small2.json')]);
   assert.equal(extended.code, 0, extended.stderr);
@@ -116,8 +119,8 @@ test('--resume refuses options that would change the run, and bad checkpoint fil
     ['order not a permutation', (d) => ({ ...d, order: Buffer.alloc(4 * 500).toString('base64') }), /not a permutation/],
     ['truncated weights', (d) => { d.network.weights[1] = d.network.weights[1].slice(4); return d; }, /"network\.weights\[1\]" must be/],
     ['NaN bias', (d) => { d.network.biases[0] = Buffer.from(new Float32Array(16).fill(NaN).buffer).toString('base64'); return d; }, /network\.biases\[0\]\[0\]" is NaN/],
-    ['bad learning rate', (d) => { d.settings.learningRate = -1; return d; }, /"settings": learning rate/],
-    ['huge layers', (d) => { d.settings.sizes = [784, 100000, 100000, 10]; return d; }, /more than 50,000,000 parameters/],
+    ['bad learning rate', (d) => { d.settings.learningRate = -1; return d; }, /"settings\.learningRate" must be a number > 0/],
+    ['huge layers', (d) => { d.settings.sizes = [784, 100000, 100000, 10]; return d; }, /more than the 50,000,000 digitlab trains/],
     ['batch beyond the epoch', (d) => { d.progress.batchesDone = 10_000; return d; }, /progress\.batchesDone/],
     ['momentum buffers missing', (d) => ({ ...d, settings: { ...d.settings, optimizer: 'momentum' } }), /"optimizer\.buffers" must hold 6/],
   ];
@@ -137,4 +140,31 @@ test('--resume refuses options that would change the run, and bad checkpoint fil
   const bad = runCli(['train', '--resume', file]);
   assert.equal(bad.code, 1, bad.stderr);
   assert.match(bad.stderr, /^digitlab: bad\.ckpt\.json: field "rng" must be four unsigned 32-bit integers\n$/);
+});
+
+test('--resume with the run\'s own options resumes; each option that would change the run is refused, named with both values', async () => {
+  const run = ['--limit', '600', '--epochs', '2', '--seed', '3', '--layers', '784,12,10', '--batch', '20'];
+  const checkpoint = join(dir, 'same.ckpt.json');
+  const out = join(dir, 'same.json');
+  const first = runCli(['train', ...run, '--epochs', '1', '--out', out, '--checkpoint', checkpoint]);
+  assert.equal(first.code, 0, first.stderr);
+  const straight = runCli(['train', ...run, '--out', join(dir, 'same-straight.json')]);
+  assert.equal(straight.code, 0, straight.stderr);
+  // The original options, --epochs extended, plus the defaults written out: all equal to the run's.
+  const resumed = runCli(['train', ...run, '--lr', '4.5', '--activation', 'sigmoid', '--preset', 'seed', '--out', out, '--checkpoint', checkpoint, '--resume', checkpoint]);
+  assert.equal(resumed.code, 0, resumed.stderr);
+  assert.match(resumed.stderr, /resuming at epoch 2, mini-batch 1/);
+  assert.equal(await readFile(out, 'utf8'), await readFile(join(dir, 'same-straight.json'), 'utf8'), 'byte-identical to the uninterrupted run');
+
+  const changed = runCli(['train', ...run, '--seed', '2', '--limit', '700', '--layers', '784,16,10', '--preset', 'seed-best', '--resume', checkpoint]);
+  assert.equal(changed.code, 1);
+  const line = changed.stderr.trim();
+  assert.equal(line.split('\n').length, 1, line);
+  assert.match(line, /--seed 2 differs from the checkpoint's run \(seed 3\)/);
+  assert.match(line, /--layers 784,16,10 differs from the checkpoint's run \(layers 784,12,10\)/);
+  assert.match(line, /--limit 700 differs from the checkpoint's run \(limit 600\)/);
+  assert.match(line, /--preset seed-best differs from the checkpoint's run \(its activation relu, the run's sigmoid\)/);
+  assert.doesNotMatch(line, /--batch|--epochs/, 'equal and extending options are not named');
+  const data = runCli(['train', '--data', 'fashion', '--resume', checkpoint]);
+  assert.match(data.stderr, /--data fashion differs from the checkpoint's run \(data MNIST\)/);
 });

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { createLabServer } from '../../src/server/static-server.js';
+import { bundledChromium } from './bundled-chromium.js';
 
 /** The repository root. */
 export const ROOT = new URL('../../', import.meta.url).pathname;
@@ -30,12 +31,29 @@ export async function startServer(root = BUILD_DIR, dataDir?: string): Promise<{
 }
 
 /**
- * Debian Chromium, headless, with the flags that work as root without network (TOOLCHAIN.md);
- * Playwright gives it a fresh temporary profile and removes it on close.
+ * Which browser the tests drive. `DIGITLAB_CHROMIUM=bundled` forces the one from the npm
+ * package `@sparticuz/chromium`, `=system` forces `/usr/bin/chromium`, any other value is an
+ * executable's path; unset, Debian's `/usr/bin/chromium` when it exists, else the bundled one.
+ */
+export function chromiumChoice(): { readonly executablePath: string; readonly env?: Readonly<Record<string, string>> } {
+  const choice = process.env.DIGITLAB_CHROMIUM ?? '';
+  if (choice === 'bundled' || (choice === '' && !existsSync(SYSTEM_CHROMIUM))) return bundledChromium(ROOT);
+  if (choice === '' || choice === 'system') return { executablePath: SYSTEM_CHROMIUM };
+  return { executablePath: choice };
+}
+
+/** Debian's Chromium (`apt-get install chromium`). */
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Headless Chromium (see `chromiumChoice`) with the flags that work as root without network
+ * (TOOLCHAIN.md); Playwright gives it a fresh temporary profile and removes it on close.
  */
 export async function launchChromium(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  const { executablePath, env } = chromiumChoice();
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath,
+    env: env === undefined ? undefined : { ...process.env, ...env },
     args: [
       '--headless',
       '--no-sandbox',

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { join } from 'node:path';
+import { checkOutputFolder } from '../../model/output-path.js';
 import { registerActivations } from '../experiments/activations.js';
 import { addCommonOptions } from '../experiments/context.js';
 import { registerFool } from '../experiments/fool.js';
@@ -27,4 +29,10 @@ export function registerExperimentCommand(program: Command): void {
     .command('experiment')
     .description('run an experiment: noise, shuffled-labels, neuron-inputs, fool, mistakes, activations (writes result.json and PNGs)');
   for (const [name, register] of EXPERIMENTS) addCommonOptions(register(parent), name);
+  // Before any work: the output folder must be one that can be written (or created).
+  parent.hook('preAction', async (_parent, action) => {
+    const out = (action.opts() as { out?: string }).out;
+    const dir = out ?? join('experiments', action.name());
+    await checkOutputFolder(dir, '--out');
+  });
 }

