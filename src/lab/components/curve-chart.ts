@@ -36,8 +36,13 @@ export interface ChartAxes {
 
 /** The x range shared by charts that should line up (grows to the largest x any of them saw). */
 export class SharedExtent {
-  max = 100;
+  max: number;
   readonly charts: CurveChart[] = [];
+
+  /** An extent whose x range starts as [0, `initial`] (the Lab: 100 mini-batches; per-epoch charts: 1). */
+  constructor(readonly initial = 100) {
+    this.max = initial;
+  }
 }
 
 /**
@@ -76,7 +81,7 @@ export class CurveChart {
   reset(series: readonly CurveSeries[]): void {
     this.series = [...series];
     this.points = new Map(series.map((s) => [s.id, new Map()]));
-    this.extent.max = 100;
+    this.extent.max = this.extent.initial;
     this.rebuild();
   }
 

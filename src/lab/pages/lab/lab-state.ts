@@ -14,17 +14,23 @@ import { LANGUAGES, type Language } from '../../shared/i18n.js';
 import { PALETTES, type PaletteName } from '../../shared/palette.js';
 import { LAB_LIMITS } from '../../shared/setting-limits.js';
 import { TRAINING_PACES, WATCH_RATE } from '../../shared/step-clock.js';
+import { decodeStrokes, MAX_DRAWING_LENGTH } from '../../shared/stroke-codec.js';
 
 export { PALETTES, type PaletteName };
 
 /**
  * Everything the Lab shows that a user may want to share: the training settings (the
- * training controls' values), the training speed, the picked test image, the language and the
- * display options. It lives in the URL hash, so a copied address restores the page (B7).
+ * training controls' values), the training speed, the input (a test image, the drawing's
+ * strokes or a noise image's seed: one of them), the language and the display options. It
+ * lives in the URL hash, so a copied address restores the page (B7).
  */
 export interface LabState extends TrainingFormValues, SpeedValues {
   /** Index of the data set's test image shown, or −1 for the drawing. */
   testImage: number;
+  /** The drawing on the pad, its strokes as the stroke codec writes them ('' = none). */
+  drawing: string;
+  /** Seed of the white-noise image shown (−1 = none). */
+  noise: number;
   /** '' = follow the browser's language. */
   language: Language | '';
   palette: PaletteName;
@@ -50,6 +56,8 @@ export const DEFAULT_STATE: Readonly<LabState> = {
   schedule: 'constant',
   augment: 'none',
   testImage: -1,
+  drawing: '',
+  noise: -1,
   language: '',
   palette: 'green-red',
   allConnections: false,
@@ -81,6 +89,8 @@ const FIELDS: FieldTable<LabState> = {
   schedule: { key: 'schedule', kind: { type: 'enum', values: SCHEDULES } },
   augment: { key: 'augment', kind: { type: 'enum', values: AUGMENTS } },
   testImage: { key: 'test', kind: { type: 'int', min: -1, max: 9_999 } },
+  drawing: { key: 'draw', kind: { type: 'text', maxLength: MAX_DRAWING_LENGTH, valid: (text) => decodeStrokes(text) !== null } },
+  noise: { key: 'noise', kind: { type: 'int', min: -1, max: 0xffffffff } },
   language: { key: 'lang', kind: { type: 'enum', values: ['', ...LANGUAGES] } },
   palette: { key: 'palette', kind: { type: 'enum', values: PALETTES } },
   allConnections: { key: 'all', kind: { type: 'bool' } },

@@ -1,8 +1,5 @@
-import { Rng } from '../../../core/rng.js';
 import { FAIR_ACTIVATION_SETTINGS } from '../../../experiments/activations.js';
-import { fillNoiseImage } from '../../../experiments/noise-images.js';
 import { curvePair } from '../../components/curve-pair.js';
-import { DrawPad } from '../../components/draw-pad.js';
 import { TrainingControls } from '../../components/training-controls.js';
 import { imageAt } from '../../shared/data-loader.js';
 import { applyMessages } from '../../shared/i18n-dom.js';
@@ -12,6 +9,7 @@ import { lazyNotice } from '../../components/lazy-notice.js';
 import { loadModel } from '../../shared/model-loader.js';
 import type { PaletteName } from '../../shared/palette.js';
 import { mountFigures } from './lab-figures.js';
+import { mountInput } from './lab-input.js';
 import { mountSpeed } from './lab-speed.js';
 import { mountStatus } from './lab-status.js';
 import { openLabStore } from './lab-store.js';
@@ -75,7 +73,7 @@ const controls = new TrainingControls(
 controls.write(store.state);
 const showRunning = (): void => controls.setRunning(store.state.running, tr().t('start'), tr().t('pause'));
 store.watch(['running'], showRunning);
-const pad = new DrawPad($<HTMLCanvasElement>('pad'), (pixels, final) => store.set({ input: pixels, inputFinal: final, testImage: -1 }));
+const pad = mountInput(store);
 
 function applyLanguage(): void {
   applyMessages(document, tr().language, tr().t);
@@ -96,15 +94,6 @@ store.watch(['language'], applyLanguage);
 applyLanguage();
 courseInvite(document.querySelector('main') as HTMLElement, './', store.state.language, tr().language);
 
-$('clear').addEventListener('click', () => pad.clear());
-$('undo').addEventListener('click', () => pad.undo());
-// S22: a white-noise image as input; the network still answers one digit.
-const noiseRng = new Rng(Date.now() >>> 0);
-$('feed-noise').addEventListener('click', () => {
-  const noise = new Float32Array(784);
-  fillNoiseImage('uniform', noiseRng, noise);
-  store.set({ input: Uint8Array.from(noise, (v) => Math.round(v * 255)), inputFinal: true, testImage: -1 });
-});
 $('experiments-link').addEventListener('click', () => {
   $<HTMLAnchorElement>('experiments-link').href = `./experiments.html#lang=${tr().language}`;
 });

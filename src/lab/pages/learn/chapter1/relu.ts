@@ -15,7 +15,7 @@ const COLOURS = { sigmoid: '#7fd4ff', relu: '#ff9fd0', tanh: '#b8e986' } as cons
  */
 export const relu: Section<RaceResult> = {
   id: 'relu',
-  deeper: { view: 'experiments' },
+  deeper: { view: 'experiments', hash: 'at=activations' },
   cli: 'npx digitlab experiment activations',
   question: {
     judge: (r) => {
