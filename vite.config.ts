@@ -27,12 +27,13 @@ export default defineConfig({
     target: 'es2022',
     reportCompressedSize: true,
     chunkSizeWarningLimit: 200,
-    // Three pages — the Lab, Experiments and How it learns (src/lab/pages/) — and the embeddable figures' script.
+    // Four pages — the Lab, Experiments, How it learns and the course (src/lab/pages/) — and the embeddable figures' script.
     rollupOptions: {
       input: {
         main: fromHere('./src/lab/index.html'),
         experiments: fromHere('./src/lab/experiments.html'),
         explain: fromHere('./src/lab/explain/index.html'),
+        learn: fromHere('./src/lab/learn/index.html'),
         embed: fromHere('./src/lab/embed/index.ts'),
       },
       output: { entryFileNames: (chunk) => (chunk.name === 'embed' ? 'embed.js' : 'assets/[name]-[hash].js') },

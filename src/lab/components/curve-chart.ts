@@ -1,5 +1,6 @@
 import type uPlot from 'uplot';
 import { useIntlSafeLanguage } from '../shared/locale-guard.js';
+import { logTickLabel, logTicks } from './log-ticks.js';
 
 let library: typeof uPlot | null = null;
 let loading: Promise<void> | null = null;
@@ -26,16 +27,46 @@ export interface CurveSeries {
   readonly colour: string;
 }
 
+/**
+ * How an axis is scaled. A log x axis is an arcsinh scale (linear near 0, logarithmic beyond):
+ * a long run's first mini-batches, where the curves move most, keep their room beside the
+ * thousands that follow, and the point at 0 stays on the chart.
+ */
+export type AxisScale = 'linear' | 'log';
+
+/**
+ * Where the arcsinh x axis turns from linear to logarithmic: asinh(x/10) gives the first ten
+ * mini-batches (or epochs) about as much room as a factor of ten beyond them.
+ */
+const LINEAR_BELOW = 10;
+/** Our log ticks are already thinned: uPlot's own filter of log axes must not blank any. */
+const keepAll = (_u: uPlot, splits: number[]): number[] => splits;
+
+/** The axes of a chart: x and y scales, and how a number of the chart is written. */
+export interface ChartAxes {
+  readonly x: AxisScale;
+  readonly y: AxisScale;
+  /** Numbers in the page's language with `digits` decimals (for the log axes' labels). */
+  readonly num: (n: number, digits?: number) => string;
+}
+
 /** The x range shared by charts that should line up (grows to the largest x any of them saw). */
 export class SharedExtent {
-  max = 100;
+  max: number;
   readonly charts: CurveChart[] = [];
+
+  /** An extent whose x range starts as [0, `initial`] (the Lab: 100 mini-batches; per-epoch charts: 1). */
+  constructor(readonly initial = 100) {
+    this.max = initial;
+  }
 }
 
 /**
  * A live line chart (uPlot) of one quantity against mini-batches, one line per run, so
  * several runs overlay (S12: sigmoid vs ReLU). Points arrive at any rate; the chart redraws
- * at most every 250 ms. Until uPlot has loaded (the first chart loads it) points are only kept.
+ * at most every `redrawInterval` ms (250: a few times a second at full speed; 0: on the next
+ * frame, as watch speed wants every step drawn). Until uPlot has loaded (the first chart
+ * loads it) points are only kept.
  */
 export class CurveChart {
   private plot: uPlot | null = null;
@@ -43,6 +74,12 @@ export class CurveChart {
   private points = new Map<string, Map<number, number>>();
   private dirty = false;
   private timer = 0;
+  private frame = 0;
+  private lastDraw = -Infinity;
+  /** Least time between two redraws, in ms. */
+  redrawInterval = 250;
+  /** Hears each redraw with the largest x drawn (for tests that count what was drawn). */
+  onDraw: ((maxX: number) => void) | null = null;
 
   /** A chart in `host`, titled `title`, values formatted by `format`. */
   constructor(
@@ -52,6 +89,7 @@ export class CurveChart {
     private readonly format: (v: number) => string,
     private readonly range: [number, number] | null,
     private readonly extent: SharedExtent = new SharedExtent(),
+    private readonly axes: ChartAxes | null = null,
   ) {
     extent.charts.push(this);
   }
@@ -60,7 +98,7 @@ export class CurveChart {
   reset(series: readonly CurveSeries[]): void {
     this.series = [...series];
     this.points = new Map(series.map((s) => [s.id, new Map()]));
-    this.extent.max = 100;
+    this.extent.max = this.extent.initial;
     this.rebuild();
   }
 
@@ -100,16 +138,24 @@ export class CurveChart {
     this.host.replaceChildren();
     const width = Math.max(240, this.host.clientWidth || 420);
     const axisStyle = { stroke: '#c8ccd4', grid: { stroke: '#2a2f3a' }, ticks: { stroke: '#2a2f3a' } };
+    const axes = this.axes;
+    const xLog = axes?.x === 'log';
+    const yLog = axes?.y === 'log';
+    const xRange = (): [number, number] => [0, this.extent.max];
+    const yScale: uPlot.Scale = yLog ? { distr: 3, log: 10 } : this.range ? { range: this.range } : {};
+    const xAxis: uPlot.Axis = xLog && axes
+      ? { ...axisStyle, label: this.xLabel, splits: (u, _i, min, max) => logTicks(min, max, (v) => u.valToPos(v, 'x'), 64), filter: keepAll, values: (_u, ticks) => ticks.map((t) => logTickLabel(t, axes.num)) }
+      : { ...axisStyle, label: this.xLabel };
+    const yAxis: uPlot.Axis = yLog && axes
+      ? { ...axisStyle, size: 56, splits: (u, _i, min, max) => logTicks(min, max, (v) => u.valToPos(v, 'y'), 22), filter: keepAll, values: (_u, ticks) => ticks.map((t) => logTickLabel(t, axes.num)) }
+      : { ...axisStyle, values: (_u, ticks) => ticks.map((t) => this.format(t)), size: 56 };
     this.plot = new UPlot(
       {
         title: this.title,
         width,
         height: 220,
-        scales: { x: { time: false, range: () => [0, this.extent.max] }, y: this.range ? { range: this.range } : {} },
-        axes: [
-          { ...axisStyle, label: this.xLabel },
-          { ...axisStyle, values: (_u, ticks) => ticks.map((t) => this.format(t)), size: 56 },
-        ],
+        scales: { x: xLog ? { time: false, distr: 4, asinh: LINEAR_BELOW, range: xRange } : { time: false, range: xRange }, y: yScale },
+        axes: [xAxis, yAxis],
         series: [
           { label: this.xLabel },
           ...this.series.map((s) => ({ label: s.label, stroke: s.colour, width: 2, spanGaps: true, value: (_u: uPlot, v: number | null) => (v === null ? '–' : this.format(v)) })),
@@ -129,15 +175,25 @@ export class CurveChart {
     return [x, ...this.series.map((s) => x.map((v) => this.points.get(s.id)?.get(v) ?? null))];
   }
 
-  /** Redraws soon (at most every 250 ms). */
+  /** Redraws soon: on the next frame at least `redrawInterval` ms after the last redraw. */
   schedule(): void {
     this.dirty = true;
-    if (this.timer !== 0) return;
-    this.timer = window.setTimeout(() => {
-      this.timer = 0;
+    if (this.timer !== 0 || this.frame !== 0) return;
+    const wait = this.lastDraw + this.redrawInterval - performance.now();
+    const draw = (): void => {
+      this.frame = 0;
       if (!this.dirty) return;
       this.dirty = false;
-      this.plot?.setData(this.data());
-    }, 250);
+      this.lastDraw = performance.now();
+      const data = this.data();
+      this.plot?.setData(data);
+      this.onDraw?.(data[0].length > 0 ? (data[0][data[0].length - 1] as number) : NaN);
+    };
+    if (wait <= 0) this.frame = requestAnimationFrame(draw);
+    else
+      this.timer = window.setTimeout(() => {
+        this.timer = 0;
+        this.frame = requestAnimationFrame(draw);
+      }, wait);
   }
 }

@@ -1,6 +1,9 @@
 import type { Network } from '../../core/network.js';
-import { bulbBrightness, type Inference, strongestConnections } from '../shared/inference.js';
-import { grayPixels, hueCss, type PaletteName } from '../shared/palette.js';
+import { bulbBrightness, type Inference } from '../shared/inference.js';
+import type { PaletteName } from '../shared/palette.js';
+import { drawNetworkCanvas } from './network-canvas.js';
+import { InputGrid } from './input-grid.js';
+import { arrowTarget, type ViewPlace } from './network-keys.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 720;
@@ -27,6 +30,8 @@ export interface NetworkViewText {
   readonly neuronLabel: (n: NeuronNumbers) => string;
   readonly tooltip: (n: NeuronNumbers) => string;
   readonly inputLabel: string;
+  /** An input pixel's numbers: column x, row y (0–27) and its activation a (the pixel's value in [0, 1]). */
+  readonly pixel: (x: number, y: number, a: number) => string;
   /** The output neurons' class names, index = class (digits, or a data set's names). */
   readonly classNames: readonly string[];
 }
@@ -35,8 +40,10 @@ export interface NetworkViewText {
  * The network view (S1–S4, S8): the input as a 28×28 grid of pixels, each hidden and output
  * neuron a bulb lit by its activation, connections coloured by the sign of w·a with opacity
  * by its size, the outputs labelled with their class names (0–9 for digits) and values and
- * the answer ringed. Neurons are focusable; hover or focus shows z, b and a. Lines and the
- * input grid are drawn on a canvas under an SVG of neurons.
+ * the answer ringed. Numbers on demand: hover or focus a neuron for z, b and a, a pixel of
+ * the input for its activation. One tab stop: the arrow keys move between neurons (within a
+ * layer, across layers, into the input grid pixel by pixel) and the tooltip follows. Lines
+ * and the input grid are drawn on a canvas under an SVG of neurons.
  */
 export class NetworkView {
   private readonly canvas: HTMLCanvasElement;
@@ -47,10 +54,13 @@ export class NetworkView {
   private circles: SVGCircleElement[][] = [];
   private valueLabels: SVGTextElement[] = [];
   private groups: SVGGElement[][] = [];
+  private inputGrid: InputGrid | null = null;
   private shape = '';
   private positions: { x: number; y: number; r: number }[][] = [];
   private last: { net: Network; inference: Inference } | null = null;
-  private hovered: { layer: number; neuron: number } | null = null;
+  /** What the tooltip shows (a neuron, or a pixel of layer 0), and the tab stop of the view. */
+  private hovered: ViewPlace | null = null;
+  private current: ViewPlace = { layer: 1, neuron: 0 };
   /** Draw every connection instead of the strongest few. */
   allConnections = false;
   palette: PaletteName = 'green-red';
@@ -97,7 +107,10 @@ export class NetworkView {
     const shape = net.sizes.join('-');
     if (shape !== this.shape) this.build(net.sizes);
     this.shape = shape;
-    this.drawCanvas(net, inference);
+    drawNetworkCanvas(this.ctx, this.inputImage, { width: WIDTH, height: HEIGHT, pixel: PIXEL, gridTop: GRID_TOP, positions: this.positions }, net, inference, {
+      perNeuron: this.allConnections ? Infinity : STRONGEST,
+      palette: this.palette,
+    });
     const L = net.sizes.length - 1;
     for (let l = 1; l <= L; l++) {
       const brightness = bulbBrightness(inference.activations[l]);
@@ -113,7 +126,7 @@ export class NetworkView {
       t.textContent = out[j].toFixed(2);
       t.classList.toggle('answer', j === inference.answer);
     });
-    if (this.hovered) this.showTooltip(this.hovered.layer, this.hovered.neuron);
+    if (this.hovered) this.showTooltip(this.hovered);
   }
 
   private numbers(layer: number, neuron: number): NeuronNumbers {
@@ -138,16 +151,13 @@ export class NetworkView {
     const named = this.text.classNames.some((n) => n.length > 1);
     const left = GRID + 70;
     const right = WIDTH - (named ? 150 : 70);
-    // Input grid: one focusable rectangle with the layer's description.
-    const inputRect = document.createElementNS(SVG, 'rect');
-    inputRect.setAttribute('x', '0');
-    inputRect.setAttribute('y', String(GRID_TOP));
-    inputRect.setAttribute('width', String(GRID));
-    inputRect.setAttribute('height', String(GRID));
-    inputRect.setAttribute('class', 'input-frame');
-    inputRect.setAttribute('role', 'img');
-    inputRect.setAttribute('aria-label', this.text.inputLabel);
-    this.svg.append(inputRect);
+    const centre = { layer: 0, neuron: 14 * 28 + 14 };
+    this.inputGrid = new InputGrid(this.svg, { pixel: PIXEL, top: GRID_TOP, viewWidth: WIDTH }, this.text.inputLabel, {
+      hover: (pixel) => this.showTooltip({ layer: 0, neuron: pixel }),
+      leave: () => this.hideTooltip(),
+      focus: () => this.focused(this.current.layer === 0 ? this.current : centre),
+      key: (e) => this.arrow(e, this.current.layer === 0 ? this.current : centre),
+    });
     for (let l = 1; l <= L; l++) {
       const x = L === 1 ? right : left + ((right - left) * (l - 1)) / (L - 1);
       const shown = Math.min(sizes[l], MAX_SHOWN);
@@ -160,7 +170,7 @@ export class NetworkView {
       for (let j = 0; j < shown; j++) {
         const y = top + gap * j;
         const g = document.createElementNS(SVG, 'g');
-        g.setAttribute('tabindex', '0');
+        g.setAttribute('tabindex', '-1');
         g.setAttribute('role', 'img');
         g.setAttribute('class', 'neuron');
         g.setAttribute('aria-label', this.text.neuronLabel({ layer: l, neuron: j, z: 0, bias: 0, a: 0 }).split(':')[0]);
@@ -185,18 +195,17 @@ export class NetworkView {
           g.append(label, value);
           this.valueLabels.push(value);
         }
-        const show = (): void => this.showTooltip(l, j);
-        const hide = (): void => this.hideTooltip();
-        g.addEventListener('mouseenter', show);
-        g.addEventListener('focus', show);
-        g.addEventListener('mouseleave', hide);
-        g.addEventListener('blur', hide);
+        const place = { layer: l, neuron: j };
+        g.addEventListener('mouseenter', () => this.showTooltip(place));
+        g.addEventListener('focus', () => this.focused(place));
+        g.addEventListener('mouseleave', () => this.hideTooltip());
+        g.addEventListener('blur', () => this.hideTooltip());
         g.addEventListener('click', () => this.onNeuronClick(l, j));
         g.addEventListener('keydown', (e) => {
           if (e.key === 'Enter' || e.key === ' ') {
             e.preventDefault();
             this.onNeuronClick(l, j);
-          }
+          } else this.arrow(e, place);
         });
         this.svg.append(g);
         circles.push(c);
@@ -215,67 +224,69 @@ export class NetworkView {
       this.groups.push(groups);
       this.positions.push(positions);
     }
+    if (this.current.layer > L || (this.current.layer > 0 && this.current.neuron >= this.groups[this.current.layer].length)) this.current = { layer: Math.min(1, L), neuron: 0 };
+    this.setTabStop(this.current);
   }
 
-  private drawCanvas(net: Network, inference: Inference): void {
-    const { ctx } = this;
-    ctx.clearRect(0, 0, WIDTH, HEIGHT);
-    // Connections under everything: sign → hue, |w·a| → opacity.
-    const { connections, maxByLayer } = strongestConnections(net, inference, this.allConnections ? Infinity : STRONGEST);
-    ctx.lineWidth = 1;
-    for (const c of connections) {
-      const target = this.positions[c.layer + 1][c.to];
-      if (target === undefined) continue;
-      let x0: number;
-      let y0: number;
-      if (c.layer === 0) {
-        x0 = (c.from % 28) * PIXEL + PIXEL / 2;
-        y0 = GRID_TOP + Math.floor(c.from / 28) * PIXEL + PIXEL / 2;
-      } else {
-        const source = this.positions[c.layer][c.from];
-        if (source === undefined) continue;
-        x0 = source.x;
-        y0 = source.y;
-      }
-      const strength = Math.abs(c.value) / (maxByLayer[c.layer] || 1);
-      if (strength < 0.02) continue;
-      ctx.strokeStyle = hueCss(this.palette, c.value >= 0 ? 'positive' : 'negative', Math.min(1, 0.15 + 0.85 * strength));
-      ctx.lineWidth = 0.5 + 2 * strength;
-      ctx.beginPath();
-      ctx.moveTo(x0, y0);
-      ctx.lineTo(target.x - target.r, target.y);
-      ctx.stroke();
-    }
-    // The input layer: the 28×28 image itself, each pixel a neuron (S1).
-    const image = new ImageData(28, 28);
-    grayPixels(inference.activations[0], 1, image.data);
-    const ictx = this.inputImage.getContext('2d');
-    ictx?.putImageData(image, 0, 0);
-    ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(this.inputImage, 0, GRID_TOP, GRID, GRID);
+  /** Focus arrived at `place`: it becomes the view's tab stop and shows its numbers. */
+  private focused(place: ViewPlace): void {
+    this.setTabStop(place);
+    this.showTooltip(place);
   }
 
-  private showTooltip(layer: number, neuron: number): void {
+  private arrow(e: KeyboardEvent, from: ViewPlace): void {
+    const to = arrowTarget(this.groups.map((g) => g.length), from, e.key);
+    if (to === null) return;
+    e.preventDefault();
+    this.setTabStop(to);
+    if (to.layer === 0) {
+      this.inputGrid?.focus();
+      this.showTooltip(to);
+    } else this.groups[to.layer][to.neuron].focus();
+  }
+
+  /** One tab stop for the whole view: the place focus was last (roving tabindex). */
+  private setTabStop(place: ViewPlace): void {
+    this.current = place;
+    this.inputGrid?.setTabStop(place.layer === 0);
+    this.groups.forEach((layer, l) => layer.forEach((g, j) => g.setAttribute('tabindex', l === place.layer && j === place.neuron ? '0' : '-1')));
+  }
+
+  private showTooltip(place: ViewPlace): void {
     if (!this.last) return;
-    this.groups[layer][neuron].setAttribute('aria-label', this.text.neuronLabel(this.numbers(layer, neuron)));
-    this.hovered = { layer, neuron };
-    const p = this.positions[layer][neuron];
-    this.tooltip.innerHTML = this.text.tooltip(this.numbers(layer, neuron));
-    this.tooltip.hidden = false;
+    this.hovered = place;
     const scale = this.svg.getBoundingClientRect().width / WIDTH || 1;
-    const leftSide = p.x > WIDTH * 0.6;
-    this.tooltip.style.top = `${p.y * scale}px`;
-    this.tooltip.style.left = leftSide ? '' : `${(p.x + p.r + 8) * scale}px`;
-    this.tooltip.style.right = leftSide ? `${(WIDTH - p.x + p.r + 8) * scale}px` : '';
+    let x: number;
+    let y: number;
+    let r: number;
+    if (place.layer === 0) {
+      const text = this.text.pixel(place.neuron % 28, Math.floor(place.neuron / 28), this.last.inference.activations[0][place.neuron]);
+      this.tooltip.textContent = text;
+      this.inputGrid?.setLabel(`${this.text.inputLabel}. ${text}`);
+      ({ x, y } = this.inputGrid?.mark(place.neuron) ?? { x: 0, y: 0 });
+      r = PIXEL;
+    } else {
+      const numbers = this.numbers(place.layer, place.neuron);
+      this.groups[place.layer][place.neuron].setAttribute('aria-label', this.text.neuronLabel(numbers));
+      this.tooltip.innerHTML = this.text.tooltip(numbers);
+      this.inputGrid?.mark(null);
+      ({ x, y, r } = this.positions[place.layer][place.neuron]);
+    }
+    this.tooltip.hidden = false;
+    const leftSide = x > WIDTH * 0.6;
+    this.tooltip.style.top = `${y * scale}px`;
+    this.tooltip.style.left = leftSide ? '' : `${(x + r + 8) * scale}px`;
+    this.tooltip.style.right = leftSide ? `${(WIDTH - x + r + 8) * scale}px` : '';
   }
 
   /** Redraws the open tooltip (e.g. once its formulas can be typeset). */
   refreshTooltip(): void {
-    if (this.hovered && this.last) this.showTooltip(this.hovered.layer, this.hovered.neuron);
+    if (this.hovered && this.last) this.showTooltip(this.hovered);
   }
 
   private hideTooltip(): void {
     this.hovered = null;
     this.tooltip.hidden = true;
+    this.inputGrid?.mark(null);
   }
 }

@@ -29,6 +29,7 @@ export function networkViewText(
 ): NetworkViewText {
   return {
     inputLabel: t('inputLayer'),
+    pixel: (x, y, a) => t('inputPixel', { x, y, a: a.toFixed(3) }),
     classNames,
     neuronLabel: (n: NeuronNumbers) => `${t('neuron', { layer: n.layer, neuron: n.neuron })}: z = ${n.z.toFixed(2)}, b = ${n.bias.toFixed(2)}, a = ${n.a.toFixed(3)}`,
     tooltip: (n: NeuronNumbers) => {

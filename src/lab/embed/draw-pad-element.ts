@@ -19,7 +19,6 @@ export class DrawPadElement extends FigureElement {
     this.canvas.className = 'draw-pad-canvas';
     this.canvas.width = 280;
     this.canvas.height = 280;
-    this.canvas.setAttribute('role', 'img');
     const buttons = document.createElement('div');
     buttons.className = 'buttons';
     this.clearButton = document.createElement('button');
@@ -38,6 +37,7 @@ export class DrawPadElement extends FigureElement {
   protected update(): void {
     const { t } = this.tr;
     this.canvas.setAttribute('aria-label', t('drawPadLabel'));
+    this.pad.setHint(t('drawPadKeys'));
     this.clearButton.textContent = t('clear');
     this.undoButton.textContent = t('undo');
   }

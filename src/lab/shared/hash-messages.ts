@@ -15,6 +15,8 @@ const EN = {
   choice: 'must be one of {values}',
   length: 'needs {lengths} comma-separated numbers',
   lengthOne: 'needs a single number',
+  format: 'not written the way this page writes it',
+  tooLong: 'longer than the {max} characters this page writes',
   unknownKey: 'not a setting of this page',
   repeated: 'given more than once (the first value counts)',
   noticeHeading: 'Some of the address was not used:',
@@ -38,6 +40,8 @@ const RU: Readonly<Record<HashMessageKey, string>> = {
   choice: 'допустимые значения: {values}',
   length: 'нужно столько чисел через запятую: {lengths}',
   lengthOne: 'нужно одно число',
+  format: 'записано не так, как пишет эта страница',
+  tooLong: 'длиннее {max} символов, которые пишет эта страница',
   unknownKey: 'такой настройки на этой странице нет',
   repeated: 'задано несколько раз (действует первое значение)',
   noticeHeading: 'Часть адреса не использована:',
@@ -69,6 +73,10 @@ function reasonText(tr: Translator<HashMessageKey>, reason: IssueReason): string
       return tr.t('choice', { values: reason.values.join(', ') });
     case 'length':
       return reason.lengths.length === 1 && reason.lengths[0] === 1 ? tr.t('lengthOne') : tr.t('length', { lengths: reason.lengths.map(n).join(tr.t('or')) });
+    case 'format':
+      return tr.t('format');
+    case 'too-long':
+      return tr.t('tooLong', { max: n(reason.max) });
     case 'unknown-key':
       return tr.t('unknownKey');
     case 'repeated':

@@ -100,6 +100,9 @@ export class Translator<K extends string> {
   /** `n` with `digits` decimals; non-finite numbers as "–". */
   readonly num = (n: number, digits = 0): string => (Number.isFinite(n) ? formatNumber(this.language, n, digits) : '–');
 
+  /** `n` with the decimals it has (up to six), in the language's style: 3 → "3", 0.3 → "0.3" or "0,3". */
+  readonly plain = (n: number): string => this.num(n, Math.min(6, (String(n).split('.')[1] ?? '').length));
+
   /** A fraction as a percentage ("93.4 %"); non-finite as "–". */
   readonly pct = (x: number, digits = 1): string => (Number.isFinite(x) ? `${formatNumber(this.language, x * 100, digits)} %` : '–');
 }

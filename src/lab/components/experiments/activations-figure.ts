@@ -1,6 +1,6 @@
 import type { ActivationsResult } from '../../../experiments/activations.js';
 import { curvePairIn } from '../curve-pair.js';
-import { table } from '../figure-parts.js';
+import { el, table } from '../figure-parts.js';
 import type { Figure } from './experiment-frame.js';
 
 const COLOUR = { sigmoid: '#56B4E9', relu: '#E69F00', tanh: '#009E73' } as const;
@@ -8,7 +8,7 @@ const COLOUR = { sigmoid: '#56B4E9', relu: '#E69F00', tanh: '#009E73' } as const
 /** S12: sigmoid versus ReLU with everything else equal — cost and test accuracy per epoch, then a table. */
 export const activationsFigure: Figure<ActivationsResult> = (output, tr) => {
   const { t, num, pct } = tr;
-  const { cost, accuracy, summary } = curvePairIn(output, { cost: t('costByEpoch'), accuracy: t('accuracyByEpoch'), axis: t('epochAxis') }, tr);
+  const { cost, accuracy, summary } = curvePairIn(output, { cost: t('costByEpoch'), accuracy: t('accuracyByEpoch'), axis: t('epochAxis') }, tr, { x: 'linear', cost: 'linear', initialMax: 1 });
   const series = (['sigmoid', 'relu'] as const).map((id) => ({ id, label: id === 'sigmoid' ? 'sigmoid σ' : 'ReLU', colour: COLOUR[id] }));
   cost.reset(series);
   accuracy.reset(series);
@@ -20,11 +20,16 @@ export const activationsFigure: Figure<ActivationsResult> = (output, tr) => {
       return t('epochProgress', { run, epoch, train: pct(c.trainAccuracy[i]), test: pct(c.testAccuracy[i]) });
     },
     result: (r) => {
+      const name = (activation: string): string => (activation === 'sigmoid' ? 'sigmoid σ' : activation === 'relu' ? 'ReLU' : activation);
       summary.append(
         table(
-          ['', t('afterEpoch1'), t('afterLast'), t('finalCost')],
-          r.runs.map((run) => [run.activation, pct(run.curves.testAccuracy[0]), pct(run.curves.testAccuracy.at(-1) ?? NaN), num(run.curves.cost.at(-1) ?? NaN, 4)]),
+          ['', t('rateColumn'), t('initColumn'), t('afterEpoch1'), t('afterLast'), t('meanColumn'), t('finalCost')],
+          r.runs.map((run, i) => {
+            const s = r.summary[i];
+            return [name(run.activation), tr.plain(s.learningRate), t(s.init === 'he' ? 'initHe' : s.init === 'xavier' ? 'initXavier' : 'initNormal'), pct(s.firstEpochAccuracy), pct(s.finalAccuracy), pct(s.meanAccuracy), num(run.curves.cost.at(-1) ?? NaN, 4)];
+          }),
         ),
+        el('p', 'summary', t('fasterSummary', { faster: name(r.faster), margin: num(r.margin * 100, 1) })),
       );
     },
   };

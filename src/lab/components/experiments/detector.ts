@@ -1,7 +1,8 @@
 import { sigmoid } from '../../../core/activations.js';
-import type { Translator } from '../../shared/i18n.js';
+import { Translator } from '../../shared/i18n.js';
 import { grayPixels, signedPixels } from '../../shared/palette.js';
 import { DrawPad } from '../draw-pad.js';
+import { FIGURE_MESSAGES } from '../figure-messages.js';
 import { el } from '../figure-parts.js';
 import type { ExKey } from './messages.js';
 
@@ -127,6 +128,7 @@ export function detectorFigure(tr: Translator<ExKey>): HTMLElement {
   left.append(el('h3', '', tr.t('weightsPad')), grid);
   const right = el('div');
   right.append(el('h3', '', tr.t('inputPad')), pad);
+  drawPad.setHint(new Translator(FIGURE_MESSAGES, tr.language).t('drawPadKeys'));
   const numbers = el('div', 'detector-numbers');
   numbers.append(seen, biasLabel, zText, aText, meter);
   row.append(left, right, numbers);

@@ -160,11 +160,16 @@ export class DescentPanel {
   }
 
   private play(): void {
-    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    // Under prefers-reduced-motion the ball does not roll: Play shows the whole path at once (Step still goes one by one).
+    if (window.matchMedia('(prefers-reduced-motion: reduce)').matches) {
+      if (this.path) this.shown = this.path.points.length - 1;
+      this.draw();
+      return;
+    }
     this.els.play.textContent = this.tr.t('pause');
     this.timer = window.setInterval(() => {
       if (!this.advance()) this.stop();
-    }, reduced ? 400 : 120);
+    }, 120);
   }
 
   private draw(): void {

@@ -7,6 +7,7 @@ import { SgdPathPanel } from '../../components/explain/sgd-path-panel.js';
 import { loadSplit } from '../../shared/data-loader.js';
 import { applyMessages } from '../../shared/i18n-dom.js';
 import { type Language, pageLanguage, Translator } from '../../shared/i18n.js';
+import { showCourseLink } from '../../components/course-link.js';
 import { lazyNotice } from '../../components/lazy-notice.js';
 import { loadModel } from '../../shared/model-loader.js';
 import { Store, syncHash } from '../../shared/store.js';
@@ -37,6 +38,7 @@ function applyLanguage(): void {
   $<HTMLSelectElement>('language').value = t.language;
   // The Lab's link keeps the language.
   $<HTMLAnchorElement>('back-to-lab').href = store.state.language ? `../#lang=${store.state.language}` : '../';
+  showCourseLink($<HTMLAnchorElement>('course-link'), '../', store.state.language, t.language);
   notice.show(t.language);
   for (const panel of [descent, chain, nudges, sgd]) panel.setLanguage(t);
 }

@@ -12,6 +12,7 @@ import { Translator } from '../../shared/i18n.js';
 import { infer } from '../../shared/inference.js';
 import type { Store } from '../../shared/store.js';
 import { type LabPageState, shownNetwork } from './lab-store.js';
+import { recordDraw } from './draw-log.js';
 import type { MessageKey } from './messages.js';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -34,6 +35,15 @@ export function mountFigures(store: Store<LabPageState>, tr: () => Translator<Me
   const grids = new WeightGrids($('weight-grids'), (j) => tr().t('neuronWeights', { neuron: j }), (j) => openNeuron(1, j));
   const dialog = new WeightDialog($<HTMLDialogElement>('weight-dialog'));
   const seen = $<HTMLCanvasElement>('seen');
+  /** The shown network's answer for the input: the gradient's label unless one is chosen. */
+  let answer = 0;
+  dialog.onLabel = (label) => {
+    gradientLabel = label;
+    if (dialog.neuron !== null) openNeuron(1, dialog.neuron);
+  };
+  /** The label chosen in the dialog for this input (null: the test image's label, else the answer). */
+  let gradientLabel: number | null = null;
+  store.watch(['input'], () => (gradientLabel = null));
 
   function refresh(final: boolean): void {
     const s = store.state;
@@ -45,28 +55,40 @@ export function mountFigures(store: Store<LabPageState>, tr: () => Translator<Me
       return;
     }
     const inference = infer(shown, s.input ?? new Uint8Array(784));
+    answer = inference.answer;
     networkView.render(shown, inference, final && !s.running);
+    recordDraw('network', s.snapshotBatches);
     const out = inference.activations[inference.activations.length - 1];
     outputs.render(s.input ? out : null, s.input ? inference.answer : null, t.t('noAnswer'));
+    recordDraw('outputs', s.snapshotBatches);
     if (final && s.input) {
       const digit = source().classNames[inference.answer] ?? String(inference.answer);
       outputs.announce(t.t('announce', { digit, confidence: t.pct(out[inference.answer]) }));
     }
     const which = shown === s.pretrained ? t.t('pretrained') : t.t('trainingRun');
     setText($('parameter-count'), `${shown.sizes.join('-')} · ${t.t('parameters', { count: t.num(parameterCount(shown.sizes)) })} · ${which}`);
+    if (dialog.neuron !== null) openNeuron(1, dialog.neuron);
   }
 
   function renderWeights(): void {
     const shown = net();
     if (shown === null) return;
     grids.render(shown.weights[0], shown.sizes[1], shown.sizes[0]);
+    recordDraw('weights', store.state.snapshotBatches);
     if (dialog.neuron !== null) openNeuron(1, dialog.neuron);
   }
 
+  /** One first-layer neuron's weights, enlarged, each with its gradient for the input shown and the label. */
   function openNeuron(layer: number, neuron: number): void {
+    const s = store.state;
     const shown = net();
-    const content = layer === 1 && shown ? firstLayerNeuron(shown, neuron, new Translator(FIGURE_MESSAGES, tr().language)) : null;
-    if (content) dialog.show(tr().t('neuronWeights', { neuron }), content, store.state.palette);
+    if (layer !== 1 || shown === null) return;
+    const testLabel = s.testSet && s.testImage >= 0 && s.testImage < s.testSet.count ? s.testSet.labels[s.testImage] : null;
+    const label = gradientLabel ?? testLabel ?? answer;
+    const cost = shown === s.pretrained ? s.pretrainedCost : (s.runs?.[0].settings.cost ?? s.cost);
+    const pixels = Float64Array.from(s.input ?? new Uint8Array(784), (v) => v / 255);
+    const content = firstLayerNeuron(shown, neuron, new Translator(FIGURE_MESSAGES, tr().language), { pixels, label, cost });
+    if (content) dialog.show(tr().t('neuronWeights', { neuron }), content, s.palette, { value: label, classNames: source().classNames });
   }
 
   let framePending = false;

@@ -6,23 +6,31 @@ import { OPTIMIZERS } from '../../../core/optimizers.js';
 import { AUGMENTS } from '../../../data/augment.js';
 import { SCHEDULES } from '../../../train/schedule.js';
 import { type PartialSettings, resolveSettings, SEED_SETTINGS, type TrainingSettings } from '../../../train/settings.js';
+import type { SpeedValues } from '../../components/speed-control.js';
 import type { TrainingFormValues } from '../../components/training-controls.js';
 import { DATA_SETS } from '../../shared/data-sets.js';
 import { type FieldTable, HashCodec, type HashIssue } from '../../shared/hash-codec.js';
 import { LANGUAGES, type Language } from '../../shared/i18n.js';
 import { PALETTES, type PaletteName } from '../../shared/palette.js';
 import { LAB_LIMITS } from '../../shared/setting-limits.js';
+import { TRAINING_PACES, WATCH_RATE } from '../../shared/step-clock.js';
+import { decodeStrokes, MAX_DRAWING_LENGTH } from '../../shared/stroke-codec.js';
 
 export { PALETTES, type PaletteName };
 
 /**
  * Everything the Lab shows that a user may want to share: the training settings (the
- * training controls' values), the picked test image, the language and the display options. It lives in the URL hash, so a
- * copied address restores the page (B7).
+ * training controls' values), the training speed, the input (a test image, the drawing's
+ * strokes or a noise image's seed: one of them), the language and the display options. It
+ * lives in the URL hash, so a copied address restores the page (B7).
  */
-export interface LabState extends TrainingFormValues {
+export interface LabState extends TrainingFormValues, SpeedValues {
   /** Index of the data set's test image shown, or −1 for the drawing. */
   testImage: number;
+  /** The drawing on the pad, its strokes as the stroke codec writes them ('' = none). */
+  drawing: string;
+  /** Seed of the white-noise image shown (−1 = none). */
+  noise: number;
   /** '' = follow the browser's language. */
   language: Language | '';
   palette: PaletteName;
@@ -52,10 +60,14 @@ export const DEFAULT_STATE: Readonly<LabState> = {
   schedule: 'constant',
   augment: 'none',
   testImage: -1,
+  drawing: '',
+  noise: -1,
   language: '',
   palette: 'green-red',
   allConnections: false,
   backend: 'fast',
+  pace: 'full',
+  watchRate: WATCH_RATE.default,
 };
 
 /** Largest network the Lab trains in a browser tab. */
@@ -81,10 +93,14 @@ const FIELDS: FieldTable<LabState> = {
   schedule: { key: 'schedule', kind: { type: 'enum', values: SCHEDULES } },
   augment: { key: 'augment', kind: { type: 'enum', values: AUGMENTS } },
   testImage: { key: 'test', kind: { type: 'int', min: -1, max: 9_999 } },
+  drawing: { key: 'draw', kind: { type: 'text', maxLength: MAX_DRAWING_LENGTH, valid: (text) => decodeStrokes(text) !== null } },
+  noise: { key: 'noise', kind: { type: 'int', min: -1, max: 0xffffffff } },
   language: { key: 'lang', kind: { type: 'enum', values: ['', ...LANGUAGES] } },
   palette: { key: 'palette', kind: { type: 'enum', values: PALETTES } },
   allConnections: { key: 'all', kind: { type: 'bool' } },
   backend: { key: 'backend', kind: { type: 'enum', values: ['fast', 'reference'] } },
+  pace: { key: 'pace', kind: { type: 'enum', values: TRAINING_PACES } },
+  watchRate: { key: 'rate', kind: { type: 'int', min: WATCH_RATE.min, max: WATCH_RATE.max } },
 };
 
 /** The Lab's state⇄URL codec. */

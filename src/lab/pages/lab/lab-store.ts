@@ -1,3 +1,4 @@
+import type { CostName } from '../../../core/costs.js';
 import type { Network } from '../../../core/network.js';
 import type { Dataset } from '../../../data/dataset.js';
 import type { LearningDiagnosis } from '../../../train/learning-diagnosis.js';
@@ -25,6 +26,8 @@ export interface LabPageState extends LabState {
   /** Keys of the opening address that were ignored (the page names them). */
   issues: readonly HashIssue[];
   pretrained: Network | null;
+  /** The cost function the pretrained model was trained with (its gradients are of it). */
+  pretrainedCost: CostName;
   /** The chosen data set's test images, once loaded. */
   testSet: Dataset | null;
   /** The image the network sees (784 bytes, 255 = ink), or null for an empty pad. */
@@ -65,6 +68,7 @@ export function openLabStore(hash: string): Store<LabPageState> {
     ...state,
     issues,
     pretrained: null,
+    pretrainedCost: 'quadratic',
     testSet: null,
     input: null,
     inputFinal: false,

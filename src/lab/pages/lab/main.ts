@@ -1,16 +1,17 @@
-import { Rng } from '../../../core/rng.js';
 import { defaultLearningRate } from '../../../train/defaults.js';
-import { fillNoiseImage } from '../../../experiments/noise-images.js';
+import { FAIR_ACTIVATION_SETTINGS } from '../../../experiments/activations.js';
 import { curvePair } from '../../components/curve-pair.js';
-import { DrawPad } from '../../components/draw-pad.js';
 import { TrainingControls } from '../../components/training-controls.js';
 import { imageAt } from '../../shared/data-loader.js';
 import { applyMessages } from '../../shared/i18n-dom.js';
 import { formatValue, type Language, pageLanguage, Translator } from '../../shared/i18n.js';
+import { courseInvite, showCourseLink } from '../../components/course-link.js';
 import { lazyNotice } from '../../components/lazy-notice.js';
 import { loadModel } from '../../shared/model-loader.js';
 import type { PaletteName } from '../../shared/palette.js';
 import { mountFigures } from './lab-figures.js';
+import { mountInput } from './lab-input.js';
+import { mountSpeed } from './lab-speed.js';
 import { mountStatus } from './lab-status.js';
 import { openLabStore } from './lab-store.js';
 import { LAB_MESSAGES, type MessageKey } from './messages.js';
@@ -39,6 +40,8 @@ const charts = curvePair(
   { cost: $('cost-chart'), accuracy: $('accuracy-chart') },
   { cost: tr().t('costCurve'), accuracy: tr().t('testAccuracy'), axis: tr().t('miniBatches') },
   { num: (n, d) => tr().num(n, d), pct: (x, d) => tr().pct(x, d) },
+  // A long run's first mini-batches, where the curves move most, keep their room (log axes).
+  { x: 'log', cost: 'log' },
 );
 const series = (runs: readonly RunSpec[]) =>
   runs.map((r, i) => ({
@@ -59,6 +62,7 @@ charts.accuracy.reset([]);
 
 mountFigures(store, tr);
 mountStatus(store, tr);
+mountSpeed(store, tr, session, charts);
 const loadTestImages = mountTestImages(store, tr);
 const notice = lazyNotice($('state-notice'), store.state.issues);
 const controls = new TrainingControls(
@@ -77,13 +81,17 @@ store.watch(['hidden', 'activation', 'optimizer', 'language'], showDefaultRate);
 showDefaultRate();
 const showRunning = (): void => controls.setRunning(store.state.running, tr().t('start'), tr().t('pause'));
 store.watch(['running'], showRunning);
-const pad = new DrawPad($<HTMLCanvasElement>('pad'), (pixels, final) => store.set({ input: pixels, inputFinal: final, testImage: -1 }));
+const pad = mountInput(store);
 
 function applyLanguage(): void {
   applyMessages(document, tr().language, tr().t);
   document.title = tr().t('title');
+  pad.setHint(tr().t('drawPadKeys'));
+  const fair = FAIR_ACTIVATION_SETTINGS;
+  $('compare-note').textContent = tr().t('compareHint', { sigmoidRate: tr().plain(fair.sigmoid.learningRate), reluRate: tr().plain(fair.relu.learningRate) });
   $<HTMLSelectElement>('language').value = tr().language;
   notice.show(tr().language);
+  showCourseLink($<HTMLAnchorElement>('course-link'), './', store.state.language, tr().language);
   const runs = store.state.runs ?? [];
   charts.cost.setTitles(tr().t('costCurve'), tr().t('miniBatches'), series(runs));
   charts.accuracy.setTitles(tr().t('testAccuracy'), tr().t('miniBatches'), series(runs));
@@ -92,16 +100,8 @@ function applyLanguage(): void {
 }
 store.watch(['language'], applyLanguage);
 applyLanguage();
+courseInvite(document.querySelector('main') as HTMLElement, './', store.state.language, tr().language);
 
-$('clear').addEventListener('click', () => pad.clear());
-$('undo').addEventListener('click', () => pad.undo());
-// S22: a white-noise image as input; the network still answers one digit.
-const noiseRng = new Rng(Date.now() >>> 0);
-$('feed-noise').addEventListener('click', () => {
-  const noise = new Float32Array(784);
-  fillNoiseImage('uniform', noiseRng, noise);
-  store.set({ input: Uint8Array.from(noise, (v) => Math.round(v * 255)), inputFinal: true, testImage: -1 });
-});
 $('experiments-link').addEventListener('click', () => {
   $<HTMLAnchorElement>('experiments-link').href = `./experiments.html#lang=${tr().language}`;
 });
@@ -111,12 +111,12 @@ $<HTMLSelectElement>('palette').addEventListener('change', (e) => store.set({ pa
 $<HTMLInputElement>('all-connections').checked = store.state.allConnections;
 $<HTMLInputElement>('all-connections').addEventListener('change', (e) => store.set({ allConnections: (e.target as HTMLInputElement).checked }));
 window.addEventListener('hashchange', () => location.reload());
-installTestHook(store, session);
+installTestHook(store, session, charts);
 
 async function start(): Promise<void> {
   session.load();
   const [model] = await Promise.allSettled([loadModel('./pretrained.json'), loadTestImages()]);
-  if (model.status === 'fulfilled') store.set({ pretrained: model.value.network });
+  if (model.status === 'fulfilled') store.set({ pretrained: model.value.network, pretrainedCost: model.value.cost });
   else store.set({ error: { kind: 'model', message: String(model.reason) } });
   // Both settled: the picked test image (if any) is answered and announced now.
   const { testSet, testImage } = store.state;

@@ -1,9 +1,12 @@
+import { activationSettings } from '../../../experiments/activations.js';
+import { resolveSettings, type TrainingSettings } from '../../../train/settings.js';
+import type { SpeedValues } from '../../components/speed-control.js';
 import type { TrainingFormValues } from '../../components/training-controls.js';
 import { dataSetSource } from '../../shared/data-sets.js';
 import { networkFromSnapshot } from '../../shared/model-loader.js';
+import { StepClock } from '../../shared/step-clock.js';
 import type { Store } from '../../shared/store.js';
 import type { LabPageState } from './lab-store.js';
-import { resolveSettings } from '../../../train/settings.js';
 import { runRequest } from './lab-state.js';
 import { TrainingClient } from './training-client.js';
 import type { FromWorker, RunRequest, RunSpec } from './worker-protocol.js';
@@ -19,20 +22,35 @@ export interface CurveSink {
 }
 
 /**
- * Sigmoid vs ReLU (S12): both runs share the architecture, cost, mini-batch size and seed;
- * each activation gets the initialisation made for it (Xavier for σ, He for ReLU) and both
- * use Adam with η = 0.003, a step size at which neither diverges (plain SGD at the σ
- * network's η = 4.5 kills every ReLU neuron in the first steps).
+ * Sigmoid vs ReLU (S12), the comparison of the Experiments page and `digitlab experiment
+ * activations`: the Lab's layers and seed, plain SGD on mini-batches of 100 and the quadratic
+ * cost for both, and each activation at its own rate and initial weights
+ * (`FAIR_ACTIVATION_SETTINGS`, measured on a validation split: σ η 3 Xavier, ReLU η 0.3 He) —
+ * one shared rate is unfair to one side.
  */
-const COMPARE = { optimizer: 'adam', learningRate: 0.003 } as const;
+export function compareSettings(state: LabPageState, activation: 'sigmoid' | 'relu'): TrainingSettings {
+  return activationSettings(activation, { sizes: [784, ...state.hidden, 10], seed: state.seed });
+}
 
 /**
  * The Lab's side of training: turns the controls' commands into messages to the training
  * Worker and the Worker's reports into the page's state (and curve points). A setting
  * defines a run: a changed setting starts over, paused, as in TF Playground.
+ *
+ * Two speeds (the state's `pace`): at full speed the Worker trains on its own and reports a
+ * few times a second; at watch speed the session's clock asks the Worker for one mini-batch
+ * step at a time (`watchRate` a second) and for the next only when every run's snapshot of
+ * the step has arrived and been drawn, so every view shows every step.
  */
 export class TrainingSession {
   private readonly client: TrainingClient;
+  private readonly clock: StepClock;
+  /** Whether the Worker itself trains (full speed). */
+  private workerRunning = false;
+  /** Snapshots still to come before the clock's step (or a pause) has been drawn. */
+  private snapshotsDue = 0;
+  /** Runs that stopped with an error (e.g. diverged): when all have, watch speed stops too. */
+  private readonly failed = new Set<string>();
   /** The shown run's test accuracy curve: (mini-batches, accuracy) pairs. */
   readonly testCurve: [number, number][] = [];
 
@@ -42,6 +60,46 @@ export class TrainingSession {
     private readonly curves: CurveSink,
   ) {
     this.client = new TrainingClient((message) => this.receive(message));
+    this.clock = new StepClock(() => this.askStep(), store.state.watchRate);
+  }
+
+  /** The speed control changed: a new rate applies at once; a new pace while training switches over without a gap. */
+  speedChanged(values: SpeedValues): void {
+    const before = this.store.state.pace;
+    this.store.set(values);
+    this.clock.rate = values.watchRate;
+    if (!this.store.state.running || values.pace === before) return;
+    if (values.pace === 'watch') {
+      // The Worker's last report of the fast run is the step the clock waits for first.
+      this.client.send({ type: 'pause' });
+      this.snapshotsDue = this.store.state.runs?.length ?? 0;
+      this.clock.start(this.snapshotsDue > 0);
+    } else {
+      this.clock.stop();
+      this.client.send({ type: 'start' });
+    }
+  }
+
+  /** Trains at the state's pace: the Worker on its own (full speed) or the clock's steps (watch speed). */
+  private play(): void {
+    this.store.set({ showRun: true });
+    if (this.store.state.pace === 'watch') {
+      this.clock.start();
+      this.store.set({ running: true });
+    } else this.client.send({ type: 'start' });
+  }
+
+  /** Stops training at either pace. */
+  private pause(): void {
+    this.clock.stop();
+    if (this.workerRunning) this.client.send({ type: 'pause' });
+    this.store.set({ running: this.workerRunning });
+  }
+
+  /** The clock's step: one mini-batch for every run; done when each run's snapshot has arrived. */
+  private askStep(): void {
+    this.snapshotsDue = this.store.state.runs?.length ?? 0;
+    this.client.send({ type: 'step', count: 1 });
   }
 
   /** Asks the Worker to load the chosen data set (and drops any runs). */
@@ -64,15 +122,13 @@ export class TrainingSession {
     if (!s.workerReady && command !== 'pretrained') return;
     switch (command) {
       case 'toggle':
-        if (s.running) this.client.send({ type: 'pause' });
-        else if (s.runs !== null || this.resetRuns(false)) {
-          this.store.set({ showRun: true });
-          this.client.send({ type: 'start' });
-        }
+        if (s.running) this.pause();
+        else if (s.runs !== null || this.resetRuns(false)) this.play();
         break;
       case 'step':
         if (s.runs !== null || this.resetRuns(false)) {
-          this.store.set({ showRun: true });
+          this.clock.stop();
+          this.store.set({ showRun: true, running: this.workerRunning });
           this.client.send({ type: 'step', count: 1 });
         }
         break;
@@ -80,11 +136,11 @@ export class TrainingSession {
         this.resetRuns(s.runs?.length === 2);
         break;
       case 'compare':
-        if (this.resetRuns(true)) this.client.send({ type: 'start' });
+        if (this.resetRuns(true)) this.play();
         break;
       case 'pretrained':
         if (!dataSetSource(s.dataSet).pretrained) break;
-        if (s.running) this.client.send({ type: 'pause' });
+        if (s.running) this.pause();
         this.store.set({ showRun: false });
         break;
     }
@@ -99,8 +155,8 @@ export class TrainingSession {
     const s = this.store.state;
     const requests: RunRequest[] = compare
       ? [
-          { id: 'sigmoid', request: runRequest(s, { ...COMPARE, activation: 'sigmoid', init: 'xavier' }) },
-          { id: 'relu', request: runRequest(s, { ...COMPARE, activation: 'relu', init: 'he' }) },
+          { id: 'sigmoid', request: compareSettings(s, 'sigmoid') },
+          { id: 'relu', request: compareSettings(s, 'relu') },
         ]
       : [{ id: 'main', request: runRequest(s) }];
     let runs: RunSpec[];
@@ -111,7 +167,10 @@ export class TrainingSession {
       return false;
     }
     this.testCurve.length = 0;
-    this.store.set({ runs, runNetwork: null, showRun: true, progress: null, lastTest: null, diagnoses: {}, error: null });
+    this.clock.stop();
+    this.snapshotsDue = 0;
+    this.failed.clear();
+    this.store.set({ runs, runNetwork: null, showRun: true, progress: null, lastTest: null, diagnoses: {}, error: null, running: this.workerRunning });
     this.curves.reset(runs);
     this.client.send({ type: 'reset', runs: requests });
     return true;
@@ -119,7 +178,7 @@ export class TrainingSession {
 
   /** Loads the chosen data set afresh: runs, curves and status start over. */
   private switchDataSet(): void {
-    if (this.store.state.running) this.client.send({ type: 'pause' });
+    if (this.store.state.running) this.pause();
     this.testCurve.length = 0;
     this.store.set({ workerReady: false, runs: null, runNetwork: null, showRun: false, progress: null, lastTest: null, diagnoses: {}, dataStatus: null });
     this.curves.reset([]);
@@ -141,9 +200,10 @@ export class TrainingSession {
         break;
       case 'progress':
         if (first && message.runId === first.id) this.store.set({ progress: message });
-        for (const [batches, cost] of message.costPoints) this.curves.cost(message.runId, batches, cost);
+        // At watch speed every step is a point of its own; else the Worker's windows.
+        if (!this.clock.running) for (const [batches, cost] of message.costPoints) this.curves.cost(message.runId, batches, cost);
         // A single Step may not fill a window: then the step's own cost is the point.
-        if (message.costPoints.length === 0) this.curves.cost(message.runId, message.batches, message.cost);
+        if (this.clock.running || message.costPoints.length === 0) this.curves.cost(message.runId, message.batches, message.cost);
         break;
       case 'test':
         this.curves.accuracy(message.runId, message.batches, message.testAccuracy);
@@ -154,15 +214,20 @@ export class TrainingSession {
         break;
       case 'snapshot':
         if (first && message.runId === first.id) this.store.set({ runNetwork: networkFromSnapshot(message.snapshot, first.settings), snapshotBatches: message.batches });
+        // The views draw it on the next frame; the clock's next step may come after that.
+        if (this.snapshotsDue > 0 && --this.snapshotsDue === 0) requestAnimationFrame(() => requestAnimationFrame(() => this.clock.stepDrawn()));
         break;
       case 'running':
-        this.store.set({ running: message.running });
+        this.workerRunning = message.running;
+        this.store.set({ running: message.running || this.clock.running });
         break;
       case 'diagnosis':
         if (s.runs?.some((r) => r.id === message.runId)) this.store.set({ diagnoses: { ...s.diagnoses, [message.runId]: message.diagnosis } });
         break;
       case 'error':
-        this.store.set({ error: { kind: s.workerReady ? 'diverged' : 'data', message: message.message } });
+        if (message.runId !== undefined) this.failed.add(message.runId);
+        if (message.runId === undefined || this.failed.size === (s.runs?.length ?? 0)) this.clock.stop();
+        this.store.set({ error: { kind: s.workerReady ? 'diverged' : 'data', message: message.message }, running: this.workerRunning || this.clock.running });
         break;
     }
   }

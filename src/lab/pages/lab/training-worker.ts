@@ -40,7 +40,7 @@ async function load(origin: string, dataSet: DataSetName, preferFast: boolean): 
   runs = [];
   data = null;
   // The kernels compile while the data arrives.
-  const kernels = preferFast ? loadFastBackend() : Promise.resolve(undefined);
+  const kernels = preferFast ? loadFastBackend({ threads: true }) : Promise.resolve(undefined);
   let lastPost = 0;
   const pair = await loadPair(origin, dataSet, (fraction) => {
     const now = performance.now();
