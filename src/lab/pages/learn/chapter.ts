@@ -105,7 +105,7 @@ export interface Section<R = unknown> {
 
 /** How a question is judged from the figure's computed result. */
 export interface Question<R> {
-  /** Which choice (index into the text's `choices`) the computed result matches: decided from the numbers. */
+  /** Which choice (index into the text's `choices`) the computed result matches, decided from the numbers; −1 when it fits none (e.g. the learner moved the input far from the case asked about). */
   judge(result: R): number;
   /** The reveal's placeholders, formatted in the learner's language (`ctx.num`, `ctx.pct`, `ctx.words`). */
   values(result: R, ctx: SectionContext<R>): MessageValues;
