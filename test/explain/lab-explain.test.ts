@@ -141,8 +141,14 @@ describe('"How it learns" in Chromium', { timeout: 300_000 }, () => {
     // The page's defaults for the screenshot: 2,000 images, 100 full-batch steps (200,000 examples), 20 SGD epochs (40,000).
     const page = await open('#view=sgd');
     await page.waitForSelector('body[data-data-ready="true"]', { timeout: 120_000 });
+    // Opened with the data there, the panel shows a quick run without a click, and says so.
+    await page.waitForSelector('#panel-sgd[data-run="quick"][data-state="done"]', { timeout: 180_000 });
+    assert.match((await page.locator('#sgd-status').textContent()) ?? '', /^Quick run on opening \(500 training images, 20 full-batch steps, 3 SGD epochs\), done in [\d.]+ s .*Press Run/);
+    assert.ok(Number(await page.locator('#sgd-mini-summary').getAttribute('data-final-cost')) > 0, 'its result is drawn');
+    await page.screenshot({ path: join(RESULTS_DIR, 'explain-sgd-path-quick.png'), fullPage: true });
     await page.locator('#sgd-run').click();
-    await page.waitForSelector('#panel-sgd[data-state="done"]', { timeout: 180_000 });
+    await page.waitForSelector('#panel-sgd[data-run="full"][data-state="done"]', { timeout: 180_000 });
+    assert.match((await page.locator('#sgd-status').textContent()) ?? '', /^Done in [\d.]+ s/);
     const full = await numberAt(page, '#sgd-full-summary', 'data-final-cost');
     const defaultMini = await numberAt(page, '#sgd-mini-summary', 'data-final-cost');
     assert.ok(defaultMini < full, `SGD (${defaultMini}) ends lower than full-batch GD (${full}) with 5× less compute`);

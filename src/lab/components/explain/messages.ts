@@ -103,6 +103,8 @@ export const EXPLAIN_EN = {
   costVsExamples: 'Cost over the training images vs examples processed (log scale)',
   miniBatchOwn: 'SGD: cost of each mini-batch (what SGD sees)',
   sgdWaiting: 'Press Run (about 5–20 s in the browser).',
+  sgdDone: 'Done in {seconds} s ({backend}).',
+  sgdQuickDone: 'Quick run on opening ({subset} training images, {full} full-batch steps, {epochs} SGD epochs), done in {seconds} s ({backend}). Press Run for the one with the settings above.',
 } as const;
 
 /** A message key of the page. */
@@ -203,6 +205,8 @@ export const EXPLAIN_RU: Readonly<Record<ExplainKey, string>> = {
   costVsExamples: 'Стоимость по обучающим изображениям от числа обработанных примеров (логарифмическая шкала)',
   miniBatchOwn: 'SGD: стоимость каждого мини-батча (то, что видит SGD)',
   sgdWaiting: 'Нажмите «Запустить» (около 5–20 с в браузере).',
+  sgdDone: 'Готово за {seconds} с ({backend}).',
+  sgdQuickDone: 'Быстрый расчёт при открытии ({subset} обучающих изображений, шагов полного спуска: {full}, эпох SGD: {epochs}), готово за {seconds} с ({backend}). Нажмите «Запустить», чтобы посчитать с настройками выше.',
 };
 
 /** The page's tables. */

@@ -50,6 +50,7 @@ function show(view: ExplainView): void {
   }
   if (view !== 'descent') descent.stop();
   if ((view === 'nudges' || view === 'sgd') && !loadStarted) loadData();
+  if (view === 'sgd') sgd.opened();
 }
 
 /** The training images and the pretrained model, fetched the first time a panel needs them. */
