@@ -26,6 +26,7 @@ import type { RunSpec } from './worker-protocol.js';
  */
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const RUN_COLOURS = ['#7fd4ff', '#ff9fd0'];
+const ACTIVATION_NAMES = { sigmoid: 'optSigmoid', relu: 'optRelu', tanh: 'optTanh' } as const;
 
 const store = openLabStore(location.hash);
 let translator = new Translator(LAB_MESSAGES, pageLanguage(store.state.language));
@@ -46,7 +47,7 @@ const charts = curvePair(
 const series = (runs: readonly RunSpec[]) =>
   runs.map((r, i) => ({
     id: r.id,
-    label: r.id === 'sigmoid' ? tr().t('sigmoidRun') : r.id === 'relu' ? tr().t('reluRun') : `${tr().t('run')} (${r.settings.activation})`,
+    label: r.id === 'sigmoid' ? tr().t('sigmoidRun') : r.id === 'relu' ? tr().t('reluRun') : `${tr().t('run')} (${tr().t(ACTIVATION_NAMES[r.settings.activation])})`,
     colour: RUN_COLOURS[i % RUN_COLOURS.length],
   }));
 const session = new TrainingSession(store, {
