@@ -128,7 +128,10 @@ export const WALKS: Readonly<Record<string, (w: Walk) => Promise<void>>> = {
     await page.waitForFunction((steps) => document.querySelector('#descent-readout')?.getAttribute('data-step') === String(steps), path.points.length - 1, { timeout: 30_000 });
     // Dropped on the other side, it ends elsewhere: the result follows.
     const before = await reveal(page);
-    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
+    // The revealed buttons and outcome moved the canvas: where it is now.
+    const now = await canvas.boundingBox();
+    assert.ok(now);
+    await page.mouse.click(now.x + now.width * 0.3, now.y + now.height * 0.3);
     await revealChanges(page, before);
     const again = await numberAttr(page, '.descent-start', 'data-start');
     const other = expect(again);

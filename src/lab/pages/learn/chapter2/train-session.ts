@@ -1,14 +1,19 @@
 import type { Network } from '../../../../core/network.js';
-import { resolveSettings, SEED_SETTINGS, type TrainingSettings } from '../../../../train/settings.js';
+import { type PartialSettings, resolveSettings, SEED_SETTINGS, type TrainingSettings } from '../../../../train/settings.js';
 import type { SpeedValues } from '../../../components/speed-control.js';
 import { networkFromSnapshot } from '../../../shared/model-loader.js';
 import { StepClock, WATCH_RATE } from '../../../shared/step-clock.js';
-import type { FromWorker } from '../../../shared/worker-protocol.js';
+import type { FromWorker, ToWorker } from '../../../shared/worker-protocol.js';
 import type { SectionContext } from '../chapter.js';
 
-/** The run of "watch it learn": the source document's network and training (the seed preset) from `seed`. */
+/** What "watch it learn" asks the Worker for: the source document's network and training (the seed preset) from `seed`. */
+export function lessonRequest(seed: number): PartialSettings {
+  return { ...SEED_SETTINGS, seed };
+}
+
+/** The run of "watch it learn", resolved as the Worker resolves `lessonRequest(seed)`. */
 export function lessonSettings(seed: number): TrainingSettings {
-  return resolveSettings({ ...SEED_SETTINGS, seed });
+  return resolveSettings(lessonRequest(seed));
 }
 
 /** What the session tells the figure. */
@@ -46,7 +51,7 @@ export class LessonTraining {
     this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
     this.worker.onerror = (event) => on.error(event.message || 'the training worker failed to start');
     this.clock = new StepClock(() => this.askStep(), this.speed.watchRate);
-    this.worker.postMessage({ type: 'load', origin: location.origin, dataSet: 'mnist', fast: true });
+    this.post({ type: 'load', origin: location.origin, dataSet: 'mnist', fast: true });
   }
 
   /** Training now (at either speed). */
@@ -59,19 +64,19 @@ export class LessonTraining {
     if (!this.readyToTrain) return;
     if (this.running) {
       this.clock.stop();
-      if (this.workerRunning) this.worker.postMessage({ type: 'pause' });
+      if (this.workerRunning) this.post({ type: 'pause' });
       this.on.running(this.workerRunning);
     } else if (this.speed.pace === 'watch') {
       this.clock.start();
       this.on.running(true);
-    } else this.worker.postMessage({ type: 'start' });
+    } else this.post({ type: 'start' });
   }
 
   /** One mini-batch, then stop. */
   step(): void {
     if (!this.readyToTrain) return;
     this.clock.stop();
-    this.worker.postMessage({ type: 'step', count: 1 });
+    this.post({ type: 'step', count: 1 });
     this.on.running(this.workerRunning);
   }
 
@@ -80,7 +85,7 @@ export class LessonTraining {
     this.clock.stop();
     this.snapshotDue = false;
     this.settings = lessonSettings(seed);
-    this.worker.postMessage({ type: 'reset', runs: [{ id: 'main', settings: this.settings }] });
+    this.post({ type: 'reset', runs: [{ id: 'main', request: lessonRequest(seed) }] });
   }
 
   /** A new speed: a new rate at once; a new pace while training switches over. */
@@ -90,12 +95,12 @@ export class LessonTraining {
     this.clock.rate = values.watchRate;
     if (!this.running || values.pace === before) return;
     if (values.pace === 'watch') {
-      this.worker.postMessage({ type: 'pause' });
+      this.post({ type: 'pause' });
       this.snapshotDue = true;
       this.clock.start(true);
     } else {
       this.clock.stop();
-      this.worker.postMessage({ type: 'start' });
+      this.post({ type: 'start' });
     }
   }
 
@@ -104,9 +109,13 @@ export class LessonTraining {
     this.clock.stop();
   }
 
+  private post(m: ToWorker): void {
+    this.worker.postMessage(m);
+  }
+
   private askStep(): void {
     this.snapshotDue = true;
-    this.worker.postMessage({ type: 'step', count: 1 });
+    this.post({ type: 'step', count: 1 });
   }
 
   private receive(m: FromWorker): void {
