@@ -46,6 +46,13 @@ export interface Bars {
 
 const SVG = 'http://www.w3.org/2000/svg';
 
+/** An SVG element with its attributes. */
+export function svgNode<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>): SVGElementTagNameMap[K] {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, String(v));
+  return e;
+}
+
 /** A grouped bar chart (SVG) with category labels, a y maximum label and a legend. */
 export function barChart(categories: readonly string[], series: readonly Bars[], format: (v: number) => string, title = ''): HTMLElement {
   const wrap = el('div', 'bar-chart');

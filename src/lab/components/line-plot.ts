@@ -1,7 +1,6 @@
 import { tickLabel, ticks } from '../../explain/axis-ticks.js';
-import { el } from './figure-parts.js';
+import { el, svgNode } from './figure-parts.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const W = 560;
 const H = 240;
 const PAD = { left: 48, right: 12, top: 12, bottom: 34 };
@@ -23,11 +22,6 @@ export interface LinePlotText {
   readonly tick: (v: number, decimals: number) => string;
 }
 
-function node<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, String(v));
-  return e;
-}
 
 /**
  * Lines over one x axis (any range, negative too), e.g. a cost as one weight moves, with a
@@ -45,7 +39,7 @@ export class LinePlot {
   /** An empty plot in `host`. */
   constructor(host: HTMLElement, private readonly text: LinePlotText) {
     this.element = el('figure', 'line-plot');
-    this.svg = node('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': text.label });
+    this.svg = svgNode('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': text.label });
     this.legend = el('figcaption', 'legend');
     this.element.append(this.svg, this.legend);
     host.append(this.element);
@@ -62,18 +56,18 @@ export class LinePlot {
     this.svg.replaceChildren();
     const [x0, x1] = [xs[0], xs[xs.length - 1]];
     for (const t of ticks(lo, hi, 5)) {
-      this.svg.append(node('line', { class: 'grid', x1: PAD.left, x2: W - PAD.right, y1: this.y(t), y2: this.y(t) }));
-      this.svg.append(Object.assign(node('text', { x: PAD.left - 6, y: this.y(t) + 4, 'text-anchor': 'end' }), { textContent: this.label(t) }));
+      this.svg.append(svgNode('line', { class: 'grid', x1: PAD.left, x2: W - PAD.right, y1: this.y(t), y2: this.y(t) }));
+      this.svg.append(Object.assign(svgNode('text', { x: PAD.left - 6, y: this.y(t) + 4, 'text-anchor': 'end' }), { textContent: this.label(t) }));
     }
     for (const t of ticks(x0, x1, 8)) {
-      this.svg.append(node('line', { class: 'grid', x1: this.x(t), x2: this.x(t), y1: PAD.top, y2: H - PAD.bottom }));
-      this.svg.append(Object.assign(node('text', { x: this.x(t), y: H - PAD.bottom + 16, 'text-anchor': 'middle' }), { textContent: this.label(t) }));
+      this.svg.append(svgNode('line', { class: 'grid', x1: this.x(t), x2: this.x(t), y1: PAD.top, y2: H - PAD.bottom }));
+      this.svg.append(Object.assign(svgNode('text', { x: this.x(t), y: H - PAD.bottom + 16, 'text-anchor': 'middle' }), { textContent: this.label(t) }));
     }
-    this.svg.append(Object.assign(node('text', { x: W - PAD.right, y: H - 4, 'text-anchor': 'end', class: 'axis-name' }), { textContent: this.text.xAxis }));
-    this.svg.append(Object.assign(node('text', { x: PAD.left + 4, y: PAD.top + 12, class: 'axis-name' }), { textContent: this.text.yAxis }));
+    this.svg.append(Object.assign(svgNode('text', { x: W - PAD.right, y: H - 4, 'text-anchor': 'end', class: 'axis-name' }), { textContent: this.text.xAxis }));
+    this.svg.append(Object.assign(svgNode('text', { x: PAD.left + 4, y: PAD.top + 12, class: 'axis-name' }), { textContent: this.text.yAxis }));
     for (const line of lines) {
       const d = line.values.map((v, i) => `${i === 0 ? 'M' : 'L'}${this.x(xs[i]).toFixed(1)},${this.y(v).toFixed(1)}`).join('');
-      this.svg.append(node('path', { d, class: 'plot-line', stroke: line.colour, 'data-line': line.id }));
+      this.svg.append(svgNode('path', { d, class: 'plot-line', stroke: line.colour, 'data-line': line.id }));
     }
     if (marker !== null) this.mark(marker);
     this.legend.replaceChildren(
@@ -88,10 +82,10 @@ export class LinePlot {
   /** Moves the marker to `x`, with a dot on each line (at the nearest x drawn). */
   mark(x: number): void {
     for (const e of this.svg.querySelectorAll('.marker, .marker-dot')) e.remove();
-    this.svg.append(node('line', { class: 'marker', x1: this.x(x), x2: this.x(x), y1: PAD.top, y2: H - PAD.bottom }));
+    this.svg.append(svgNode('line', { class: 'marker', x1: this.x(x), x2: this.x(x), y1: PAD.top, y2: H - PAD.bottom }));
     let i = 0;
     for (let k = 1; k < this.xs.length; k++) if (Math.abs(this.xs[k] - x) < Math.abs(this.xs[i] - x)) i = k;
-    for (const line of this.lines) this.svg.append(node('circle', { class: 'marker-dot', cx: this.x(x), cy: this.y(line.values[i]), r: 5, fill: line.colour }));
+    for (const line of this.lines) this.svg.append(svgNode('circle', { class: 'marker-dot', cx: this.x(x), cy: this.y(line.values[i]), r: 5, fill: line.colour }));
   }
 
   /** A tick's label: its nice value with the decimals it has. */

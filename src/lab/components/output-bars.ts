@@ -76,3 +76,24 @@ export class OutputBars {
     this.live.textContent = text;
   }
 }
+
+/**
+ * The answer panel: a heading, the big answer digit (#answer), a polite live region and the
+ * ten bars, appended to `host`; `bars` is the bars' element (for `data-value`).
+ */
+export function answerPanel(host: HTMLElement, heading: string, barsLabel: string): { readonly view: OutputBars; readonly bars: HTMLElement; readonly live: HTMLElement } {
+  const answer = document.createElement('div');
+  answer.className = 'answer-digit';
+  answer.textContent = '–';
+  answer.id = 'answer';
+  const live = document.createElement('p');
+  live.className = 'visually-hidden';
+  live.setAttribute('aria-live', 'polite');
+  const bars = document.createElement('div');
+  bars.setAttribute('role', 'group');
+  bars.setAttribute('aria-label', barsLabel);
+  const title = document.createElement('h3');
+  title.textContent = heading;
+  host.append(title, answer, live, bars);
+  return { view: new OutputBars(bars, answer, live), bars, live };
+}

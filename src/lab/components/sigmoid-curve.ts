@@ -1,7 +1,6 @@
 import { sigmoid } from '../../core/activations.js';
-import { el } from './figure-parts.js';
+import { el, svgNode } from './figure-parts.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const W = 520;
 const H = 200;
 const PAD = { left: 36, right: 12, top: 10, bottom: 26 };
@@ -15,11 +14,6 @@ export interface SigmoidCurveText {
   readonly format: (v: number, digits: number) => string;
 }
 
-function node<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, String(v));
-  return e;
-}
 
 /**
  * The sigmoid σ(z) = 1/(1 + e^−z) over z ∈ [−range, range], with one point marked — a
@@ -43,12 +37,12 @@ export class SigmoidCurve {
   /** A curve in `host` over z ∈ [−range, range]. */
   constructor(host: HTMLElement, private readonly text: SigmoidCurveText, range = 12) {
     this.element = el('figure', 'sigmoid-curve');
-    this.svg = node('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': text.label });
-    this.guide = node('line', { class: 'guide' });
-    this.marker = node('circle', { r: 6, class: 'marker' });
+    this.svg = svgNode('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': text.label });
+    this.guide = svgNode('line', { class: 'guide' });
+    this.marker = svgNode('circle', { r: 6, class: 'marker' });
     this.caption = el('figcaption', 'sigmoid-caption');
-    const histSvg = node('svg', { viewBox: `0 0 ${W} 70`, role: 'img', 'aria-label': text.histogram });
-    this.bars = node('g', {});
+    const histSvg = svgNode('svg', { viewBox: `0 0 ${W} 70`, role: 'img', 'aria-label': text.histogram });
+    this.bars = svgNode('g', {});
     histSvg.append(this.bars);
     this.histogramElement = el('div', 'sigmoid-histogram');
     this.histogramElement.append(histSvg, el('p', 'muted', text.histogram));
@@ -72,21 +66,21 @@ export class SigmoidCurve {
     svg.replaceChildren();
     const x = (z: number): number => this.x(z);
     const y = (a: number): number => this.y(a);
-    svg.append(node('line', { x1: PAD.left, x2: W - PAD.right, y1: y(0), y2: y(0), class: 'axis' }));
-    svg.append(node('line', { x1: x(0), x2: x(0), y1: PAD.top, y2: H - PAD.bottom, class: 'axis' }));
-    svg.append(node('line', { x1: PAD.left, x2: W - PAD.right, y1: y(0.5), y2: y(0.5), class: 'half' }));
+    svg.append(svgNode('line', { x1: PAD.left, x2: W - PAD.right, y1: y(0), y2: y(0), class: 'axis' }));
+    svg.append(svgNode('line', { x1: x(0), x2: x(0), y1: PAD.top, y2: H - PAD.bottom, class: 'axis' }));
+    svg.append(svgNode('line', { x1: PAD.left, x2: W - PAD.right, y1: y(0.5), y2: y(0.5), class: 'half' }));
     for (const [a, label] of [[0, '0'], [0.5, text.format(0.5, 1)], [1, '1']] as const) {
-      const t = node('text', { x: PAD.left - 6, y: y(a) + 4, 'text-anchor': 'end' });
+      const t = svgNode('text', { x: PAD.left - 6, y: y(a) + 4, 'text-anchor': 'end' });
       t.textContent = label;
       svg.append(t);
     }
     for (let i = -3; i <= 3; i++) {
       const z = (i * range) / 3;
-      const t = node('text', { x: x(z), y: H - 8, 'text-anchor': 'middle' });
+      const t = svgNode('text', { x: x(z), y: H - 8, 'text-anchor': 'middle' });
       t.textContent = text.format(z, 0);
       svg.append(t);
     }
-    const zLabel = node('text', { x: W - PAD.right, y: H - PAD.bottom - 6, 'text-anchor': 'end', class: 'axis-name' });
+    const zLabel = svgNode('text', { x: W - PAD.right, y: H - PAD.bottom - 6, 'text-anchor': 'end', class: 'axis-name' });
     zLabel.textContent = 'z';
     svg.append(zLabel);
     let d = '';
@@ -94,7 +88,7 @@ export class SigmoidCurve {
       const z = -range + (2 * range * i) / 400;
       d += `${i === 0 ? 'M' : 'L'}${x(z).toFixed(1)},${y(sigmoid.f(z)).toFixed(1)}`;
     }
-    svg.append(node('path', { d, class: 'curve' }), this.guide, this.marker);
+    svg.append(svgNode('path', { d, class: 'curve' }), this.guide, this.marker);
     this.mark(this.marked);
     this.histogram(this.zs);
   }
@@ -135,7 +129,7 @@ export class SigmoidCurve {
     bins.forEach((n, i) => {
       const h = (n / max) * 64;
       const z = -this.range + ((i + 0.5) / 60) * 2 * this.range;
-      this.bars.append(node('rect', { x: PAD.left + i * width, y: 68 - h, width: Math.max(1, width - 1), height: h, class: z > 0 ? 'on' : 'off' }));
+      this.bars.append(svgNode('rect', { x: PAD.left + i * width, y: 68 - h, width: Math.max(1, width - 1), height: h, class: z > 0 ? 'on' : 'off' }));
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { Dataset } from '../../data/dataset.js';
 import { imageAt } from '../shared/data-loader.js';
 import { grayPixels } from '../shared/palette.js';
+import { el } from './figure-parts.js';
 
 /** How many thumbnails the strip shows. */
 const STRIP = 10;
@@ -9,6 +10,36 @@ const STRIP = 10;
 export interface TestPickerText {
   readonly imageLabel: (index: number, label: number) => string;
   readonly trueLabel: (label: number) => string;
+}
+
+/** The words of the picker's built controls. */
+export interface PickerControlsText {
+  readonly index: string;
+  readonly previous: string;
+  readonly next: string;
+  readonly random: string;
+}
+
+/**
+ * The controls `TestPicker` wires, built (for pages without them in their HTML): the number
+ * field with the true label beside it, previous / next / random, the thumbnails' strip and a
+ * status line (class `status`), in that order.
+ */
+export function pickerControls(text: PickerControlsText, max?: number): HTMLElement[] {
+  const row = el('div', 'picker-row');
+  const field = el('label');
+  const input = Object.assign(el('input'), { type: 'number', min: '0', step: '1' });
+  if (max !== undefined) input.max = String(max);
+  field.append(el('span', '', text.index), input);
+  row.append(field, el('span', 'true-label'));
+  const buttons = el('div', 'buttons');
+  for (const action of ['previous', 'next', 'random'] as const) {
+    const b = el('button', '', text[action]);
+    b.type = 'button';
+    b.dataset.action = action;
+    buttons.append(b);
+  }
+  return [row, buttons, el('div', 'thumbs'), el('p', 'muted status')];
 }
 
 /**

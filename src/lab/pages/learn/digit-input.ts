@@ -1,7 +1,7 @@
 import { DrawPad } from '../../components/draw-pad.js';
 import { el } from '../../components/figure-parts.js';
 import { paintGray } from '../../components/pixel-canvas.js';
-import { TestPicker } from '../../components/test-picker.js';
+import { pickerControls, TestPicker } from '../../components/test-picker.js';
 import { FIGURE_MESSAGES } from '../../components/figure-messages.js';
 import { Translator } from '../../shared/i18n.js';
 import type { Store } from '../../shared/store.js';
@@ -25,18 +25,7 @@ async function ensureTestSet(store: Store<CoursePageState>): Promise<void> {
 function testPickerBox(store: Store<CoursePageState>, tr: Tr, signal: AbortSignal): HTMLElement {
   const box = el('div', 'picker course-picker');
   box.hidden = true;
-  const row = el('div', 'picker-row');
-  const field = el('label', '', '');
-  field.append(el('span', '', tr.t('testIndex')), Object.assign(el('input'), { type: 'number', min: '0', max: '9999', step: '1' }));
-  row.append(field, el('span', 'true-label'));
-  const buttons = el('div', 'buttons');
-  for (const [action, key] of [['previous', 'previousImage'], ['next', 'nextImage'], ['random', 'randomImage']] as const) {
-    const b = el('button', '', tr.t(key));
-    b.type = 'button';
-    b.dataset.action = action;
-    buttons.append(b);
-  }
-  box.append(el('h3', '', tr.t('testImages')), row, buttons, el('div', 'thumbs'), el('p', 'muted status'));
+  box.append(el('h3', '', tr.t('testImages')), ...pickerControls({ index: tr.t('testIndex'), previous: tr.t('previousImage'), next: tr.t('nextImage'), random: tr.t('randomImage') }, 9999));
   const picker = new TestPicker(
     box,
     { imageLabel: (index, label) => tr.t('pickImage', { index, label }), trueLabel: (label) => tr.t('trueLabel', { label }) },

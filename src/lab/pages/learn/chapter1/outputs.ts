@@ -1,5 +1,5 @@
 import { el } from '../../../components/figure-parts.js';
-import { OutputBars } from '../../../components/output-bars.js';
+import { answerPanel } from '../../../components/output-bars.js';
 import type { Section } from '../chapter.js';
 import { labWithDigit } from './controls.js';
 import { brightest, everyFrame, forwardPixels } from './forward.js';
@@ -15,15 +15,7 @@ export const outputs: Section = {
     const left = el('div', 'figure-cell');
     ctx.digit.mountPad(left);
     const right = el('div', 'figure-cell answer-cell');
-    const answer = el('div', 'answer-digit', '–');
-    answer.id = 'answer';
-    const live = el('p', 'visually-hidden');
-    live.setAttribute('aria-live', 'polite');
-    const bars = el('div');
-    bars.setAttribute('role', 'group');
-    bars.setAttribute('aria-label', ctx.f('outputs'));
-    right.append(el('h3', '', ctx.f('answer')), answer, live, bars);
-    const view = new OutputBars(bars, answer, live);
+    const { view, bars, live } = answerPanel(right, ctx.f('answer'), ctx.f('outputs'));
     row.append(left, right);
     host.append(row);
     everyFrame(ctx.digit.watch, () => {

@@ -1,6 +1,6 @@
 import type { Dataset } from '../../../../data/dataset.js';
 import { el, table } from '../../../components/figure-parts.js';
-import { TestPicker } from '../../../components/test-picker.js';
+import { pickerControls, TestPicker } from '../../../components/test-picker.js';
 import { imageAt } from '../../../shared/data-loader.js';
 import { paintGray } from '../../../components/pixel-canvas.js';
 import type { Section, SectionContext } from '../chapter.js';
@@ -43,19 +43,8 @@ export const data: Section = {
     }
     const row = el('div', 'figure-row');
     const pickerBox = el('div', 'picker course-picker');
-    const field = el('label');
-    field.append(el('span', '', ctx.f('imageNumber')), Object.assign(el('input'), { type: 'number', min: '0', step: '1', name: 'image' }));
-    const pickRow = el('div', 'picker-row');
-    pickRow.append(field, el('span', 'true-label'));
-    const nav = el('div', 'buttons');
-    for (const [action, key] of [['previous', 'previous'], ['next', 'next'], ['random', 'random']] as const) {
-      const b = el('button', '', ctx.f(key));
-      b.type = 'button';
-      b.dataset.action = action;
-      nav.append(b);
-    }
-    const status = el('p', 'muted status');
-    pickerBox.append(pickRow, nav, el('div', 'thumbs'), status);
+    pickerBox.append(...pickerControls({ index: ctx.f('imageNumber'), previous: ctx.f('previous'), next: ctx.f('next'), random: ctx.f('random') }));
+    const status = pickerBox.querySelector('.status') as HTMLElement;
     const shown = el('figure', 'data-image');
     const canvas = el('canvas', 'digit-large');
     canvas.width = 28;

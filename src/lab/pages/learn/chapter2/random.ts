@@ -1,7 +1,7 @@
 import type { Network } from '../../../../core/network.js';
 import { evaluateNetwork } from '../../../../train/predict.js';
 import { el } from '../../../components/figure-parts.js';
-import { OutputBars } from '../../../components/output-bars.js';
+import { answerPanel } from '../../../components/output-bars.js';
 import type { Section, SectionContext } from '../chapter.js';
 import { brightest, everyFrame, forwardPixels } from '../chapter1/forward.js';
 import { lesson, untrainedNetwork } from './lesson.js';
@@ -74,20 +74,13 @@ export const random: Section<RandomResult> = {
       draw();
     }));
     const revealed = el('div', 'random-outputs');
-    const answer = el('div', 'answer-digit', '–');
-    answer.id = 'answer';
-    const live = el('p', 'visually-hidden');
-    live.setAttribute('aria-live', 'polite');
-    const bars = el('div');
-    bars.setAttribute('role', 'group');
-    bars.setAttribute('aria-label', ctx.f('outputs'));
+    const { view, bars } = answerPanel(revealed, ctx.f('answer'), ctx.f('outputs'));
     const score = el('p', 'random-accuracy');
-    revealed.append(el('h3', '', ctx.f('answer')), answer, live, bars, score);
+    revealed.append(score);
     right.append(revealed);
     ctx.question.hideUntilAnswered(revealed);
     row.append(padCell, right);
     host.append(row);
-    const view = new OutputBars(bars, answer, live);
     const draw = (): void => {
       const pixels = ctx.digit.pixels;
       if (pixels === null) {
