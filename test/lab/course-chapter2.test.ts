@@ -29,6 +29,9 @@ function context(browser: Browser, language: 'en' | 'ru', phone = false): Promis
   });
 }
 
+/** How many pixels the page is wider than its window (≤ 0: no sideways scrolling). */
+const sidewaysOverflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
 async function open(page: Page, base: string, hash: string): Promise<number> {
   const t0 = Date.now();
   await page.goto(`${base}learn/${hash}`);
@@ -103,6 +106,7 @@ describe('the course, chapter 2 (learning) in Chromium', { timeout: 1_800_000 },
         assert.doesNotMatch(visible, /\{\w+\}|undefined|NaN/, `${id}: an unfilled placeholder or a missing number`);
         await page.mouse.move(0, 0);
         await page.screenshot({ path: join(RESULTS_DIR, `course-${language}-desktop-learning-${id}.png`), fullPage: true });
+        assert.ok((await sidewaysOverflow(page)) <= 0, `${id}: wider than the window`);
       }
       // Every section is marked done in the contents.
       const done = await page.locator('.contents a.done[data-route^="learning/"]').count();
@@ -139,9 +143,9 @@ describe('the course, chapter 2 (learning) in Chromium', { timeout: 1_800_000 },
           await page.locator('.train-buttons [data-action="step"]').click();
           await page.waitForFunction(() => document.querySelector('.train-progress')?.getAttribute('data-batches') === '1');
         }
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        assert.ok(overflow <= 0, `${id}: ${overflow} px wider than the phone`);
         await page.screenshot({ path: join(RESULTS_DIR, `course-${language}-phone-learning-${id}.png`), fullPage: true });
+        const overflow = await sidewaysOverflow(page);
+        assert.ok(overflow <= 0, `${id}: ${overflow} px wider than the phone`);
       }
       assert.deepEqual(errors, []);
       await ctx.close();

@@ -7,8 +7,7 @@ import { brightest, everyFrame, forwardPixels } from '../chapter1/forward.js';
 import { splitCounts } from './data.js';
 import { type AverageCostResult, runJob } from './lesson-jobs.js';
 import { lesson, untrainedNetwork } from './lesson.js';
-import { significant } from './nudges.js';
-import { counted } from './words.js';
+import { compact, counted } from './words.js';
 
 /** The ten terms (a_j − y_j)² and the engine's cost C₀ of `pixels` labelled `label` through `net`. */
 export function exampleCost(net: Network, pixels: Uint8Array, label: number): { terms: CostTerm[]; cost: number; answer: number } {
@@ -45,7 +44,7 @@ export const cost: Section = {
       box.dataset.seed = String(lesson.seed);
       const answer = el('p', 'cost-answer');
       box.append(el('h3', '', title), answer);
-      const bars = new CostBars(box, { columns: [ctx.f('colOutput'), 'a', 'y', '(a − y)²'], total: ctx.f('colTotal'), format: (v) => (v !== 0 && Math.abs(v) < 0.001 ? significant(ctx, v, 2) : ctx.num(v, 3)) });
+      const bars = new CostBars(box, { columns: [ctx.f('colOutput'), 'a', 'y', '(a − y)²'], total: ctx.f('colTotal'), format: (v) => compact(ctx, v) });
       columns.append(box);
       return { bars, answer };
     };

@@ -26,7 +26,8 @@ export const descentCurve: Section<ValleyResult> = {
   deeper: { view: 'explain', hash: 'view=descent' },
   cli: 'npx digitlab explain descent --landscape curve --start 7.5',
   question: {
-    judge: (r) => (r.end < r.start ? 0 : 1),
+    // A ball still moving (or flown off) is in no valley: the result fits neither choice.
+    judge: (r) => (!r.settled ? -1 : r.end < r.start ? 0 : 1),
     values: (r, ctx) => ({
       end: ctx.num(r.end, 2),
       steps: counted(ctx, 'steps', r.steps),

@@ -33,12 +33,14 @@ export const descentSurface: Section<HalfStepResult> = {
   textValues: (ctx) => ({ parameters: ctx.num(parameterCount(SEED_ARCHITECTURE.sizes)) }),
   question: {
     judge: (r) => {
+      // Neither step size reaches the bottom: no count to compare, the result fits no choice.
+      if (r.steps === null && r.halfSteps === null) return -1;
       const [s, h] = [r.steps ?? Infinity, r.halfSteps ?? Infinity];
       return s === h ? 2 : h < s ? 0 : 1;
     },
     values: (r, ctx) => {
       const [s, h] = [r.steps ?? Infinity, r.halfSteps ?? Infinity];
-      return { eta: plain(ctx, r.eta), halfEta: plain(ctx, r.eta / 2), steps: stepsText(ctx, r.steps), halfSteps: stepsText(ctx, r.halfSteps), why: word(ctx, s === h ? 'whyEqual' : h > s ? 'whyMore' : 'whyFewer') };
+      return { eta: plain(ctx, r.eta), halfEta: plain(ctx, r.eta / 2), steps: stepsText(ctx, r.steps), halfSteps: stepsText(ctx, r.halfSteps), why: word(ctx, r.steps === null && r.halfSteps === null ? 'whyNeither' : s === h ? 'whyEqual' : h > s ? 'whyMore' : 'whyFewer') };
     },
   },
   mount(host, ctx) {

@@ -4,7 +4,7 @@ import { EX_MESSAGES } from '../../../components/experiments/messages.js';
 import { noiseFigure } from '../../../components/experiments/noise-figure.js';
 import { FIGURE_MESSAGES } from '../../../components/figure-messages.js';
 import { el } from '../../../components/figure-parts.js';
-import { OutputBars } from '../../../components/output-bars.js';
+import { answerPanel } from '../../../components/output-bars.js';
 import { Translator } from '../../../shared/i18n.js';
 import type { Section } from '../chapter.js';
 import { brightest, forwardPixels } from '../chapter1/forward.js';
@@ -52,13 +52,9 @@ export const noise: Section<NoiseResult> = {
     clear.type = 'button';
     padCell.append(el('h3', '', ctx.f('scribble')), canvas, clear);
     const answerCell = el('div', 'figure-cell answer-cell');
-    const answer = el('div', 'answer-digit', '–');
-    const live = el('p', 'visually-hidden');
-    const bars = el('div');
-    answerCell.append(el('h3', '', ctx.f('answer')), answer, live, bars);
+    const { view: outputs, bars } = answerPanel(answerCell, ctx.f('answer'), ctx.f('answer'));
     scribble.append(padCell, answerCell);
     host.append(status, output, again, scribble);
-    const outputs = new OutputBars(bars, answer, live);
     outputs.render(null, null, '');
     const pad = new DrawPad(canvas, (pixels) => {
       if (pixels === null) {

@@ -21,7 +21,8 @@ export const shuffled: Section<ShuffledLabelsResult> = {
   question: {
     judge: (r) => {
       const train = r.random.trainAccuracy.at(-1) ?? 0;
-      return train < 0.3 ? 0 : train < 0.75 ? 1 : 2;
+      // Chance is 10 %: up to 20 % is "chance", 35–65 % "about half", from 85 % "nearly all"; between them, none of the three.
+      return train <= 0.2 ? 0 : train >= 0.35 && train <= 0.65 ? 1 : train >= 0.85 ? 2 : -1;
     },
     values: (r, ctx) => ({ trainAccuracy: ctx.pct(r.random.trainAccuracy.at(-1) ?? NaN, 1), testAccuracy: ctx.pct(r.random.testAccuracy.at(-1) ?? NaN, 1) }),
   },

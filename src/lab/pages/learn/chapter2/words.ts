@@ -23,3 +23,14 @@ export function plain(ctx: Pick<SectionContext, 'num'>, v: number, most = 6): st
 export function word(ctx: Pick<SectionContext, 'words'>, key: string, values?: Parameters<typeof fill>[1]): string {
   return fill(ctx.words[key] ?? key, values);
 }
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** A tiny `v` (|v| < 0.001) as `m × 10⁻ⁿ` with `digits` significant digits, others with three decimals: a table column stays narrow. */
+export function compact(ctx: Pick<SectionContext, 'num'>, v: number, digits = 2): string {
+  if (v === 0 || !Number.isFinite(v) || Math.abs(v) >= 0.001) return ctx.num(v, 3);
+  let e = Math.floor(Math.log10(Math.abs(v)));
+  let m = Number((v / 10 ** e).toFixed(digits - 1));
+  if (Math.abs(m) >= 10) [m, e] = [m / 10, e + 1];
+  return `${ctx.num(m, digits - 1)} × 10⁻${[...String(-e)].map((d) => SUPERSCRIPT[Number(d)]).join('')}`;
+}

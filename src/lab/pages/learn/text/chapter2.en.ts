@@ -282,6 +282,7 @@ export const CHAPTER_2_EN: ChapterText = {
     whyMore: 'Smaller steps are safer, but there are more of them.',
     whyFewer: 'Here the larger step was too large: it overshot and zig-zagged across the valley, and half of it, going straight down, arrives sooner.',
     whyEqual: 'Here both need the same number of steps.',
+    whyNeither: 'Neither step size gets there: with steps this large the ball keeps jumping about or flies off, so there is no count to compare. Try a smaller η.',
     up: 'up',
     down: 'down',
     stay: 'next to nothing',
