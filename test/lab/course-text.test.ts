@@ -25,8 +25,27 @@ function strings(text: ChapterText): [string, string][] {
     if (s.question) out.push([`${id}.prompt`, s.question.prompt], [`${id}.reveal`, s.question.reveal], ...s.question.choices.map((c, i): [string, string] => [`${id}.choices.${i}`, c]));
     for (const [key, value] of Object.entries(s.figure ?? {})) out.push([`${id}.figure.${key}`, value]);
   }
-  for (const [key, value] of Object.entries(text.words ?? {})) out.push([`words.${key}`, value]);
+  // A counted word has one form per plural rule of its language (English one/other, Russian one/few/many/other): compared by its stem, every form.
+  const seen = new Set<string>();
+  for (const [key, value] of Object.entries(text.words ?? {})) {
+    const stem = key.replace(PLURAL_FORM, '');
+    if (!seen.has(stem)) out.push([`words.${stem}`, value]);
+    seen.add(stem);
+  }
   return out;
+}
+
+/** The suffix of a plural form of a counted word (`steps_few`). */
+const PLURAL_FORM = /_(zero|one|two|few|many|other)$/;
+
+/** Every form of every word, by stem, with its placeholders. */
+function wordForms(text: ChapterText): Map<string, string[][]> {
+  const forms = new Map<string, string[][]>();
+  for (const [key, value] of Object.entries(text.words ?? {})) {
+    const stem = key.replace(PLURAL_FORM, '');
+    forms.set(stem, [...(forms.get(stem) ?? []), names(value)]);
+  }
+  return forms;
 }
 
 describe('the course’s words: English and Russian match, and no specification code', () => {
@@ -37,6 +56,9 @@ describe('the course’s words: English and Russian match, and no specification 
       assert.deepEqual(b.map(([where]) => where), a.map(([where]) => where));
       a.forEach(([where, text], i) => assert.deepEqual(names(b[i][1]), names(text), `${where}: placeholders`));
       for (const [where, text] of [...a, ...b]) assert.doesNotMatch(text, SPEC_CODE, where);
+      const ruForms = wordForms(ru);
+      for (const [stem, [first]] of wordForms(en)) for (const form of ruForms.get(stem) ?? []) assert.deepEqual(form, first, `words.${stem}: placeholders of every form`);
+      for (const [key, value] of Object.entries({ ...en.words, ...ru.words })) assert.doesNotMatch(value, SPEC_CODE, `words.${key}`);
     });
   }
 
