@@ -2,43 +2,20 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { CHAPTER_2_EN } from '../../src/lab/pages/learn/text/chapter2.en.js';
 import { CHAPTER_2_RU } from '../../src/lab/pages/learn/text/chapter2.ru.js';
 import { type Chapter2Engine, loadChapter2Engine } from './chapter2-engine.js';
 import { answer, WALKS } from './chapter2-walk.js';
+import { courseContext, openCourse, sidewaysOverflow, SPEC_CODE } from './course-pages.js';
 import { RESULTS_DIR, startSuite } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
-/** A specification code, which no user may read. */
-const SPEC_CODE = /\b[SB][0-9]{1,2}\b/;
 const SECTIONS = Object.keys(CHAPTER_2_EN.sections);
 const LANGUAGES = ['en', 'ru'] as const;
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 /** A words key without its plural form (`steps_few` → `steps`): the languages have different forms. */
 const stem = (key: string): string => key.replace(/_(zero|one|two|few|many|other)$/, '');
-
-function context(browser: Browser, language: 'en' | 'ru', phone = false): Promise<BrowserContext> {
-  return browser.newContext({
-    viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 800 },
-    isMobile: phone,
-    hasTouch: phone,
-    deviceScaleFactor: 1,
-    locale: language === 'ru' ? 'ru-RU' : 'en-US',
-    reducedMotion: phone ? 'reduce' : 'no-preference',
-  });
-}
-
-/** How many pixels the page is wider than its window (≤ 0: no sideways scrolling). */
-const sidewaysOverflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
-async function open(page: Page, base: string, hash: string): Promise<number> {
-  const t0 = Date.now();
-  await page.goto(`${base}learn/${hash}`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
-  await page.waitForSelector('#figure[data-figure-ready="true"]', { timeout: 60_000 });
-  return Date.now() - t0;
-}
 
 describe('the course, chapter 2 (learning) in Chromium', { timeout: 1_800_000 }, () => {
   let base = '';
@@ -80,13 +57,13 @@ describe('the course, chapter 2 (learning) in Chromium', { timeout: 1_800_000 },
 
   for (const language of LANGUAGES) {
     it(`${language}: walks every section of chapter 2 — browses, draws, labels, drops, steps, trains, answers — and every number is the engine's`, async () => {
-      const ctx = await context(browser, language);
+      const ctx = await courseContext(browser, language);
       const page = await ctx.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       const ready: Record<string, number> = {};
       // Cold: the chapter's first section straight from its address.
-      ready.data = await open(page, base, `#learning/data&lang=${language}`);
+      ready.data = await openCourse(page, base, `#learning/data&lang=${language}`);
       const firstFigureMs = Number(await page.evaluate(() => document.body.dataset.firstFigureMs));
       for (const [i, id] of SECTIONS.entries()) {
         if (i > 0) {
@@ -119,16 +96,16 @@ describe('the course, chapter 2 (learning) in Chromium', { timeout: 1_800_000 },
 
   it('at phone size, with reduced motion, every section of chapter 2 stacks without sideways scrolling; screenshots in both languages', async () => {
     for (const language of LANGUAGES) {
-      const ctx = await context(browser, language, true);
+      const ctx = await courseContext(browser, language, true);
       const page = await ctx.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await open(page, base, `#learning/random&lang=${language}`);
+      await openCourse(page, base, `#learning/random&lang=${language}`);
       await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
       await page.waitForFunction(() => /digit=/.test(location.hash));
       const hash = `${new URL(page.url()).hash.replace('#learning/random', '')}&label=1`;
       for (const id of SECTIONS) {
-        await open(page, base, `#learning/${id}${hash}`);
+        await openCourse(page, base, `#learning/${id}${hash}`);
         if (await page.locator('#question').count()) {
           await answer(page, 0, 180_000);
           if (id === 'descent-curve') {

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { loadMnist } from '../../src/data/idx-dir.js';
 import { fastBackendFactory } from '../../src/fast/node.js';
 import { RACE_DEFAULTS, type RaceResult, runRace } from '../../src/lab/pages/learn/chapter1/race.js';
@@ -12,12 +12,11 @@ import { CHAPTER_1_RU } from '../../src/lab/pages/learn/text/chapter1.ru.js';
 import type { ChapterText } from '../../src/lab/pages/learn/text/course-text.js';
 import { SOURCE_MAP_EN } from '../../src/lab/pages/learn/text/source-map.js';
 import { type Engine, loadEngine } from './course-engine.js';
+import { courseContext, openCourse, SPEC_CODE } from './course-pages.js';
 import { transitionsAfterStroke, type Walk, WALKS } from './course-walk.js';
 import { BUILD_DIR, RESULTS_DIR, startSuite } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
-/** A specification code, which no user may read. */
-const SPEC_CODE = /\b[SB][0-9]{1,2}\b/;
 /**
  * The chapters the test walks, in order: each one's id, its words and what to do in each of
  * its sections (course-walk.ts for chapter 1; a chapter's own walk file adds its entry here,
@@ -31,25 +30,7 @@ const SECTIONS = Object.keys(CHAPTER_1_EN.sections);
 const ROUTES = WALKED.flatMap((c) => Object.keys(c.text.en.sections).map((id) => `${c.id}/${id}`));
 const LANGUAGES = ['en', 'ru'] as const;
 
-/** A fresh browser context (its own localStorage) at desktop or phone size. */
-function context(browser: Browser, language: 'en' | 'ru', phone = false): Promise<BrowserContext> {
-  return browser.newContext({
-    // The phone runs ask for less motion (and check they get it).
-    reducedMotion: phone ? 'reduce' : 'no-preference',
-    viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
-    isMobile: phone,
-    hasTouch: phone,
-    deviceScaleFactor: 1,
-    locale: language === 'ru' ? 'ru-RU' : 'en-US',
-  });
-}
 
-/** Opens `hash` of the course and waits for the section's figure (or the page) to be ready. */
-async function open(page: Page, base: string, hash: string): Promise<void> {
-  await page.goto(`${base}learn/${hash}`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
-  if (/#[a-z]+\/[a-z-]+/.test(hash)) await page.waitForSelector('#figure[data-figure-ready="true"]', { timeout: 60_000 });
-}
 
 /** From a cold load to the first interactive figure: the time and the JavaScript it took (gzipped, from the build), into test-results/. */
 async function recordFirstFigure(page: Page, language: string): Promise<void> {
@@ -91,12 +72,12 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
   for (const chapter of WALKED) {
     for (const language of LANGUAGES) {
       it(`${chapter.id}, ${language}: walks every section — draws, drags, paints, answers — and every number is the engine's`, async () => {
-        const ctx = await context(browser, language);
+        const ctx = await courseContext(browser, language);
         const page = await ctx.newPage();
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
         const sections = Object.keys(chapter.text.en.sections);
-        await open(page, base, `#${chapter.id}/${sections[0]}&lang=${language}`);
+        await openCourse(page, base, `#${chapter.id}/${sections[0]}&lang=${language}`);
         if (chapter === WALKED[0]) await recordFirstFigure(page, language);
         for (const [i, id] of sections.entries()) {
           if (i > 0) {
@@ -122,9 +103,9 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
   }
 
   it('a shared link carries the learner’s digit and label; reload keeps the section; the start offers to continue', async () => {
-    const first = await context(browser, 'en');
+    const first = await courseContext(browser, 'en');
     const page = await first.newPage();
-    await open(page, base, '#network/outputs');
+    await openCourse(page, base, '#network/outputs');
     await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
     await page.waitForFunction(() => /digit=/.test(location.hash));
     const drawn = await page.evaluate(() => (window as unknown as { digitlabCourse: { input(): number[] } }).digitlabCourse.input());
@@ -134,7 +115,7 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
     assert.equal(await page.locator('.section-title').textContent(), CHAPTER_1_EN.sections.outputs.title);
     assert.equal((await page.locator('#answer').textContent())?.trim(), '1');
     // Another browser, the same link: the same 784 pixels.
-    const second = await context(browser, 'ru');
+    const second = await courseContext(browser, 'ru');
     const other = await second.newPage();
     await other.goto(link);
     await other.waitForSelector('#figure[data-figure-ready="true"]');
@@ -148,8 +129,8 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
     await page.locator('#continue-offer a.primary').click();
     await page.waitForSelector('body[data-section="network/outputs"] #figure[data-figure-ready="true"]');
     // A first-time visitor gets no offer, but a start button.
-    const fresh = await (await context(browser, 'en')).newPage();
-    await open(fresh, base, '');
+    const fresh = await (await courseContext(browser, 'en')).newPage();
+    await openCourse(fresh, base, '');
     assert.equal(await fresh.locator('#continue-offer').count(), 0);
     assert.equal(await fresh.locator('a.start').count(), 1);
     // The language switch re-draws the section in Russian and writes it into the address.
@@ -161,9 +142,9 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
 
   it('the map of the source lists every idea in order, each linked to a section of the course and a tool', async () => {
     for (const language of LANGUAGES) {
-      const ctx = await context(browser, language);
+      const ctx = await courseContext(browser, language);
       const page = await ctx.newPage();
-      await open(page, base, `#map&lang=${language}`);
+      await openCourse(page, base, `#map&lang=${language}`);
       const sections = await page.locator('.ideas li').evaluateAll((items) => items.map((li) => li.getAttribute('data-section')));
       assert.deepEqual(sections, SOURCE_MAP_EN.map((i) => i.section));
       const tools = await page.locator('.idea-tool').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
@@ -179,13 +160,13 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
 
   it('every course page in both languages has no specification code in its visible text', async () => {
     for (const language of LANGUAGES) {
-      const ctx = await context(browser, language);
+      const ctx = await courseContext(browser, language);
       const page = await ctx.newPage();
-      await open(page, base, `#lang=${language}`);
+      await openCourse(page, base, `#lang=${language}`);
       const routes = await page.locator('.contents a[data-route*="/"]').evaluateAll((links) => links.map((a) => a.getAttribute('data-route') ?? ''));
       assert.ok(routes.length >= SECTIONS.length);
       for (const route of ['', 'map', ...routes]) {
-        await open(page, base, `#${route}${route ? '&' : ''}lang=${language}`);
+        await openCourse(page, base, `#${route}${route ? '&' : ''}lang=${language}`);
         assert.doesNotMatch(await visibleText(page), SPEC_CODE, `${route || 'start'} (${language})`);
       }
       await ctx.close();
@@ -194,18 +175,18 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
 
   it('at phone size every section stacks without sideways scrolling, with reduced motion honoured; screenshots in both languages', async () => {
     for (const language of LANGUAGES) {
-      const ctx = await context(browser, language, true);
+      const ctx = await courseContext(browser, language, true);
       const page = await ctx.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       // A digit in the address, as a shared link would carry it, so every figure has one.
-      await open(page, base, `#network/pixels&lang=${language}`);
+      await openCourse(page, base, `#network/pixels&lang=${language}`);
       await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
       await page.waitForFunction(() => /digit=/.test(location.hash));
       const hash = new URL(page.url()).hash.replace('#network/pixels', '');
       for (const route of ['', 'map', ...ROUTES]) {
         const id = route.split('/').at(-1) ?? '';
-        await open(page, base, `#${route}${hash}`);
+        await openCourse(page, base, `#${route}${hash}`);
         if (id === 'layers') assert.equal(await transitionsAfterStroke(page), 0, 'no travelling light under prefers-reduced-motion');
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         assert.ok(overflow <= 0, `${route || 'start'}: ${overflow} px wider than the phone`);
@@ -217,7 +198,7 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
   });
 
   it('the Lab invites a first-time visitor to the course (once, dismissible); every page links to it', async () => {
-    const ctx = await context(browser, 'ru');
+    const ctx = await courseContext(browser, 'ru');
     const page = await ctx.newPage();
     await page.goto(`${base}#lang=ru`);
     await page.waitForSelector('#course-invite');
