@@ -52,7 +52,7 @@ try {
             const m = e.data;
             if (m.type === 'ready') {
               backend = m.backend ?? '';
-              w.postMessage({ type: 'reset', runs: [{ id: 'bench', settings }] });
+              w.postMessage({ type: 'reset', runs: [{ id: 'bench', request: settings }] });
               w.postMessage({ type: 'start' });
               started = performance.now();
             } else if (m.type === 'progress' && started > 0) {

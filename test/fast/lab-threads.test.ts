@@ -12,6 +12,7 @@ import { createFastBackend } from '../../src/fast/factory.js';
 import { loadKernelsModule } from '../../src/fast/node.js';
 import { resolveSettings } from '../../src/train/settings.js';
 import { Trainer } from '../../src/train/trainer.js';
+import type { ToWorker } from '../../src/lab/pages/lab/worker-protocol.js';
 import { BUILD_DIR, buildLab, launchChromium, startServer } from '../lab/harness.js';
 
 describe('a wide network in the Lab Worker', { timeout: 240_000 }, () => {
@@ -37,8 +38,12 @@ describe('a wide network in the Lab Worker', { timeout: 240_000 }, () => {
     await page.goto(url);
     assert.equal(await page.evaluate(() => crossOriginIsolated), true, 'the page may share memory between Workers');
     const steps = 5;
+    // The messages typed by the Worker's protocol, so a change of it fails to compile here.
+    const load: ToWorker = { type: 'load', origin: url.replace(/\/$/, ''), dataSet: 'mnist', fast: true };
+    const reset: ToWorker = { type: 'reset', runs: [{ id: 'wide', request: settings }] };
+    const step: ToWorker = { type: 'step', count: steps };
     const lab = await page.evaluate(
-      async ({ workerUrl, origin, settings, steps }) => {
+      async ({ workerUrl, load, reset, step, steps }) => {
         const w = new Worker(workerUrl, { type: 'module' });
         const result = await new Promise<{ backend: string; weights: number[][]; biases: number[][] }>((resolve, reject) => {
           let backend = '';
@@ -46,18 +51,18 @@ describe('a wide network in the Lab Worker', { timeout: 240_000 }, () => {
             const m = e.data;
             if (m.type === 'ready') {
               backend = m.backend ?? '';
-              w.postMessage({ type: 'reset', runs: [{ id: 'wide', settings }] });
-              w.postMessage({ type: 'step', count: steps });
+              w.postMessage(reset);
+              w.postMessage(step);
             } else if (m.type === 'snapshot' && m.batches === steps && m.snapshot) {
               resolve({ backend, weights: m.snapshot.weights.map((a) => Array.from(a)), biases: m.snapshot.biases.map((a) => Array.from(a)) });
             } else if (m.type === 'error') reject(new Error(m.message));
           };
-          w.postMessage({ type: 'load', origin, dataSet: 'mnist', fast: true });
+          w.postMessage(load);
         });
         w.terminate();
         return result;
       },
-      { workerUrl: `${url}assets/${worker}`, origin: url.replace(/\/$/, ''), settings, steps },
+      { workerUrl: `${url}assets/${worker}`, load, reset, step, steps },
     );
     await page.close();
     assert.equal(lab.backend, 'WebAssembly SIMD');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +8,7 @@ import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { parseModelText } from '../../src/model/model-file.js';
 import { launchChromium, startServer } from '../lab/harness.js';
+import { ONE, stroke } from '../lab/pointer.js';
 import { installIntoEmptyProject, packTarball, readmeLibraryExamples, ROOT, run } from './consumer-project.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -52,13 +53,13 @@ describe('the npm package, packed and installed into an empty project', () => {
     // not a problem; kernels.wasm is a binary asset, not a module with types.
     const r = run(process.execPath, [attw, tarball, '--no-definitely-typed', '--ignore-rules', 'cjs-resolves-to-esm', '--exclude-entrypoints', './kernels.wasm', '--format', 'json'], ROOT, 120_000);
     const report = JSON.parse(r.stdout) as { analysis: { entrypoints: Record<string, unknown>; problems: unknown[] } };
-    assert.deepEqual(Object.keys(report.analysis.entrypoints).sort(), ['.', './node', './package.json']);
+    assert.deepEqual(Object.keys(report.analysis.entrypoints).sort(), ['.', './embed', './node', './package.json']);
     assert.deepEqual(report.analysis.problems.filter((p) => (p as { kind: string }).kind !== 'CJSResolvesToESM'), []);
   });
 
   it('ships the compiled modules, their types, the kernels and the CLI, and not the sources or tests', () => {
     const installed = join(project, 'node_modules', pkg.name);
-    for (const file of ['lib/index.js', 'lib/index.d.ts', 'lib/node.js', 'lib/node.d.ts', 'lib/cli/main.js', 'build/kernels.wasm', 'bin/digitlab.js', 'models/pretrained.json']) {
+    for (const file of ['lib/index.js', 'lib/index.d.ts', 'lib/node.js', 'lib/node.d.ts', 'lib/cli/main.js', 'lib/embed/embed.js', 'lib/lab/embed/index.d.ts', 'build/kernels.wasm', 'bin/digitlab.js', 'models/pretrained.json']) {
       assert.ok(existsSync(join(installed, file)), `${file} is missing from the package`);
     }
     for (const absent of ['src', 'test', 'asm', 'bench', 'build/kernels.wat', 'tsconfig.json']) {
@@ -114,6 +115,7 @@ describe('the npm package, packed and installed into an empty project', () => {
   describe('a page bundled by Vite', () => {
     let server: Server | undefined;
     let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+    let pageUrl = '';
 
     after(async () => {
       await browser?.close();
@@ -130,6 +132,7 @@ describe('the npm package, packed and installed into an empty project', () => {
 
       let url: string;
       ({ server, url } = await startServer(dist));
+      pageUrl = url;
       browser = await launchChromium();
       const page = await browser.browser.newPage();
       const errors: string[] = [];
@@ -146,6 +149,22 @@ describe('the npm package, packed and installed into an empty project', () => {
       assert.ok(nodeSummary !== undefined, 'the Node run comes first');
       assert.equal(result.testAccuracy, nodeSummary.testAccuracy);
       assert.equal(result.digest, nodeSummary.digest, 'the page and Node trained different parameters from the same seed');
+    });
+
+    it('digitlab/embed: the figures in a bundled page — a drawn 1 is answered 1, the weight grid draws', async () => {
+      assert.ok(browser !== undefined && server !== undefined, 'the bundled page was built and served');
+      copyFileSync(join(ROOT, 'models', 'pretrained.json'), join(project, 'web-dist', 'pretrained.json'));
+      const page = await browser.browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(new URL('embed.html', pageUrl).href);
+      await page.waitForSelector('digitlab-weight-grid[neuron="3"][data-neurons="16"]', { timeout: 60_000 });
+      assert.equal(await page.locator('body').getAttribute('data-defined'), 'true');
+      const answer = page.locator('digitlab-answer .answer-digit');
+      assert.equal((await answer.textContent())?.trim(), '–', 'no answer before a drawing');
+      await stroke(page, ONE, 'digitlab-draw-pad canvas');
+      assert.equal((await answer.textContent())?.trim(), '1');
+      assert.deepEqual(errors, []);
     });
   });
 });

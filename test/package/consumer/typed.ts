@@ -6,6 +6,7 @@ import {
   serializeModel, DigitlabError, type DatasetPair, type EpochEvent, type Model, type TrainingEvent, type TrainingSettings,
 } from 'digitlab';
 import { fastBackendFactory, loadMnist, loadModel, readPngAsMnist, saveModel } from 'digitlab/node';
+import type { InferenceDetail, NetworkElement } from 'digitlab/embed';
 
 const settings: TrainingSettings = resolveSettings({ epochs: 2, optimizer: 'adam', learningRate: 0.001 });
 // @ts-expect-error epochs is a number
@@ -35,4 +36,9 @@ export async function run(): Promise<number> {
   if (!(again.network.sizes.length === fresh.sizes.length)) throw new DigitlabError('shape changed');
   void browserBackend;
   return (epochs[0]?.testAccuracy ?? 0) + pixels.length;
+}
+
+// The embeddable figures' types (digitlab/embed) type-check too.
+export function answerOf(detail: InferenceDetail, element: NetworkElement): string {
+  return `${element.id}: ${detail.classNames[detail.answer] ?? '?'}`;
 }
