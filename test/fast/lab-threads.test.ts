@@ -12,7 +12,7 @@ import { createFastBackend } from '../../src/fast/factory.js';
 import { loadKernelsModule } from '../../src/fast/node.js';
 import { resolveSettings } from '../../src/train/settings.js';
 import { Trainer } from '../../src/train/trainer.js';
-import type { ToWorker } from '../../src/lab/pages/lab/worker-protocol.js';
+import type { ToWorker } from '../../src/lab/shared/worker-protocol.js';
 import { BUILD_DIR, buildLab, launchChromium, startServer } from '../lab/harness.js';
 
 describe('a wide network in the Lab Worker', { timeout: 240_000 }, () => {
