@@ -22,5 +22,6 @@ export {
 export { saveCheckpoint, loadCheckpoint } from './train/checkpoint-file.js';
 export { prepareRun, type RunPlan, type RunRequest } from './train/run-plan.js';
 export { executeRun, type RunOptions, type RunOutcome } from './train/run.js';
+export type { StopSignal } from './train/stop-signals.js';
 export { checkOutputFile, checkOutputFolder } from './model/output-path.js';
 export { KERNELS_WASM_PATH, loadKernelsModule, fastBackendFactory } from './fast/node.js';

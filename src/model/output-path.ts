@@ -12,8 +12,15 @@ import { DigitlabError } from '../errors.js';
  * cannot fool (as root, `access` says yes to folders that refuse writes).
  */
 
+/** What `replaceProblem` reads of a file's `stat` (a `fs.Stats` has it). */
+export interface FileKind {
+  isFile(): boolean;
+  isDirectory(): boolean;
+  readonly mode: number;
+}
+
 /** Why an existing file may not be replaced, or null: not a regular file, or read-only. */
-export function replaceProblem(stats: Stats): string | null {
+export function replaceProblem(stats: FileKind): string | null {
   if (stats.isDirectory()) return 'is a folder, not a file';
   if (!stats.isFile()) return 'is not a regular file';
   // No write bit for anyone: a file its owner protected; root could replace it, but must not.

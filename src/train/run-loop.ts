@@ -5,6 +5,7 @@ import type { Trainer } from './trainer.js';
 export interface EpochLoopHooks {
   /** Before an epoch's first mini-batch (or a resumed epoch's next one): e.g. to start a progress bar. */
   readonly onEpochStart?: (trainer: Trainer) => void;
+  /** After each mini-batch, with its cost and the examples seen so far. */
   readonly onBatch?: (event: BatchEvent) => void;
   /** After each epoch (test and validation measured); may be async, e.g. a checkpoint write. A throw ends the loop. */
   readonly onEpoch?: (event: EpochEvent) => Promise<void> | void;

@@ -8,7 +8,7 @@ import { measureLearning } from './learning-measure.js';
 import { trainEpochs } from './run-loop.js';
 import type { RunPlan } from './run-plan.js';
 import { finishRun, type RunResult, trainedModel } from './run-result.js';
-import { eventLoopYielder, watchStopSignals } from './stop-signals.js';
+import { eventLoopYielder, type StopSignal, watchStopSignals } from './stop-signals.js';
 import { type BackendFactory, Trainer } from './trainer.js';
 
 /** What the caller hears while a run trains (all optional): the CLI prints these. */
@@ -17,7 +17,9 @@ export interface RunOptions {
   readonly backend?: BackendFactory;
   /** The trainer is built (and resumed) and about to train. */
   readonly onStart?: (trainer: Trainer) => void;
+  /** Before an epoch's first mini-batch (or a resumed epoch's next one). */
   readonly onEpochStart?: (trainer: Trainer) => void;
+  /** After each mini-batch. */
   readonly onBatch?: (event: BatchEvent) => void;
   /** After each epoch, with the diagnosis of a network that stopped learning (at most once per run, from DIAGNOSIS_MIN_STEPS mini-batches on), else null. */
   readonly onEpoch?: (event: EpochEvent, diagnosis: LearningDiagnosis | null) => void;
@@ -28,7 +30,7 @@ export interface RunOptions {
 /** How a run ended: finished and saved, or stopped by a signal (checkpoint saved when there is one). */
 export type RunOutcome =
   | { readonly kind: 'finished'; readonly result: RunResult }
-  | { readonly kind: 'stopped'; readonly signal: NodeJS.Signals; readonly epoch: number; readonly batch: number };
+  | { readonly kind: 'stopped'; readonly signal: StopSignal; readonly epoch: number; readonly batch: number };
 
 /**
  * Trains a planned run to its end in Node: checkpoints after every epoch; on Ctrl-C / SIGTERM

@@ -1,3 +1,6 @@
+/** The signals that stop a run. */
+export type StopSignal = 'SIGINT' | 'SIGTERM';
+
 /**
  * Ctrl-C / SIGTERM for a run in Node: the first signal asks the run to stop after the current
  * mini-batch (so that its checkpoint is consistent); a second one ends the process at once
@@ -5,20 +8,20 @@
  */
 export interface StopSignals {
   /** The signal received, or null. */
-  readonly received: () => NodeJS.Signals | null;
+  readonly received: () => StopSignal | null;
   /** Stops listening. */
   readonly dispose: () => void;
 }
 
 /** The exit code a shell expects after `signal`. */
-export function signalExitCode(signal: NodeJS.Signals): number {
+export function signalExitCode(signal: StopSignal): number {
   return signal === 'SIGINT' ? 130 : 143;
 }
 
 /** Starts listening for SIGINT and SIGTERM (Node only). */
 export function watchStopSignals(): StopSignals {
-  let received: NodeJS.Signals | null = null;
-  const onSignal = (signal: NodeJS.Signals): void => {
+  let received: StopSignal | null = null;
+  const onSignal = (signal: StopSignal): void => {
     if (received) process.exit(signalExitCode(signal));
     received = signal;
   };
