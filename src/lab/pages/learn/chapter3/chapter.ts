@@ -1,17 +1,8 @@
 import '../../../components/backprop-figures.css';
-import type { Chapter, Section } from '../chapter.js';
-import { average } from './average.js';
-import { backwards } from './backwards.js';
-import { chain } from './chain.js';
-import { indices } from './indices.js';
-import { miniBatch } from './mini-batch.js';
-import { threeWays } from './three-ways.js';
-import { wishes } from './wishes.js';
+import type { Chapter } from '../chapter.js';
+import { SECTIONS } from './sections.js';
 
-/** Chapter 3, backpropagation: its sections' figures, in the text's order. */
-const chapter: Chapter = {
-  id: 'backprop',
-  sections: [wishes, threeWays, backwards, average, miniBatch, chain, indices] as Section<never>[],
-};
+/** Chapter 3, backpropagation: its sections' figures (with their styles), in the text's order. */
+const chapter: Chapter = { id: 'backprop', sections: SECTIONS };
 
 export default chapter;
