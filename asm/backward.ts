@@ -3,12 +3,14 @@
 //   ∂C/∂w^l_jk = Σ_x δ^l_j · a^{l−1}_k           ("fire together, wire together")
 //   δ^{l−1}    = (W^l δ^l) ⊙ f'(z^{l−1})         (Wᵀ in the usual notation; W is stored transposed)
 // No error is computed for the input pixels: nothing upstream of them learns.
-import { header, headerF32, layer, H_LAYERS, H_HIDDEN, H_L2, L_W, H_BATCH_STARTS, H_BATCH_ENTRIES, L_IN, L_STRIDE, L_W, L_GW, L_GB, L_Z, L_A, L_D, ACT_SIGMOID, ACT_RELU } from './layout';
+import { header, layer, H_LAYERS, H_HIDDEN, L_IN, L_STRIDE, L_W, L_GW, L_GB, L_Z, L_A, L_D } from './layout';
+import { derivativev } from './math';
+import { inputGradientRange, inputSgdRange } from './wide-backward';
 
 /**
  * Fills every layer's GW and GB with the gradient summed over batch rows 0 … count−1.
- * With `sgdStep` ≠ 0 (plain SGD), layer 0's weight gradient is not stored but applied at
- * once: W ← (1 − sgdStep·m·λ)·W, then W[k, :] −= sgdStep·x_k·δ[r, :] for each non-zero pixel,
+ * Layer 0's gradient is wide-backward.ts's `inputGradientRange` over all its neurons. With
+ * `sgdStep` ≠ 0 (plain SGD), it is not stored but applied at once (`inputSgdRange`): W ← (1 − sgdStep·m·λ)·W, then W[k, :] −= sgdStep·x_k·δ[r, :] for each non-zero pixel,
  * where sgdStep = η/m. The weights of layer 0 are not read again in this step (no error flows
  * to the input), so this is the SGD update θ ← θ − η(∇C + λθ) without a 50 KB gradient buffer
  * to clear, fill and read back.
@@ -20,56 +22,9 @@ export function backwardBatch(count: i32, sgdStep: f32): void {
       weightGradientDense(l, count);
       propagate(l, count);
     } else if (sgdStep != 0) {
-      sgdSparse(count, sgdStep);
+      inputSgdRange(count, sgdStep, 0, <usize>layer(0, L_STRIDE));
     } else {
-      weightGradientSparse(count);
-    }
-  }
-}
-
-/** Layer 0's SGD step applied pixel by pixel (see `backwardBatch`). */
-function sgdSparse(count: i32, sgdStep: f32): void {
-  const S = <usize>layer(0, L_STRIDE);
-  const D = <usize>layer(0, L_D);
-  const W = <usize>layer(0, L_W);
-  const starts = <usize>header(H_BATCH_STARTS);
-  const list = <usize>header(H_BATCH_ENTRIES);
-  const lambda = headerF32(H_L2);
-  if (lambda != 0) {
-    // Weight decay first: (1 − ηλ)·W, then the gradient steps.
-    const decay = f32x4.splat(1 - sgdStep * <f32>count * lambda);
-    const end = W + <usize>layer(0, L_IN) * S * 4;
-    for (let p = W; p < end; p += 16) v128.store(p, f32x4.mul(v128.load(p), decay));
-  }
-  const minusStep = f32x4.splat(-sgdStep);
-  for (let r = 0; r < count; r++) {
-    const e0 = <usize>load<u32>(starts + (<usize>r << 2));
-    const e1 = <usize>load<u32>(starts + (<usize>r << 2), 4);
-    const dRow = D + <usize>r * S * 4;
-    for (let j: usize = 0; j < S; j += 4) v128.store(dRow + j * 4, f32x4.mul(v128.load(dRow + j * 4), minusStep));
-    let j: usize = 0;
-    for (; j + 16 <= S; j += 16) {
-      const dj = dRow + j * 4;
-      const Wj = W + j * 4;
-      const d0 = v128.load(dj), d1 = v128.load(dj, 16), d2 = v128.load(dj, 32), d3 = v128.load(dj, 48);
-      for (let e = e0; e < e1; e++) {
-        const p = list + (e << 3);
-        const w = Wj + <usize>load<u32>(p);
-        const x = v128.load32_splat(p + 4);
-        v128.store(w, f32x4.add(v128.load(w), f32x4.mul(x, d0)));
-        v128.store(w, f32x4.add(v128.load(w, 16), f32x4.mul(x, d1)), 16);
-        v128.store(w, f32x4.add(v128.load(w, 32), f32x4.mul(x, d2)), 32);
-        v128.store(w, f32x4.add(v128.load(w, 48), f32x4.mul(x, d3)), 48);
-      }
-    }
-    for (; j < S; j += 4) {
-      const d0 = v128.load(dRow + j * 4);
-      const Wj = W + j * 4;
-      for (let e = e0; e < e1; e++) {
-        const p = list + (e << 3);
-        const w = Wj + <usize>load<u32>(p);
-        v128.store(w, f32x4.add(v128.load(w), f32x4.mul(v128.load32_splat(p + 4), d0)));
-      }
+      inputGradientRange(count, 0, <usize>layer(0, L_STRIDE), false);
     }
   }
 }
@@ -147,49 +102,6 @@ export function weightGradientDense(l: i32, count: i32): void {
 }
 
 /**
- * Layer 0: GW[k, :] = Σ over the rows whose pixel k is non-zero of x_k · δ[r, :]. Zero pixels
- * add nothing, so only the weight rows of each example's non-zero pixels (the batch's decoded
- * entries, left by the forward pass) are touched.
- */
-export function weightGradientSparse(count: i32): void {
-  const S = <usize>layer(0, L_STRIDE);
-  const D = <usize>layer(0, L_D);
-  const GW = <usize>layer(0, L_GW);
-  const starts = <usize>header(H_BATCH_STARTS);
-  const list = <usize>header(H_BATCH_ENTRIES);
-  memory.fill(GW, 0, <usize>layer(0, L_IN) * S * 4);
-  for (let r = 0; r < count; r++) {
-    const e0 = <usize>load<u32>(starts + (<usize>r << 2));
-    const e1 = <usize>load<u32>(starts + (<usize>r << 2), 4);
-    const dRow = D + <usize>r * S * 4;
-    let j: usize = 0;
-    for (; j + 16 <= S; j += 16) {
-      const dj = dRow + j * 4;
-      const Gj = GW + j * 4;
-      const d0 = v128.load(dj), d1 = v128.load(dj, 16), d2 = v128.load(dj, 32), d3 = v128.load(dj, 48);
-      for (let e = e0; e < e1; e++) {
-        const p = list + (e << 3);
-        const g = Gj + <usize>load<u32>(p);
-        const x = v128.load32_splat(p + 4);
-        v128.store(g, f32x4.add(v128.load(g), f32x4.mul(x, d0)));
-        v128.store(g, f32x4.add(v128.load(g, 16), f32x4.mul(x, d1)), 16);
-        v128.store(g, f32x4.add(v128.load(g, 32), f32x4.mul(x, d2)), 32);
-        v128.store(g, f32x4.add(v128.load(g, 48), f32x4.mul(x, d3)), 48);
-      }
-    }
-    for (; j < S; j += 4) {
-      const d0 = v128.load(dRow + j * 4);
-      const Gj = GW + j * 4;
-      for (let e = e0; e < e1; e++) {
-        const p = list + (e << 3);
-        const g = Gj + <usize>load<u32>(p);
-        v128.store(g, f32x4.add(v128.load(g), f32x4.mul(v128.load32_splat(p + 4), d0)));
-      }
-    }
-  }
-}
-
-/**
  * δ^{l−1}[r, k] = (Σ_j Wᵀ[k, j] δ^l[r, j]) · f'(z^{l−1}[r, k]) for the n_in real neurons k
  * (the padding lanes of δ^{l−1} stay zero). Four inputs k … k+3 at a time: four row-by-row
  * products, then a 4×4 transpose-and-add turns their lane sums into one vector of four sums,
@@ -235,13 +147,4 @@ export function propagate(l: i32, count: i32): void {
       store<f32>(Dp + i, sum * f32x4.extract_lane(derivativev(act, v128.load32_splat(Zp + i), v128.load32_splat(Ap + i)), 0));
     }
   }
-}
-
-/** f'(z) from z and a = f(z), lane by lane: σ' = a(1 − a), relu' = [z > 0], tanh' = 1 − a². */
-// @ts-ignore: decorator
-@inline function derivativev(act: i32, z: v128, a: v128): v128 {
-  const one = f32x4.splat(1);
-  if (act == ACT_SIGMOID) return f32x4.mul(a, f32x4.sub(one, a));
-  if (act == ACT_RELU) return v128.and(f32x4.gt(z, f32x4.splat(0)), one);
-  return f32x4.sub(one, f32x4.mul(a, a));
 }

@@ -9,7 +9,8 @@
 import { header, layer, H_LAYERS, H_HIDDEN, H_OUTPUT, L_STRIDE, L_A, L_D } from './layout';
 import { forwardSparseInput, forwardDense, activate } from './forward';
 import { outputErrors } from './cost';
-import { biasGradient, weightGradientDense, weightGradientSparse, propagate } from './backward';
+import { biasGradient, weightGradientDense, propagate } from './backward';
+import { inputGradientRange } from './wide-backward';
 import { updateParameters } from './optimizer';
 
 /**
@@ -61,7 +62,7 @@ export function trainBatchDropout(count: i32, rows: usize, offsets: usize, entri
       propagate(l, count);
       maskErrors(l - 1, count, block(masks, l - 1, capacity));
     } else {
-      weightGradientSparse(count);
+      inputGradientRange(count, 0, <usize>layer(0, L_STRIDE), false);
     }
   }
   updateParameters(lr, <f32>1 / <f32>count, c1, c2, false);

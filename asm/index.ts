@@ -9,6 +9,7 @@ import { outputErrors, argmax, lastCorrect } from './cost';
 import { backwardBatch } from './backward';
 import { updateParameters } from './optimizer';
 import { header, layer, H_LAYERS, H_OPTIMIZER, OPT_SGD, L_OUT, L_STRIDE, L_A } from './layout';
+import { wideBegin, wideStep, wideStages, wideStage } from './wide';
 
 export { encodeSparse } from './sparse';
 export { lastCorrect };
@@ -63,3 +64,19 @@ export function predictBatch(count: i32, rows: usize, offsets: usize, entries: u
   for (let r = 0; r < count; r++) store<u8>(out + <usize>r, <u8>argmax(A + <usize>r * S * 4, n));
 }
 export { trainBatchDropout } from './dropout';
+export { wideBegin, wideStep, wideStages, wideStage } from './wide';
+
+/** The wide path's whole batch on one thread (every stage, both parts' shares). Returns Σ_x C_x. */
+export function wideBatch(count: i32, rows: usize, offsets: usize, entries: usize, labels: usize, mode: i32, lr: f32, c1: f32, c2: f32): f64 {
+  wideBegin(count, rows, offsets, entries, labels);
+  wideStep(lr, count, c1, c2);
+  const stages = wideStages(mode);
+  let cost: f64 = 0;
+  for (let s = 0; s < stages; s++) cost += wideStage(2, s, count, mode);
+  return cost;
+}
+
+/** A field of the layout table as the kernels read it (for the test that both sides agree). */
+export function layoutField(l: i32, field: i32): i32 {
+  return l < 0 ? header(<u32>field) : layer(l, <u32>field);
+}

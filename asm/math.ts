@@ -4,6 +4,7 @@
 // nearest, integer bit tricks), which WebAssembly defines exactly; no call leaves the module.
 // So a sigmoid computed in Node and in Chromium has the same bits, and a seed gives the same
 // network everywhere.
+import { ACT_SIGMOID, ACT_RELU } from '../src/fast/layout-table';
 
 // exp(x) = 2^n · e^r with n = round(x / ln 2) and r = x − n·ln 2, |r| ≤ ln2/2. ln 2 is split
 // into a high part with few mantissa bits (n·LN2_HI is exact) and a small correction (Cody–Waite).
@@ -77,4 +78,13 @@ const ROUNDER: f32 = 12582912.0;
   // Copy z's sign bit onto t (t ≥ 0).
   const signBit = i32x4.splat(0x80000000);
   return v128.or(t, v128.and(z, signBit));
+}
+
+/** f'(z) from z and a = f(z), lane by lane: σ' = a(1 − a), relu' = [z > 0], tanh' = 1 − a². */
+// @ts-ignore: decorator
+@inline export function derivativev(act: i32, z: v128, a: v128): v128 {
+  const one = f32x4.splat(1);
+  if (act == ACT_SIGMOID) return f32x4.mul(a, f32x4.sub(one, a));
+  if (act == ACT_RELU) return v128.and(f32x4.gt(z, f32x4.splat(0)), one);
+  return f32x4.sub(one, f32x4.mul(a, a));
 }

@@ -8,8 +8,8 @@
 // endian, unaligned) then its byte value (u8). 60,000 MNIST images take ~27 MB this way,
 // less than their 47 MB of dense bytes.
 
-/** Bytes per entry of a sparse store. */
-export const ENTRY_BYTES: usize = 3;
+import { ENTRY_BYTES } from '../src/fast/layout-table';
+export { ENTRY_BYTES };
 
 /**
  * Encodes `count` images of `size` bytes each, stored one after another at `bytes`.

@@ -9,8 +9,11 @@ export interface CReferenceResult {
   readonly peakRssMB: number;
 }
 
-/** Where the C reference lives, relative to the repository root (as in CI). */
-export const C_REFERENCE_SCRIPT = join(ROOT, '..', 'shared', 'bench', 'c-reference.sh');
+/**
+ * Where the C reference lives: `../shared/bench/` beside the repository root (as in CI), or one
+ * level further up (a git worktree in a subfolder of the workplace).
+ */
+export const C_REFERENCE_SCRIPT = [join(ROOT, '..', 'shared', 'bench', 'c-reference.sh'), join(ROOT, '..', '..', 'shared', 'bench', 'c-reference.sh')].find((p) => existsSync(p)) ?? join(ROOT, '..', 'shared', 'bench', 'c-reference.sh');
 
 /**
  * Builds and runs the dense, single-threaded C reference (gcc -O3 -march=native) of the

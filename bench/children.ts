@@ -27,12 +27,12 @@ function peakRssOf(pid: number): number | null {
 /**
  * Runs a command in its own process (so its peak RSS is its own), from the repository root,
  * and collects its output. `onLine` sees each stdout line as it arrives, with the wall
- * milliseconds since the spawn.
+ * milliseconds since the spawn; `env` replaces the environment.
  */
-export function runChild(command: string, args: readonly string[], onLine?: (line: string, ms: number) => void): Promise<ChildOutput> {
+export function runChild(command: string, args: readonly string[], onLine?: (line: string, ms: number) => void, env?: NodeJS.ProcessEnv): Promise<ChildOutput> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: env ?? process.env });
     let stdout = '';
     let stderr = '';
     let pending = '';

@@ -1,4 +1,5 @@
-// `npm run bench [-- --json] [--epochs N] [--skip tfjs,c,default,reference]`: see suite.ts.
+// `npm run bench [-- --suite default|wide] [--json] [--rounds N] [--skip tfjs,c,default,reference,numpy,torch]`:
+// see suite.ts (the default suite) and suite-wide.ts.
 import { DigitlabError } from '../src/errors.js';
 import { parseBenchArgs, runBenchCommand } from './command.js';
 

@@ -1,116 +1,96 @@
-import { runCReference, type CReferenceResult } from './c-reference.js';
+import { cpus, loadavg } from 'node:os';
+import { runCReference } from './c-reference.js';
 import { runTsChild } from './children.js';
 import { runDefaultTraining, type DefaultTrainingResult } from './default-training.js';
-import type { EpochMeasurement } from './measurement.js';
+import { median, type EpochMeasurement } from './measurement.js';
+import { type Contestant, formatRatio, ratioStats, type RatioStats, runRounds, type Samples } from './rounds.js';
 
 /**
- * Parts of the benchmark that can be left out (`--skip tfjs,c,default,reference`): TF.js, the
- * C reference, the default `digitlab train` on the fast path (time-to-95 %), and the same on
- * the reference path (the accuracy check; the slowest part, ~1.5 min on a quiet machine).
+ * Parts of the default benchmark that can be left out (`--skip tfjs,c,default,reference`):
+ * TF.js, the C reference, the default `digitlab train` on the fast path (time-to-95 %), and
+ * the same on the reference path (the accuracy check; ~1.5 min on a quiet machine).
  */
 export type BenchPart = 'tfjs' | 'c' | 'default' | 'reference';
-/** The names `--skip` accepts. */
-export const BENCH_PARTS: readonly BenchPart[] = ['tfjs', 'c', 'default', 'reference'];
+/** The names `--skip` accepts (the wide suite's peers too). */
+export const BENCH_PARTS: readonly string[] = ['tfjs', 'c', 'default', 'reference', 'numpy', 'torch'];
 
 /** Options of `runBenchmark`. */
 export interface BenchOptions {
-  /** Timed epochs per contestant (after one warm-up epoch). */
-  readonly epochs?: number;
-  readonly skip?: readonly BenchPart[];
-  /** Progress messages (to stderr in the CLI). */
-  readonly log?: (message: string) => void;
+  /** Rounds: each tool once per round, alternating. */
+  readonly rounds: number;
+  readonly skip: readonly string[];
+  /** Progress messages (to stderr). */
+  readonly log: (message: string) => void;
 }
 
-/** Everything one benchmark run measured. Flat keys with dots are built by `flattenResult`. */
+/** Everything one default benchmark run measured. */
 export interface BenchResult {
-  readonly digitlab: EpochMeasurement;
-  readonly tfjs: EpochMeasurement | { skipped: string };
-  readonly c: CReferenceResult | { skipped: string };
-  /** Default `digitlab train` with the fast path and with the reference, for time-to-95 % and the accuracy check. */
+  readonly cpu: string;
+  readonly load: readonly [number, number];
+  readonly rounds: number;
+  /** digitlab, TF.js, C: seconds per epoch of each round. */
+  readonly samples: Samples[];
+  /** TF.js's and C's time over digitlab's, per round (above 1 = digitlab faster). */
+  readonly ratios: Record<string, RatioStats | null>;
+  /** Default `digitlab train` on the fast path and on the reference, for time-to-95 % and the accuracy check. */
   readonly defaultWasm: DefaultTrainingResult | { skipped: string };
   readonly defaultReference: DefaultTrainingResult | { skipped: string };
 }
 
-const skipped = (reason: string): { skipped: string } => ({ skipped: reason });
 const isSkipped = (x: object): x is { skipped: string } => 'skipped' in x;
 
 /**
- * The benchmark of issue 3, each contestant in its own process so peak RSS is honest:
- * digitlab's fast path and TF.js (WebAssembly backend) train the seed's task
- * (784-16-16-10, sigmoid, quadratic cost, SGD, batch 100, SEED_SETTINGS' learning rate) for
- * one warm-up and `epochs` timed epochs; the hand-written C reference runs its `epochs`;
- * then the default `digitlab train` runs twice, on the fast path (time to 95 % test
- * accuracy, peak RSS) and on the reference path (the same seed's final accuracy).
+ * The default benchmark: the seed's task (784-16-16-10, sigmoid, quadratic cost, SGD, batch
+ * 100, SEED_SETTINGS' learning rate) trained by digitlab's fast path (1 warm-up + 3 timed
+ * epochs), TF.js on its WebAssembly backend (1 + 1: it is ~100× slower) and the hand-written C
+ * reference (3 epochs), each in its own process, alternating round by round; then the default
+ * `digitlab train` on the fast path (time to 95 % test accuracy, peak RSS) and on the
+ * reference path (the same seed's final accuracy).
  */
-export async function runBenchmark(options: BenchOptions = {}): Promise<BenchResult> {
-  const epochs = options.epochs ?? 3;
-  const skip = new Set(options.skip ?? []);
-  const log = options.log ?? (() => {});
-  const childArgs = ['--epochs', String(epochs), '--warmup', '1'];
-
-  log(`digitlab: 1 warm-up + ${epochs} epochs of the seed's task …`);
-  const digitlab = await runTsChild<EpochMeasurement>('./measure-digitlab.ts', childArgs);
-  log(`  ${digitlab.secondsPerEpoch.toFixed(4)} s/epoch`);
-
-  let tfjs: BenchResult['tfjs'] = skipped('--skip tfjs');
-  if (!skip.has('tfjs')) {
-    log(`TF.js (wasm backend): 1 warm-up + ${epochs} epochs (about 4 s each) …`);
-    tfjs = await runTsChild<EpochMeasurement>('./measure-tfjs.ts', childArgs);
-    log(`  ${tfjs.secondsPerEpoch.toFixed(3)} s/epoch`);
-  }
-
-  let c: BenchResult['c'] = skipped('--skip c');
-  if (!skip.has('c')) {
-    log(`C reference: ${epochs} epochs …`);
-    c = await runCReference(epochs);
-    log(isSkipped(c) ? `  skipped: ${c.skipped}` : `  ${c.secondsPerEpoch.toFixed(4)} s/epoch`);
-  }
-
-  let defaultWasm: BenchResult['defaultWasm'] = skipped('--skip default');
-  let defaultReference: BenchResult['defaultReference'] = skipped('--skip reference');
+export async function runBenchmark(options: BenchOptions): Promise<BenchResult> {
+  const skip = new Set(options.skip);
+  const log = options.log;
+  const load0 = loadavg()[0];
+  const contestants: Contestant[] = [
+    { name: 'digitlab', run: async () => (await runTsChild<EpochMeasurement>('./measure-wide.ts', ['--recipe', 'default', '--epochs', '3', '--warmup', '1'])).secondsPerEpoch },
+    { name: 'tfjs', run: async () => (skip.has('tfjs') ? { skipped: '--skip tfjs' } : (await runTsChild<EpochMeasurement>('./measure-tfjs.ts', ['--epochs', '1', '--warmup', '1'])).secondsPerEpoch) },
+    {
+      name: 'c',
+      run: async () => {
+        if (skip.has('c')) return { skipped: '--skip c' };
+        const c = await runCReference(3);
+        return isSkipped(c) ? c : c.secondsPerEpoch;
+      },
+    },
+  ];
+  log(`the seed's task, ${options.rounds} rounds of digitlab, TF.js, C …`);
+  const samples = await runRounds(contestants, options.rounds, log);
+  const ratios: Record<string, RatioStats | null> = { tfjs: ratioStats(samples[0], samples[1]), c: ratioStats(samples[0], samples[2]) };
+  let defaultWasm: BenchResult['defaultWasm'] = { skipped: '--skip default' };
+  let defaultReference: BenchResult['defaultReference'] = { skipped: '--skip reference' };
   if (!skip.has('default')) {
     log('default `digitlab train --json` (fast path) …');
     defaultWasm = await runDefaultTraining('wasm');
-    log(`  ${describeDefault(defaultWasm)}`);
   }
   if (!skip.has('reference')) {
     log('default `digitlab train --json --backend reference` (same seed, plain TypeScript; 1–2 minutes) …');
     defaultReference = await runDefaultTraining('reference');
-    log(`  ${describeDefault(defaultReference)}`);
   }
-  return { digitlab, tfjs, c, defaultWasm, defaultReference };
+  return { cpu: cpus()[0]?.model ?? 'unknown', load: [load0, loadavg()[0]], rounds: options.rounds, samples, ratios, defaultWasm, defaultReference };
 }
 
-function describeDefault(d: DefaultTrainingResult): string {
-  const to95 = d.secondsTo95 === null ? 'never reached 95 %' : `95 % after ${d.secondsTo95.toFixed(2)} s wall (epoch ${d.epochTo95})`;
-  return `${to95}; final test accuracy ${(100 * d.finalTestAccuracy).toFixed(2)} % after ${d.epochs} epochs, ${d.totalSeconds.toFixed(2)} s in all`;
-}
-
-/** The one JSON object of `--json`: flat keys with dots, e.g. `digitlab.secondsPerEpoch`, `speedup`. */
+/** The one JSON object of `--json`: flat keys with dots, e.g. `digitlab.secondsPerEpoch`, `c.ratio.median`. */
 export function flattenResult(r: BenchResult): Record<string, number | string | null> {
-  const out: Record<string, number | string | null> = {
-    'digitlab.secondsPerEpoch': r.digitlab.secondsPerEpoch,
-    'digitlab.testAccuracy': r.digitlab.testAccuracy,
-    'digitlab.peakRssMB': r.digitlab.peakRssMB,
-    'digitlab.epochSeconds': r.digitlab.epochSeconds.join(','),
-  };
-  if (isSkipped(r.tfjs)) {
-    out['tfjs.skipped'] = r.tfjs.skipped;
-    out['tfjs.secondsPerEpoch'] = null;
-    out.speedup = null;
-  } else {
-    out['tfjs.secondsPerEpoch'] = r.tfjs.secondsPerEpoch;
-    out['tfjs.testAccuracy'] = r.tfjs.testAccuracy;
-    out['tfjs.peakRssMB'] = r.tfjs.peakRssMB;
-    out.speedup = r.tfjs.secondsPerEpoch / r.digitlab.secondsPerEpoch;
+  const out: Record<string, number | string | null> = { cpu: r.cpu, 'load.before': r.load[0], 'load.after': r.load[1], rounds: r.rounds };
+  for (const s of r.samples) {
+    out[`${s.name}.secondsPerEpoch`] = s.secondsPerEpoch.length > 0 ? median(s.secondsPerEpoch) : null;
+    out[`${s.name}.rounds`] = s.secondsPerEpoch.join(',');
+    if (s.skipped) out[`${s.name}.skipped`] = s.skipped;
   }
-  if (isSkipped(r.c)) {
-    out['c.skipped'] = r.c.skipped;
-  } else {
-    out['c.secondsPerEpoch'] = r.c.secondsPerEpoch;
-    out['c.testAccuracy'] = r.c.testAccuracy;
-    out['c.peakRssMB'] = r.c.peakRssMB;
-    out.speedupOverC = r.c.secondsPerEpoch / r.digitlab.secondsPerEpoch;
+  for (const [name, stats] of Object.entries(r.ratios)) {
+    out[`${name}.ratio.median`] = stats?.median ?? null;
+    out[`${name}.ratio.min`] = stats?.min ?? null;
+    out[`${name}.ratio.max`] = stats?.max ?? null;
   }
   for (const [key, d] of [['default', r.defaultWasm], ['defaultReference', r.defaultReference]] as const) {
     if (isSkipped(d)) {
@@ -120,12 +100,8 @@ export function flattenResult(r: BenchResult): Record<string, number | string | 
     out[`${key}.secondsTo95`] = d.secondsTo95;
     out[`${key}.epochTo95`] = d.epochTo95;
     out[`${key}.finalTestAccuracy`] = d.finalTestAccuracy;
-    out[`${key}.epochs`] = d.epochs;
     out[`${key}.totalSeconds`] = d.totalSeconds;
     out[`${key}.peakRssMB`] = d.peakRssMB;
-  }
-  if (!isSkipped(r.defaultWasm) && !isSkipped(r.defaultReference)) {
-    out['default.accuracyGapPoints'] = 100 * Math.abs(r.defaultWasm.finalTestAccuracy - r.defaultReference.finalTestAccuracy);
   }
   return out;
 }
@@ -133,22 +109,16 @@ export function flattenResult(r: BenchResult): Record<string, number | string | 
 /** The human-readable report. */
 export function formatReport(r: BenchResult): string {
   const pct = (x: number): string => `${(100 * x).toFixed(2)} %`;
-  const rows: string[][] = [['', 's/epoch (median)', 'test accuracy', 'peak RSS']];
-  const add = (name: string, m: { secondsPerEpoch: number; testAccuracy: number; peakRssMB: number }, note = ''): void => {
-    rows.push([name, m.secondsPerEpoch.toFixed(4), pct(m.testAccuracy) + note, `${m.peakRssMB.toFixed(0)} MB`]);
-  };
-  add(r.digitlab.name, r.digitlab);
-  if (!isSkipped(r.tfjs)) add(r.tfjs.name, r.tfjs);
-  if (!isSkipped(r.c)) add('C reference (gcc -O3 -march=native, 1 thread)', r.c, ' (η = 3.0)');
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-  const lines = rows.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   '));
-  lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('   '));
-  lines.push('');
-  lines.push(`Seed's task (784-16-16-10, sigmoid, quadratic, SGD, batch 100), 1 warm-up + ${r.digitlab.epochSeconds.length} timed epochs; accuracies after ${r.digitlab.epochsTrained} epochs.`);
-  if (!isSkipped(r.tfjs)) lines.push(`speedup (TF.js / digitlab): ${(r.tfjs.secondsPerEpoch / r.digitlab.secondsPerEpoch).toFixed(1)}×`);
-  else lines.push(`TF.js skipped: ${r.tfjs.skipped}`);
-  if (!isSkipped(r.c)) lines.push(`C reference / digitlab: ${(r.c.secondsPerEpoch / r.digitlab.secondsPerEpoch).toFixed(2)}× (above 1 = digitlab is faster)`);
-  else lines.push(`C reference skipped: ${r.c.skipped}`);
+  const med = (s: Samples): string => (s.secondsPerEpoch.length > 0 ? `${median(s.secondsPerEpoch).toFixed(4)} s/epoch (rounds: ${s.secondsPerEpoch.map((x) => x.toFixed(4)).join(', ')})` : `skipped: ${s.skipped}`);
+  const [digitlab, tfjs, c] = r.samples;
+  const lines = [
+    `CPU: ${r.cpu}, ${cpus().length} cores; load average (1 min) ${r.load[0].toFixed(2)} before, ${r.load[1].toFixed(2)} after.`,
+    `Seed's task (784-16-16-10, sigmoid, quadratic, SGD, batch 100), ${r.rounds} rounds, tools alternating within each round:`,
+    `  digitlab (fast path):                     ${med(digitlab)}`,
+    `  TF.js (WebAssembly backend):              ${med(tfjs)}`,
+    `  C reference (gcc -O3 -march=native):      ${med(c)}`,
+    `  TF.js / digitlab: ${formatRatio(r.ratios.tfjs)}   C / digitlab: ${formatRatio(r.ratios.c)}   (median (range) of the per-round ratios; above 1 = digitlab is faster)`,
+  ];
   if (!isSkipped(r.defaultWasm)) {
     const d = r.defaultWasm;
     lines.push(

@@ -16,7 +16,7 @@
 //   npm run ablation -- --data DIR       MNIST's four IDX files (plain or .gz) from DIR
 import { spawn } from 'node:child_process';
 import { resolveDataOption } from '../src/data/idx-dir.js';
-import { createFastBackend } from '../src/fast/dropout-backend.js';
+import { createFastBackend } from '../src/fast/factory.js';
 import { loadKernelsModule } from '../src/fast/node.js';
 import { PRESETS } from '../src/train/presets.js';
 import { trainEpochs } from '../src/train/run-loop.js';

@@ -11,7 +11,7 @@
 //
 // Prints one JSON line per run on stderr as it finishes and a markdown table on stdout.
 import { resolveDataOption } from '../src/data/idx-dir.js';
-import { createFastBackend } from '../src/fast/dropout-backend.js';
+import { createFastBackend } from '../src/fast/factory.js';
 import { loadKernelsModule } from '../src/fast/node.js';
 import { resolveSettings } from '../src/train/settings.js';
 import { Trainer } from '../src/train/trainer.js';

@@ -74,9 +74,11 @@ export { encodeOnnx } from './model/onnx.js';
 // The fast path: WebAssembly SIMD kernels behind the same TrainingBackend.
 export { kernelsUrl, fetchKernels } from './fast/kernels-url.js';
 export { compileKernels, instantiateKernels, type Kernels } from './fast/kernels.js';
-export { createWasmBackend } from './fast/factory.js';
-export { createFastBackend } from './fast/dropout-backend.js';
-export { WasmBackend } from './fast/wasm-backend.js';
+export { createFastBackend, createWasmBackend } from './fast/factory.js';
+export { WasmBackend, type WideRunner } from './fast/wasm-backend.js';
+export type { FastBackendOptions } from './fast/factory.js';
+export type { HelperPool, HelperEndpoint } from './fast/helper-pool.js';
+export type { AttachMessage, StartMessage } from './fast/thread-protocol.js';
 export type { MemoryPlan, LayerPlan, PlanSettings } from './fast/layout.js';
 
 export { DigitlabError } from './errors.js';

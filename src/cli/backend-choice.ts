@@ -1,5 +1,4 @@
-import { createFastBackend } from '../fast/dropout-backend.js';
-import { loadKernelsModule } from '../fast/node.js';
+import { fastBackendFactory } from '../fast/node.js';
 import type { BackendFactory } from '../train/trainer.js';
 import type { TrainingSettings } from '../train/settings.js';
 
@@ -12,8 +11,8 @@ export type BackendChoice = 'auto' | 'wasm' | 'reference';
 export const BACKEND_NAMES: readonly BackendChoice[] = ['auto', 'wasm', 'reference'];
 
 /** The backend factory for a `--backend` choice (undefined = the trainer's reference default). */
-export async function backendFactory(choice: BackendChoice, _settings?: TrainingSettings): Promise<BackendFactory | undefined> {
+export async function backendFactory(choice: BackendChoice, settings: TrainingSettings): Promise<BackendFactory | undefined> {
   if (choice === 'reference') return undefined;
-  // The plain fast backend, or its dropout variant when the settings ask for dropout.
-  return createFastBackend(await loadKernelsModule());
+  // The fast backend (with dropout when the settings ask for it; two threads for wide networks).
+  return fastBackendFactory(settings);
 }

@@ -92,6 +92,33 @@ export function sampleElasticField(
     px[i] = rng.normal() * range.magnitude;
     py[i] = rng.normal() * range.magnitude;
   }
+  const { weights, corners } = interpolation(rows, cols, range, gx, gy);
+  for (let i = 0; i < rows * cols; i++) {
+    const i00 = corners[i];
+    const w00 = weights[4 * i], w01 = weights[4 * i + 1], w10 = weights[4 * i + 2], w11 = weights[4 * i + 3];
+    fieldX[i] = w00 * px[i00] + w01 * px[i00 + 1] + w10 * px[i00 + gx] + w11 * px[i00 + gx + 1];
+    fieldY[i] = w00 * py[i00] + w01 * py[i00 + 1] + w10 * py[i00 + gx] + w11 * py[i00 + gx + 1];
+  }
+}
+
+/** Bilinear weights (4 per pixel) and top-left control point of every pixel: the same for every image of a size. */
+interface Interpolation {
+  readonly weights: Float64Array;
+  readonly corners: Int32Array;
+}
+
+let lastInterpolation: { key: string; value: Interpolation } | null = null;
+
+/**
+ * The field's interpolation, computed once per image size and spacing: pixel (x, y) sits at
+ * (x, y)/spacing in control-point units, in the cell whose top-left point is (x0, y0), with
+ * weights (1 − tx)(1 − ty), tx(1 − ty), (1 − tx)ty, tx·ty.
+ */
+function interpolation(rows: number, cols: number, range: ElasticRange, gx: number, gy: number): Interpolation {
+  const key = `${rows} ${cols} ${range.spacing}`;
+  if (lastInterpolation?.key === key) return lastInterpolation.value;
+  const weights = new Float64Array(4 * rows * cols);
+  const corners = new Int32Array(rows * cols);
   for (let y = 0; y < rows; y++) {
     const fy = y / range.spacing;
     const y0 = Math.min(Math.floor(fy), gy - 2);
@@ -100,12 +127,13 @@ export function sampleElasticField(
       const fx = x / range.spacing;
       const x0 = Math.min(Math.floor(fx), gx - 2);
       const tx = fx - x0;
-      const i00 = y0 * gx + x0;
-      const w00 = (1 - tx) * (1 - ty), w01 = tx * (1 - ty), w10 = (1 - tx) * ty, w11 = tx * ty;
-      fieldX[y * cols + x] = w00 * px[i00] + w01 * px[i00 + 1] + w10 * px[i00 + gx] + w11 * px[i00 + gx + 1];
-      fieldY[y * cols + x] = w00 * py[i00] + w01 * py[i00 + 1] + w10 * py[i00 + gx] + w11 * py[i00 + gx + 1];
+      const i = y * cols + x;
+      corners[i] = y0 * gx + x0;
+      weights.set([(1 - tx) * (1 - ty), tx * (1 - ty), (1 - tx) * ty, tx * ty], 4 * i);
     }
   }
+  lastInterpolation = { key, value: { weights, corners } };
+  return lastInterpolation.value;
 }
 
 /** Control points of an elastic field for a rows × cols image (per axis). */
@@ -113,13 +141,22 @@ export function controlPointCount(rows: number, cols: number, range: ElasticRang
   return (Math.ceil((cols - 1) / range.spacing) + 1) * (Math.ceil((rows - 1) / range.spacing) + 1);
 }
 
+/** Zero pixels around a padded copy of the source image (see `warpImage`): enough for a bilinear read to stay inside. */
+const BORDER = 2;
+
 /**
  * Warps one image: output pixel (x, y) takes the source value at the point the map sends it
  * back to, by inverse mapping (so every output pixel gets exactly one value, no holes):
  *   (u, v) = (x − c − dx, y − c − dy),
  *   source = R(−angle)·(u, v) / scale + c  (+ the elastic displacement at (x, y), if given),
  * read by bilinear interpolation, background (0) outside the frame, rounded to a byte.
- * Pure: reads `source` from `sourceOffset`, writes `target` from `targetOffset`.
+ * Pure: reads `source` from `sourceOffset`, writes `target` from `targetOffset`. `padded`, if
+ * given, is scratch space for the source with a zero border ((rows + 4) × (cols + 4) bytes).
+ *
+ * For speed the source is first copied into that zero-bordered frame, so the four reads of a
+ * bilinear sample need no bounds checks (a read further out is clamped to the border, which
+ * is background too), and a sample whose four source pixels are all background is 0 without
+ * the blend. The arithmetic of every sample is the plain formula's, term for term.
  */
 export function warpImage(
   source: Uint8Array,
@@ -131,29 +168,43 @@ export function warpImage(
   map: Affine,
   fieldX?: Float32Array,
   fieldY?: Float32Array,
+  padded: Uint8Array = new Uint8Array((rows + 2 * BORDER) * (cols + 2 * BORDER)),
 ): void {
+  const pw = cols + 2 * BORDER;
+  padded.fill(0);
+  for (let y = 0; y < rows; y++) padded.set(source.subarray(sourceOffset + y * cols, sourceOffset + (y + 1) * cols), (y + BORDER) * pw + BORDER);
   const cx = (cols - 1) / 2;
   const cy = (rows - 1) / 2;
   const cos = Math.cos(map.angle) / map.scale;
   const sin = Math.sin(map.angle) / map.scale;
-  const pixel = (x: number, y: number): number =>
-    x >= 0 && x < cols && y >= 0 && y < rows ? source[sourceOffset + y * cols + x] : 0;
+  const minusSin = -sin;
+  const bend = fieldX !== undefined && fieldY !== undefined;
   for (let y = 0; y < rows; y++) {
     const v = y - cy - map.dy;
+    const sinV = sin * v;
+    const cosV = cos * v;
     for (let x = 0; x < cols; x++) {
       const u = x - cx - map.dx;
-      let sx = cos * u + sin * v + cx;
-      let sy = -sin * u + cos * v + cy;
-      if (fieldX && fieldY) {
+      let sx = cos * u + sinV + cx;
+      let sy = minusSin * u + cosV + cy;
+      if (bend) {
         sx += fieldX[y * cols + x];
         sy += fieldY[y * cols + x];
       }
       const x0 = Math.floor(sx);
       const y0 = Math.floor(sy);
+      // Clamped into the border: beyond it every pixel is background anyway.
+      const px = x0 < -BORDER ? -BORDER : x0 > cols ? cols : x0;
+      const py = y0 < -BORDER ? -BORDER : y0 > rows ? rows : y0;
+      const at = (py + BORDER) * pw + px + BORDER;
+      const p00 = padded[at], p10 = padded[at + 1], p01 = padded[at + pw], p11 = padded[at + pw + 1];
+      if ((p00 | p10 | p01 | p11) === 0) {
+        target[targetOffset + y * cols + x] = 0;
+        continue;
+      }
       const tx = sx - x0;
       const ty = sy - y0;
-      const value =
-        (1 - tx) * (1 - ty) * pixel(x0, y0) + tx * (1 - ty) * pixel(x0 + 1, y0) + (1 - tx) * ty * pixel(x0, y0 + 1) + tx * ty * pixel(x0 + 1, y0 + 1);
+      const value = (1 - tx) * (1 - ty) * p00 + tx * (1 - ty) * p10 + (1 - tx) * ty * p01 + tx * ty * p11;
       target[targetOffset + y * cols + x] = Math.min(255, Math.max(0, Math.round(value)));
     }
   }
@@ -171,6 +222,7 @@ export class Augmenter {
   private readonly fieldX: Float32Array;
   private readonly fieldY: Float32Array;
   private readonly points: Float64Array;
+  private readonly padded: Uint8Array;
 
   /** An augmenter for batches of up to `capacity` images of rows × cols pixels. */
   constructor(
@@ -186,6 +238,7 @@ export class Augmenter {
     this.fieldX = new Float32Array(rows * cols);
     this.fieldY = new Float32Array(rows * cols);
     this.points = new Float64Array(2 * controlPointCount(rows, cols, elastic));
+    this.padded = new Uint8Array((rows + 2 * BORDER) * (cols + 2 * BORDER));
   }
 
   /**
@@ -206,7 +259,7 @@ export class Augmenter {
       const map = sampleAffine(rng, this.affine);
       if (this.kind === 'elastic') sampleElasticField(rng, this.rows, this.cols, this.elastic, this.fieldX, this.fieldY, this.points);
       const bend = this.kind === 'elastic';
-      warpImage(data.images, example * size, this.images, r * size, this.rows, this.cols, map, bend ? this.fieldX : undefined, bend ? this.fieldY : undefined);
+      warpImage(data.images, example * size, this.images, r * size, this.rows, this.cols, map, bend ? this.fieldX : undefined, bend ? this.fieldY : undefined, this.padded);
     }
     return {
       images: this.images.subarray(0, count * size),

@@ -1,12 +1,11 @@
 import type { Network } from '../core/network.js';
 import type { Dataset } from '../data/dataset.js';
 import type { OptimizerState, StepResult } from '../train/backend.js';
-import { type DropoutBackend, DropoutMasks } from '../train/dropout.js';
+import type { DropoutBackend, DropoutMasks } from '../train/dropout.js';
 import type { TrainingSettings } from '../train/settings.js';
-import type { BackendFactory } from '../train/trainer.js';
-import { instantiateKernels, type Kernels } from './kernels.js';
+import type { Kernels } from './kernels.js';
 import { ensureMemory, type MemoryPlan } from './layout.js';
-import { adamCorrections, WasmBackend } from './wasm-backend.js';
+import { adamCorrections, WasmBackend, type WideRunner } from './wasm-backend.js';
 
 /** The kernels' dropout entry point (asm/dropout.ts). */
 interface DropoutKernels {
@@ -33,11 +32,11 @@ export class WasmDropoutBackend implements DropoutBackend {
   private steps = 0;
 
   /** A backend on `kernels` (a fresh instance) for `settings`, starting from `network`. */
-  constructor(kernels: Kernels, network: Network, settings: TrainingSettings, ones: DropoutMasks) {
+  constructor(kernels: Kernels, network: Network, settings: TrainingSettings, ones: DropoutMasks, runner?: (kernels: Kernels, plan: MemoryPlan) => WideRunner | null) {
     const k = kernels as Kernels & Partial<DropoutKernels>;
     if (typeof k.trainBatchDropout !== 'function') throw new Error('kernels.wasm: missing export trainBatchDropout (rebuild with npm run build:wasm)');
     this.kernels = k as Kernels & DropoutKernels;
-    this.inner = new WasmBackend(kernels, network, settings);
+    this.inner = new WasmBackend(kernels, network, settings, runner);
     this.capacity = this.inner.capacity;
     this.plan = this.inner.plan;
     this.ones = ones;
@@ -109,18 +108,4 @@ export class WasmDropoutBackend implements DropoutBackend {
   dispose(): void {
     this.inner.dispose();
   }
-}
-
-/**
- * A `BackendFactory` for the fast kernels that uses `WasmDropoutBackend` when the settings ask
- * for dropout and the plain `WasmBackend` otherwise.
- */
-export function createFastBackend(module: WebAssembly.Module): BackendFactory {
-  return (network, settings) => {
-    const kernels = instantiateKernels(module);
-    const dropout = settings.dropout ?? 0;
-    if (dropout === 0) return new WasmBackend(kernels, network, settings);
-    // Masks of ones (keep everything), for steps taken through the plain `trainMiniBatch`.
-    return new WasmDropoutBackend(kernels, network, settings, new DropoutMasks(settings.sizes, settings.batchSize, 0));
-  };
 }

@@ -1,12 +1,73 @@
 import type { BackendFactory } from '../train/trainer.js';
-import { instantiateKernels } from './kernels.js';
-import { WasmBackend } from './wasm-backend.js';
+import { DropoutMasks } from '../train/dropout.js';
+import { WasmDropoutBackend } from './dropout-backend.js';
+import type { HelperPool } from './helper-pool.js';
+import { instantiateKernels, type Kernels } from './kernels.js';
+import { isWide, type MemoryPlan } from './layout.js';
+import { WasmBackend, type WideRunner } from './wasm-backend.js';
 
 /**
- * A `BackendFactory` for the `Trainer` that gives each network its own kernels instance
- * (synchronously, from the compiled module). Compile the module first, asynchronously:
- * `createWasmBackend(await compileKernels(bytes))`.
+ * Wide networks whose widest hidden layer has at least this many neurons split each batch with
+ * a helper thread; narrower ones train on one. Measured here (2 cores, `node --import tsx
+ * bench/crossover.ts`, interleaved rounds): two threads pay from 128 neurons on and lose
+ * below 64, where a stage is too short for the threads' meeting points.
  */
-export function createWasmBackend(module: WebAssembly.Module): BackendFactory {
-  return (network, settings) => new WasmBackend(instantiateKernels(module), network, settings);
+export const THREADS_FROM = 128;
+
+/** Whether a network of these layer sizes trains on two threads when a helper thread is there. */
+export function usesThreads(sizes: readonly number[], from = THREADS_FROM): boolean {
+  return isWide(sizes) && Math.max(...sizes.slice(1, -1)) >= from;
 }
+
+/** Largest shared memory a backend may grow to, in 64 KiB pages (2 GiB, the shared build's maximum). */
+const MAX_SHARED_PAGES = 32768;
+
+/** What the fast backends may use beside the kernels module. */
+export interface FastBackendOptions {
+  /** The shared-memory build of the kernels (`build/kernels-shared.wasm`): needed for two threads. */
+  readonly sharedModule?: WebAssembly.Module;
+  /** A started helper thread (`startNodeHelper`, `startWebHelper`), or null to train on one thread. */
+  readonly helper?: HelperPool | null;
+  /** Widest hidden layer from which two threads are used (default `THREADS_FROM`; bench/crossover.ts sets 0 to measure). */
+  readonly threadsFrom?: number;
+  /** Let each batch go to one thread when that has lately been faster (default true; false: always two, to measure or test). */
+  readonly adaptive?: boolean;
+}
+
+/**
+ * The `BackendFactory` of the fast kernels, for the `Trainer`: each network gets its own
+ * kernels instance (synchronously, from the compiled module), a `WasmDropoutBackend` when the
+ * settings ask for dropout and a `WasmBackend` otherwise; wide networks (`usesThreads`) share
+ * their batches with `options.helper` when it is given. One thread or two, the bits are the
+ * same. Compile the module first, asynchronously: `createFastBackend(await compileKernels(bytes))`.
+ */
+export function createFastBackend(module: WebAssembly.Module, options: FastBackendOptions = {}): BackendFactory {
+  return (network, settings) => {
+    const { sharedModule, helper } = options;
+    const memory = sharedModule && helper && usesThreads(settings.sizes, options.threadsFrom) ? sharedMemory() : null;
+    let kernels: Kernels;
+    let runner: ((kernels: Kernels, plan: MemoryPlan) => WideRunner | null) | undefined;
+    if (sharedModule && helper && memory) {
+      kernels = instantiateKernels(sharedModule, memory);
+      runner = (k, plan) => helper.runner(sharedModule, k, plan, options.adaptive ?? true);
+    } else {
+      kernels = instantiateKernels(module);
+    }
+    const dropout = settings.dropout ?? 0;
+    if (dropout === 0) return new WasmBackend(kernels, network, settings, runner);
+    // Masks of ones (keep everything), for steps taken through the plain `trainMiniBatch`.
+    return new WasmDropoutBackend(kernels, network, settings, new DropoutMasks(settings.sizes, settings.batchSize, 0), runner);
+  };
+}
+
+/** A shared memory for a kernels instance, or null where one cannot be made (then: one thread). */
+function sharedMemory(): WebAssembly.Memory | null {
+  try {
+    return new WebAssembly.Memory({ initial: 64, maximum: MAX_SHARED_PAGES, shared: true });
+  } catch {
+    return null;
+  }
+}
+
+/** The same factory under its earlier name. */
+export const createWasmBackend = createFastBackend;

@@ -21,12 +21,28 @@ export interface Kernels {
   trainBatch(count: number, rows: number, offsets: number, entries: number, labels: number, learningRate: number, c1: number, c2: number): number;
   /** Forward pass and argmax of each row into bytes at `out`. */
   predictBatch(count: number, rows: number, offsets: number, entries: number, out: number): void;
-  /** Right answers in the last `computeGradients`/`trainBatch`. */
+  /** Right answers in the last `computeGradients`/`trainBatch` (or wide output stage). */
   lastCorrect(): number;
+  /** The wide path (asm/wide.ts): one whole batch on one thread, in mode `WIDE_MODE`. Returns Σ C_x. */
+  wideBatch(count: number, rows: number, offsets: number, entries: number, labels: number, mode: number, learningRate: number, c1: number, c2: number): number;
+  /** Wide path, main thread: decodes the batch's pixels and remembers its rows and labels. */
+  wideBegin(count: number, rows: number, offsets: number, entries: number, labels: number): void;
+  /** Wide path, every thread: fixes the optimizer step for the batch's stages. */
+  wideStep(learningRate: number, count: number, c1: number, c2: number): void;
+  /** Wide path: stages of one batch in `mode`. */
+  wideStages(mode: number): number;
+  /** Wide path: `part`'s share (0, 1, or 2 = both) of one stage. Returns Σ C_x from the output stage. */
+  wideStage(part: number, stage: number, count: number, mode: number): number;
+  /** A layout table field as the kernels read it: header field (l = −1) or layer l's. */
+  layoutField(l: number, field: number): number;
 }
+
+/** The wide path's modes (asm/wide.ts MODE_*). */
+export const WIDE_MODE = { train: 0, gradients: 1, predict: 2 } as const;
 
 const EXPORTS = [
   'heapBase', 'setLayout', 'encodeSparse', 'computeGradients', 'applyUpdate', 'trainBatch', 'predictBatch', 'lastCorrect',
+  'wideBatch', 'wideBegin', 'wideStep', 'wideStages', 'wideStage', 'layoutField',
 ] as const;
 
 /**
@@ -46,10 +62,12 @@ export async function compileKernels(source: WebAssembly.Module | BufferSource):
 /**
  * A fresh instance of the kernels with its own memory, synchronously (allowed for any module
  * size in Node and in Workers; on a browser's main thread Chromium refuses modules over 4 KB,
- * so train in a Worker). Throws if the module is not digitlab's kernels.
+ * so train in a Worker). The shared-memory build (`kernels-shared.wasm`) takes its memory as
+ * `memory`, so that two threads' instances work on one memory (src/fast/threads.ts). Throws
+ * if the module is not digitlab's kernels.
  */
-export function instantiateKernels(module: WebAssembly.Module): Kernels {
-  const instance = new WebAssembly.Instance(module, {});
+export function instantiateKernels(module: WebAssembly.Module, memory?: WebAssembly.Memory): Kernels {
+  const instance = new WebAssembly.Instance(module, memory ? { env: { memory } } : {});
   const exports = instance.exports as Record<string, unknown>;
   for (const name of EXPORTS) {
     if (typeof exports[name] !== 'function') throw new DigitlabError(`kernels.wasm: missing export ${name} (rebuild with npm run build:wasm)`);

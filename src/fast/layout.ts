@@ -1,31 +1,42 @@
 import type { HiddenActivationName, OutputActivationName } from '../core/activations.js';
 import type { CostName } from '../core/costs.js';
 import type { OptimizerName } from '../core/optimizers.js';
+import * as T from './layout-table.js';
 
 /**
  * The memory plan of one kernels instance: where each buffer lives in its linear memory, as
- * byte offsets. It mirrors `asm/layout.ts` field for field (the kernels read the table this
- * plan writes). Every buffer is 64-byte aligned; matrices have one row per batch row and a
- * row stride of n_out rounded up to 4 floats, so each row is whole f32x4 lanes and the padding
+ * byte offsets, written into the layout table the kernels read. The table's field offsets and
+ * codes come from `layout-table.ts`, which the kernels (asm/) are compiled from too, so the two
+ * sides share one definition (test/fast/layout.test.ts reads the table back through the
+ * kernels). Every buffer is 64-byte aligned; matrices have one row per batch row and a row
+ * stride of n_out rounded up to 4 floats, so each row is whole f32x4 lanes and the padding
  * lanes stay zero.
  */
 
-/** Byte offsets of the header fields (asm/layout.ts H_*). */
-const H = { layers: 0, hidden: 4, output: 8, cost: 12, lut: 16, labels: 20, predictions: 24, optimizer: 28, l2: 32, momentum: 36, beta1: 40, beta2: 44, epsilon: 48, batchStarts: 52, batchEntries: 56 } as const;
-const HEADER_BYTES = 64;
-const LAYER_BYTES = 64;
-/** Field order of a layer record (asm/layout.ts L_*), 4 bytes each. */
-const LAYER_FIELDS = ['nIn', 'nOut', 'stride', 'weights', 'biases', 'weightGradients', 'biasGradients', 'weightedInputs', 'activations', 'deltas', 'state1Weights', 'state1Biases', 'state2Weights', 'state2Biases'] as const;
+/** Layer record fields in table order (src/fast/layout-table.ts L_*), 4 bytes each. */
+const LAYER_FIELDS = [
+  [T.L_IN, 'nIn'], [T.L_OUT, 'nOut'], [T.L_STRIDE, 'stride'], [T.L_W, 'weights'], [T.L_B, 'biases'],
+  [T.L_GW, 'weightGradients'], [T.L_GB, 'biasGradients'], [T.L_Z, 'weightedInputs'], [T.L_A, 'activations'], [T.L_D, 'deltas'],
+  [T.L_S1W, 'state1Weights'], [T.L_S1B, 'state1Biases'], [T.L_S2W, 'state2Weights'], [T.L_S2B, 'state2Biases'],
+  [T.L_SPLIT, 'split'], [T.L_NONZERO, 'nonZero'],
+] as const;
 
-const ACTIVATION_CODE: Record<OutputActivationName, number> = { sigmoid: 0, relu: 1, tanh: 2, softmax: 3 };
-const COST_CODE: Record<CostName, number> = { quadratic: 0, 'cross-entropy': 1 };
-const OPTIMIZER_CODE: Record<OptimizerName, number> = { sgd: 0, momentum: 1, adam: 2 };
+const ACTIVATION_CODE: Record<OutputActivationName, number> = { sigmoid: T.ACT_SIGMOID, relu: T.ACT_RELU, tanh: T.ACT_TANH, softmax: T.ACT_SOFTMAX };
+const COST_CODE: Record<CostName, number> = { quadratic: T.COST_QUADRATIC, 'cross-entropy': T.COST_CROSS_ENTROPY };
+const OPTIMIZER_CODE: Record<OptimizerName, number> = { sgd: T.OPT_SGD, momentum: T.OPT_MOMENTUM, adam: T.OPT_ADAM };
+
+/**
+ * Networks with a hidden layer at least this wide train on the wide path (asm/wide.ts:
+ * register-tiled products, split between two threads when that pays); narrower ones keep the
+ * seed's kernels (asm/forward.ts, asm/backward.ts), whose bits the baselines pin.
+ */
+export const WIDE_FROM = 32;
 
 /** Where one weight layer's buffers live (byte offsets) and its sizes. */
 export interface LayerPlan {
   readonly nIn: number;
   readonly nOut: number;
-  /** nOut rounded up to a multiple of 4: the row stride in floats. */
+  /** The row stride in floats: nOut rounded up to a multiple of 4 (+4 on the wide path when that is a multiple of 128, see `strideFor`). */
   readonly stride: number;
   readonly weights: number;
   readonly biases: number;
@@ -38,6 +49,10 @@ export interface LayerPlan {
   readonly state1Biases: number;
   readonly state2Weights: number;
   readonly state2Biases: number;
+  /** Wide path: the first neuron of the second thread's share (a multiple of 4); the stride for the output layer. */
+  readonly split: number;
+  /** Wide path, ReLU hidden layer: the address of its eight list addresses (asm/wide.ts `nonZero`), else 0. */
+  readonly nonZero: number;
 }
 
 /** What a plan is made for. */
@@ -57,13 +72,18 @@ export interface PlanSettings {
 }
 
 /** Bytes per sparse-store entry: u16 pixel index + u8 value (asm/sparse.ts). */
-export const ENTRY_BYTES = 3;
+export const ENTRY_BYTES = T.ENTRY_BYTES;
 
 /** The complete plan: the layout table, the layers, the scratch buffers; see `planMemory`. */
 export interface MemoryPlan {
   readonly table: number;
   readonly lut: number;
   readonly layers: readonly LayerPlan[];
+  /** Whether the network trains on the wide path (see `WIDE_FROM`). */
+  readonly wide: boolean;
+  /** Wide path: two scratch panels of `panelBytes` each (asm/wide-forward.ts `forwardDenseRange`). */
+  readonly panels: number;
+  readonly panelBytes: number;
   /** u32 per batch row: which example of the current store the row is. */
   readonly rows: number;
   /** u32 per row, 0, 1, 2, …: the rows of an evaluation chunk. */
@@ -78,11 +98,28 @@ export interface MemoryPlan {
   /** u32 per row + 1 and 8 bytes per non-zero pixel: the batch's decoded input (asm/sparse.ts). */
   readonly batchStarts: number;
   readonly batchEntries: number;
+  /** Per ReLU layer on the wide path: its lists' eight addresses (asm/wide.ts `nonZero`). */
+  readonly nonZeroLists: ReadonlyMap<number, readonly number[]>;
   /** First byte after the plan: the training set's sparse store goes here (it grows). */
   readonly end: number;
 }
 
 const align = (x: number, to = 64): number => Math.ceil(x / to) * to;
+
+/** Whether a network of these layer sizes trains on the wide path. */
+export function isWide(sizes: readonly number[]): boolean {
+  return sizes.length > 2 && Math.max(...sizes.slice(1, -1)) >= WIDE_FROM;
+}
+
+/**
+ * The row stride of a layer of n neurons. On the wide path a stride that is a multiple of 128
+ * floats (512 bytes) gets 4 more: walking down a column of such a matrix (the products step
+ * from weight row k to k+1) would otherwise hit the same few cache sets again and again.
+ */
+function strideFor(n: number, wide: boolean): number {
+  const s = Math.ceil(n / 4) * 4;
+  return wide && s % 128 === 0 ? s + 4 : s;
+}
 
 /**
  * Places every buffer, starting at `base` (the kernels' heap base). Optimizer state is only
@@ -90,6 +127,7 @@ const align = (x: number, to = 64): number => Math.ceil(x / to) * to;
  */
 export function planMemory(settings: PlanSettings, base: number): MemoryPlan {
   const { sizes, capacity } = settings;
+  const wide = isWide(sizes);
   let at = align(base);
   const take = (bytes: number): number => {
     const address = at;
@@ -97,17 +135,19 @@ export function planMemory(settings: PlanSettings, base: number): MemoryPlan {
     return address;
   };
   const L = sizes.length - 1;
-  const table = take(HEADER_BYTES + L * LAYER_BYTES);
+  const table = take(T.HEADER_BYTES + L * T.LAYER_BYTES);
   const lut = take(256 * 4);
   const layers: LayerPlan[] = [];
   const states = settings.optimizer === 'adam' ? 2 : settings.optimizer === 'momentum' ? 1 : 0;
   for (let l = 0; l < L; l++) {
     const nIn = sizes[l];
     const nOut = sizes[l + 1];
-    const stride = Math.ceil(nOut / 4) * 4;
+    const stride = strideFor(nOut, wide);
     const w = nIn * stride * 4;
     const b = stride * 4;
     const batch = capacity * stride * 4;
+    const hidden = l < L - 1;
+    const split = hidden ? Math.round(nOut / 8) * 4 : stride;
     layers.push({
       nIn, nOut, stride,
       weights: take(w), biases: take(b),
@@ -115,8 +155,24 @@ export function planMemory(settings: PlanSettings, base: number): MemoryPlan {
       weightedInputs: take(batch), activations: take(batch), deltas: take(batch),
       state1Weights: states >= 1 ? take(w) : 0, state1Biases: states >= 1 ? take(b) : 0,
       state2Weights: states >= 2 ? take(w) : 0, state2Biases: states >= 2 ? take(b) : 0,
+      split,
+      nonZero: wide && hidden && settings.activation === 'relu' ? take(32) : 0,
     });
   }
+  // The non-zero lists of ReLU layers (asm/wide.ts `nonZero`): per share, by rows (capacity + 1
+  // starts, up to capacity × share entries of 8 bytes, +1: the writer stores one past the
+  // last), then per share by columns (share + 1 starts, as many entries).
+  const nonZeroLists = new Map<number, number[]>();
+  layers.forEach((layer, l) => {
+    if (layer.nonZero === 0) return;
+    const shares = [layer.split, Math.max(layer.nOut - layer.split, 0)];
+    const rowLists = shares.flatMap((n) => [take((capacity + 1) * 4), take((capacity * n + 1) * 8)]);
+    const columnLists = shares.flatMap((n) => [take((n + 1) * 4), take((capacity * n + 1) * 8)]);
+    nonZeroLists.set(l, [...rowLists, ...columnLists]);
+  });
+  // Packed weight panels of the wide path's dense products (asm/wide-forward.ts), one per thread.
+  const panelBytes = wide ? Math.max(...sizes.slice(0, -1)) * 32 : 0;
+  const panels = take(2 * panelBytes);
   const rows = take(capacity * 4);
   const identityRows = take(capacity * 4);
   const chunkBytes = take(capacity * sizes[0]);
@@ -124,34 +180,37 @@ export function planMemory(settings: PlanSettings, base: number): MemoryPlan {
   const chunkEntries = take(capacity * sizes[0] * ENTRY_BYTES + 16);
   const predictions = take(capacity);
   const batchStarts = take((capacity + 1) * 4);
-  const batchEntries = take(capacity * sizes[0] * 8);
-  return { table, lut, layers, rows, identityRows, chunkBytes, chunkOffsets, chunkEntries, predictions, batchStarts, batchEntries, end: at };
+  const batchEntries = take(capacity * sizes[0] * 8 + 8);
+  return { table, lut, layers, wide, panels, panelBytes, rows, identityRows, chunkBytes, chunkOffsets, chunkEntries, predictions, batchStarts, batchEntries, nonZeroLists, end: at };
 }
 
-/** Writes the plan's layout table, the pixel look-up table and the identity rows into memory. */
+/** Writes the plan's layout table, the pixel look-up table, the lists' addresses and the identity rows into memory. */
 export function writeLayout(memory: WebAssembly.Memory, plan: MemoryPlan, settings: PlanSettings): void {
   const i32 = new Int32Array(memory.buffer);
   const f32 = new Float32Array(memory.buffer);
   const t = plan.table >> 2;
-  i32[t + (H.layers >> 2)] = plan.layers.length;
-  i32[t + (H.hidden >> 2)] = ACTIVATION_CODE[settings.activation];
-  i32[t + (H.output >> 2)] = ACTIVATION_CODE[settings.outputActivation];
-  i32[t + (H.cost >> 2)] = COST_CODE[settings.cost];
-  i32[t + (H.lut >> 2)] = plan.lut;
-  i32[t + (H.labels >> 2)] = 0;
-  i32[t + (H.predictions >> 2)] = plan.predictions;
-  i32[t + (H.optimizer >> 2)] = OPTIMIZER_CODE[settings.optimizer];
-  f32[t + (H.l2 >> 2)] = settings.l2;
-  f32[t + (H.momentum >> 2)] = settings.momentum;
-  f32[t + (H.beta1 >> 2)] = settings.beta1;
-  f32[t + (H.beta2 >> 2)] = settings.beta2;
-  f32[t + (H.epsilon >> 2)] = settings.epsilon;
-  i32[t + (H.batchStarts >> 2)] = plan.batchStarts;
-  i32[t + (H.batchEntries >> 2)] = plan.batchEntries;
+  const header: [number, number][] = [
+    [T.H_LAYERS, plan.layers.length],
+    [T.H_HIDDEN, ACTIVATION_CODE[settings.activation]],
+    [T.H_OUTPUT, ACTIVATION_CODE[settings.outputActivation]],
+    [T.H_COST, COST_CODE[settings.cost]],
+    [T.H_LUT, plan.lut],
+    [T.H_LABELS, 0],
+    [T.H_PREDICTIONS, plan.predictions],
+    [T.H_OPTIMIZER, OPTIMIZER_CODE[settings.optimizer]],
+    [T.H_BATCH_STARTS, plan.batchStarts],
+    [T.H_BATCH_ENTRIES, plan.batchEntries],
+    [T.H_PANELS, plan.panels],
+    [T.H_PANEL_BYTES, plan.panelBytes],
+  ];
+  for (const [field, value] of header) i32[t + (field >> 2)] = value;
+  const floats: [number, number][] = [[T.H_L2, settings.l2], [T.H_MOMENTUM, settings.momentum], [T.H_BETA1, settings.beta1], [T.H_BETA2, settings.beta2], [T.H_EPSILON, settings.epsilon]];
+  for (const [field, value] of floats) f32[t + (field >> 2)] = value;
   plan.layers.forEach((layer, l) => {
-    const o = (plan.table + HEADER_BYTES + l * LAYER_BYTES) >> 2;
-    LAYER_FIELDS.forEach((field, i) => (i32[o + i] = layer[field]));
+    const o = (plan.table + T.HEADER_BYTES + l * T.LAYER_BYTES) >> 2;
+    for (const [field, name] of LAYER_FIELDS) i32[o + (field >> 2)] = layer[name];
   });
+  for (const [l, addresses] of plan.nonZeroLists) i32.set(addresses, plan.layers[l].nonZero >> 2);
   // Pixel byte → input activation, exactly as the reference computes it (f64 division, then
   // rounded to float32), so both paths see the same inputs.
   for (let v = 0; v < 256; v++) f32[(plan.lut >> 2) + v] = v / 255;

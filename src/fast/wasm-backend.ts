@@ -3,9 +3,22 @@ import type { Network } from '../core/network.js';
 import type { Dataset } from '../data/dataset.js';
 import type { OptimizerState, StepResult, TrainingBackend } from '../train/backend.js';
 import type { TrainingSettings } from '../train/settings.js';
-import type { Kernels } from './kernels.js';
+import { type Kernels, WIDE_MODE } from './kernels.js';
 import { ensureMemory, type MemoryPlan, planMemory, type PlanSettings, writeLayout } from './layout.js';
 import { encodeDataset, type SparseStore } from './sparse-store.js';
+
+/** Runs one wide-path batch (asm/wide.ts) in a mode of `WIDE_MODE`; returns Σ C_x. */
+export interface WideRunner {
+  /** Runs the batch of `count` rows (the sparse rows, offsets, entries and labels at those byte offsets); returns Σ C_x. */
+  run(count: number, rows: number, offsets: number, entries: number, labels: number, mode: number, learningRate: number, c1: number, c2: number): number;
+  /** Lets go of any helper thread. */
+  dispose(): void;
+}
+
+/** The wide path on the calling thread alone. */
+function oneThread(kernels: Kernels): WideRunner {
+  return { run: (...args) => kernels.wideBatch(...args), dispose: () => {} };
+}
 
 /** Rows per kernel call when predicting (the evaluation chunk). */
 const EVAL_CHUNK = 500;
@@ -37,6 +50,8 @@ export class WasmBackend implements TrainingBackend {
   readonly plan: MemoryPlan;
   /** Rows the batch buffers hold: the mini-batch or the evaluation chunk, whichever is larger. */
   readonly capacity: number;
+  /** Runs the wide path's batches (on this thread unless a helper thread was attached). */
+  private runner: WideRunner;
   private store: SparseStore | null = null;
   private steps = 0;
   private buffer: ArrayBuffer;
@@ -45,7 +60,7 @@ export class WasmBackend implements TrainingBackend {
   private u8: Uint8Array;
 
   /** A backend for `settings` on a fresh kernels instance, starting from `network`'s parameters. */
-  constructor(kernels: Kernels, network: Network, settings: TrainingSettings) {
+  constructor(kernels: Kernels, network: Network, settings: TrainingSettings, runner?: (kernels: Kernels, plan: MemoryPlan) => WideRunner | null) {
     if (network.sizes[0] > 65535) throw new RangeError(`wasm backend: at most 65,535 inputs (pixel indices are 16-bit), got ${network.sizes[0]}`);
     this.kernels = kernels;
     this.settings = settings;
@@ -60,6 +75,7 @@ export class WasmBackend implements TrainingBackend {
     this.u32 = new Uint32Array(this.buffer);
     this.u8 = new Uint8Array(this.buffer);
     this.writeNetwork(network);
+    this.runner = (this.plan.wide && runner ? runner(kernels, this.plan) : null) ?? oneThread(kernels);
   }
 
   trainMiniBatch(data: Dataset, indices: Uint32Array, start: number, count: number, learningRate: number): StepResult {
@@ -68,7 +84,9 @@ export class WasmBackend implements TrainingBackend {
     this.steps++;
     const { plan } = this;
     const [c1, c2] = adamCorrections(this.settings, this.steps);
-    const costSum = this.kernels.trainBatch(count, plan.rows, store.offsets, store.entries, store.labels, learningRate, c1, c2);
+    const costSum = plan.wide
+      ? this.runner.run(count, plan.rows, store.offsets, store.entries, store.labels, WIDE_MODE.train, learningRate, c1, c2)
+      : this.kernels.trainBatch(count, plan.rows, store.offsets, store.entries, store.labels, learningRate, c1, c2);
     return { costSum, correct: this.kernels.lastCorrect() };
   }
 
@@ -80,7 +98,9 @@ export class WasmBackend implements TrainingBackend {
   computeGradients(data: Dataset, indices: Uint32Array, start: number, count: number, target: Gradients): number {
     const store = this.storeFor(data);
     this.writeRows(indices, start, count);
-    const costSum = this.kernels.computeGradients(count, this.plan.rows, store.offsets, store.entries, store.labels);
+    const costSum = this.plan.wide
+      ? this.runner.run(count, this.plan.rows, store.offsets, store.entries, store.labels, WIDE_MODE.gradients, 0, 1, 1)
+      : this.kernels.computeGradients(count, this.plan.rows, store.offsets, store.entries, store.labels);
     this.refreshViews();
     this.plan.layers.forEach((layer, l) => {
       this.readTransposed(layer.weightGradients, layer.nIn, layer.nOut, layer.stride, target.weights[l], 1 / count);
@@ -99,7 +119,8 @@ export class WasmBackend implements TrainingBackend {
       this.refreshViews();
       this.u8.set(data.images.subarray(first * size, (first + n) * size), plan.chunkBytes);
       kernels.encodeSparse(plan.chunkBytes, n, size, plan.chunkOffsets, plan.chunkEntries, 0);
-      kernels.predictBatch(n, plan.identityRows, plan.chunkOffsets, plan.chunkEntries, plan.predictions);
+      if (plan.wide) this.runner.run(n, plan.identityRows, plan.chunkOffsets, plan.chunkEntries, 0, WIDE_MODE.predict, 0, 1, 1);
+      else kernels.predictBatch(n, plan.identityRows, plan.chunkOffsets, plan.chunkEntries, plan.predictions);
       predictions.set(this.u8.subarray(plan.predictions, plan.predictions + n), done);
     }
   }
@@ -156,6 +177,7 @@ export class WasmBackend implements TrainingBackend {
   dispose(): void {
     // The instance and its memory are garbage once this backend is unreachable.
     this.store = null;
+    this.runner.dispose();
   }
 
   private planSettings(network: Network): PlanSettings {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { takeFirst } from '../../src/data/dataset.js';
-import { createFastBackend } from '../../src/fast/dropout-backend.js';
+import { createFastBackend } from '../../src/fast/factory.js';
 import { loadKernelsModule } from '../../src/fast/node.js';
 import { Trainer } from '../../src/train/trainer.js';
 import { runCli } from '../cli/run-cli.js';

@@ -8,7 +8,7 @@ import type { HiddenActivationName, OutputActivationName } from '../../src/core/
 import type { CostName } from '../../src/core/costs.js';
 import type { OptimizerName } from '../../src/core/optimizers.js';
 import { Rng } from '../../src/core/rng.js';
-import { createFastBackend } from '../../src/fast/dropout-backend.js';
+import { createFastBackend } from '../../src/fast/factory.js';
 import { loadKernelsModule } from '../../src/fast/node.js';
 import { DropoutMasks } from '../../src/train/dropout.js';
 import { ReferenceBackend } from '../../src/train/reference-backend.js';

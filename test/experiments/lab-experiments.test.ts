@@ -34,21 +34,54 @@ describe('Lab: Experiments view', () => {
   });
 
   for (const [id, settings] of PANELS) {
-    it(`${id}: runs on small settings and renders numbers and images`, { timeout: 120_000 }, async () => {
+    it(`${id}: shows a quick run without a click, then runs on small settings and renders numbers and images`, { timeout: 180_000 }, async () => {
       const panel = page.locator(`section#${id}`);
-      for (const [name, value] of Object.entries(settings)) await panel.locator(`input[name="${name}"]`).fill(String(value));
+      // Scrolled into view, the panel runs the same code on quick settings by itself, and says so.
+      await panel.scrollIntoViewIfNeeded();
+      await page.waitForSelector(`section#${id}[data-run="quick"][data-state="done"], section#${id}[data-state="error"]`, { timeout: 170_000 });
+      const quickStatus = (await panel.locator('.status').textContent()) ?? '';
+      assert.equal(await panel.getAttribute('data-state'), 'done', `quick run: ${quickStatus}`);
+      assert.match(quickStatus, /^(Quick run on opening \(.+\), done in [\d.]+ s .*Press Run for the full one|Computed on opening with the settings above, in [\d.]+ s)/);
+      assert.match((await panel.locator('.output').textContent()) ?? '', /\d/, 'the quick run shows numbers');
+      assert.ok((await panel.locator('.output canvas, .output svg').count()) > 0, 'and draws');
+      await panel.screenshot({ path: join(RESULTS_DIR, `experiment-${id}-quick.png`) });
+      for (const [name, value] of Object.entries(settings)) {
+        await panel.locator(`input[name="${name}"]`).fill(String(value));
+        await panel.locator(`input[name="${name}"]`).dispatchEvent('change');
+      }
       await panel.locator('button.run').click();
-      await page.waitForSelector(`section#${id}[data-state="done"], section#${id}[data-state="error"]`, { timeout: 110_000 });
+      await page.waitForSelector(`section#${id}[data-run="full"][data-state="done"], section#${id}[data-state="error"]`, { timeout: 170_000 });
       const status = await panel.locator('.status').textContent();
       assert.equal(await panel.getAttribute('data-state'), 'done', `status: ${status}`);
-      assert.match(status ?? '', /Done in [\d.]+ s/);
+      assert.match(status ?? '', /^Done in [\d.]+ s/);
       const text = (await panel.locator('.output').textContent()) ?? '';
       assert.match(text, /\d/, 'numbers shown');
       const images = await panel.locator('.output canvas, .output svg').count();
       assert.ok(images > 0, 'images or charts drawn');
+      // The settings (and the panel run) are in the address.
+      for (const [name, value] of Object.entries(settings)) assert.ok(new URL(page.url()).hash.includes(`${id}.${name}=${value}`), `${id}.${name} in ${page.url()}`);
+      assert.match(page.url(), new RegExp(`at=${id}`));
       await panel.screenshot({ path: join(RESULTS_DIR, `experiment-${id}.png`) });
     });
   }
+
+  it('a shared link reopens the same settings, at the same panel, in the same language', async () => {
+    const copied = page.url();
+    const other = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await other.goto(copied);
+    await other.waitForSelector('body[data-ready="true"]');
+    for (const [id, settings] of PANELS) {
+      for (const [name, value] of Object.entries(settings)) assert.equal(await other.locator(`section#${id} input[name="${name}"]`).inputValue(), String(value), `${id}.${name}`);
+    }
+    // The last panel run is scrolled to.
+    const box = await other.locator('section#activations').boundingBox();
+    assert.ok(box && box.y < 1000 && box.y + box.height > 0, 'the panel of the link is in view');
+    // The language switch keeps the settings.
+    const href = (await other.locator('a.language-switch').getAttribute('href')) ?? '';
+    assert.match(href, /lang=ru/);
+    assert.match(href, /noise\.count=200/);
+    await other.close();
+  });
 
   it('detector: painting weights and drawing an input changes the weighted sum live', async () => {
     const panel = page.locator('section#detector');

@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { RESULTS_DIR, startSuite } from '../lab/harness.js';
+import { loadMnist } from '../../src/data/idx-dir.js';
+import { imageNudges, imagePixels, trainingSetAverage } from '../../src/explain/nudges.js';
+import { loadModel } from '../../src/model/model-io.js';
+import { RESULTS_DIR, ROOT, startSuite } from '../lab/harness.js';
 
 /** A data attribute of an element as a number. */
 async function numberAt(page: Page, selector: string, attribute: string): Promise<number> {
@@ -103,12 +106,49 @@ describe('"How it learns" in Chromium', { timeout: 300_000 }, () => {
     await page.context().close();
   });
 
+  it('nudges: the wishes go back a layer at a time to the pixels, and the training-set average is −∇C as the engine computes it', async () => {
+    const page = await open('#view=nudges&img=7');
+    await page.waitForSelector('body[data-data-ready="true"]', { timeout: 120_000 });
+    const model = await loadModel(join(ROOT, 'models/pretrained.json'));
+    const { train } = await loadMnist();
+    // Section 3: layers 2 and 1, then the 784 pixels, whose wishes are the engine's −∂C/∂a⁰.
+    assert.deepEqual(await page.locator('#nudges-backward section').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.layer)), ['2', '1', '0']);
+    const image = imageNudges(model.network, model.cost, imagePixels(train, 7), train.labels[7]);
+    await page.locator('#nudges-backward section[data-layer="0"] canvas').focus();
+    const text = (await page.locator('#nudges-backward section[data-layer="0"] .pixel-wish').textContent()) ?? '';
+    const m = /^pixel \(14, 14\): wished change (\S+)$/.exec(text);
+    assert.ok(m, text);
+    const expected = image.inputWishes[14 * 28 + 14];
+    assert.ok(Math.abs(Number(m[1]) - expected) <= Math.max(5e-5, Math.abs(expected) * 1e-2), `pixel wish ${m[1]} vs the engine's ${expected}`);
+    // Section 6: computed once in a Worker over all 60,000 images.
+    await page.waitForSelector('#nudges-average[data-state="done"]', { timeout: 180_000 });
+    const average = trainingSetAverage(model.network, model.cost, train);
+    const shown = page.locator('#nudges-average .readout');
+    assert.equal(Number(await shown.getAttribute('data-count')), 60_000);
+    assert.ok(Math.abs(Number(await shown.getAttribute('data-cost')) - average.cost) <= 1e-12 * average.cost, 'the average cost is the engine’s');
+    assert.match((await shown.textContent()) ?? '', /accuracy \d+\.\d\d %.*coherence .*cos\(this image’s −∇C_x, −∇C\) = -?\d\.\d{3}/);
+    assert.equal(await page.locator('#nudges-average .bar-row').count(), 10 + 16 + 16, 'average wishes of the outputs and both hidden layers');
+    await page.locator('#panel-nudges').screenshot({ path: join(RESULTS_DIR, 'explain-nudges-backward-average.png') });
+    // Another image: the average stays (it does not depend on the image), the agreement changes.
+    const agreement = (await shown.textContent())?.match(/cos\(this image’s −∇C_x, −∇C\) = (-?[\d.]+)/)?.[1];
+    await setInput(page, '#nudges-image', '8');
+    await page.waitForFunction((old) => !document.querySelector('#nudges-average .readout')?.textContent?.includes(`= ${old};`), agreement);
+    assert.equal(await page.locator('#nudges-average').getAttribute('data-state'), 'done');
+    await page.context().close();
+  });
+
   it('sgd-path: both paths over the cost plane; a different η gives a different end', async () => {
     // The page's defaults for the screenshot: 2,000 images, 100 full-batch steps (200,000 examples), 20 SGD epochs (40,000).
     const page = await open('#view=sgd');
     await page.waitForSelector('body[data-data-ready="true"]', { timeout: 120_000 });
+    // Opened with the data there, the panel shows a quick run without a click, and says so.
+    await page.waitForSelector('#panel-sgd[data-run="quick"][data-state="done"]', { timeout: 180_000 });
+    assert.match((await page.locator('#sgd-status').textContent()) ?? '', /^Quick run on opening \(500 training images, 20 full-batch steps, 3 SGD epochs\), done in [\d.]+ s .*Press Run/);
+    assert.ok(Number(await page.locator('#sgd-mini-summary').getAttribute('data-final-cost')) > 0, 'its result is drawn');
+    await page.screenshot({ path: join(RESULTS_DIR, 'explain-sgd-path-quick.png'), fullPage: true });
     await page.locator('#sgd-run').click();
-    await page.waitForSelector('#panel-sgd[data-state="done"]', { timeout: 180_000 });
+    await page.waitForSelector('#panel-sgd[data-run="full"][data-state="done"]', { timeout: 180_000 });
+    assert.match((await page.locator('#sgd-status').textContent()) ?? '', /^Done in [\d.]+ s/);
     const full = await numberAt(page, '#sgd-full-summary', 'data-final-cost');
     const defaultMini = await numberAt(page, '#sgd-mini-summary', 'data-final-cost');
     assert.ok(defaultMini < full, `SGD (${defaultMini}) ends lower than full-batch GD (${full}) with 5× less compute`);

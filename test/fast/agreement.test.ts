@@ -14,23 +14,13 @@
 // above ε = 1e-8, so a component that is pure rounding noise in both paths (|g| ~ 1e-7, from
 // cancellation) moves its weight by up to η in a direction set by that noise. Such weights
 // may legitimately differ by a fraction of a step; 0.01·η bounds it (seen: 0.0015·η).
-import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { backward, createGradients } from '../../src/core/backprop.js';
-import { costByName, costFitsOutput, type CostName } from '../../src/core/costs.js';
-import { forward } from '../../src/core/forward.js';
+import { costFitsOutput, type CostName } from '../../src/core/costs.js';
 import type { HiddenActivationName, OutputActivationName } from '../../src/core/activations.js';
 import type { OptimizerName } from '../../src/core/optimizers.js';
-import { Network } from '../../src/core/network.js';
-import { Workspace } from '../../src/core/workspace.js';
-import type { Dataset } from '../../src/data/dataset.js';
-import { gatherBatch } from '../../src/train/batch.js';
-import { ReferenceBackend } from '../../src/train/reference-backend.js';
-import type { TrainingSettings } from '../../src/train/settings.js';
-import { randomDataset, randomNetwork, realMnist, settingsFor, wasmBackend, worstRatio } from './helpers.js';
+import { checkGradients, checkSteps, shuffledOrder } from './checks.js';
+import { randomDataset, realMnist, settingsFor } from './helpers.js';
 
-const RTOL = 1e-4;
-const ATOL = 1e-6;
 
 const HIDDEN: HiddenActivationName[] = ['sigmoid', 'relu', 'tanh'];
 const OUTPUT: OutputActivationName[] = ['sigmoid', 'relu', 'tanh', 'softmax'];
@@ -42,64 +32,6 @@ function combinations(): [HiddenActivationName, OutputActivationName, CostName][
   const out: [HiddenActivationName, OutputActivationName, CostName][] = [];
   for (const h of HIDDEN) for (const o of OUTPUT) for (const c of COSTS) if (costFitsOutput(c, o)) out.push([h, o, c]);
   return out;
-}
-
-/** The reference's averaged gradients and summed cost for examples order[start … start+count). */
-function referenceGradients(net: Network, s: TrainingSettings, data: Dataset, order: Uint32Array, start: number, count: number) {
-  const ws = Workspace.for(net, count);
-  const labels = new Uint8Array(count);
-  gatherBatch(data, order, start, count, ws.input, labels);
-  forward(net, ws, count);
-  const grads = createGradients(net);
-  const cost = backward(net, ws, labels, count, costByName(s.cost), grads);
-  return { grads, cost };
-}
-
-function assertClose(what: string, fast: Float32Array, ref: Float32Array, atol = ATOL): void {
-  const worst = worstRatio(fast, ref, atol, RTOL);
-  assert.ok(worst <= 1, `${what}: differs by ${worst.toFixed(2)}× the tolerance`);
-}
-
-async function checkGradients(s: TrainingSettings, data: Dataset, order: Uint32Array, start: number, count: number): Promise<void> {
-  const net = randomNetwork(s);
-  const fast = await wasmBackend(net.clone(), s);
-  const grads = createGradients(net);
-  const cost = fast.computeGradients(data, order, start, count, grads);
-  const ref = referenceGradients(net, s, data, order, start, count);
-  assert.ok(Math.abs(cost - ref.cost) <= 1e-4 * Math.abs(ref.cost) + 1e-6, `cost ${cost} vs ${ref.cost}`);
-  for (let l = 0; l < net.layerCount; l++) {
-    assertClose(`∂C/∂W layer ${l + 1}`, grads.weights[l], ref.grads.weights[l]);
-    assertClose(`∂C/∂b layer ${l + 1}`, grads.biases[l], ref.grads.biases[l]);
-  }
-}
-
-async function checkSteps(s: TrainingSettings, data: Dataset, order: Uint32Array, steps: number): Promise<void> {
-  const net = randomNetwork(s);
-  const fast = await wasmBackend(net.clone(), s);
-  const refNet = net.clone();
-  const ref = new ReferenceBackend(refNet, s);
-  for (let i = 0; i < steps; i++) {
-    const a = fast.trainMiniBatch(data, order, i * s.batchSize, s.batchSize, s.learningRate);
-    const b = ref.trainMiniBatch(data, order, i * s.batchSize, s.batchSize, s.learningRate);
-    assert.equal(a.correct, b.correct, 'right answers in the batch');
-    assert.ok(Math.abs(a.costSum - b.costSum) <= 1e-4 * Math.abs(b.costSum) + 1e-6, `cost ${a.costSum} vs ${b.costSum}`);
-  }
-  const out = new Network(net);
-  fast.readNetwork(out);
-  const atol = s.optimizer === 'adam' ? 0.01 * s.learningRate : ATOL;
-  for (let l = 0; l < net.layerCount; l++) {
-    assertClose(`W layer ${l + 1}`, out.weights[l], refNet.weights[l], atol);
-    assertClose(`b layer ${l + 1}`, out.biases[l], refNet.biases[l], atol);
-  }
-  const state = fast.getOptimizerState();
-  const refState = ref.getOptimizerState();
-  assert.equal(state.step, refState.step);
-  assert.equal(state.buffers.length, refState.buffers.length);
-  state.buffers.forEach((buffer, i) => assertClose(`optimizer state ${i}`, buffer, refState.buffers[i], atol));
-}
-
-function shuffledOrder(n: number, stride: number): Uint32Array {
-  return new Uint32Array(n).map((_, i) => (i * stride) % n);
 }
 
 describe('wasm backend agrees with the reference on small random networks', () => {

@@ -2,7 +2,7 @@ import { Network } from '../../src/core/network.js';
 import { Rng } from '../../src/core/rng.js';
 import type { Dataset } from '../../src/data/dataset.js';
 import { loadMnist } from '../../src/data/idx-dir.js';
-import { createWasmBackend } from '../../src/fast/factory.js';
+import { createFastBackend } from '../../src/fast/factory.js';
 import { loadKernelsModule } from '../../src/fast/node.js';
 import { WasmBackend } from '../../src/fast/wasm-backend.js';
 import { resolveSettings, type PartialSettings, type TrainingSettings } from '../../src/train/settings.js';
@@ -37,8 +37,8 @@ export async function wasmBackend(network: Network, settings: TrainingSettings):
 }
 
 /** The factory the Trainer takes. */
-export async function wasmFactory(): Promise<ReturnType<typeof createWasmBackend>> {
-  return createWasmBackend(await loadKernelsModule());
+export async function wasmFactory(): Promise<ReturnType<typeof createFastBackend>> {
+  return createFastBackend(await loadKernelsModule());
 }
 
 /** A seeded random network for the settings. */

@@ -35,9 +35,11 @@ function assertValidState(s: LabState): void {
   assert.ok(Array.isArray(s.hidden) && s.hidden.length <= 8 && s.hidden.every((n) => Number.isInteger(n) && n >= 1 && n <= 4096));
   assert.ok(HIDDEN_ACTIVATIONS.includes(s.activation));
   assert.ok(COSTS.includes(s.cost));
-  assert.ok(INITS.includes(s.init));
+  // 'auto' leaves the initial weights to the run layer (He for ReLU, Xavier otherwise).
+  assert.ok(s.init === 'auto' || INITS.includes(s.init));
   assert.ok(OPTIMIZERS.includes(s.optimizer));
-  assert.ok(Number.isFinite(s.learningRate) && s.learningRate > 0);
+  // null leaves η to the run layer (its default for the network).
+  assert.ok(s.learningRate === null || (Number.isFinite(s.learningRate) && s.learningRate > 0));
   assert.ok(Number.isInteger(s.batchSize) && s.batchSize >= 1 && s.batchSize <= 60_000);
   assert.ok(Number.isInteger(s.seed) && s.seed >= 0 && s.seed <= 0xffffffff);
   assert.ok(Number.isInteger(s.testImage) && s.testImage >= -1 && s.testImage <= 9_999);

@@ -44,7 +44,7 @@ describe('the course address: route, language, the learner’s digit as a compac
     const bad = readCourseHash('#network/outputs&digit=abc&label=12');
     assert.equal(bad.route, 'network/outputs');
     assert.equal(bad.state.digit, '');
-    assert.deepEqual(bad.issues.map((i) => [i.key, i.reason.kind]), [['digit', 'malformed'], ['label', 'range']]);
+    assert.deepEqual(bad.issues.map((i) => [i.key, i.reason.kind]), [['digit', 'format'], ['label', 'range']]);
     assert.equal(readCourseHash('#lang=ru').route, '');
     assert.equal(readCourseHash('#lang=ru').state.language, 'ru');
     assert.equal(readCourseHash('#map').route, 'map');

@@ -14,9 +14,13 @@ import { ONE, stroke } from './pointer.js';
 export interface WalkContext {
   readonly page: Page;
   readonly engine: Engine;
-  /** The race's result for seed 1 and seed 2, computed in Node. */
+  /** The race's result for a seed, computed in Node. */
   readonly race: (seed: number) => RaceResult;
+  readonly language: 'en' | 'ru';
 }
+
+/** What the test does in one section. */
+export type Walk = (w: WalkContext) => Promise<void>;
 
 /** The learner's 784 input pixels, as the page holds them. */
 export async function pageInput(page: Page): Promise<number[]> {
@@ -48,8 +52,15 @@ function judgeDetector(seven: number, one: number): number {
   return scale === 0 || Math.abs(seven - one) <= 0.1 * scale ? 2 : seven > one ? 0 : 1;
 }
 
+/** Draws a 1 on the learner's pad and counts the CSS transitions running right after (the light travelling). */
+export async function transitionsAfterStroke(page: Page): Promise<number> {
+  await page.locator('.learner-pad button', { hasText: /Clear|Очистить/ }).click();
+  await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
+  return page.evaluate(() => document.getAnimations().filter((a) => a.constructor.name === 'CSSTransition').length);
+}
+
 /** Each section's walk: do what it asks, check its numbers. */
-export const WALKS: Readonly<Record<string, (w: WalkContext) => Promise<void>>> = {
+export const WALKS: Readonly<Record<string, Walk>> = {
   async pixels({ page }) {
     await page.locator('.learner-pad button', { hasText: /Clear|Очистить/ }).click();
     await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
@@ -73,6 +84,7 @@ export const WALKS: Readonly<Record<string, (w: WalkContext) => Promise<void>>> 
   },
   async layers({ page, engine }) {
     assert.equal(await page.locator('.network-view .neuron').count(), 42);
+    assert.ok((await transitionsAfterStroke(page)) > 0, 'the light travels layer by layer');
     const neuron = page.locator('.network-view .neuron[data-layer="1"][data-neuron="3"]');
     await neuron.focus();
     const label = (await neuron.getAttribute('aria-label')) ?? '';
@@ -148,12 +160,14 @@ export const WALKS: Readonly<Record<string, (w: WalkContext) => Promise<void>>> 
     assert.equal(await numberAttr(page, '.parameter-counts'), wide);
     const ratio = wide / parameterCount([784, 16, 16, 10]);
     const nearest = [2, 4, 1].map((c) => Math.abs(Math.log2(c) - Math.log2(ratio)));
-    assert.equal(result, nearest.indexOf(Math.min(...nearest)));
+    assert.equal(result, Math.min(...nearest) <= 0.5 ? nearest.indexOf(Math.min(...nearest)) : -1);
     await page.locator('input[name="layer-1"]').fill('128');
     await page.waitForFunction((n) => document.querySelector('.parameter-counts')?.getAttribute('data-value') === String(n), parameterCount([784, 128, 32, 10]));
     const bigger = parameterCount([784, 128, 32, 10]) / parameterCount([784, 16, 16, 10]);
     const again = [2, 4, 1].map((c) => Math.abs(Math.log2(c) - Math.log2(bigger)));
-    assert.equal(Number(await page.locator('#question').getAttribute('data-result')), again.indexOf(Math.min(...again)));
+    const fits = Math.min(...again) <= 0.5 ? again.indexOf(Math.min(...again)) : -1;
+    assert.equal(fits, -1, '128-32 is 8 times the parameters: none of the choices');
+    assert.equal(Number(await page.locator('#question').getAttribute('data-result')), fits);
   },
   async matrix({ page, engine }) {
     const a1 = trace(engine.net, await pageInput(page)).activations[1];
@@ -171,7 +185,8 @@ export const WALKS: Readonly<Record<string, (w: WalkContext) => Promise<void>>> 
     shown.forEach((a, j) => close(a, out[j], 1e-12, `output ${j} with b³₀ = 5`));
     await page.locator('.function-cell button').click();
   },
-  async relu({ page, race }) {
+  async relu(w) {
+    const { page, race } = w;
     const judge = (r: RaceResult): number => {
       const [s, q] = ['sigmoid', 'relu'].map((a) => r.runs.find((run) => run.activation === a)?.examplesToTarget ?? Infinity);
       return s === q ? 2 : s < q ? 0 : 1;
@@ -180,11 +195,13 @@ export const WALKS: Readonly<Record<string, (w: WalkContext) => Promise<void>>> 
     const expected = race(1);
     assert.equal(result, judge(expected));
     for (const run of expected.runs) assert.equal(await numberAttr(page, `.race-summary tr[data-activation="${run.activation}"] td[data-name="examplesToTarget"]`), run.examplesToTarget ?? NaN);
+    // Another seed, another race (once: it trains two networks again).
+    if (w.language === 'en') await raceWithSeed(w, 2);
   },
 };
 
 /** The race again with another seed: the page's numbers follow the seed, and match Node's. */
-export async function raceWithSeed(w: WalkContext, seed: number): Promise<void> {
+async function raceWithSeed(w: WalkContext, seed: number): Promise<void> {
   const { page } = w;
   const before = (await page.locator('.question-reveal').textContent()) ?? '';
   await page.locator('input[name="seed"]').fill(String(seed));

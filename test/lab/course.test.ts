@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -8,20 +9,33 @@ import { fastBackendFactory } from '../../src/fast/node.js';
 import { RACE_DEFAULTS, type RaceResult, runRace } from '../../src/lab/pages/learn/chapter1/race.js';
 import { CHAPTER_1_EN } from '../../src/lab/pages/learn/text/chapter1.en.js';
 import { CHAPTER_1_RU } from '../../src/lab/pages/learn/text/chapter1.ru.js';
+import type { ChapterText } from '../../src/lab/pages/learn/text/course-text.js';
 import { SOURCE_MAP_EN } from '../../src/lab/pages/learn/text/source-map.js';
 import { type Engine, loadEngine } from './course-engine.js';
-import { raceWithSeed, WALKS } from './course-walk.js';
-import { RESULTS_DIR, startSuite } from './harness.js';
+import { transitionsAfterStroke, type Walk, WALKS } from './course-walk.js';
+import { BUILD_DIR, RESULTS_DIR, startSuite } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
 /** A specification code, which no user may read. */
 const SPEC_CODE = /\b[SB][0-9]{1,2}\b/;
+/**
+ * The chapters the test walks, in order: each one's id, its words and what to do in each of
+ * its sections (course-walk.ts for chapter 1; a chapter's own walk file adds its entry here,
+ * so every chapter shares this suite's one build and one browser).
+ */
+const WALKED: readonly { readonly id: string; readonly text: Readonly<Record<'en' | 'ru', ChapterText>>; readonly walks: Readonly<Record<string, Walk>> }[] = [
+  { id: 'network', text: { en: CHAPTER_1_EN, ru: CHAPTER_1_RU }, walks: WALKS },
+];
 const SECTIONS = Object.keys(CHAPTER_1_EN.sections);
+/** Every walked section's route. */
+const ROUTES = WALKED.flatMap((c) => Object.keys(c.text.en.sections).map((id) => `${c.id}/${id}`));
 const LANGUAGES = ['en', 'ru'] as const;
 
 /** A fresh browser context (its own localStorage) at desktop or phone size. */
 function context(browser: Browser, language: 'en' | 'ru', phone = false): Promise<BrowserContext> {
   return browser.newContext({
+    // The phone runs ask for less motion (and check they get it).
+    reducedMotion: phone ? 'reduce' : 'no-preference',
     viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
     isMobile: phone,
     hasTouch: phone,
@@ -35,6 +49,18 @@ async function open(page: Page, base: string, hash: string): Promise<void> {
   await page.goto(`${base}learn/${hash}`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
   if (/#[a-z]+\/[a-z-]+/.test(hash)) await page.waitForSelector('#figure[data-figure-ready="true"]', { timeout: 60_000 });
+}
+
+/** From a cold load to the first interactive figure: the time and the JavaScript it took (gzipped, from the build), into test-results/. */
+async function recordFirstFigure(page: Page, language: string): Promise<void> {
+  const timing = Number(await page.evaluate(() => document.body.dataset.firstFigureMs));
+  const scripts = await page.evaluate(() => {
+    const ready = performance.getEntriesByName('course-first-figure')[0]?.startTime ?? Infinity;
+    return (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.endsWith('.js') && e.responseEnd <= ready).map((e) => e.name);
+  });
+  const gzipped = scripts.reduce((sum, url) => sum + gzipSync(readFileSync(join(BUILD_DIR, new URL(url).pathname))).length, 0);
+  writeFileSync(join(RESULTS_DIR, `course-first-figure-${language}.json`), JSON.stringify({ firstInteractiveFigureMs: timing, javaScriptGzippedBytes: gzipped, scripts: scripts.map((u) => new URL(u).pathname) }, null, 1));
+  assert.ok(!scripts.some((u) => /katex|curve-chart/.test(u)), 'KaTeX and the chart library wait until the first figure is live');
 }
 
 /** The page's visible text. */
@@ -62,37 +88,37 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
     await close?.();
   });
 
-  for (const language of LANGUAGES) {
-    it(`${language}: walks every section of chapter 1 — draws, drags, paints, answers — and every number is the engine's`, async () => {
-      const ctx = await context(browser, language);
-      const page = await ctx.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await open(page, base, `#network/pixels&lang=${language}`);
-      const timing = Number(await page.evaluate(() => document.body.dataset.firstFigureMs));
-      writeFileSync(join(RESULTS_DIR, `course-first-figure-${language}.json`), JSON.stringify({ firstInteractiveFigureMs: timing }));
-      for (const [i, id] of SECTIONS.entries()) {
-        if (i > 0) {
-          // Next, by the keyboard: → when nothing that takes keys has focus.
-          await page.locator('.section-title').focus();
-          await page.keyboard.press('ArrowRight');
-          await page.waitForSelector(`body[data-section="network/${id}"] #figure[data-figure-ready="true"]`, { timeout: 60_000 });
+  for (const chapter of WALKED) {
+    for (const language of LANGUAGES) {
+      it(`${chapter.id}, ${language}: walks every section — draws, drags, paints, answers — and every number is the engine's`, async () => {
+        const ctx = await context(browser, language);
+        const page = await ctx.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        const sections = Object.keys(chapter.text.en.sections);
+        await open(page, base, `#${chapter.id}/${sections[0]}&lang=${language}`);
+        if (chapter === WALKED[0]) await recordFirstFigure(page, language);
+        for (const [i, id] of sections.entries()) {
+          if (i > 0) {
+            // Next, by the keyboard: → when nothing that takes keys has focus.
+            await page.locator('.section-title').focus();
+            await page.keyboard.press('ArrowRight');
+            await page.waitForSelector(`body[data-section="${chapter.id}/${id}"] #figure[data-figure-ready="true"]`, { timeout: 60_000 });
+          }
+          assert.match(page.url(), new RegExp(`#${chapter.id}/${id}&lang=${language}`));
+          assert.equal(await page.locator('.section-title').textContent(), chapter.text[language].sections[id].title);
+          await chapter.walks[id]({ page, engine, race, language });
+          assert.doesNotMatch(await visibleText(page), SPEC_CODE, `${id}: a specification code in the visible text`);
+          assert.equal(await page.locator('.tex-pending').count(), 0, `${id}: every formula typeset`);
+          await page.mouse.move(0, 0);
+          await page.screenshot({ path: join(RESULTS_DIR, `course-${language}-desktop-${id}.png`), fullPage: true });
         }
-        assert.match(page.url(), new RegExp(`#network/${id}&lang=${language}`));
-        const title = (language === 'en' ? CHAPTER_1_EN : CHAPTER_1_RU).sections[id].title;
-        assert.equal(await page.locator('.section-title').textContent(), title);
-        await WALKS[id]({ page, engine, race });
-        if (id === 'relu' && language === 'en') await raceWithSeed({ page, engine, race }, 2);
-        assert.doesNotMatch(await visibleText(page), SPEC_CODE, `${id}: a specification code in the visible text`);
-        assert.equal(await page.locator('.tex-pending').count(), 0, `${id}: every formula typeset`);
-        await page.mouse.move(0, 0);
-        await page.screenshot({ path: join(RESULTS_DIR, `course-${language}-desktop-${id}.png`), fullPage: true });
-      }
-      // Every section is marked done in the contents.
-      assert.equal(await page.locator('.contents a.done').count(), SECTIONS.length);
-      assert.deepEqual(errors, []);
-      await ctx.close();
-    });
+        // Every section is marked done in the contents.
+        assert.equal(await page.locator(`.contents a.done[data-route^="${chapter.id}/"]`).count(), sections.length);
+        assert.deepEqual(errors, []);
+        await ctx.close();
+      });
+    }
   }
 
   it('a shared link carries the learner’s digit and label; reload keeps the section; the start offers to continue', async () => {
@@ -166,7 +192,7 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
     }
   });
 
-  it('at phone size every section stacks without sideways scrolling; screenshots in both languages', async () => {
+  it('at phone size every section stacks without sideways scrolling, with reduced motion honoured; screenshots in both languages', async () => {
     for (const language of LANGUAGES) {
       const ctx = await context(browser, language, true);
       const page = await ctx.newPage();
@@ -177,9 +203,10 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
       await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
       await page.waitForFunction(() => /digit=/.test(location.hash));
       const hash = new URL(page.url()).hash.replace('#network/pixels', '');
-      for (const id of ['', 'map', ...SECTIONS]) {
-        const route = id === '' || id === 'map' ? id : `network/${id}`;
+      for (const route of ['', 'map', ...ROUTES]) {
+        const id = route.split('/').at(-1) ?? '';
         await open(page, base, `#${route}${hash}`);
+        if (id === 'layers') assert.equal(await transitionsAfterStroke(page), 0, 'no travelling light under prefers-reduced-motion');
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         assert.ok(overflow <= 0, `${route || 'start'}: ${overflow} px wider than the phone`);
         await page.screenshot({ path: join(RESULTS_DIR, `course-${language}-phone-${id || 'start'}.png`), fullPage: true });

@@ -162,6 +162,7 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     await training.waitForFunction(() => Number(document.body.dataset.batches) > 2400, undefined, { timeout: 60_000 });
     await training.waitForTimeout(1500);
     const steadySpeed = (await training.locator('#speed').textContent()) ?? '';
+    assert.equal(await training.locator('#diagnosis').textContent(), '', 'a healthy run is not named as stalled');
     await training.locator('[data-command="toggle"]').click();
     await training.waitForSelector('body[data-running="false"]');
     console.log(`# live training: ${fps.toFixed(1)} fps during training (${idle.toFixed(1)} fps idle just before); worker speed "${speed}" while measuring, "${steadySpeed}" later; test accuracy ${(crossed.accuracy * 100).toFixed(1)} % after ${crossed.batches} mini-batches`);
@@ -233,6 +234,29 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     assert.equal(await answer(lab), '7');
     assert.ok(!(await lab.locator('[data-command="pretrained"]').isDisabled()));
     assert.deepEqual(await lab.locator('.network-view .digit-label').allTextContents(), ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    await lab.context().close();
+  });
+
+  it('names a network that stops learning (η = 50), with the cause and a fix, in English and Russian', async () => {
+    const lab = await openLab(browser, `${base}#lr=50&test=0`);
+    await lab.locator('[data-command="toggle"]').click();
+    await lab.waitForSelector('body[data-diagnosed~="main"]', { timeout: 90_000 });
+    await lab.locator('[data-command="toggle"]').click();
+    const line = (await lab.locator('#diagnosis').textContent()) ?? '';
+    assert.match(line, /^The network has stopped learning\. \d+ % of the hidden sigmoid neurons are saturated \(f′\(z\) ≈ 0\): .* The learning rate η = 50 is probably too large for 16-wide layers: try η = 4\.5\.$/);
+    await lab.locator('.training').screenshot({ path: join(RESULTS_DIR, 'lab-stalled.png') });
+    await lab.selectOption('#language', 'ru');
+    assert.match((await lab.locator('#diagnosis').textContent()) ?? '', /^Сеть перестала учиться\. \d+ % скрытых нейронов \(sigmoid\) в насыщении .* попробуйте η = 4,5\.$/);
+    await lab.context().close();
+  });
+
+  it('leaves η to the run layer: a wider network gets the CLI’s width-scaled rate, the source’s network keeps 4.5', async () => {
+    const lab = await openLab(browser, `${base}#layers=100`);
+    assert.equal(await lab.locator('input[name="lr"]').inputValue(), '', 'no rate chosen');
+    assert.equal(await lab.locator('input[name="lr"]').getAttribute('placeholder'), 'auto: 1.3');
+    await lab.locator('input[name="layers"]').fill('16,16');
+    await lab.locator('input[name="layers"]').press('Tab');
+    assert.equal(await lab.locator('input[name="lr"]').getAttribute('placeholder'), 'auto: 4.5');
     await lab.context().close();
   });
 

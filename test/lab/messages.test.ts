@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { DIAGNOSIS_MESSAGES } from '../../src/lab/components/diagnosis-text.js';
 import { EX_MESSAGES } from '../../src/lab/components/experiments/messages.js';
 import { EXPLAIN_MESSAGES } from '../../src/lab/components/explain/messages.js';
 import { FIGURE_MESSAGES } from '../../src/lab/components/figure-messages.js';
 import { EN, LAB_MESSAGES, RU } from '../../src/lab/pages/lab/messages.js';
 import { HASH_MESSAGES } from '../../src/lab/shared/hash-messages.js';
-import { formatNumber, languageFromNavigator, type MessageTables, Translator } from '../../src/lab/shared/i18n.js';
+import { formatNumber, formatValue, languageFromNavigator, type MessageTables, Translator } from '../../src/lab/shared/i18n.js';
 
 const TABLES: [string, MessageTables<string>][] = [
   ['Lab', LAB_MESSAGES],
@@ -13,6 +14,7 @@ const TABLES: [string, MessageTables<string>][] = [
   ['Experiments', EX_MESSAGES],
   ['How it learns', EXPLAIN_MESSAGES],
   ['address notice', HASH_MESSAGES],
+  ['stalled learning', DIAGNOSIS_MESSAGES],
 ];
 
 describe('Lab messages', () => {
@@ -61,5 +63,22 @@ describe('Lab messages', () => {
     assert.equal(languageFromNavigator([undefined, 42, 'ru']), 'ru');
     // The formatter never asks Intl about the browser's tag, so a bad default locale cannot break it.
     assert.equal(formatNumber('en', 1234567.891, 2), '1,234,567.89');
+  });
+});
+
+describe('numbers as settings and limits are written', () => {
+  it('whole numbers exact and grouped, others to their significant digits without trailing zeros', () => {
+    const cases: [number, number | undefined, string, string][] = [
+      [4096, undefined, '4,096', '4\u00a0096'],
+      [4294967295, undefined, '4,294,967,295', '4\u00a0294\u00a0967\u00a0295'],
+      [0.99, undefined, '0.99', '0,99'],
+      [1e-6, undefined, '0.000001', '0,000001'],
+      [128 / 100, 2, '1.3', '1,3'],
+      [1234.5678, 3, '1,230', '1\u00a0230'],
+    ];
+    for (const [n, significant, en, ru] of cases) {
+      assert.equal(formatValue('en', n, significant), en, String(n));
+      assert.equal(formatValue('ru', n, significant).replace(/\s/g, '\u00a0'), ru, String(n));
+    }
   });
 });

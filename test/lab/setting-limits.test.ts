@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parameterCount } from '../../src/core/network.js';
 import { LAB_LIMITS } from '../../src/lab/shared/setting-limits.js';
+import { SETTING_LIMITS } from '../../src/model/setting-limits.js';
 import { resolveSettings } from '../../src/train/settings.js';
 
 /** Whether the CLI's settings layer takes `partial`. */
@@ -26,6 +27,14 @@ describe('the Lab’s setting limits are the CLI’s (narrowed for a browser tab
     assert.ok(accepts({ sizes: [784, ...widest, 10] }));
     assert.ok(accepts({ sizes: [784, L.layerSize.max, 10] }));
     assert.ok(L.parameters.max >= parameterCount([784, 800, 800, 10]));
+  });
+
+  it('each Lab limit lies within the one set of limits', () => {
+    const S = SETTING_LIMITS;
+    for (const [lab, all] of [[LAB_LIMITS.learningRate, S.learningRate], [LAB_LIMITS.batchSize, S.batchSize], [LAB_LIMITS.seed, S.seed], [LAB_LIMITS.l2, S.l2], [LAB_LIMITS.dropout, S.dropout], [LAB_LIMITS.layerSize, S.layerSize]] as const) {
+      assert.ok(lab.min >= all.min && lab.max <= all.max, `${all.label}: ${lab.min}–${lab.max} within ${all.min}–${all.max}`);
+    }
+    assert.equal(LAB_LIMITS.dropout.max, 0.99, 'dropout capped as the CLI caps it');
   });
 
   it('where the Lab keeps the CLI’s own limit, the CLI refuses just beyond it too', () => {

@@ -116,7 +116,7 @@ async function train(o: TrainOptions): Promise<void> {
   const plan = await prepare(o);
   const progress = new TrainProgress(plan, o.json === true);
   const outcome = await executeRun(plan, {
-    backend: await backendFactory(backendOf(plan)),
+    backend: await backendFactory(backendOf(plan), plan.settings),
     onStart: (trainer) => progress.start(trainer),
     onEpochStart: (trainer) => progress.epochStart(trainer),
     onBatch: (event) => progress.batch(event),

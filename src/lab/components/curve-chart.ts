@@ -1,8 +1,24 @@
-// Before uPlot: it reads navigator.language into Intl when it loads.
-import '../shared/locale-guard.js';
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+import type uPlot from 'uplot';
+import { useIntlSafeLanguage } from '../shared/locale-guard.js';
 import { logTickLabel, logTicks } from './log-ticks.js';
+
+let library: typeof uPlot | null = null;
+let loading: Promise<void> | null = null;
+
+/**
+ * uPlot and its stylesheet, loaded with the first chart (so a page pays for them only when
+ * it draws one) — after the language guard, since uPlot reads navigator.language into Intl
+ * when it loads.
+ */
+function loadLibrary(): Promise<void> {
+  if (loading === null) {
+    useIntlSafeLanguage();
+    loading = Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([module]) => {
+      library = module.default;
+    });
+  }
+  return loading;
+}
 
 /** One line of a chart: a run's id, its legend name and colour. */
 export interface CurveSeries {
@@ -36,15 +52,21 @@ export interface ChartAxes {
 
 /** The x range shared by charts that should line up (grows to the largest x any of them saw). */
 export class SharedExtent {
-  max = 100;
+  max: number;
   readonly charts: CurveChart[] = [];
+
+  /** An extent whose x range starts as [0, `initial`] (the Lab: 100 mini-batches; per-epoch charts: 1). */
+  constructor(readonly initial = 100) {
+    this.max = initial;
+  }
 }
 
 /**
  * A live line chart (uPlot) of one quantity against mini-batches, one line per run, so
  * several runs overlay (S12: sigmoid vs ReLU). Points arrive at any rate; the chart redraws
  * at most every `redrawInterval` ms (250: a few times a second at full speed; 0: on the next
- * frame, as watch speed wants every step drawn).
+ * frame, as watch speed wants every step drawn). Until uPlot has loaded (the first chart
+ * loads it) points are only kept.
  */
 export class CurveChart {
   private plot: uPlot | null = null;
@@ -76,7 +98,7 @@ export class CurveChart {
   reset(series: readonly CurveSeries[]): void {
     this.series = [...series];
     this.points = new Map(series.map((s) => [s.id, new Map()]));
-    this.extent.max = 100;
+    this.extent.max = this.extent.initial;
     this.rebuild();
   }
 
@@ -107,6 +129,11 @@ export class CurveChart {
   }
 
   private rebuild(): void {
+    const UPlot = library;
+    if (UPlot === null) {
+      void loadLibrary().then(() => this.rebuild());
+      return;
+    }
     this.plot?.destroy();
     this.host.replaceChildren();
     const width = Math.max(240, this.host.clientWidth || 420);
@@ -122,7 +149,7 @@ export class CurveChart {
     const yAxis: uPlot.Axis = yLog && axes
       ? { ...axisStyle, size: 56, splits: (u, _i, min, max) => logTicks(min, max, (v) => u.valToPos(v, 'y'), 22), filter: keepAll, values: (_u, ticks) => ticks.map((t) => logTickLabel(t, axes.num)) }
       : { ...axisStyle, values: (_u, ticks) => ticks.map((t) => this.format(t)), size: 56 };
-    this.plot = new uPlot(
+    this.plot = new UPlot(
       {
         title: this.title,
         width,

@@ -10,6 +10,8 @@ export interface CurvePair {
 export interface CurveScales {
   readonly x: AxisScale;
   readonly cost: AxisScale;
+  /** The x range before any point is beyond it (default 100: the Lab's first mini-batches). */
+  readonly initialMax?: number;
 }
 
 /**
@@ -24,7 +26,7 @@ export function curvePair(
   format: { readonly num: (n: number, digits?: number) => string; readonly pct: (x: number, digits?: number) => string },
   scales: CurveScales = { x: 'linear', cost: 'linear' },
 ): CurvePair {
-  const extent = new SharedExtent();
+  const extent = new SharedExtent(scales.initialMax);
   const num = (n: number, digits?: number): string => format.num(n, digits);
   return {
     cost: new CurveChart(hosts.cost, titles.cost, titles.axis, (v) => format.num(v, 3), null, extent, { x: scales.x, y: scales.cost, num }),

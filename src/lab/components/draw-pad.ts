@@ -1,10 +1,13 @@
 import { grayFromRgba, toMnistInput } from '../../data/preprocess.js';
+import { GRID_MAX, type GridStroke, simplifyStroke } from '../shared/stroke-codec.js';
 
 /** A point of a stroke, in pad pixels. */
 export type Point = readonly [number, number];
 
 /** Keyboard brush steps: one MNIST pixel of the pad (1/28 of it), three with Shift. */
 const STEPS_PER_SIDE = 28;
+/** A finished pointer stroke keeps only the points that bend it by more than this (grid units, ≈ 1 px). */
+const SIMPLIFY = 0.8;
 let padCount = 0;
 
 /**
@@ -15,18 +18,20 @@ let padCount = 0;
  * stroke and Delete clears. After each change it hands the 28×28 MNIST-style input (the data
  * module's `toMnistInput`, not a second preprocessing) to `onInput`: live while drawing, and
  * with `final = true` when a stroke ends. The ink is kept on its own canvas, so the brush
- * cursor never reaches the input.
+ * cursor never reaches the input. Points lie on a 256 × 256 grid over the pad and a finished
+ * stroke drops the points that do not bend it, so `strokes` is short enough for the address
+ * (stroke-codec.ts) and `setStrokes` redraws exactly what was drawn.
  */
 export class DrawPad {
   private readonly ctx: CanvasRenderingContext2D;
   private readonly ink: HTMLCanvasElement;
   private readonly inkCtx: CanvasRenderingContext2D;
   private readonly hint: HTMLElement;
-  private readonly strokes: Point[][] = [];
+  private readonly drawn: Point[][] = [];
   private current: Point[] | null = null;
   private pending = false;
   /** The keyboard brush: where it is, whether it is shown (after a key), whether it paints. */
-  private brush: [number, number];
+  private brush: Point;
   private brushShown = false;
   private brushDown: 'space' | 'enter' | null = null;
 
@@ -43,7 +48,7 @@ export class DrawPad {
     if (ctx === null || inkCtx === null) throw new Error('2D canvas unavailable');
     this.ctx = ctx;
     this.inkCtx = inkCtx;
-    this.brush = [canvas.width / 2, canvas.height / 2];
+    this.brush = this.snap(canvas.width / 2, canvas.height / 2);
     canvas.style.touchAction = 'none';
     canvas.tabIndex = 0;
     canvas.setAttribute('role', 'application');
@@ -68,7 +73,7 @@ export class DrawPad {
 
   /** Whether there is anything drawn. */
   get isEmpty(): boolean {
-    return this.strokes.length === 0;
+    return this.drawn.length === 0;
   }
 
   /** The keyboard help read with the pad (in the page's language). */
@@ -77,9 +82,26 @@ export class DrawPad {
     if (!this.hint.isConnected) this.canvas.after(this.hint);
   }
 
+  /** The strokes on the 256 × 256 grid (0–255 across the pad). */
+  get strokes(): GridStroke[] {
+    const { width, height } = this.canvas;
+    return this.drawn.map((stroke) => stroke.map(([x, y]) => [Math.round((x / width) * GRID_MAX), Math.round((y / height) * GRID_MAX)] as const));
+  }
+
+  /** Replaces the drawing by `strokes` (grid points); tells `onInput` unless `notify` is false. */
+  setStrokes(strokes: readonly GridStroke[], notify = true): void {
+    const { width, height } = this.canvas;
+    this.drawn.length = 0;
+    for (const stroke of strokes) this.drawn.push(stroke.map(([x, y]) => [(x / GRID_MAX) * width, (y / GRID_MAX) * height] as const));
+    this.current = null;
+    this.brushDown = null;
+    this.redraw();
+    if (notify) this.onInput(this.drawn.length === 0 ? null : this.mnistInput(), true);
+  }
+
   /** Removes every stroke. */
   clear(): void {
-    this.strokes.length = 0;
+    this.drawn.length = 0;
     this.current = null;
     this.brushDown = null;
     this.redraw();
@@ -88,16 +110,23 @@ export class DrawPad {
 
   /** Removes the last stroke. */
   undo(): void {
-    this.strokes.pop();
+    this.drawn.pop();
     this.current = null;
     this.brushDown = null;
     this.redraw();
-    this.onInput(this.strokes.length === 0 ? null : this.mnistInput(), true);
+    this.onInput(this.drawn.length === 0 ? null : this.mnistInput(), true);
+  }
+
+  /** A pad point snapped to the grid the address stores. */
+  private snap(x: number, y: number): Point {
+    const { width, height } = this.canvas;
+    const grid = (v: number, size: number): number => (Math.round(Math.max(0, Math.min(1, v / size)) * GRID_MAX) / GRID_MAX) * size;
+    return [grid(x, width), grid(y, height)];
   }
 
   private point(e: PointerEvent): Point {
     const rect = this.canvas.getBoundingClientRect();
-    return [((e.clientX - rect.left) / rect.width) * this.canvas.width, ((e.clientY - rect.top) / rect.height) * this.canvas.height];
+    return this.snap(((e.clientX - rect.left) / rect.width) * this.canvas.width, ((e.clientY - rect.top) / rect.height) * this.canvas.height);
   }
 
   private down(e: PointerEvent): void {
@@ -106,7 +135,7 @@ export class DrawPad {
     this.canvas.setPointerCapture(e.pointerId);
     this.brushShown = false;
     this.current = [this.point(e)];
-    this.strokes.push(this.current);
+    this.drawn.push(this.current);
     this.redraw();
     this.schedule();
   }
@@ -120,7 +149,11 @@ export class DrawPad {
 
   private up(): void {
     if (this.current === null || this.brushDown !== null) return;
+    const unit = this.canvas.width / GRID_MAX;
+    const simplified = simplifyStroke(this.current, SIMPLIFY * unit);
+    this.current.splice(0, this.current.length, ...simplified);
     this.current = null;
+    this.redraw();
     this.onInput(this.mnistInput(), true);
   }
 
@@ -133,7 +166,7 @@ export class DrawPad {
       if (!pressed) return;
       const [dx, dy] = moves[e.key];
       const clamp = (v: number, max: number): number => Math.max(0, Math.min(max, v));
-      this.brush = [clamp(this.brush[0] + dx, this.canvas.width), clamp(this.brush[1] + dy, this.canvas.height)];
+      this.brush = this.snap(clamp(this.brush[0] + dx, this.canvas.width), clamp(this.brush[1] + dy, this.canvas.height));
       this.brushShown = true;
       this.current?.push(this.brush);
       this.redraw();
@@ -163,7 +196,7 @@ export class DrawPad {
     this.brushDown = by;
     this.brushShown = true;
     this.current = [this.brush];
-    this.strokes.push(this.current);
+    this.drawn.push(this.current);
     this.redraw();
     this.schedule();
   }
@@ -197,7 +230,7 @@ export class DrawPad {
     ctx.lineJoin = 'round';
     ctx.strokeStyle = '#fff';
     ctx.fillStyle = '#fff';
-    for (const stroke of this.strokes) {
+    for (const stroke of this.drawn) {
       if (stroke.length === 1) {
         ctx.beginPath();
         ctx.arc(stroke[0][0], stroke[0][1], ctx.lineWidth / 2, 0, 2 * Math.PI);
@@ -235,3 +268,4 @@ export class DrawPad {
     return toMnistInput(grayFromRgba(rgba, width, height, { invert: false }), width, height);
   }
 }
+

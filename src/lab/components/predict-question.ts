@@ -8,6 +8,8 @@ export interface PredictQuestionText {
   readonly guessPrompt: string;
   readonly yourGuess: (guess: string) => string;
   readonly numbersSay: (choice: string) => string;
+  /** When the numbers fit none of the choices (a result judged −1). */
+  readonly numbersSayNone: string;
   readonly right: string;
   readonly wrong: string;
   /** While the result is not computed yet. */
@@ -69,7 +71,7 @@ export class PredictQuestion {
     });
   }
 
-  /** The computed result: the choice the numbers match and the explanation (null: still computing). */
+  /** The computed result: the choice the numbers match (−1: none) and the explanation (null: still computing). */
   showResult(result: { readonly choice: number; readonly reveal: string } | null): void {
     if (this.guess === null) return;
     const guess = this.guess;
@@ -83,7 +85,8 @@ export class PredictQuestion {
     this.element.dataset.result = String(result.choice);
     this.buttons.forEach((b, i) => b.classList.toggle('is-result', i === result.choice));
     const verdict = el('p', `question-verdict ${result.choice === guess ? 'right' : 'wrong'}`);
-    verdict.append(el('strong', '', this.text.numbersSay(this.text.choices[result.choice] ?? '')), ' ', result.choice === guess ? this.text.right : this.text.wrong);
+    if (result.choice < 0) verdict.append(el('strong', '', this.text.numbersSayNone));
+    else verdict.append(el('strong', '', this.text.numbersSay(this.text.choices[result.choice] ?? '')), ' ', result.choice === guess ? this.text.right : this.text.wrong);
     this.outcome.append(verdict, el('p', 'question-reveal', result.reveal), el('p', 'muted', this.text.stillLive));
   }
 

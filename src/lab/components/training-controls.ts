@@ -16,9 +16,11 @@ export interface TrainingFormValues {
   hidden: number[];
   activation: HiddenActivationName;
   cost: CostName;
-  init: InitName;
+  /** 'auto': the run layer's choice for the activation (He for ReLU, Xavier otherwise). */
+  init: InitName | 'auto';
   optimizer: OptimizerName;
-  learningRate: number;
+  /** η, or null for the run layer's default for the network. */
+  learningRate: number | null;
   batchSize: number;
   seed: number;
   /** L2 penalty λ (weight decay; 0 = none). */
@@ -79,7 +81,7 @@ export class TrainingControls {
     this.field('cost').value = state.cost;
     this.field('init').value = state.init;
     this.field('optimizer').value = state.optimizer;
-    this.field('lr').value = String(state.learningRate);
+    this.field('lr').value = state.learningRate === null ? '' : String(state.learningRate);
     this.field('batch').value = String(state.batchSize);
     this.field('seed').value = String(state.seed);
     this.field('l2').value = String(state.l2);
@@ -108,7 +110,7 @@ export class TrainingControls {
       cost: this.field('cost').value as Editable['cost'],
       init: this.field('init').value as Editable['init'],
       optimizer: this.field('optimizer').value as Editable['optimizer'],
-      learningRate: number('lr', 'learning rate'),
+      learningRate: this.field('lr').value.trim() === '' ? null : number('lr', 'learning rate'),
       batchSize: number('batch', 'batch size'),
       seed: number('seed', 'seed'),
       l2: number('l2', 'L2'),
@@ -116,6 +118,11 @@ export class TrainingControls {
       schedule: this.field('schedule').value as Editable['schedule'],
       augment: this.field('augment').value as Editable['augment'],
     };
+  }
+
+  /** Shows what an empty learning-rate field stands for (e.g. "auto: 4.5"). */
+  showDefaultRate(text: string): void {
+    (this.field('lr') as HTMLInputElement).placeholder = text;
   }
 
   /** Shows whether training runs (the toggle's text and pressed state). */

@@ -20,8 +20,8 @@ export type IssueReason =
   | { readonly kind: 'too-large'; readonly parameters: number; readonly max: number }
   | { readonly kind: 'choice'; readonly values: readonly string[] }
   | { readonly kind: 'length'; readonly lengths: readonly number[] }
-  /** A coded value (e.g. a drawing) that does not decode. */
-  | { readonly kind: 'malformed' }
+  | { readonly kind: 'format' }
+  | { readonly kind: 'too-long'; readonly max: number }
   | { readonly kind: 'unknown-key' }
   | { readonly kind: 'repeated' };
 
@@ -46,8 +46,8 @@ export type FieldKind =
   | { readonly type: 'layers'; readonly min: number; readonly max: number; readonly maxCount: number; readonly maxParameters: number; readonly parameters: (hidden: readonly number[]) => number }
   | { readonly type: 'enum'; readonly values: readonly string[] }
   | { readonly type: 'bool' }
-  /** A coded text (e.g. a drawing, shared/digit-code.ts) of at most `maxLength` characters that `valid` accepts; '' is the empty value. */
-  | { readonly type: 'code'; readonly maxLength: number; readonly valid: (text: string) => boolean };
+  /** Text of at most `maxLength` characters that `valid` accepts (e.g. a drawing's strokes). */
+  | { readonly type: 'text'; readonly maxLength: number; readonly valid: (text: string) => boolean };
 
 /** A state's fields: for each property, its hash key and kind. */
 export type FieldTable<S> = { readonly [K in keyof S]: { readonly key: string; readonly kind: FieldKind } };
@@ -104,8 +104,9 @@ function decodeValue(text: string, kind: FieldKind): Decoded {
       return kind.values.includes(text) ? { ok: true, value: text } : fail({ kind: 'choice', values: kind.values.filter((v) => v !== '') });
     case 'bool':
       return text === '1' ? { ok: true, value: true } : text === '0' ? { ok: true, value: false } : fail({ kind: 'choice', values: ['0', '1'] });
-    case 'code':
-      return text.length <= kind.maxLength && (text === '' || kind.valid(text)) ? { ok: true, value: text } : fail({ kind: 'malformed' });
+    case 'text':
+      if (text.length > kind.maxLength) return fail({ kind: 'too-long', max: kind.maxLength });
+      return kind.valid(text) ? { ok: true, value: text } : fail({ kind: 'format' });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { HashIssue, IssueReason } from './hash-codec.js';
-import { formatNumber, type Language, type MessageTables, Translator } from './i18n.js';
+import { formatValue, type Language, type MessageTables, Translator } from './i18n.js';
 
 /** What a page says about a key of its address it did not take as written (English defines the keys). */
 const EN = {
@@ -15,7 +15,8 @@ const EN = {
   choice: 'must be one of {values}',
   length: 'needs {lengths} comma-separated numbers',
   lengthOne: 'needs a single number',
-  malformed: 'not in the form this page writes',
+  format: 'not written the way this page writes it',
+  tooLong: 'longer than the {max} characters this page writes',
   unknownKey: 'not a setting of this page',
   repeated: 'given more than once (the first value counts)',
   noticeHeading: 'Some of the address was not used:',
@@ -39,7 +40,8 @@ const RU: Readonly<Record<HashMessageKey, string>> = {
   choice: 'допустимые значения: {values}',
   length: 'нужно столько чисел через запятую: {lengths}',
   lengthOne: 'нужно одно число',
-  malformed: 'записано не так, как пишет эта страница',
+  format: 'записано не так, как пишет эта страница',
+  tooLong: 'длиннее {max} символов, которые пишет эта страница',
   unknownKey: 'такой настройки на этой странице нет',
   repeated: 'задано несколько раз (действует первое значение)',
   noticeHeading: 'Часть адреса не использована:',
@@ -50,15 +52,8 @@ const RU: Readonly<Record<HashMessageKey, string>> = {
 /** The notice tables, for pages that show them. */
 export const HASH_MESSAGES: MessageTables<HashMessageKey> = { en: EN, ru: RU };
 
-/** A limit as people write it: whole numbers grouped, fractions with up to six decimals. */
-function limit(language: Language, n: number): string {
-  if (Number.isInteger(n)) return formatNumber(language, n, 0);
-  const decimals = Math.min(6, Math.max(0, -Math.floor(Math.log10(Math.abs(n))) + 2));
-  return formatNumber(language, n, decimals).replace(/(?<=[.,]\d*?)0+$/, '').replace(/[.,]$/, '');
-}
-
 function reasonText(tr: Translator<HashMessageKey>, reason: IssueReason): string {
-  const n = (x: number): string => limit(tr.language, x);
+  const n = (x: number): string => formatValue(tr.language, x);
   switch (reason.kind) {
     case 'not-decimal':
       return tr.t('notDecimal');
@@ -78,8 +73,10 @@ function reasonText(tr: Translator<HashMessageKey>, reason: IssueReason): string
       return tr.t('choice', { values: reason.values.join(', ') });
     case 'length':
       return reason.lengths.length === 1 && reason.lengths[0] === 1 ? tr.t('lengthOne') : tr.t('length', { lengths: reason.lengths.map(n).join(tr.t('or')) });
-    case 'malformed':
-      return tr.t('malformed');
+    case 'format':
+      return tr.t('format');
+    case 'too-long':
+      return tr.t('tooLong', { max: n(reason.max) });
     case 'unknown-key':
       return tr.t('unknownKey');
     case 'repeated':

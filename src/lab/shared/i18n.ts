@@ -39,6 +39,18 @@ export function formatNumber(language: Language, n: number, digits = 0): string 
 }
 
 /**
+ * A number as people write a setting or a limit: whole numbers exact and grouped, others to
+ * `significant` digits without trailing zeros ("4,096", "0.99", "1.3"; in Russian "4 096", "0,99").
+ */
+export function formatValue(language: Language, n: number, significant = 6): string {
+  if (Number.isInteger(n)) return formatNumber(language, n, 0);
+  const rounded = Number(n.toPrecision(significant));
+  if (Number.isInteger(rounded)) return formatNumber(language, rounded, 0);
+  const digits = Math.min(20, Math.max(0, significant - 1 - Math.floor(Math.log10(Math.abs(rounded)))));
+  return formatNumber(language, rounded, digits).replace(/([.,]\d*?)0+$/, '$1').replace(/[.,]$/, '');
+}
+
+/**
  * The language to start in from a browser's preference list (`navigator.languages`):
  * the first tag whose primary subtag is Russian or English wins; anything else — `C`,
  * `en-US@posix`, `ru_RU.UTF-8`, an unknown tag, an empty list — is read without throwing,

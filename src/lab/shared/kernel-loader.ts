@@ -1,6 +1,8 @@
 import kernelsUrl from '../../../build/kernels.wasm?url';
-import { createFastBackend } from '../../fast/dropout-backend.js';
+import sharedKernelsUrl from '../../../build/kernels-shared.wasm?url';
+import { createFastBackend } from '../../fast/factory.js';
 import { compileKernels } from '../../fast/kernels.js';
+import { startWebHelper } from '../../fast/web-helper-start.js';
 import type { BackendFactory } from '../../train/trainer.js';
 
 /**
@@ -11,11 +13,22 @@ import type { BackendFactory } from '../../train/trainer.js';
  */
 let kernels: Promise<BackendFactory | undefined> | null = null;
 
-/** The fast backend factory, or undefined for the reference backend. */
-export function loadFastBackend(): Promise<BackendFactory | undefined> {
-  kernels ??= fetch(kernelsUrl)
-    .then(async (response) => createFastBackend(await compileKernels(await response.arrayBuffer())))
-    .catch(() => undefined);
+/** Fetches and compiles one build of the kernels. */
+async function compile(url: string): Promise<WebAssembly.Module> {
+  return compileKernels(await (await fetch(url)).arrayBuffer());
+}
+
+/**
+ * The fast backend factory, or undefined for the reference backend. With `threads`, wide
+ * networks share each batch with a second Worker (the same bits as one thread) when the page
+ * is cross-origin isolated; otherwise, or if that fails, they train on this one.
+ */
+export function loadFastBackend(options: { readonly threads?: boolean } = {}): Promise<BackendFactory | undefined> {
+  kernels ??= (async () => {
+    const [module, helper] = await Promise.all([compile(kernelsUrl), options.threads ? startWebHelper().catch(() => null) : null]);
+    const sharedModule = helper ? await compile(sharedKernelsUrl).catch(() => undefined) : undefined;
+    return createFastBackend(module, { sharedModule, helper });
+  })().catch(() => undefined);
   return kernels;
 }
 

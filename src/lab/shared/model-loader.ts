@@ -32,7 +32,7 @@ export interface Snapshot {
 }
 
 /** A network holding a training snapshot's parameters, with the run's activations. */
-export function networkFromSnapshot(snapshot: Snapshot, settings: TrainingSettings): Network {
+export function networkFromSnapshot(snapshot: Snapshot, settings: Pick<TrainingSettings, 'activation' | 'outputActivation'>): Network {
   const net = new Network({ sizes: snapshot.sizes, activation: settings.activation, outputActivation: settings.outputActivation });
   snapshot.weights.forEach((w, l) => net.weights[l].set(w));
   snapshot.biases.forEach((b, l) => net.biases[l].set(b));

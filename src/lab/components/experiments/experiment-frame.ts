@@ -27,11 +27,16 @@ export type Figure<R> = (output: HTMLElement, tr: Translator<ExKey>) => FigureRu
 /** Where an experiment's run stands, for the frame's status line. */
 export type RunStage = 'loading-data' | 'loading-model' | 'running';
 
+/** Which run a panel shows: the quick one made on opening, or one asked for with Run. */
+export type RunKind = 'quick' | 'full';
+
 /**
  * The frame of an experiment panel: a heading, a one-paragraph explanation, the settings as
  * number inputs, a Run button, a status line and an output area. It knows nothing about how
  * the experiment runs: `onRun` gets the values and the frame, and reports back through
- * `stage`, `progress` and `finish`. For tests, `data-state` says running / done / error.
+ * `stage`, `progress` and `finish`. `start` runs it without a click (the panel's quick run
+ * on opening, labelled as such); `onValues` hears each edited setting (the page's address
+ * keeps them). For tests, `data-state` says running / done / error and `data-run` which run.
  */
 export class ExperimentFrame {
   readonly section: HTMLElement;
@@ -40,12 +45,16 @@ export class ExperimentFrame {
   private readonly status: HTMLElement;
   private readonly button: HTMLButtonElement;
   private readonly inputs = new Map<string, HTMLInputElement>();
+  /** The quick run's own settings, to name in its status line (null: a full run). */
+  private quick: string | null = null;
+  /** Hears each setting the user edits (all values). */
+  onValues: ((values: Record<string, number>) => void) | null = null;
 
   /** A frame for experiment `id`; `onRun` is called with the fields' values when Run is pressed. */
   constructor(
     private readonly tr: Translator<ExKey>,
     spec: { readonly id: string; readonly title: ExKey; readonly intro: ExKey; readonly introValues?: (tr: Translator<ExKey>) => MessageValues; readonly fields: readonly Field[] },
-    onRun: (values: Record<string, number>, frame: ExperimentFrame) => void,
+    private readonly onRun: (values: Record<string, number>, frame: ExperimentFrame) => void,
   ) {
     const t = tr.t;
     this.section = el('section', 'panel experiment');
@@ -62,6 +71,7 @@ export class ExperimentFrame {
       input.min = String(f.min);
       input.max = String(f.max);
       input.step = String(f.step ?? 1);
+      input.addEventListener('change', () => this.onValues?.(this.values()));
       this.inputs.set(f.name, input);
       label.append(el('span', '', t(f.label)), input);
       form.append(label);
@@ -75,18 +85,42 @@ export class ExperimentFrame {
     this.section.append(form, this.status, this.output);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      if (this.button.disabled) return;
-      this.section.dataset.state = 'running';
-      this.button.disabled = true;
-      this.status.textContent = t('running');
-      this.output.replaceChildren();
-      onRun(this.values(), this);
+      this.start(this.values(), 'full');
     });
+  }
+
+  /** Whether a run is under way. */
+  get busy(): boolean {
+    return this.button.disabled;
+  }
+
+  /**
+   * Runs the experiment with `values`: a full run (as Run does), or the quick run shown on
+   * opening, whose status line names `quickSettings` (its smaller settings; '' when they are
+   * the ones above) and says how to get the full one.
+   */
+  start(values: Record<string, number>, kind: RunKind, quickSettings = ''): void {
+    if (this.button.disabled) return;
+    this.quick = kind === 'quick' ? quickSettings : null;
+    this.section.dataset.state = 'running';
+    this.section.dataset.run = kind;
+    this.button.disabled = true;
+    this.status.textContent = this.tr.t('running');
+    this.output.replaceChildren();
+    this.onRun(values, this);
   }
 
   /** The current value of each field. */
   values(): Record<string, number> {
     return Object.fromEntries([...this.inputs].map(([name, input]) => [name, Number(input.value)]));
+  }
+
+  /** Shows `values` in the fields (those it names). */
+  setValues(values: Readonly<Record<string, number>>): void {
+    for (const [name, value] of Object.entries(values)) {
+      const input = this.inputs.get(name);
+      if (input) input.value = String(value);
+    }
   }
 
   /** Shows a loading or running stage. */
@@ -105,9 +139,11 @@ export class ExperimentFrame {
     if ('error' in outcome) {
       this.section.dataset.state = 'error';
       this.status.textContent = this.tr.t('failed', { message: outcome.error });
-    } else {
-      this.section.dataset.state = 'done';
-      this.status.textContent = this.tr.t('done', { seconds: this.tr.num(outcome.seconds, 1), backend: outcome.backend });
+      return;
     }
+    this.section.dataset.state = 'done';
+    const values = { seconds: this.tr.num(outcome.seconds, 1), backend: outcome.backend };
+    this.status.textContent =
+      this.quick === null ? this.tr.t('done', values) : this.quick === '' ? this.tr.t('openingDone', values) : this.tr.t('quickDone', { ...values, settings: this.quick });
   }
 }

@@ -7,7 +7,8 @@ import type { Figure } from './experiment-frame.js';
 /** S23: real versus shuffled labels — cost and both accuracies drawn live per epoch, then the final numbers. */
 export const shuffledLabelsFigure: Figure<ShuffledLabelsResult> = (output, tr) => {
   const { t, num, pct } = tr;
-  const { cost, accuracy, summary } = curvePairIn(output, { cost: t('costBySteps'), accuracy: t('accuracyBySteps'), axis: t('steps_') }, tr, { x: 'log', cost: 'linear' });
+  // A linear step axis: the story is the slow, almost linear fall of the cost over the whole (planned) run.
+  const { cost, accuracy, summary } = curvePairIn(output, { cost: t('costBySteps'), accuracy: t('accuracyBySteps'), axis: t('steps_') }, tr, { x: 'linear', cost: 'linear', initialMax: 1 });
   const name = (run: string): string => t(run === 'real' ? 'realLabels' : 'randomLabels');
   cost.reset([
     { id: 'real', label: name('real'), colour: '#56B4E9' },

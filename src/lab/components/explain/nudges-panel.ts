@@ -2,11 +2,14 @@ import type { CostName } from '../../../core/costs.js';
 import { Network, SEED_ARCHITECTURE } from '../../../core/network.js';
 import { Rng } from '../../../core/rng.js';
 import type { Dataset } from '../../../data/dataset.js';
-import { explainNudges, imagePixels, type NudgesResult } from '../../../explain/nudges.js';
+import { explainNudges, imagePixels, type NudgesResult, type TrainingSetAverage } from '../../../explain/nudges.js';
 import { applyMessages } from '../../shared/i18n-dom.js';
 import type { Translator } from '../../shared/i18n.js';
 import type { StateView } from '../../shared/store.js';
 import { renderBars } from '../signed-bars.js';
+import { drawDigit, drawMaps } from './nudge-maps.js';
+import { renderAverage } from './nudges-average.js';
+import { renderBackward } from './nudges-backward.js';
 import type { ExplainKey } from './messages.js';
 
 /** What the nudges panel shows: the training image, the output neuron (−1 = the image's label), the mini-batch size, the model. */
@@ -23,22 +26,29 @@ export interface NudgesSources {
   readonly pretrained: { readonly network: Network; readonly cost: CostName };
 }
 
+/** Computes the training-set average −∇C of a network (off the page's thread: seconds). */
+export type NudgesAverager = (network: Network, cost: CostName, train: Dataset) => Promise<TrainingSetAverage>;
+
 /**
  * The nudges panel (S20, S24–S26): for one training image and the model, the wished change
- * of each output, the three ways to raise a chosen output, the wishes summed into the last
- * hidden layer, −∇C of the first layer as 16 weight maps, and the average over a mini-batch.
- * All numbers come from `explainNudges` in src/explain (the CLI's `explain nudges`).
+ * of each output, the three ways to raise a chosen output, the wishes summed backwards a layer
+ * at a time down to the input pixels, −∇C of the first layer as 16 weight maps, the average
+ * over a mini-batch and over the whole training set (−∇C itself, computed once per model by
+ * `averager`). All numbers come from `explainNudges` in src/explain (the CLI's `explain nudges`).
  */
 export class NudgesPanel {
   private sources: NudgesSources | null = null;
   private untrained: Network | null = null;
   private result: NudgesResult | null = null;
+  /** The training-set average of each model, once computed (or the error that stopped it). */
+  private readonly averages = new Map<NudgesState['model'], TrainingSetAverage | Error | 'pending'>();
 
   /** Builds the panel inside `root`, showing and changing `store`'s nudges settings. */
   constructor(
     private readonly root: HTMLElement,
     private readonly store: StateView<NudgesState>,
     private tr: Translator<ExplainKey>,
+    private readonly averager: NudgesAverager,
   ) {
     const state = store.state;
     root.innerHTML = `
@@ -64,8 +74,9 @@ export class NudgesPanel {
           <section><h3 id="nudges-ways-title"></h3><div id="nudges-ways" class="ways"></div>
             <p class="muted small" data-i18n="weightLever"></p><div id="nudges-weight-lever" class="compact"></div>
             <p class="muted small" data-i18n="activationLever"></p><div id="nudges-activation-lever" class="compact"></div></section>
-          <section><h3 data-i18n="summedWishes"></h3><div id="nudges-summed" class="compact"></div></section>
         </div>
+        <h3 data-i18n="backwardHeading"></h3>
+        <div id="nudges-backward" class="nudges-grid"></div>
         <h3 data-i18n="firstLayerMaps"></h3>
         <canvas id="nudges-maps" width="640" height="200" class="maps"></canvas>
         <p id="nudges-shares" class="muted"></p>
@@ -77,6 +88,7 @@ export class NudgesPanel {
           <section><h3 data-i18n="averageWishes"></h3><div id="nudges-average-wishes"></div></section>
           <section><h3 data-i18n="averageMaps"></h3><canvas id="nudges-average-maps" width="640" height="200" class="maps"></canvas></section>
         </div>
+        <section id="nudges-average"></section>
       </div>`;
     const image = this.el<HTMLInputElement>('nudges-image');
     image.value = String(state.image);
@@ -144,12 +156,26 @@ export class NudgesPanel {
 
   private update(): void {
     const model = this.network();
-    if (!model || !this.sources) return;
-    const label = this.sources.train.labels[this.store.state.image];
-    this.result = explainNudges(model.network, model.cost, this.sources.train, {
+    const sources = this.sources;
+    if (!model || !sources) return;
+    const which = this.store.state.model;
+    const average = this.averages.get(which);
+    if (average === undefined) {
+      // Once per model: every training image's wishes averaged, in the Worker; then redrawn.
+      this.averages.set(which, 'pending');
+      this.averager(model.network, model.cost, sources.train).then(
+        (a) => this.averages.set(which, a),
+        (error: Error) => this.averages.set(which, error),
+      ).finally(() => {
+        if (this.store.state.model === which) this.update();
+      });
+    }
+    const label = sources.train.labels[this.store.state.image];
+    this.result = explainNudges(model.network, model.cost, sources.train, {
       index: this.store.state.image,
       neuron: this.store.state.neuron >= 0 ? this.store.state.neuron : label,
       batchSize: this.store.state.batch,
+      ...(average !== undefined && average !== 'pending' && !(average instanceof Error) ? { trainingSet: average } : {}),
     });
     this.render();
   }
@@ -189,10 +215,7 @@ export class NudgesPanel {
     );
     renderBars(this.el('nudges-weight-lever'), ways.weightSensitivities.map((v, k) => ({ label: `k=${k}`, value: v })), g);
     renderBars(this.el('nudges-activation-lever'), ways.activationSensitivities.map((v, k) => ({ label: `k=${k}`, value: v })), g);
-    if (img.layers.length > 1) {
-      const prev = img.layers[1];
-      renderBars(this.el('nudges-summed'), prev.wishes.map((v, k) => ({ label: `${k}: a=${prev.activations[k].toFixed(2)}`, value: v })), g);
-    }
+    renderBackward(this.el('nudges-backward'), img, this.tr, g);
     drawMaps(this.el<HTMLCanvasElement>('nudges-maps'), img.weightNudges[0]);
     this.el('nudges-shares').textContent = t('layerShares', { shares: r.layerSummary.map((s) => `${s.layer}: ${(s.share * 100).toFixed(1)} %`).join(' · ') });
     const b = r.batch;
@@ -208,52 +231,9 @@ export class NudgesPanel {
     this.el('nudges-coherence').textContent = t('coherence', { value: b.coherence.toFixed(3) });
     renderBars(this.el('nudges-average-wishes'), b.outputWishes.map((w, j) => ({ label: String(j), value: w })), g);
     drawMaps(this.el<HTMLCanvasElement>('nudges-average-maps'), b.weightNudges[0]);
+    const average = this.averages.get(this.store.state.model);
+    const status = average instanceof Error ? t('averageFailed', { message: average.message }) : t('averaging', { count: this.tr.num(sources.train.count) });
+    renderAverage(this.el('nudges-average'), r.trainingSet ?? null, status, this.tr, g);
   }
 }
 
-/** A 28×28 image in [0, 1] as white ink on black. */
-function drawDigit(canvas: HTMLCanvasElement, pixels: ArrayLike<number>): void {
-  const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
-  const image = ctx.createImageData(28, 28);
-  for (let p = 0; p < 784; p++) {
-    const v = Math.round(255 * pixels[p]);
-    image.data.set([v, v, v, 255], p * 4);
-  }
-  ctx.putImageData(image, 0, 0);
-}
-
-/** 16 maps of 28×28 (one per first-layer neuron), green = positive nudge, red = negative, one shared scale. */
-function drawMaps(canvas: HTMLCanvasElement, nudges: Float64Array): void {
-  const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
-  const neurons = nudges.length / 784;
-  const cols = 8;
-  const zoom = 2.5;
-  const cell = 28 * zoom + 10;
-  let max = 0;
-  for (const v of nudges) max = Math.max(max, Math.abs(v));
-  ctx.fillStyle = '#0b0d12';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  const tile = ctx.createImageData(28, 28);
-  const scratch = document.createElement('canvas');
-  scratch.width = 28;
-  scratch.height = 28;
-  const sctx = scratch.getContext('2d') as CanvasRenderingContext2D;
-  ctx.imageSmoothingEnabled = false;
-  ctx.font = '11px ui-monospace, monospace';
-  for (let j = 0; j < neurons; j++) {
-    for (let p = 0; p < 784; p++) {
-      const v = nudges[j * 784 + p] / (max || 1);
-      const s = Math.round(255 * Math.min(1, Math.abs(v)));
-      tile.data.set(v >= 0 ? [Math.round(s * 0.25), s, Math.round(s * 0.35), 255] : [s, Math.round(s * 0.25), Math.round(s * 0.25), 255], p * 4);
-    }
-    sctx.putImageData(tile, 0, 0);
-    const x = (j % cols) * cell;
-    const y = Math.floor(j / cols) * (cell + 12);
-    ctx.drawImage(scratch, x, y, 28 * zoom, 28 * zoom);
-    ctx.strokeStyle = '#2a2f3a';
-    ctx.strokeRect(x + 0.5, y + 0.5, 28 * zoom, 28 * zoom);
-    ctx.fillStyle = '#aeb4c0';
-    ctx.fillText(String(j), x, y + 28 * zoom + 12);
-  }
-  ctx.fillText(`max |nudge| ${max.toExponential(2)}`, 0, canvas.height - 4);
-}

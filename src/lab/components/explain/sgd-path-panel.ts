@@ -29,6 +29,9 @@ export interface SgdPathJob {
 /** Runs a job off the page's thread (the page's Worker), reporting progress lines; resolves with the result. */
 export type SgdPathRunner = (job: SgdPathJob, onProgress: (message: string) => void) => Promise<{ readonly result: SgdPathResult; readonly backend: string; readonly seconds: number }>;
 
+/** The quick run shown when the panel first opens with the data loaded: the small run of the tests. */
+const QUICK: Pick<SgdPathState, 'subset' | 'fullSteps' | 'epochs'> = { subset: 500, fullSteps: 20, epochs: 3 };
+
 const FULL_COLOUR = '#33d6ff';
 const MINI_COLOUR = '#ff6b3d';
 
@@ -80,14 +83,24 @@ export class SgdPathPanel {
     bind('sgd-full', 'fullSteps', (v) => Number.isInteger(v) && v >= 1 && v <= 10_000);
     bind('sgd-epochs', 'epochs', (v) => Number.isInteger(v) && v >= 1 && v <= 1000);
     bind('sgd-lr', 'sgdRate', (v) => Number.isFinite(v) && v > 0 && v <= 100);
-    this.el('sgd-run').addEventListener('click', () => this.run());
+    this.el('sgd-run').addEventListener('click', () => this.run(false));
   }
 
-  /** Gives the panel the training set (enables Run). */
+  /** Gives the panel the training set (enables Run); shown, the panel makes its quick run. */
   setTrainingSet(train: Dataset): void {
     this.train = train;
     (this.el('sgd-run') as HTMLButtonElement).disabled = false;
     if (!this.result) this.el('sgd-status').textContent = this.tr.t('sgdWaiting');
+    this.opened();
+  }
+
+  /**
+   * The panel is shown: the first time, with the data there, a quick run of the same code on
+   * smaller settings (labelled as such) gives a result without a click.
+   */
+  opened(): void {
+    if (this.train === null || this.root.hidden || this.root.dataset.state !== undefined) return;
+    this.run(true);
   }
 
   /** Shows a status line (loading progress, errors). */
@@ -107,10 +120,10 @@ export class SgdPathPanel {
     return this.root.querySelector(`#${id}`) as T;
   }
 
-  private run(): void {
+  private run(quick = false): void {
     const train = this.train;
     if (!train) return;
-    const state = this.store.state;
+    const state = { ...this.store.state, ...(quick ? QUICK : {}) };
     const n = Math.min(state.subset, train.count);
     const job: SgdPathJob = {
       images: train.images.slice(0, n * 784),
@@ -123,11 +136,13 @@ export class SgdPathPanel {
     const button = this.el('sgd-run') as HTMLButtonElement;
     button.disabled = true;
     this.root.dataset.state = 'running';
+    this.root.dataset.run = quick ? 'quick' : 'full';
     this.runner(job, (message) => (this.el('sgd-status').textContent = this.tr.t('running', { message }))).then(
       ({ result, backend, seconds }) => {
         button.disabled = false;
         this.result = result;
-        this.el('sgd-status').textContent = `${seconds.toFixed(1)} s (${backend})`;
+        const done = { seconds: this.tr.num(seconds, 1), backend };
+        this.el('sgd-status').textContent = quick ? this.tr.t('sgdQuickDone', { ...done, subset: this.tr.num(QUICK.subset), full: QUICK.fullSteps, epochs: QUICK.epochs }) : this.tr.t('sgdDone', done);
         this.root.dataset.state = 'done';
         this.render();
       },

@@ -22,6 +22,12 @@ interface PanelSpec<N extends ExperimentName> {
   readonly fields: readonly Field[];
   readonly options: (values: Record<string, number>) => ExperimentTypes[N]['options'];
   readonly figure: Figure<ExperimentTypes[N]['result']>;
+  /**
+   * The quick run shown when the panel first comes into view, before any click: the same
+   * code on smaller settings (these fields replace the panel's), labelled as such; {} = the
+   * panel's own settings are quick already.
+   */
+  readonly quick: Readonly<Record<string, number>>;
 }
 
 const SEED: Field = { name: 'seed', label: 'seed', value: 1, min: 0, max: 0xffffffff };
@@ -36,6 +42,7 @@ const PANELS: readonly PanelSpec<ExperimentName>[] = [
     fields: [{ name: 'count', label: 'count', value: 1000, min: 1, max: 100000 }, SEED],
     options: (v) => ({ count: v.count, seed: v.seed }),
     figure: noiseFigure,
+    quick: { count: 200 },
   } satisfies PanelSpec<'noise'>,
   {
     id: 'shuffled-labels',
@@ -50,6 +57,7 @@ const PANELS: readonly PanelSpec<ExperimentName>[] = [
     ],
     options: (v) => ({ trainCount: v.trainCount, settings: { sizes: [784, v.width, v.width, 10], epochs: v.epochs, seed: v.seed } }),
     figure: shuffledLabelsFigure,
+    quick: { trainCount: 300, width: 64, epochs: 8 },
   } satisfies PanelSpec<'shuffled-labels'>,
   {
     id: 'neuron-inputs',
@@ -59,6 +67,7 @@ const PANELS: readonly PanelSpec<ExperimentName>[] = [
     fields: [{ name: 'steps', label: 'steps', value: 300, min: 1, max: 10000 }, SEED],
     options: (v) => ({ steps: v.steps, seed: v.seed }),
     figure: neuronInputsFigure,
+    quick: { steps: 80 },
   } satisfies PanelSpec<'neuron-inputs'>,
   {
     id: 'fool',
@@ -71,6 +80,7 @@ const PANELS: readonly PanelSpec<ExperimentName>[] = [
     ],
     options: (v) => ({ index: v.index >= 0 ? v.index : undefined, target: v.target }),
     figure: foolFigure,
+    quick: {},
   } satisfies PanelSpec<'fool'>,
   {
     id: 'mistakes',
@@ -80,6 +90,7 @@ const PANELS: readonly PanelSpec<ExperimentName>[] = [
     fields: [{ name: 'show', label: 'show', value: 24, min: 1, max: 500 }],
     options: (v) => ({ show: v.show }),
     figure: mistakesFigure,
+    quick: {},
   } satisfies PanelSpec<'mistakes'>,
   {
     id: 'activations',
@@ -90,12 +101,31 @@ const PANELS: readonly PanelSpec<ExperimentName>[] = [
     fields: [{ name: 'epochs', label: 'epochs', value: 10, min: 1, max: 1000 }, { name: 'trainCount', label: 'trainCount', value: 60000, min: 100, max: 60000 }, SEED],
     options: (v) => ({ trainCount: v.trainCount, settings: { epochs: v.epochs, seed: v.seed } }),
     figure: activationsFigure,
+    quick: { trainCount: 3000, epochs: 3 },
   } satisfies PanelSpec<'activations'>,
 ] as readonly PanelSpec<ExperimentName>[];
 
-/** A panel's frame whose Run runs its experiment in the Worker and draws the figure live. */
-function mountPanel<N extends ExperimentName>(spec: PanelSpec<N>, client: ExperimentClient, tr: Translator<ExKey>): HTMLElement {
+/** Where a panel keeps its settings: the page's store (the address). */
+export interface PanelStore {
+  values(spec: PanelSpec<ExperimentName>): Record<string, number>;
+  changed(spec: PanelSpec<ExperimentName>, values: Record<string, number>, ran: boolean): void;
+}
+
+/** The quick run's settings as words ("Images of each kind 200"), '' when there are none. */
+function quickText(spec: PanelSpec<ExperimentName>, tr: Translator<ExKey>): string {
+  return spec.fields
+    .filter((f) => f.name in spec.quick)
+    .map((f) => `${tr.t(f.label)} ${tr.num(spec.quick[f.name])}`)
+    .join('; ');
+}
+
+/**
+ * A panel's frame whose Run runs its experiment in the Worker and draws the figure live. When
+ * the panel first comes into view it shows a result without a click: its quick run.
+ */
+function mountPanel<N extends ExperimentName>(spec: PanelSpec<N>, client: ExperimentClient, tr: Translator<ExKey>, store: PanelStore): HTMLElement {
   const frame = new ExperimentFrame(tr, spec, (values) => {
+    if (frame.section.dataset.run === 'full') store.changed(spec, values, true);
     const figure = spec.figure(frame.output, tr);
     client.run(spec.experiment, spec.options(values), {
       onStatus: (stage) => frame.stage(stage),
@@ -109,10 +139,24 @@ function mountPanel<N extends ExperimentName>(spec: PanelSpec<N>, client: Experi
       },
     });
   });
+  frame.setValues(store.values(spec));
+  frame.onValues = (values) => store.changed(spec, values, false);
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      observer.disconnect();
+      if (frame.section.dataset.state === undefined) frame.start({ ...frame.values(), ...spec.quick }, 'quick', quickText(spec, tr));
+    },
+    { rootMargin: '100px' },
+  );
+  observer.observe(frame.section);
   return frame.section;
 }
 
-/** Every experiment panel of the page, in order. */
-export function experimentPanels(client: ExperimentClient, tr: Translator<ExKey>): HTMLElement[] {
-  return PANELS.map((spec) => mountPanel(spec, client, tr));
+/** The panels' ids and fields (for the page's address). */
+export const PANEL_FIELDS: readonly { readonly id: string; readonly fields: readonly Field[] }[] = PANELS;
+
+/** Every experiment panel of the page, in order, with their settings in `store`. */
+export function experimentPanels(client: ExperimentClient, tr: Translator<ExKey>, store: PanelStore): HTMLElement[] {
+  return PANELS.map((spec) => mountPanel(spec, client, tr, store));
 }

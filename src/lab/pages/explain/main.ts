@@ -12,6 +12,7 @@ import { lazyNotice } from '../../components/lazy-notice.js';
 import { loadModel } from '../../shared/model-loader.js';
 import { Store, syncHash } from '../../shared/store.js';
 import { EXPLAIN_CODEC, EXPLAIN_VIEWS, type ExplainState, type ExplainView } from './explain-state.js';
+import { averageInWorker } from './nudges-client.js';
 import { runSgdPathInWorker } from './sgd-path-client.js';
 
 /**
@@ -26,7 +27,7 @@ const tr = (): Translator<ExplainKey> => new Translator(EXPLAIN_MESSAGES, pageLa
 
 const descent = new DescentPanel($('panel-descent'), store, tr());
 const chain = new ChainPanel($('panel-chain'), store, tr());
-const nudges = new NudgesPanel($('panel-nudges'), store, tr());
+const nudges = new NudgesPanel($('panel-nudges'), store, tr(), averageInWorker);
 const sgd = new SgdPathPanel($('panel-sgd'), store, tr(), runSgdPathInWorker);
 const notice = lazyNotice($('state-notice'), issues);
 let loadStarted = false;
@@ -51,6 +52,7 @@ function show(view: ExplainView): void {
   }
   if (view !== 'descent') descent.stop();
   if ((view === 'nudges' || view === 'sgd') && !loadStarted) loadData();
+  if (view === 'sgd') sgd.opened();
 }
 
 /** The training images and the pretrained model, fetched the first time a panel needs them. */

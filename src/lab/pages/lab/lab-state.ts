@@ -5,7 +5,7 @@ import { parameterCount } from '../../../core/network.js';
 import { OPTIMIZERS } from '../../../core/optimizers.js';
 import { AUGMENTS } from '../../../data/augment.js';
 import { SCHEDULES } from '../../../train/schedule.js';
-import { resolveSettings, SEED_SETTINGS, type TrainingSettings } from '../../../train/settings.js';
+import { type PartialSettings, resolveSettings, SEED_SETTINGS, type TrainingSettings } from '../../../train/settings.js';
 import type { SpeedValues } from '../../components/speed-control.js';
 import type { TrainingFormValues } from '../../components/training-controls.js';
 import { DATA_SETS } from '../../shared/data-sets.js';
@@ -14,17 +14,23 @@ import { LANGUAGES, type Language } from '../../shared/i18n.js';
 import { PALETTES, type PaletteName } from '../../shared/palette.js';
 import { LAB_LIMITS } from '../../shared/setting-limits.js';
 import { TRAINING_PACES, WATCH_RATE } from '../../shared/step-clock.js';
+import { decodeStrokes, MAX_DRAWING_LENGTH } from '../../shared/stroke-codec.js';
 
 export { PALETTES, type PaletteName };
 
 /**
  * Everything the Lab shows that a user may want to share: the training settings (the
- * training controls' values), the training speed, the picked test image, the language and the
- * display options. It lives in the URL hash, so a copied address restores the page (B7).
+ * training controls' values), the training speed, the input (a test image, the drawing's
+ * strokes or a noise image's seed: one of them), the language and the display options. It
+ * lives in the URL hash, so a copied address restores the page (B7).
  */
 export interface LabState extends TrainingFormValues, SpeedValues {
   /** Index of the data set's test image shown, or −1 for the drawing. */
   testImage: number;
+  /** The drawing on the pad, its strokes as the stroke codec writes them ('' = none). */
+  drawing: string;
+  /** Seed of the white-noise image shown (−1 = none). */
+  noise: number;
   /** '' = follow the browser's language. */
   language: Language | '';
   palette: PaletteName;
@@ -34,15 +40,19 @@ export interface LabState extends TrainingFormValues, SpeedValues {
   backend: 'fast' | 'reference';
 }
 
-/** The Lab's defaults: the source document's network and training (SEED_SETTINGS). */
+/**
+ * The Lab's defaults: the source document's network and training (SEED_SETTINGS); the
+ * initial weights and the learning rate are left to the run layer, which picks them for the
+ * network as the CLI does (for the source's network: Xavier and η = 4.5).
+ */
 export const DEFAULT_STATE: Readonly<LabState> = {
   dataSet: 'mnist',
   hidden: SEED_SETTINGS.sizes.slice(1, -1),
   activation: SEED_SETTINGS.activation,
   cost: SEED_SETTINGS.cost,
-  init: SEED_SETTINGS.init,
+  init: 'auto',
   optimizer: SEED_SETTINGS.optimizer,
-  learningRate: SEED_SETTINGS.learningRate,
+  learningRate: null,
   batchSize: SEED_SETTINGS.batchSize,
   seed: SEED_SETTINGS.seed,
   l2: SEED_SETTINGS.l2,
@@ -50,6 +60,8 @@ export const DEFAULT_STATE: Readonly<LabState> = {
   schedule: 'constant',
   augment: 'none',
   testImage: -1,
+  drawing: '',
+  noise: -1,
   language: '',
   palette: 'green-red',
   allConnections: false,
@@ -71,7 +83,7 @@ const FIELDS: FieldTable<LabState> = {
   },
   activation: { key: 'activation', kind: { type: 'enum', values: HIDDEN_ACTIVATIONS } },
   cost: { key: 'cost', kind: { type: 'enum', values: COSTS } },
-  init: { key: 'init', kind: { type: 'enum', values: INITS } },
+  init: { key: 'init', kind: { type: 'enum', values: ['auto', ...INITS] } },
   optimizer: { key: 'optimizer', kind: { type: 'enum', values: OPTIMIZERS } },
   learningRate: { key: 'lr', kind: { type: 'number', ...L.learningRate, aboveMin: true } },
   batchSize: { key: 'batch', kind: { type: 'int', ...L.batchSize } },
@@ -81,6 +93,8 @@ const FIELDS: FieldTable<LabState> = {
   schedule: { key: 'schedule', kind: { type: 'enum', values: SCHEDULES } },
   augment: { key: 'augment', kind: { type: 'enum', values: AUGMENTS } },
   testImage: { key: 'test', kind: { type: 'int', min: -1, max: 9_999 } },
+  drawing: { key: 'draw', kind: { type: 'text', maxLength: MAX_DRAWING_LENGTH, valid: (text) => decodeStrokes(text) !== null } },
+  noise: { key: 'noise', kind: { type: 'int', min: -1, max: 0xffffffff } },
   language: { key: 'lang', kind: { type: 'enum', values: ['', ...LANGUAGES] } },
   palette: { key: 'palette', kind: { type: 'enum', values: PALETTES } },
   allConnections: { key: 'all', kind: { type: 'bool' } },
@@ -110,18 +124,18 @@ export function stateFromHash(hash: string): LabState {
   return LAB_CODEC.decode(hash).state;
 }
 
-/** The training settings a state asks for, checked (throws a DigitlabError if they are bad). */
-export function trainingSettings(
+/** What a state asks the run layer for: the settings the user chose; the rest it fills in as the CLI does. */
+export function runRequest(
   state: LabState,
   overrides: Partial<Pick<TrainingSettings, 'activation' | 'init' | 'optimizer' | 'learningRate'>> = {},
-): TrainingSettings {
-  return resolveSettings({
+): PartialSettings {
+  return {
     sizes: [784, ...state.hidden, 10],
     activation: state.activation,
     cost: state.cost,
-    init: state.init,
+    ...(state.init !== 'auto' ? { init: state.init } : {}),
     optimizer: state.optimizer,
-    learningRate: state.learningRate,
+    ...(state.learningRate !== null ? { learningRate: state.learningRate } : {}),
     batchSize: state.batchSize,
     seed: state.seed,
     l2: state.l2,
@@ -130,5 +144,10 @@ export function trainingSettings(
     ...(state.schedule !== 'constant' ? { schedule: state.schedule } : {}),
     ...(state.augment !== 'none' ? { augment: state.augment } : {}),
     ...overrides,
-  });
+  };
+}
+
+/** The training settings a state asks for, resolved by the run layer (throws a DigitlabError if they are bad). */
+export function trainingSettings(state: LabState, overrides: Parameters<typeof runRequest>[1] = {}): TrainingSettings {
+  return resolveSettings(runRequest(state, overrides));
 }

@@ -1,3 +1,4 @@
+import { diagnosisText } from '../../components/diagnosis-text.js';
 import { dataSetSource } from '../../shared/data-sets.js';
 import type { Translator } from '../../shared/i18n.js';
 import type { Store } from '../../shared/store.js';
@@ -52,6 +53,21 @@ export function mountStatus(store: Store<LabPageState>, tr: () => Translator<Mes
     setText($('training-error'), text);
   }
 
+  /** Each run that stopped learning, in one line (named by its run when two train side by side). */
+  function diagnosis(): void {
+    const s = store.state;
+    const t = tr();
+    const names = dataSetSource(s.dataSet).classNames;
+    const lines = (s.runs ?? []).flatMap((run) => {
+      const d = s.diagnoses[run.id];
+      if (!d) return [];
+      const text = diagnosisText(t.language, d, names);
+      return [s.runs?.length === 2 ? `${t.t(run.id === 'sigmoid' ? 'sigmoidRun' : 'reluRun')}: ${text}` : text];
+    });
+    setText($('diagnosis'), lines.join(' '));
+    body.dataset.diagnosed = Object.keys(s.diagnoses).join(' ');
+  }
+
   function hint(): void {
     const t = tr();
     const [positive, negative] = store.state.palette === 'green-red' ? [t.t('green'), t.t('red')] : [t.t('blue'), t.t('orange')];
@@ -77,7 +93,8 @@ export function mountStatus(store: Store<LabPageState>, tr: () => Translator<Mes
   store.watch(['workerReady', 'progress', 'runs', 'running', 'dataSet', 'language'], status);
   store.watch(['dataStatus', 'language'], dataStatus);
   store.watch(['error', 'language'], error);
+  store.watch(['diagnoses', 'runs', 'language'], diagnosis);
   store.watch(['palette', 'language'], hint);
   store.watch(['workerReady', 'running', 'dataSet', 'backendName', 'progress', 'lastTest', 'snapshotBatches', 'runNetwork', 'runs'], attributes);
-  for (const draw of [status, dataStatus, error, hint, attributes]) draw();
+  for (const draw of [status, dataStatus, error, diagnosis, hint, attributes]) draw();
 }

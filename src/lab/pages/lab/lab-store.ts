@@ -1,6 +1,7 @@
 import type { CostName } from '../../../core/costs.js';
 import type { Network } from '../../../core/network.js';
 import type { Dataset } from '../../../data/dataset.js';
+import type { LearningDiagnosis } from '../../../train/learning-diagnosis.js';
 import type { HashIssue } from '../../shared/hash-codec.js';
 import { Store, syncHash } from '../../shared/store.js';
 import { type LabState, LAB_CODEC, PALETTES, type PaletteName } from './lab-state.js';
@@ -51,6 +52,8 @@ export interface LabPageState extends LabState {
   /** The first run's latest test accuracy. */
   lastTest: { readonly batches: number; readonly accuracy: number } | null;
   error: TrainingError | null;
+  /** Runs that stopped learning, by run id (the run layer's diagnosis). */
+  diagnoses: Readonly<Record<string, LearningDiagnosis>>;
 }
 
 /** Where the palette choice is remembered across visits. */
@@ -80,6 +83,7 @@ export function openLabStore(hash: string): Store<LabPageState> {
     progress: null,
     lastTest: null,
     error: null,
+    diagnoses: {},
   });
   syncHash(store, LAB_CODEC);
   localStorage.setItem(PALETTE_KEY, state.palette);

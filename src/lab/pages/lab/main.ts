@@ -1,17 +1,16 @@
-import { Rng } from '../../../core/rng.js';
+import { defaultLearningRate } from '../../../train/defaults.js';
 import { FAIR_ACTIVATION_SETTINGS } from '../../../experiments/activations.js';
-import { fillNoiseImage } from '../../../experiments/noise-images.js';
 import { curvePair } from '../../components/curve-pair.js';
-import { DrawPad } from '../../components/draw-pad.js';
 import { TrainingControls } from '../../components/training-controls.js';
 import { imageAt } from '../../shared/data-loader.js';
 import { applyMessages } from '../../shared/i18n-dom.js';
-import { type Language, pageLanguage, Translator } from '../../shared/i18n.js';
+import { formatValue, type Language, pageLanguage, Translator } from '../../shared/i18n.js';
 import { courseInvite, showCourseLink } from '../../components/course-link.js';
 import { lazyNotice } from '../../components/lazy-notice.js';
 import { loadModel } from '../../shared/model-loader.js';
 import type { PaletteName } from '../../shared/palette.js';
 import { mountFigures } from './lab-figures.js';
+import { mountInput } from './lab-input.js';
 import { mountSpeed } from './lab-speed.js';
 import { mountStatus } from './lab-status.js';
 import { openLabStore } from './lab-store.js';
@@ -27,6 +26,7 @@ import type { RunSpec } from './worker-protocol.js';
  */
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const RUN_COLOURS = ['#7fd4ff', '#ff9fd0'];
+const ACTIVATION_NAMES = { sigmoid: 'optSigmoid', relu: 'optRelu', tanh: 'optTanh' } as const;
 
 const store = openLabStore(location.hash);
 let translator = new Translator(LAB_MESSAGES, pageLanguage(store.state.language));
@@ -47,7 +47,7 @@ const charts = curvePair(
 const series = (runs: readonly RunSpec[]) =>
   runs.map((r, i) => ({
     id: r.id,
-    label: r.id === 'sigmoid' ? tr().t('sigmoidRun') : r.id === 'relu' ? tr().t('reluRun') : `${tr().t('run')} (${r.settings.activation})`,
+    label: r.id === 'sigmoid' ? tr().t('sigmoidRun') : r.id === 'relu' ? tr().t('reluRun') : `${tr().t('run')} (${tr().t(ACTIVATION_NAMES[r.settings.activation])})`,
     colour: RUN_COLOURS[i % RUN_COLOURS.length],
   }));
 const session = new TrainingSession(store, {
@@ -73,9 +73,16 @@ const controls = new TrainingControls(
   (message) => store.set({ error: { kind: 'settings', message } }),
 );
 controls.write(store.state);
+/** An empty η field means the run layer's default for the network: say which. */
+const showDefaultRate = (): void => {
+  const { hidden, activation, optimizer } = store.state;
+  controls.showDefaultRate(tr().t('learningRateAuto', { rate: formatValue(tr().language, defaultLearningRate({ sizes: [784, ...hidden, 10], activation, optimizer })) }));
+};
+store.watch(['hidden', 'activation', 'optimizer', 'language'], showDefaultRate);
+showDefaultRate();
 const showRunning = (): void => controls.setRunning(store.state.running, tr().t('start'), tr().t('pause'));
 store.watch(['running'], showRunning);
-const pad = new DrawPad($<HTMLCanvasElement>('pad'), (pixels, final) => store.set({ input: pixels, inputFinal: final, testImage: -1 }));
+const pad = mountInput(store);
 
 function applyLanguage(): void {
   applyMessages(document, tr().language, tr().t);
@@ -96,15 +103,6 @@ store.watch(['language'], applyLanguage);
 applyLanguage();
 courseInvite(document.querySelector('main') as HTMLElement, './', store.state.language, tr().language);
 
-$('clear').addEventListener('click', () => pad.clear());
-$('undo').addEventListener('click', () => pad.undo());
-// S22: a white-noise image as input; the network still answers one digit.
-const noiseRng = new Rng(Date.now() >>> 0);
-$('feed-noise').addEventListener('click', () => {
-  const noise = new Float32Array(784);
-  fillNoiseImage('uniform', noiseRng, noise);
-  store.set({ input: Uint8Array.from(noise, (v) => Math.round(v * 255)), inputFinal: true, testImage: -1 });
-});
 $('experiments-link').addEventListener('click', () => {
   $<HTMLAnchorElement>('experiments-link').href = `./experiments.html#lang=${tr().language}`;
 });

@@ -1,5 +1,5 @@
 import { activationSettings } from '../../../experiments/activations.js';
-import type { TrainingSettings } from '../../../train/settings.js';
+import { resolveSettings, type TrainingSettings } from '../../../train/settings.js';
 import type { SpeedValues } from '../../components/speed-control.js';
 import type { TrainingFormValues } from '../../components/training-controls.js';
 import { dataSetSource } from '../../shared/data-sets.js';
@@ -7,9 +7,9 @@ import { networkFromSnapshot } from '../../shared/model-loader.js';
 import { StepClock } from '../../shared/step-clock.js';
 import type { Store } from '../../shared/store.js';
 import type { LabPageState } from './lab-store.js';
-import { trainingSettings } from './lab-state.js';
+import { runRequest } from './lab-state.js';
 import { TrainingClient } from './training-client.js';
-import type { FromWorker, RunSpec } from './worker-protocol.js';
+import type { FromWorker, RunRequest, RunSpec } from './worker-protocol.js';
 
 /** What the buttons of the training controls ask for. */
 export type TrainingCommand = 'toggle' | 'step' | 'reset' | 'compare' | 'pretrained';
@@ -146,17 +146,22 @@ export class TrainingSession {
     }
   }
 
-  /** Starts fresh runs in the Worker (paused) from the current settings; false if they are bad. */
+  /**
+   * Starts fresh runs in the Worker (paused) from the current settings; false if they are bad.
+   * The Worker resolves the requests through the run layer; the page resolves them the same
+   * way to check them at once and to know what it shows.
+   */
   private resetRuns(compare: boolean): boolean {
     const s = this.store.state;
+    const requests: RunRequest[] = compare
+      ? [
+          { id: 'sigmoid', request: compareSettings(s, 'sigmoid') },
+          { id: 'relu', request: compareSettings(s, 'relu') },
+        ]
+      : [{ id: 'main', request: runRequest(s) }];
     let runs: RunSpec[];
     try {
-      runs = compare
-        ? [
-            { id: 'sigmoid', settings: compareSettings(s, 'sigmoid') },
-            { id: 'relu', settings: compareSettings(s, 'relu') },
-          ]
-        : [{ id: 'main', settings: trainingSettings(s) }];
+      runs = requests.map((r) => ({ id: r.id, settings: resolveSettings(r.request) }));
     } catch (error) {
       this.store.set({ error: { kind: 'settings', message: error instanceof Error ? error.message : String(error) } });
       return false;
@@ -165,9 +170,9 @@ export class TrainingSession {
     this.clock.stop();
     this.snapshotsDue = 0;
     this.failed.clear();
-    this.store.set({ runs, runNetwork: null, showRun: true, progress: null, lastTest: null, error: null, running: this.workerRunning });
+    this.store.set({ runs, runNetwork: null, showRun: true, progress: null, lastTest: null, diagnoses: {}, error: null, running: this.workerRunning });
     this.curves.reset(runs);
-    this.client.send({ type: 'reset', runs });
+    this.client.send({ type: 'reset', runs: requests });
     return true;
   }
 
@@ -175,7 +180,7 @@ export class TrainingSession {
   private switchDataSet(): void {
     if (this.store.state.running) this.pause();
     this.testCurve.length = 0;
-    this.store.set({ workerReady: false, runs: null, runNetwork: null, showRun: false, progress: null, lastTest: null, dataStatus: null });
+    this.store.set({ workerReady: false, runs: null, runNetwork: null, showRun: false, progress: null, lastTest: null, diagnoses: {}, dataStatus: null });
     this.curves.reset([]);
     this.load();
   }
@@ -215,6 +220,9 @@ export class TrainingSession {
       case 'running':
         this.workerRunning = message.running;
         this.store.set({ running: message.running || this.clock.running });
+        break;
+      case 'diagnosis':
+        if (s.runs?.some((r) => r.id === message.runId)) this.store.set({ diagnoses: { ...s.diagnoses, [message.runId]: message.diagnosis } });
         break;
       case 'error':
         if (message.runId !== undefined) this.failed.add(message.runId);

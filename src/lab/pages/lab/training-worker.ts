@@ -1,12 +1,13 @@
 /// <reference lib="webworker" />
 import type { DatasetPair } from '../../../data/dataset.js';
 import { DigitlabError } from '../../../errors.js';
+import { resolveSettings, type TrainingSettings } from '../../../train/settings.js';
 import { type BackendFactory, Trainer } from '../../../train/trainer.js';
 import { loadPair } from '../../shared/data-loader.js';
 import type { DataSetName } from '../../shared/data-sets.js';
 import { backendName, loadFastBackend } from '../../shared/kernel-loader.js';
 import { WorkerRun } from './worker-run.js';
-import type { FromWorker, RunSpec, ToWorker } from './worker-protocol.js';
+import type { FromWorker, RunRequest, ToWorker } from './worker-protocol.js';
 
 /**
  * The Lab's training Worker: fetches the full MNIST or Fashion-MNIST (60,000 + 10,000)
@@ -39,7 +40,7 @@ async function load(origin: string, dataSet: DataSetName, preferFast: boolean): 
   runs = [];
   data = null;
   // The kernels compile while the data arrives.
-  const kernels = preferFast ? loadFastBackend() : Promise.resolve(undefined);
+  const kernels = preferFast ? loadFastBackend({ threads: true }) : Promise.resolve(undefined);
   let lastPost = 0;
   const pair = await loadPair(origin, dataSet, (fraction) => {
     const now = performance.now();
@@ -55,11 +56,17 @@ async function load(origin: string, dataSet: DataSetName, preferFast: boolean): 
   post({ type: 'ready', dataSet, trainCount: data.train.count, testCount: data.test.count, backend: backendName(backend) });
 }
 
-function reset(specs: readonly RunSpec[]): void {
+/** The one place a run's Trainer and its backend are made. */
+function trainerFor(settings: TrainingSettings, pair: DatasetPair): Trainer {
+  return new Trainer(settings, pair, { backend });
+}
+
+function reset(requests: readonly RunRequest[]): void {
   for (const run of runs) run.trainer.dispose();
   runs = [];
   if (data === null) throw new DigitlabError('the data set is not loaded yet');
-  for (const spec of specs) runs.push(new WorkerRun(spec.id, new Trainer(spec.settings, data, { backend }), post));
+  // The run layer completes what the page asked for, with the CLI's defaults.
+  for (const r of requests) runs.push(new WorkerRun(r.id, trainerFor(resolveSettings(r.request), data), post));
   for (const run of runs) {
     run.evaluate();
     run.sendSnapshot();

@@ -1,14 +1,25 @@
-import type { TrainingSettings } from '../../../train/settings.js';
+import type { LearningDiagnosis } from '../../../train/learning-diagnosis.js';
+import type { PartialSettings, TrainingSettings } from '../../../train/settings.js';
 import type { DataSetName } from '../../shared/data-sets.js';
 import type { Snapshot } from '../../shared/model-loader.js';
 
 /** A run's parameters at one moment (buffers transferred). */
 export type { Snapshot };
 
-/** One training run the Worker keeps: its id (for the charts) and its settings. */
+/** One training run as the page knows it: its id (for the charts) and its settings, resolved. */
 export interface RunSpec {
   readonly id: string;
   readonly settings: TrainingSettings;
+}
+
+/**
+ * One training run the page asks the Worker for: its id and the settings the user chose;
+ * the Worker resolves them through the run layer (`resolveSettings`: the CLI's defaults,
+ * e.g. the learning rate scaled for wide layers).
+ */
+export interface RunRequest {
+  readonly id: string;
+  readonly request: PartialSettings;
 }
 
 /** What the page tells the training Worker. */
@@ -18,7 +29,7 @@ export type ToWorker =
    * loaded); train with the WebAssembly kernels when `fast` (else the reference).
    */
   | { readonly type: 'load'; readonly origin: string; readonly dataSet: DataSetName; readonly fast: boolean }
-  | { readonly type: 'reset'; readonly runs: readonly RunSpec[] }
+  | { readonly type: 'reset'; readonly runs: readonly RunRequest[] }
   | { readonly type: 'start' }
   | { readonly type: 'pause' }
   | { readonly type: 'step'; readonly count: number };
@@ -46,4 +57,6 @@ export type FromWorker =
   | { readonly type: 'test'; readonly runId: string; readonly batches: number; readonly testAccuracy: number }
   | { readonly type: 'snapshot'; readonly runId: string; readonly batches: number; readonly snapshot: Snapshot }
   | { readonly type: 'running'; readonly running: boolean }
+  /** The run has stopped learning (the run layer's diagnosis, after the first few hundred mini-batches). */
+  | { readonly type: 'diagnosis'; readonly runId: string; readonly diagnosis: LearningDiagnosis }
   | { readonly type: 'error'; readonly runId?: string; readonly message: string };

@@ -1,3 +1,5 @@
+import { DIAGNOSIS_MIN_STEPS, diagnoseLearning } from '../../../train/learning-diagnosis.js';
+import { measureLearning } from '../../../train/learning-measure.js';
 import type { Trainer } from '../../../train/trainer.js';
 import type { FromWorker, Snapshot } from './worker-protocol.js';
 
@@ -19,7 +21,8 @@ export type Post = (message: FromWorker, transfer?: Transferable[]) => void;
  * One training run of the Worker: an unchanged `Trainer` (so a seed gives the same weights
  * as `digitlab train`) and the bookkeeping of what the page is told — the cost curve in
  * windows of mini-batches, test accuracy evaluated so that it takes ≤ 20 % of the time, the
- * speed over the last second, and weight snapshots.
+ * speed over the last second, weight snapshots, and — every DIAGNOSIS_MIN_STEPS mini-batches
+ * until it finds one — the run layer's stalled-learning diagnosis.
  */
 export class WorkerRun {
   batches = 0;
@@ -35,6 +38,8 @@ export class WorkerRun {
   private trainMsSinceEval = 0;
   /** (time, batches) samples for the speed over the last second. */
   private readonly speed: { t: number; batches: number }[] = [];
+  /** Mini-batches at which the run is next checked for stalled learning (Infinity once diagnosed). */
+  private nextDiagnosis = DIAGNOSIS_MIN_STEPS;
 
   /** Run `id`, trained by `trainer`, reporting through `post`. */
   constructor(
@@ -115,6 +120,14 @@ export class WorkerRun {
     }
     const due = this.batches - this.lastEvalBatches >= MIN_EVAL_GAP && this.trainMsSinceEval >= EVAL_RATIO * this.evalMs;
     if (due || (force && this.batches !== this.lastEvalBatches)) this.evaluate();
+    if (this.batches >= this.nextDiagnosis) this.diagnose();
     this.sendSnapshot();
+  }
+
+  /** Measures the network on the training images (as the CLI does after an epoch) and reports a stall. */
+  private diagnose(): void {
+    const diagnosis = diagnoseLearning(measureLearning(this.trainer.network(), this.trainer.train), this.trainer.settings, this.batches);
+    this.nextDiagnosis = diagnosis ? Infinity : this.batches + DIAGNOSIS_MIN_STEPS;
+    if (diagnosis) this.post({ type: 'diagnosis', runId: this.id, diagnosis });
   }
 }

@@ -50,11 +50,23 @@ import type { SectionText } from './text/course-text.js';
  *
  * Browser test. Every section gets the URL `/learn/#<chapter id>/<section id>`; the page sets
  * `body[data-section="<chapter>/<section>"]` and, once `mount` has resolved,
- * `[data-figure-ready="true"]` on the figure's host (`#figure`). The question's choices are
- * `#question button[data-choice="<i>"]`; after an answer `#question[data-result="<i>"]` holds
- * the judged choice (and `data-answered`). `window.digitlabCourse` (test hook) gives the
- * learner's current 784 input pixels and the shown network's parameters. A test draws with
- * pointer events on `.draw-pad-canvas` (see test/lab/pointer.ts).
+ * `[data-figure-ready="true"]` on the figure's host (`#figure`) — so resolve `mount` as soon as
+ * the figure is interactive and let long work (training) report later. The question's choices
+ * are `#question button[data-choice="<i>"]`; after an answer `#question[data-result="<i>"]`
+ * holds the judged choice (and `data-answered`). `window.digitlabCourse` (test hook) gives the
+ * learner's current 784 input pixels (`input()`) and the pretrained network's parameters
+ * (`network()`). A test draws with pointer events on `.learner-pad .draw-pad-canvas` (see
+ * test/lab/pointer.ts). test/lab/course.test.ts walks every chapter listed in its `WALKED`
+ * table, one build and one browser for all: a chapter adds its entry there with a `Walk` per
+ * section (what the learner does, and each shown number recomputed in Node — see
+ * test/lab/course-walk.ts for chapter 1 and course-engine.ts for the shared Node side); the
+ * same test checks every section for specification codes, typeset formulas, no page errors,
+ * phone width, and saves screenshots.
+ *
+ * Workers. A chapter's Worker is its own module file beside its sections (e.g.
+ * `chapter2/train-worker.ts`), started through `ctx.worker` (see chapter1/race-worker.ts: it
+ * gets MNIST through shared/data-loader.ts and the WebAssembly kernels through
+ * shared/kernel-loader.ts, and runs the same src/train / src/experiments code as the CLI).
  */
 
 /** The ids of the three chapters, in the source's order (the first part of a section's URL). */
@@ -93,7 +105,7 @@ export interface Section<R = unknown> {
 
 /** How a question is judged from the figure's computed result. */
 export interface Question<R> {
-  /** Which choice (index into the text's `choices`) the computed result matches: decided from the numbers. */
+  /** Which choice (index into the text's `choices`) the computed result matches, decided from the numbers; −1 when it fits none (e.g. the learner moved the input far from the case asked about). */
   judge(result: R): number;
   /** The reveal's placeholders, formatted in the learner's language (`ctx.num`, `ctx.pct`, `ctx.words`). */
   values(result: R, ctx: SectionContext<R>): MessageValues;

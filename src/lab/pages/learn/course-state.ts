@@ -26,7 +26,7 @@ export const DEFAULT_COURSE_STATE: Readonly<CourseState> = { language: '', digit
 
 const FIELDS: FieldTable<CourseState> = {
   language: { key: 'lang', kind: { type: 'enum', values: ['', ...LANGUAGES] } },
-  digit: { key: 'digit', kind: { type: 'code', maxLength: 784, valid: (text) => decodeDigit(text) !== null } },
+  digit: { key: 'digit', kind: { type: 'text', maxLength: 784, valid: (text) => text === '' || decodeDigit(text) !== null } },
   label: { key: 'label', kind: { type: 'int', min: -1, max: 9 } },
   testImage: { key: 'test', kind: { type: 'int', min: -1, max: 9_999 } },
   palette: { key: 'palette', kind: { type: 'enum', values: PALETTES } },

@@ -94,7 +94,7 @@ export function mapPage(ideas: readonly SourceIdea[], texts: readonly ChapterTex
   const page = el('article', 'source-map');
   page.append(el('h2', 'section-title', tr.t('mapTitle')), el('p', 'lead', tr.t('mapIntro')));
   const list = el('ol', 'ideas');
-  const viewKey = { lab: 'viewLab', experiments: 'viewExperiments', explain: 'viewExplain' } as const;
+  const viewKey = { lab: 'toolLab', experiments: 'toolExperiments', explain: 'toolExplain' } as const;
   for (const idea of ideas) {
     const item = el('li');
     item.dataset.section = idea.section;

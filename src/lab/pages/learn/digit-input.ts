@@ -2,7 +2,8 @@ import { DrawPad } from '../../components/draw-pad.js';
 import { el } from '../../components/figure-parts.js';
 import { paintGray } from '../../components/pixel-canvas.js';
 import { TestPicker } from '../../components/test-picker.js';
-import type { Translator } from '../../shared/i18n.js';
+import { FIGURE_MESSAGES } from '../../components/figure-messages.js';
+import { Translator } from '../../shared/i18n.js';
 import type { Store } from '../../shared/store.js';
 import { type CoursePageState, inputLabel, inputPixels, setDrawing } from './course-store.js';
 import type { CourseKey } from './messages.js';
@@ -78,6 +79,7 @@ export function mountDigitPad(host: HTMLElement, store: Store<CoursePageState>, 
   stage.append(canvas, kept);
   const keptNote = el('p', 'muted kept-note', tr.t('keptDigit'));
   const pad = new DrawPad(canvas, (pixels, final) => setDrawing(store, pixels, final));
+  pad.setHint(new Translator(FIGURE_MESSAGES, tr.language).t('drawPadKeys'));
   const buttons = el('div', 'buttons');
   const clear = el('button', '', tr.t('clear'));
   const undo = el('button', '', tr.t('undo'));

@@ -175,6 +175,7 @@ function mountQuestion<R>(
       guessPrompt: tr.t('guessPrompt'),
       yourGuess: (guess) => tr.t('yourGuess', { guess }),
       numbersSay: (choice) => tr.t('numbersSay', { choice }),
+      numbersSayNone: tr.t('numbersSayNone'),
       right: tr.t('guessRight'),
       wrong: tr.t('guessWrong'),
       computing: tr.t('computing'),

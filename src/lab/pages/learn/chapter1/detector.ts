@@ -57,7 +57,7 @@ function edge(): Float32Array {
  */
 export const detector: Section<DetectorResult> = {
   id: 'detector',
-  deeper: { view: 'experiments' },
+  deeper: { view: 'experiments', hash: 'at=detector' },
   cli: null,
   question: {
     judge: (r) => {

@@ -2,6 +2,7 @@ import { parameterCount } from '../../../../core/network.js';
 import { el } from '../../../components/figure-parts.js';
 import { OutputBars } from '../../../components/output-bars.js';
 import type { Section } from '../chapter.js';
+import { labelledSlider } from './controls.js';
 import { brightest, everyFrame, forwardPixels, texNumber } from './forward.js';
 
 /** Which parameter the learner holds: a weight w^l_jk or a bias b^l_j of layer l (1–3). */
@@ -52,15 +53,7 @@ export const fn: Section = {
     const number = (): HTMLInputElement => Object.assign(el('input'), { type: 'number', min: '0', step: '1' });
     const neuron = field('neuron', ctx.f('neuron'), number) as HTMLInputElement;
     const input = field('input', ctx.f('input'), number) as HTMLInputElement;
-    const slider = el('input', 'parameter-slider');
-    slider.type = 'range';
-    slider.min = '-10';
-    slider.max = '10';
-    slider.step = '0.01';
-    slider.name = 'value';
-    const valueLabel = el('label', 'parameter-value');
-    const valueText = el('span');
-    valueLabel.append(valueText, slider);
+    const { label: valueLabel, text: valueText, slider } = labelledSlider('value', 'parameter', { min: -10, max: 10, step: 0.01 });
     const reset = el('button', '', ctx.f('reset'));
     reset.type = 'button';
     controls.append(valueLabel, reset);

@@ -1,4 +1,6 @@
 import { DrawPad } from '../../../components/draw-pad.js';
+import { FIGURE_MESSAGES } from '../../../components/figure-messages.js';
+import { Translator } from '../../../shared/i18n.js';
 import { el } from '../../../components/figure-parts.js';
 import { LayerBulbs } from '../../../components/layer-bulbs.js';
 import { paintGray } from '../../../components/pixel-canvas.js';
@@ -57,6 +59,7 @@ export const hope: Section = {
         pictures[i] = pixels;
         draw();
       });
+      pad.setHint(new Translator(FIGURE_MESSAGES, ctx.language).t('drawPadKeys'));
       pads.push(pad);
       const clear = el('button', '', ctx.f('clear'));
       clear.type = 'button';

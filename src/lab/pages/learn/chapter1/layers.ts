@@ -6,12 +6,13 @@ import { DIGIT_CLASS_NAMES } from '../../../../data/dataset.js';
 import { Translator } from '../../../shared/i18n.js';
 import { infer } from '../../../shared/inference.js';
 import type { Section } from '../chapter.js';
+import { labWithDigit } from './controls.js';
 import { everyFrame } from './forward.js';
 
 /** Layers in between: the pad and the Lab's network view, 784 → 16 → 16 → 10, with every neuron's numbers on hover or focus. */
 export const layers: Section = {
   id: 'layers',
-  deeper: (ctx) => ({ view: 'lab', hash: ctx.digit.testImage >= 0 ? `test=${ctx.digit.testImage}` : undefined }),
+  deeper: labWithDigit,
   cli: 'npx digitlab info',
   async mount(host, ctx) {
     const net = await ctx.model();

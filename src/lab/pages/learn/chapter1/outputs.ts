@@ -1,12 +1,13 @@
 import { el } from '../../../components/figure-parts.js';
 import { OutputBars } from '../../../components/output-bars.js';
 import type { Section } from '../chapter.js';
+import { labWithDigit } from './controls.js';
 import { brightest, everyFrame, forwardPixels } from './forward.js';
 
 /** Ten outputs, the brightest is the answer: the pad and the pretrained network's ten output activations. */
 export const outputs: Section = {
   id: 'outputs',
-  deeper: (ctx) => ({ view: 'lab', hash: ctx.digit.testImage >= 0 ? `test=${ctx.digit.testImage}` : undefined }),
+  deeper: labWithDigit,
   cli: 'npx digitlab predict my-digit.png',
   async mount(host, ctx) {
     const net = await ctx.model();

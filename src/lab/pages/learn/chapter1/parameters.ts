@@ -23,7 +23,7 @@ function formula(sizes: readonly number[]): { weights: string; biases: string } 
  * 13,002 knobs: a layer-size editor and the count written out layer by layer (weights
  * n_{l−1}·n_l and biases n_l, summed by `parameterCount`). The question doubles the width: the
  * result is the editor's network against the source's, judged by the nearest ratio (in
- * doublings) of the three offered. The counts stay hidden until the guess.
+ * doublings) of the three offered, or none when it is more than half a doubling from all. The counts stay hidden until the guess.
  */
 export const parameters: Section<ParametersResult> = {
   id: 'parameters',
@@ -34,7 +34,9 @@ export const parameters: Section<ParametersResult> = {
     judge: (r) => {
       const doublings = Math.log2(r.total / r.base);
       const distances = CHOICE_RATIOS.map((c) => Math.abs(Math.log2(c) - doublings));
-      return distances.indexOf(Math.min(...distances));
+      const nearest = Math.min(...distances);
+      // Within half a doubling of a choice, it is that choice; 8 times as many is none of them.
+      return nearest <= 0.5 ? distances.indexOf(nearest) : -1;
     },
     values: (r, ctx) => {
       const f = formula(r.sizes);

@@ -1,4 +1,3 @@
-import { CurveChart } from '../../../components/curve-chart.js';
 import { el } from '../../../components/figure-parts.js';
 import type { Section, SectionContext } from '../chapter.js';
 import { RACE_DEFAULTS, type RaceResult } from './race.js';
@@ -16,7 +15,7 @@ const COLOURS = { sigmoid: '#7fd4ff', relu: '#ff9fd0', tanh: '#b8e986' } as cons
  */
 export const relu: Section<RaceResult> = {
   id: 'relu',
-  deeper: { view: 'experiments' },
+  deeper: { view: 'experiments', hash: 'at=activations' },
   cli: 'npx digitlab experiment activations',
   question: {
     judge: (r) => {
@@ -47,6 +46,8 @@ export const relu: Section<RaceResult> = {
     again.append(seedLabel, run);
     again.hidden = true;
     host.append(status, chartHost, summary, again);
+    // The chart library loads with this section only, not with the chapter.
+    const { CurveChart } = await import('../../../components/curve-chart.js');
     const chart = new CurveChart(chartHost, ctx.f('chartTitle', { target: ctx.pct(RACE_DEFAULTS.target, 0) }), ctx.f('axis'), (v) => ctx.pct(v, 0), [0, 1]);
     const series = RACE_DEFAULTS.activations.map((a) => ({ id: a, label: ctx.f(a === 'sigmoid' ? 'sigmoidLegend' : 'reluLegend'), colour: COLOURS[a] }));
     chart.reset(series);

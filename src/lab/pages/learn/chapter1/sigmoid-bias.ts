@@ -4,7 +4,7 @@ import { el } from '../../../components/figure-parts.js';
 import { SigmoidCurve } from '../../../components/sigmoid-curve.js';
 import type { Section } from '../chapter.js';
 import { everyFrame } from './forward.js';
-import { neuronPicker } from './neuron-picker.js';
+import { labelledSlider, neuronPicker } from './controls.js';
 
 /** The computed answer: how often the neuron is on (a > 0.5) over the test set, at the chosen bias and at its trained one. */
 export interface BiasResult {
@@ -66,15 +66,7 @@ export const sigmoidBias: Section<BiasResult> = {
     const padCell = el('div', 'figure-cell');
     ctx.digit.mountPad(padCell);
     const right = el('div', 'figure-cell curve-cell');
-    const slider = el('input', 'bias-slider');
-    slider.type = 'range';
-    slider.min = '-20';
-    slider.max = '20';
-    slider.step = '0.1';
-    slider.name = 'bias';
-    const biasLabel = el('label', 'bias-label');
-    const biasText = el('span');
-    biasLabel.append(biasText, slider);
+    const { label: biasLabel, text: biasText, slider } = labelledSlider('bias', 'bias', { min: -20, max: 20, step: 0.1 });
     const reset = el('button', '', ctx.f('resetBias'));
     reset.type = 'button';
     const curve = new SigmoidCurve(right, { label: ctx.f('curveLabel'), point: (z, a) => ctx.f('point', { z, a }), histogram: ctx.f('histogram'), format: (v, d) => ctx.num(v, d) });

@@ -2,7 +2,7 @@ import { el } from '../../../components/figure-parts.js';
 import { ProductGrids } from '../../../components/product-grids.js';
 import type { Section } from '../chapter.js';
 import { everyFrame, forwardPixels, texNumber } from './forward.js';
-import { neuronPicker } from './neuron-picker.js';
+import { neuronPicker } from './controls.js';
 
 /**
  * One neuron, a weighted sum: a first-layer neuron of the pretrained network, its weights, the
@@ -33,7 +33,7 @@ export const weightedSum: Section = {
       format: (v) => ctx.num(v, 3),
     });
     grids.palette = ctx.palette;
-    const sum = el('p', 'weighted-sum-line');
+    const sum = el('div', 'weighted-sum-line');
     right.append(sum);
     top.append(padCell, right);
     host.append(top);
@@ -49,7 +49,7 @@ export const weightedSum: Section = {
       const b = net.biases[0][j];
       const z = forwardPixels(net, pixels).weightedInputs[0][j];
       const t = (v: number): string => texNumber(ctx.num, v, 3);
-      sum.replaceChildren(ctx.tex(`\\sum_k w_k a_k = ${t(total)},\\qquad z = \\sum_k w_k a_k + b = ${t(total)} ${b < 0 ? '-' : '+'} ${t(Math.abs(b))} = ${t(z)}`));
+      sum.replaceChildren(ctx.tex(`\\sum_k w_k a_k = ${t(total)}`, true), ctx.tex(`z = \\sum_k w_k a_k + b = ${t(total)} ${b < 0 ? '-' : '+'} ${t(Math.abs(b))} = ${t(z)}`, true));
       sum.dataset.name = 'z';
       sum.dataset.value = String(z);
       sum.dataset.sum = String(total);

@@ -198,7 +198,7 @@ export const CHAPTER_1_EN: ChapterText = {
         'The sigmoid imitates the soft firing of a biological neuron and was used in the early networks. Most networks today use a simpler function, ReLU: $\\mathrm{ReLU}(z) = \\max(0, z)$ — nothing below the threshold, the sum itself above it.',
         'Here two networks that differ only in that function train from the same start, each with the step size that suits it best.',
       ],
-      try: 'Start both and compare their test accuracy as they learn.',
+      try: 'Guess below; then both networks train, and you watch their test accuracy rise as they see more training images.',
       question: {
         prompt: 'Which network will reach 90 % test accuracy after fewer training images?',
         choices: ['Sigmoid', 'ReLU', 'Both at the same time'],

@@ -1,0 +1,272 @@
+// The wide path's backward products, each for a range of neurons so that two threads can
+// share a layer (asm/wide.ts). Every sum keeps the plain kernels' order (asm/backward.ts):
+//   δ^{l−1}[r, k] = (Σ_j Wᵀ[k, j] δ[r, j], four lane sums over j ≡ 0…3 mod 4, added as
+//                   (l0 + l1) + (l2 + l3)) · f'(z^{l−1}[r, k])
+//   GW[k, j]      = Σ_r a[r, k] δ[r, j], r = 0, 1, 2, … from 0;   GB[j] = Σ_r δ[r, j]
+// so the results are those of one thread and of the plain kernels, whatever the tiling.
+// With `fused`, a weight tile's gradient is applied by the optimizer (optimizer.ts
+// `stepVector`) while still in registers instead of being stored and read back.
+import { header, headerF32, layer, H_HIDDEN, H_L2, H_BATCH_STARTS, H_BATCH_ENTRIES, L_IN, L_STRIDE, L_W, L_B, L_GW, L_GB, L_Z, L_A, L_D, L_S1W, L_S1B, L_S2W, L_S2B } from './layout';
+import { derivativev } from './math';
+import { stepVector, stepRange } from './optimizer';
+
+/** Adds the four lanes of s0 … s3 each ((l0 + l1) + (l2 + l3)) into one vector [Σs0, Σs1, Σs2, Σs3]. */
+// @ts-ignore: decorator
+@inline function laneSums(s0: v128, s1: v128, s2: v128, s3: v128): v128 {
+  const t0 = f32x4.add(v128.shuffle<f32>(s0, s1, 0, 4, 2, 6), v128.shuffle<f32>(s0, s1, 1, 5, 3, 7));
+  const t1 = f32x4.add(v128.shuffle<f32>(s2, s3, 0, 4, 2, 6), v128.shuffle<f32>(s2, s3, 1, 5, 3, 7));
+  return f32x4.add(v128.shuffle<f32>(t0, t1, 0, 1, 4, 5), v128.shuffle<f32>(t0, t1, 2, 3, 6, 7));
+}
+
+/**
+ * δ^{l−1}[:, k0:k1]: tiles of 2 batch rows × 4 inputs k (eight lane sums), each weight row
+ * segment loaded once per two rows and each error segment once per four inputs.
+ */
+export function propagateRange(l: i32, count: i32, k0: usize, k1: usize): void {
+  const S = <usize>layer(l, L_STRIDE);
+  const Sp = <usize>layer(l - 1, L_STRIDE);
+  const W = <usize>layer(l, L_W);
+  const D = <usize>layer(l, L_D);
+  const Dp = <usize>layer(l - 1, L_D);
+  const Zp = <usize>layer(l - 1, L_Z);
+  const Ap = <usize>layer(l - 1, L_A);
+  const act = header(H_HIDDEN);
+  const rowBytes = S * 4;
+  const m = <usize>count;
+  let k = k0;
+  for (; k + 4 <= k1; k += 4) {
+    const w = W + k * rowBytes;
+    let r: usize = 0;
+    for (; r + 2 <= m; r += 2) {
+      const d0 = D + r * rowBytes;
+      let s00 = f32x4.splat(0), s01 = f32x4.splat(0), s02 = f32x4.splat(0), s03 = f32x4.splat(0);
+      let s10 = f32x4.splat(0), s11 = f32x4.splat(0), s12 = f32x4.splat(0), s13 = f32x4.splat(0);
+      for (let j: usize = 0; j < rowBytes; j += 16) {
+        const e0 = v128.load(d0 + j), e1 = v128.load(d0 + rowBytes + j);
+        const w0 = v128.load(w + j), w1 = v128.load(w + rowBytes + j);
+        s00 = f32x4.add(s00, f32x4.mul(w0, e0)); s10 = f32x4.add(s10, f32x4.mul(w0, e1));
+        s01 = f32x4.add(s01, f32x4.mul(w1, e0)); s11 = f32x4.add(s11, f32x4.mul(w1, e1));
+        const w2 = v128.load(w + 2 * rowBytes + j), w3 = v128.load(w + 3 * rowBytes + j);
+        s02 = f32x4.add(s02, f32x4.mul(w2, e0)); s12 = f32x4.add(s12, f32x4.mul(w2, e1));
+        s03 = f32x4.add(s03, f32x4.mul(w3, e0)); s13 = f32x4.add(s13, f32x4.mul(w3, e1));
+      }
+      const i0 = (r * Sp + k) * 4;
+      v128.store(Dp + i0, f32x4.mul(laneSums(s00, s01, s02, s03), derivativev(act, v128.load(Zp + i0), v128.load(Ap + i0))));
+      const i1 = i0 + Sp * 4;
+      v128.store(Dp + i1, f32x4.mul(laneSums(s10, s11, s12, s13), derivativev(act, v128.load(Zp + i1), v128.load(Ap + i1))));
+    }
+    for (; r < m; r++) {
+      const d = D + r * rowBytes;
+      let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
+      for (let j: usize = 0; j < rowBytes; j += 16) {
+        const e = v128.load(d + j);
+        s0 = f32x4.add(s0, f32x4.mul(v128.load(w + j), e));
+        s1 = f32x4.add(s1, f32x4.mul(v128.load(w + rowBytes + j), e));
+        s2 = f32x4.add(s2, f32x4.mul(v128.load(w + 2 * rowBytes + j), e));
+        s3 = f32x4.add(s3, f32x4.mul(v128.load(w + 3 * rowBytes + j), e));
+      }
+      const i = (r * Sp + k) * 4;
+      v128.store(Dp + i, f32x4.mul(laneSums(s0, s1, s2, s3), derivativev(act, v128.load(Zp + i), v128.load(Ap + i))));
+    }
+  }
+  for (; k < k1; k++) {
+    const w = W + k * rowBytes;
+    for (let r: usize = 0; r < m; r++) {
+      const d = D + r * rowBytes;
+      let acc = f32x4.splat(0);
+      for (let j: usize = 0; j < rowBytes; j += 16) acc = f32x4.add(acc, f32x4.mul(v128.load(w + j), v128.load(d + j)));
+      const sum = (f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1)) + (f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3));
+      const i = (r * Sp + k) * 4;
+      store<f32>(Dp + i, sum * f32x4.extract_lane(derivativev(act, v128.load32_splat(Zp + i), v128.load32_splat(Ap + i)), 0));
+    }
+  }
+}
+
+/**
+ * GW[k0:k1, :] = Σ_r a^{l−1}[r, k] δ[r, :] for a dense layer l ≥ 1: tiles of 4 inputs × 8
+ * neurons summed over the batch in registers, then stored, or (`fused`) applied at once.
+ */
+export function weightGradientRange(l: i32, count: i32, k0: usize, k1: usize, fused: bool): void {
+  const S = <usize>layer(l, L_STRIDE);
+  const aStep = <usize>layer(l - 1, L_STRIDE) * 4;
+  const Ap = <usize>layer(l - 1, L_A);
+  const D = <usize>layer(l, L_D);
+  const GW = <usize>layer(l, L_GW);
+  const W = <usize>layer(l, L_W);
+  const S1 = <usize>layer(l, L_S1W);
+  const S2 = <usize>layer(l, L_S2W);
+  const lambda = f32x4.splat(headerF32(H_L2));
+  const rowBytes = S * 4;
+  const m = <usize>count;
+  const wide = S & ~(<usize>7);
+  const tiled = k0 + ((k1 - k0) & ~(<usize>3));
+  // Strips of 8 neurons outside, inputs inside: a strip's errors (count rows × 32 bytes) stay
+  // in the L1 cache while every input's tile reads them.
+  for (let j: usize = 0; j < wide; j += 8) {
+    for (let k = k0; k < tiled; k += 4) {
+      let g00 = f32x4.splat(0), g01 = f32x4.splat(0), g10 = f32x4.splat(0), g11 = f32x4.splat(0);
+      let g20 = f32x4.splat(0), g21 = f32x4.splat(0), g30 = f32x4.splat(0), g31 = f32x4.splat(0);
+      let a = Ap + k * 4;
+      let d = D + j * 4;
+      for (let r: usize = 0; r < m; r++) {
+        const d0 = v128.load(d), d1 = v128.load(d, 16);
+        const x0 = v128.load32_splat(a), x1 = v128.load32_splat(a + 4), x2 = v128.load32_splat(a + 8), x3 = v128.load32_splat(a + 12);
+        g00 = f32x4.add(g00, f32x4.mul(x0, d0)); g01 = f32x4.add(g01, f32x4.mul(x0, d1));
+        g10 = f32x4.add(g10, f32x4.mul(x1, d0)); g11 = f32x4.add(g11, f32x4.mul(x1, d1));
+        g20 = f32x4.add(g20, f32x4.mul(x2, d0)); g21 = f32x4.add(g21, f32x4.mul(x2, d1));
+        g30 = f32x4.add(g30, f32x4.mul(x3, d0)); g31 = f32x4.add(g31, f32x4.mul(x3, d1));
+        a += aStep;
+        d += rowBytes;
+      }
+      const o = k * rowBytes + j * 4;
+      if (fused) {
+        stepVector(W + o, g00, S1 + o, S2 + o, lambda); stepVector(W + o + 16, g01, S1 + o + 16, S2 + o + 16, lambda);
+        const o1 = o + rowBytes, o2 = o + 2 * rowBytes, o3 = o + 3 * rowBytes;
+        stepVector(W + o1, g10, S1 + o1, S2 + o1, lambda); stepVector(W + o1 + 16, g11, S1 + o1 + 16, S2 + o1 + 16, lambda);
+        stepVector(W + o2, g20, S1 + o2, S2 + o2, lambda); stepVector(W + o2 + 16, g21, S1 + o2 + 16, S2 + o2 + 16, lambda);
+        stepVector(W + o3, g30, S1 + o3, S2 + o3, lambda); stepVector(W + o3 + 16, g31, S1 + o3 + 16, S2 + o3 + 16, lambda);
+      } else {
+        const g = GW + o;
+        v128.store(g, g00); v128.store(g, g01, 16);
+        v128.store(g + rowBytes, g10); v128.store(g + rowBytes, g11, 16);
+        v128.store(g + 2 * rowBytes, g20); v128.store(g + 2 * rowBytes, g21, 16);
+        v128.store(g + 3 * rowBytes, g30); v128.store(g + 3 * rowBytes, g31, 16);
+      }
+    }
+  }
+  if (wide < S) gradientColumn(k0, tiled, wide, count, S, aStep, Ap, D, GW, W, S1, S2, lambda, fused);
+  if (tiled < k1) for (let j: usize = 0; j < S; j += 4) gradientColumn(tiled, k1, j, count, S, aStep, Ap, D, GW, W, S1, S2, lambda, fused);
+}
+
+/** GW[k, j … j+3] for k in [k0, k1), one input at a time (the tiles' leftovers). */
+function gradientColumn(k0: usize, k1: usize, j: usize, count: i32, S: usize, aStep: usize, Ap: usize, D: usize, GW: usize, W: usize, S1: usize, S2: usize, lambda: v128, fused: bool): void {
+  for (let k = k0; k < k1; k++) {
+    let g = f32x4.splat(0);
+    for (let r: usize = 0; r < <usize>count; r++) g = f32x4.add(g, f32x4.mul(v128.load32_splat(Ap + r * aStep + k * 4), v128.load(D + (r * S + j) * 4)));
+    const o = (k * S + j) * 4;
+    if (fused) stepVector(W + o, g, S1 + o, S2 + o, lambda);
+    else v128.store(GW + o, g);
+  }
+}
+
+/** GB[j0:j1] = Σ_r δ[r, j], stored, or (`fused`) applied at once (no L2 penalty on biases). */
+export function biasRange(l: i32, count: i32, j0: usize, j1: usize, fused: bool): void {
+  const S = <usize>layer(l, L_STRIDE);
+  const D = <usize>layer(l, L_D);
+  const GB = <usize>layer(l, L_GB);
+  const B = <usize>layer(l, L_B);
+  const S1 = <usize>layer(l, L_S1B);
+  const S2 = <usize>layer(l, L_S2B);
+  const zero = f32x4.splat(0);
+  for (let j = j0; j < j1; j += 4) {
+    let acc = f32x4.splat(0);
+    for (let r = 0; r < count; r++) acc = f32x4.add(acc, v128.load(D + (<usize>r * S + j) * 4));
+    if (fused) stepVector(B + j * 4, acc, S1 + j * 4, S2 + j * 4, zero);
+    else v128.store(GB + j * 4, acc);
+  }
+}
+
+/**
+ * Layer 0's weight gradient for neurons [j0, j1): GW[k, j] = Σ over the rows whose pixel k is
+ * non-zero of x_k·δ[r, j] (the batch's decoded entries), in strips of 16 neurons that walk the
+ * whole batch; then, with `fused`, the optimizer step on those columns.
+ */
+export function inputGradientRange(count: i32, j0: usize, j1: usize, fused: bool): void {
+  const nIn = <usize>layer(0, L_IN);
+  const S = <usize>layer(0, L_STRIDE);
+  const D = <usize>layer(0, L_D);
+  const GW = <usize>layer(0, L_GW);
+  const starts = <usize>header(H_BATCH_STARTS);
+  const list = <usize>header(H_BATCH_ENTRIES);
+  for (let k: usize = 0; k < nIn; k++) memory.fill(GW + (k * S + j0) * 4, 0, (j1 - j0) * 4);
+  let j = j0;
+  for (; j + 16 <= j1; j += 16) {
+    const Gj = GW + j * 4;
+    for (let r = 0; r < count; r++) {
+      const dj = D + (<usize>r * S + j) * 4;
+      const d0 = v128.load(dj), d1 = v128.load(dj, 16), d2 = v128.load(dj, 32), d3 = v128.load(dj, 48);
+      const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
+      for (let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3); p < e1; p += 8) {
+        const g = Gj + <usize>load<u32>(p);
+        const x = v128.load32_splat(p + 4);
+        v128.store(g, f32x4.add(v128.load(g), f32x4.mul(x, d0)));
+        v128.store(g, f32x4.add(v128.load(g, 16), f32x4.mul(x, d1)), 16);
+        v128.store(g, f32x4.add(v128.load(g, 32), f32x4.mul(x, d2)), 32);
+        v128.store(g, f32x4.add(v128.load(g, 48), f32x4.mul(x, d3)), 48);
+      }
+    }
+  }
+  for (; j < j1; j += 4) {
+    const Gj = GW + j * 4;
+    for (let r = 0; r < count; r++) {
+      const d0 = v128.load(D + (<usize>r * S + j) * 4);
+      const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
+      for (let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3); p < e1; p += 8) {
+        const g = Gj + <usize>load<u32>(p);
+        v128.store(g, f32x4.add(v128.load(g), f32x4.mul(v128.load32_splat(p + 4), d0)));
+      }
+    }
+  }
+  if (!fused) return;
+  const W = <usize>layer(0, L_W);
+  const S1 = <usize>layer(0, L_S1W);
+  const S2 = <usize>layer(0, L_S2W);
+  const lambda = headerF32(H_L2);
+  for (let k: usize = 0; k < nIn; k++) stepRange(W, GW, S1, S2, k * S + j0, k * S + j1, lambda);
+}
+
+/**
+ * Plain SGD on layer 0's neurons [j0, j1), applied pixel by pixel (the plain kernels use it
+ * for all neurons, asm/backward.ts): W ← (1 − sgdStep·m·λ)·W, then W[k, j] −= sgdStep·x_k·δ[r, j]
+ * for each row r in turn and each of its non-zero pixels k. (δ[r, j0:j1] is scaled by
+ * −sgdStep in place: nothing reads layer 0's errors afterwards.)
+ */
+export function inputSgdRange(count: i32, sgdStep: f32, j0: usize, j1: usize): void {
+  const nIn = <usize>layer(0, L_IN);
+  const S = <usize>layer(0, L_STRIDE);
+  const D = <usize>layer(0, L_D);
+  const W = <usize>layer(0, L_W);
+  const starts = <usize>header(H_BATCH_STARTS);
+  const list = <usize>header(H_BATCH_ENTRIES);
+  const lambda = headerF32(H_L2);
+  if (lambda != 0) {
+    const decay = f32x4.splat(1 - sgdStep * <f32>count * lambda);
+    for (let k: usize = 0; k < nIn; k++) {
+      const end = W + (k * S + j1) * 4;
+      for (let p = W + (k * S + j0) * 4; p < end; p += 16) v128.store(p, f32x4.mul(v128.load(p), decay));
+    }
+  }
+  const minusStep = f32x4.splat(-sgdStep);
+  for (let r = 0; r < count; r++) {
+    const dRow = D + <usize>r * S * 4;
+    for (let j = j0; j < j1; j += 4) v128.store(dRow + j * 4, f32x4.mul(v128.load(dRow + j * 4), minusStep));
+  }
+  let j = j0;
+  for (; j + 16 <= j1; j += 16) {
+    const Wj = W + j * 4;
+    for (let r = 0; r < count; r++) {
+      const dj = D + (<usize>r * S + j) * 4;
+      const d0 = v128.load(dj), d1 = v128.load(dj, 16), d2 = v128.load(dj, 32), d3 = v128.load(dj, 48);
+      const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
+      for (let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3); p < e1; p += 8) {
+        const w = Wj + <usize>load<u32>(p);
+        const x = v128.load32_splat(p + 4);
+        v128.store(w, f32x4.add(v128.load(w), f32x4.mul(x, d0)));
+        v128.store(w, f32x4.add(v128.load(w, 16), f32x4.mul(x, d1)), 16);
+        v128.store(w, f32x4.add(v128.load(w, 32), f32x4.mul(x, d2)), 32);
+        v128.store(w, f32x4.add(v128.load(w, 48), f32x4.mul(x, d3)), 48);
+      }
+    }
+  }
+  for (; j < j1; j += 4) {
+    const Wj = W + j * 4;
+    for (let r = 0; r < count; r++) {
+      const d0 = v128.load(D + (<usize>r * S + j) * 4);
+      const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
+      for (let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3); p < e1; p += 8) {
+        const w = Wj + <usize>load<u32>(p);
+        v128.store(w, f32x4.add(v128.load(w), f32x4.mul(v128.load32_splat(p + 4), d0)));
+      }
+    }
+  }
+}

@@ -1,0 +1,258 @@
+// The wide path's forward products, each for a range of output neurons [j0, j1) (a multiple
+// of 4 wide), so that two threads can share a layer (asm/wide.ts). Every z is summed in the
+// same order as the plain kernel's dense loop: z = b, then z += a_k·w_kj for k = 0, 1, 2, …,
+// one rounding per term. So the result does not depend on the tiling, on the range split or
+// on skipping zero inputs (a zero term adds nothing, up to the sign of a zero).
+import { header, layer, H_BATCH_STARTS, H_BATCH_ENTRIES, L_IN, L_OUT, L_STRIDE, L_W, L_B, L_Z, L_A } from './layout';
+
+/**
+ * Rows per block of the list products: a block's entry lists (~150 pixels × 8 bytes a row)
+ * stay in cache while every strip of neurons walks them (an evaluation chunk of 500 rows would
+ * not).
+ */
+const ROW_BLOCK = 25;
+
+/**
+ * Z[r, j0:j1] = b + A^{l−1}[r, :]·W for a dense input (every a_k, zero or not): register tiles
+ * of 4 batch rows × 8 neurons (eight f32x4 sums), each weight row segment loaded once per four
+ * rows and each input broadcast once per two vectors. Each 8-neuron strip of W is first packed
+ * into `panel` (n_in × 32 contiguous bytes, which stay in the L1 cache for all rows, where
+ * the strip itself is spread over n_in rows of W).
+ */
+export function forwardDenseRange(l: i32, count: i32, j0: usize, j1: usize, panel: usize): void {
+  const nIn = <usize>layer(l, L_IN);
+  const S = <usize>layer(l, L_STRIDE);
+  const aStep = <usize>layer(l - 1, L_STRIDE) * 4;
+  const Ap = <usize>layer(l - 1, L_A);
+  const W = <usize>layer(l, L_W);
+  const B = <usize>layer(l, L_B);
+  const Z = <usize>layer(l, L_Z);
+  const wStep = S * 4;
+  const m = <usize>count;
+  let j = j0;
+  for (; j + 8 <= j1; j += 8) {
+    for (let k: usize = 0; k < nIn; k++) {
+      const src = W + k * wStep + j * 4;
+      v128.store(panel + k * 32, v128.load(src));
+      v128.store(panel + k * 32, v128.load(src, 16), 16);
+    }
+    const b0 = v128.load(B + j * 4), b1 = v128.load(B + j * 4, 16);
+    let r: usize = 0;
+    for (; r + 4 <= m; r += 4) {
+      let z00 = b0, z01 = b1, z10 = b0, z11 = b1, z20 = b0, z21 = b1, z30 = b0, z31 = b1;
+      let a = Ap + r * aStep;
+      let w = panel;
+      const end = a + nIn * 4;
+      for (; a < end; a += 4) {
+        const w0 = v128.load(w), w1 = v128.load(w, 16);
+        const x0 = v128.load32_splat(a);
+        const x1 = v128.load32_splat(a + aStep);
+        const x2 = v128.load32_splat(a + 2 * aStep);
+        const x3 = v128.load32_splat(a + 3 * aStep);
+        z00 = f32x4.add(z00, f32x4.mul(x0, w0)); z01 = f32x4.add(z01, f32x4.mul(x0, w1));
+        z10 = f32x4.add(z10, f32x4.mul(x1, w0)); z11 = f32x4.add(z11, f32x4.mul(x1, w1));
+        z20 = f32x4.add(z20, f32x4.mul(x2, w0)); z21 = f32x4.add(z21, f32x4.mul(x2, w1));
+        z30 = f32x4.add(z30, f32x4.mul(x3, w0)); z31 = f32x4.add(z31, f32x4.mul(x3, w1));
+        w += 32;
+      }
+      const z = Z + (r * S + j) * 4;
+      v128.store(z, z00); v128.store(z, z01, 16);
+      v128.store(z + wStep, z10); v128.store(z + wStep, z11, 16);
+      v128.store(z + 2 * wStep, z20); v128.store(z + 2 * wStep, z21, 16);
+      v128.store(z + 3 * wStep, z30); v128.store(z + 3 * wStep, z31, 16);
+    }
+    for (; r < m; r++) {
+      let z0 = b0, z1 = b1;
+      let a = Ap + r * aStep;
+      let w = panel;
+      const end = a + nIn * 4;
+      for (; a < end; a += 4) {
+        const x = v128.load32_splat(a);
+        z0 = f32x4.add(z0, f32x4.mul(x, v128.load(w)));
+        z1 = f32x4.add(z1, f32x4.mul(x, v128.load(w, 16)));
+        w += 32;
+      }
+      const z = Z + (r * S + j) * 4;
+      v128.store(z, z0); v128.store(z, z1, 16);
+    }
+  }
+  for (; j < j1; j += 4) {
+    const b0 = v128.load(B + j * 4);
+    for (let r: usize = 0; r < m; r++) {
+      let z0 = b0;
+      let a = Ap + r * aStep;
+      let w = W + j * 4;
+      const end = a + nIn * 4;
+      for (; a < end; a += 4) {
+        z0 = f32x4.add(z0, f32x4.mul(v128.load32_splat(a), v128.load(w)));
+        w += wStep;
+      }
+      v128.store(Z + (r * S + j) * 4, z0);
+    }
+  }
+}
+
+/**
+ * Z[r, j0:j1] = b + Σ over row r's non-zero inputs (k, x_k) of x_k·Wᵀ[k, j0:j1], for a sparse
+ * input given as entry lists (u32 k·`rowScale`, f32 x_k: the batch's pixels carry the byte
+ * offset of weight row k, rowScale 1; a ReLU layer's lists carry k, rowScale = stride·4),
+ * ascending in k: row r's entries are [startsA[r], startsA[r+1]) of `listA`, then (when `startsB` ≠ 0)
+ * [startsB[r], startsB[r+1]) of `listB` (the two threads' halves of a ReLU layer). Strips of
+ * 32 neurons (eight independent sums, so the additions of one entry do not wait on each
+ * other) walk all rows before the next strip, so a strip of weights stays in cache.
+ */
+export function forwardListRange(l: i32, count: i32, j0: usize, j1: usize, startsA: usize, listA: usize, startsB: usize, listB: usize, rowScale: usize): void {
+  for (let r0 = 0; r0 < count; r0 += ROW_BLOCK) forwardListRows(l, r0, min(count, r0 + ROW_BLOCK), j0, j1, startsA, listA, startsB, listB, rowScale);
+}
+
+function forwardListRows(l: i32, r0: i32, r1: i32, j0: usize, j1: usize, startsA: usize, listA: usize, startsB: usize, listB: usize, rowScale: usize): void {
+  const S = <usize>layer(l, L_STRIDE);
+  const W = <usize>layer(l, L_W);
+  const B = <usize>layer(l, L_B);
+  const Z = <usize>layer(l, L_Z);
+  const lists = startsB == 0 ? 1 : 2;
+  let j = j0;
+  for (; j + 32 <= j1; j += 32) {
+    const bj = B + j * 4;
+    const Wj = W + j * 4;
+    for (let r = r0; r < r1; r++) {
+      let z0 = v128.load(bj), z1 = v128.load(bj, 16), z2 = v128.load(bj, 32), z3 = v128.load(bj, 48);
+      let z4 = v128.load(bj, 64), z5 = v128.load(bj, 80), z6 = v128.load(bj, 96), z7 = v128.load(bj, 112);
+      for (let h = 0; h < lists; h++) {
+        const starts = h == 0 ? startsA : startsB;
+        const list = h == 0 ? listA : listB;
+        const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
+        for (let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3); p < e1; p += 8) {
+          const w = Wj + <usize>load<u32>(p) * rowScale;
+          const x = v128.load32_splat(p + 4);
+          z0 = f32x4.add(z0, f32x4.mul(x, v128.load(w)));
+          z1 = f32x4.add(z1, f32x4.mul(x, v128.load(w, 16)));
+          z2 = f32x4.add(z2, f32x4.mul(x, v128.load(w, 32)));
+          z3 = f32x4.add(z3, f32x4.mul(x, v128.load(w, 48)));
+          z4 = f32x4.add(z4, f32x4.mul(x, v128.load(w, 64)));
+          z5 = f32x4.add(z5, f32x4.mul(x, v128.load(w, 80)));
+          z6 = f32x4.add(z6, f32x4.mul(x, v128.load(w, 96)));
+          z7 = f32x4.add(z7, f32x4.mul(x, v128.load(w, 112)));
+        }
+      }
+      const z = Z + (<usize>r * S + j) * 4;
+      v128.store(z, z0); v128.store(z, z1, 16); v128.store(z, z2, 32); v128.store(z, z3, 48);
+      v128.store(z, z4, 64); v128.store(z, z5, 80); v128.store(z, z6, 96); v128.store(z, z7, 112);
+    }
+  }
+  for (; j < j1; j += 4) {
+    const Wj = W + j * 4;
+    const b0 = v128.load(B + j * 4);
+    for (let r = r0; r < r1; r++) {
+      let z0 = b0;
+      for (let h = 0; h < lists; h++) {
+        const starts = h == 0 ? startsA : startsB;
+        const list = h == 0 ? listA : listB;
+        const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
+        for (let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3); p < e1; p += 8) {
+          z0 = f32x4.add(z0, f32x4.mul(v128.load32_splat(p + 4), v128.load(Wj + <usize>load<u32>(p) * rowScale)));
+        }
+      }
+      v128.store(Z + (<usize>r * S + j) * 4, z0);
+    }
+  }
+}
+
+/**
+ * The non-zero activations of neurons [j0, j1) of layer l, per batch row, as entries (u32 k,
+ * f32 a_k), ascending in k; row r's are [starts[r], starts[r+1]) of `list`. With ReLU most
+ * hidden activations of a trained network are exactly zero (seen: 76 % and 62 % in the two
+ * hidden layers of the best preset's network), and the next layer's forward product, its
+ * weight gradient and the error propagated back skip them.
+ */
+export function listNonZero(l: i32, count: i32, j0: usize, j1: usize, starts: usize, list: usize): void {
+  const S = <usize>layer(l, L_STRIDE);
+  const A = <usize>layer(l, L_A);
+  const nOut = <usize>layer(l, L_OUT);
+  const end = j1 < nOut ? j1 : nOut;
+  let o: usize = 0;
+  for (let r = 0; r < count; r++) {
+    store<u32>(starts + (<usize>r << 2), <u32>o);
+    const a = A + <usize>r * S * 4;
+    for (let k = j0; k < end; k++) {
+      const x = load<f32>(a + (k << 2));
+      // Branch-free: always write, advance only past a non-zero.
+      const p = list + (o << 3);
+      store<u32>(p, <u32>k);
+      store<f32>(p, x, 4);
+      o += <usize>(x != 0);
+    }
+  }
+  store<u32>(starts + (<usize>count << 2), <u32>o);
+}
+
+/**
+ * Layer 0's Z[r, j0:j1] = b + Σ over row r's non-zero pixels of x_k·Wᵀ[k, j0:j1], from the
+ * batch's decoded pixels (u32 byte offset of weight row k, f32 x_k), summed as the seed's
+ * kernels sum it (asm/forward.ts `forwardSparseInput`): two pixels' products are added to each
+ * other before they join the sum, z += (x_a·w_a + x_b·w_b), pairs taken in order, an odd last
+ * pixel alone — so the wide path's first layer has the seed kernels' bits, and its additions
+ * wait on one another half as often. Strips of 32 neurons walk all rows in turn.
+ */
+export function forwardInputRange(count: i32, j0: usize, j1: usize): void {
+  for (let r0 = 0; r0 < count; r0 += ROW_BLOCK) forwardInputRows(r0, min(count, r0 + ROW_BLOCK), j0, j1);
+}
+
+function forwardInputRows(r0: i32, r1: i32, j0: usize, j1: usize): void {
+  const S = <usize>layer(0, L_STRIDE);
+  const W = <usize>layer(0, L_W);
+  const B = <usize>layer(0, L_B);
+  const Z = <usize>layer(0, L_Z);
+  const starts = <usize>header(H_BATCH_STARTS);
+  const list = <usize>header(H_BATCH_ENTRIES);
+  let j = j0;
+  for (; j + 32 <= j1; j += 32) {
+    const bj = B + j * 4;
+    const Wj = W + j * 4;
+    for (let r = r0; r < r1; r++) {
+      let z0 = v128.load(bj), z1 = v128.load(bj, 16), z2 = v128.load(bj, 32), z3 = v128.load(bj, 48);
+      let z4 = v128.load(bj, 64), z5 = v128.load(bj, 80), z6 = v128.load(bj, 96), z7 = v128.load(bj, 112);
+      const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
+      let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3);
+      for (; p + 8 < e1; p += 16) {
+        const wa = Wj + <usize>load<u32>(p), wb = Wj + <usize>load<u32>(p, 8);
+        const xa = v128.load32_splat(p + 4), xb = v128.load32_splat(p + 12);
+        z0 = f32x4.add(z0, f32x4.add(f32x4.mul(xa, v128.load(wa)), f32x4.mul(xb, v128.load(wb))));
+        z1 = f32x4.add(z1, f32x4.add(f32x4.mul(xa, v128.load(wa, 16)), f32x4.mul(xb, v128.load(wb, 16))));
+        z2 = f32x4.add(z2, f32x4.add(f32x4.mul(xa, v128.load(wa, 32)), f32x4.mul(xb, v128.load(wb, 32))));
+        z3 = f32x4.add(z3, f32x4.add(f32x4.mul(xa, v128.load(wa, 48)), f32x4.mul(xb, v128.load(wb, 48))));
+        z4 = f32x4.add(z4, f32x4.add(f32x4.mul(xa, v128.load(wa, 64)), f32x4.mul(xb, v128.load(wb, 64))));
+        z5 = f32x4.add(z5, f32x4.add(f32x4.mul(xa, v128.load(wa, 80)), f32x4.mul(xb, v128.load(wb, 80))));
+        z6 = f32x4.add(z6, f32x4.add(f32x4.mul(xa, v128.load(wa, 96)), f32x4.mul(xb, v128.load(wb, 96))));
+        z7 = f32x4.add(z7, f32x4.add(f32x4.mul(xa, v128.load(wa, 112)), f32x4.mul(xb, v128.load(wb, 112))));
+      }
+      if (p < e1) {
+        const w = Wj + <usize>load<u32>(p);
+        const x = v128.load32_splat(p + 4);
+        z0 = f32x4.add(z0, f32x4.mul(x, v128.load(w))); z1 = f32x4.add(z1, f32x4.mul(x, v128.load(w, 16)));
+        z2 = f32x4.add(z2, f32x4.mul(x, v128.load(w, 32))); z3 = f32x4.add(z3, f32x4.mul(x, v128.load(w, 48)));
+        z4 = f32x4.add(z4, f32x4.mul(x, v128.load(w, 64))); z5 = f32x4.add(z5, f32x4.mul(x, v128.load(w, 80)));
+        z6 = f32x4.add(z6, f32x4.mul(x, v128.load(w, 96))); z7 = f32x4.add(z7, f32x4.mul(x, v128.load(w, 112)));
+      }
+      const z = Z + (<usize>r * S + j) * 4;
+      v128.store(z, z0); v128.store(z, z1, 16); v128.store(z, z2, 32); v128.store(z, z3, 48);
+      v128.store(z, z4, 64); v128.store(z, z5, 80); v128.store(z, z6, 96); v128.store(z, z7, 112);
+    }
+  }
+  for (; j < j1; j += 4) {
+    const Wj = W + j * 4;
+    const b0 = v128.load(B + j * 4);
+    for (let r = r0; r < r1; r++) {
+      let z0 = b0;
+      const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
+      let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3);
+      for (; p + 8 < e1; p += 16) {
+        const ta = f32x4.mul(v128.load32_splat(p + 4), v128.load(Wj + <usize>load<u32>(p)));
+        const tb = f32x4.mul(v128.load32_splat(p + 12), v128.load(Wj + <usize>load<u32>(p, 8)));
+        z0 = f32x4.add(z0, f32x4.add(ta, tb));
+      }
+      if (p < e1) z0 = f32x4.add(z0, f32x4.mul(v128.load32_splat(p + 4), v128.load(Wj + <usize>load<u32>(p))));
+      v128.store(Z + (<usize>r * S + j) * 4, z0);
+    }
+  }
+}

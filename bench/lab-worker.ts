@@ -1,0 +1,78 @@
+// `node --import tsx bench/lab-worker.ts [--root DIR] [--hidden 256,256] [--seconds 20]`:
+// the Lab's training Worker's speed in headless Chromium, in epochs per second as the
+// Worker itself reports them ('progress' messages), for the seed's recipe with the given
+// hidden layers. It talks to the built Worker through its message protocol only (load,
+// reset, start), so it measures the Worker whatever the page around it looks like. `--root`
+// names another checkout to build and measure (e.g. an export of an older commit).
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { chromium } from 'playwright-core';
+import { createLabServer } from '../src/server/static-server.js';
+import { resolveSettings } from '../src/train/settings.js';
+import { ROOT } from './children.js';
+import { median } from './measurement.js';
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
+}
+
+const root = resolve(option('root', ROOT));
+const hidden = option('hidden', '256,256').split(',').map(Number);
+const seconds = Number(option('seconds', '20'));
+const extra = JSON.parse(option('settings', '{}')) as Record<string, unknown>;
+const settings = resolveSettings({ sizes: [784, ...hidden, 10], ...extra });
+
+const out = mkdtempSync(join(tmpdir(), 'digitlab-lab-bench-'));
+try {
+  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  const worker = readdirSync(join(out, 'assets')).find((f) => /^training-worker.*\.js$/.test(f));
+  if (!worker) throw new Error(`no training-worker asset in ${out}/assets`);
+  const server = createLabServer({ root: out });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(url);
+    const speeds = await page.evaluate(
+      async ({ workerUrl, origin, settings, seconds }) => {
+        const w = new Worker(workerUrl, { type: 'module' });
+        const samples: number[] = [];
+        let backend = '';
+        await new Promise<void>((done, fail) => {
+          let started = 0;
+          w.onmessage = (e: MessageEvent<{ type: string; backend?: string; epochsPerSecond?: number; message?: string }>) => {
+            const m = e.data;
+            if (m.type === 'ready') {
+              backend = m.backend ?? '';
+              w.postMessage({ type: 'reset', runs: [{ id: 'bench', settings }] });
+              w.postMessage({ type: 'start' });
+              started = performance.now();
+            } else if (m.type === 'progress' && started > 0) {
+              // The first 3 s are warm-up (and dense early test-set evaluations).
+              if (performance.now() - started > 3000) samples.push(m.epochsPerSecond ?? 0);
+              if (performance.now() - started > seconds * 1000) done();
+            } else if (m.type === 'error') fail(new Error(m.message));
+          };
+          w.postMessage({ type: 'load', origin, dataSet: 'mnist', fast: true });
+        });
+        w.terminate();
+        return { samples, backend };
+      },
+      { workerUrl: `${url}assets/${worker}`, origin: url.replace(/\/$/, ''), settings, seconds },
+    );
+    console.log(JSON.stringify({ sizes: settings.sizes.join("-"), backend: speeds.backend, epochsPerSecond: +median(speeds.samples).toFixed(3), samples: speeds.samples.length, last: speeds.samples.slice(-5).map((x) => +x.toFixed(3)) }));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}

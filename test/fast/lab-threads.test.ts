@@ -1,0 +1,71 @@
+// The Lab's training Worker trains a wide network (784-256-256-10, two Workers in a
+// cross-origin isolated page) to the same bits as one thread in Node: the same settings and
+// seed, five mini-batches, weights and biases compared float for float. It talks to the built
+// Worker through its message protocol (load, reset, step), as bench/lab-worker.ts does.
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Server } from 'node:http';
+import { loadMnist } from '../../src/data/idx-dir.js';
+import { createFastBackend } from '../../src/fast/factory.js';
+import { loadKernelsModule } from '../../src/fast/node.js';
+import { resolveSettings } from '../../src/train/settings.js';
+import { Trainer } from '../../src/train/trainer.js';
+import { BUILD_DIR, buildLab, launchChromium, startServer } from '../lab/harness.js';
+
+describe('a wide network in the Lab Worker', { timeout: 240_000 }, () => {
+  let server: Server;
+  let url = '';
+  let close: () => Promise<void>;
+  let browser: Awaited<ReturnType<typeof launchChromium>>['browser'];
+  before(async () => {
+    buildLab();
+    ({ server, url } = await startServer());
+    ({ browser, close } = await launchChromium());
+  });
+  after(async () => {
+    await close();
+    server.close();
+  });
+
+  it('gives the bits of a one-thread Node run after the same mini-batches', async () => {
+    const settings = resolveSettings({ sizes: [784, 256, 256, 10], activation: 'relu', cost: 'cross-entropy', optimizer: 'adam', init: 'he', learningRate: 0.001, seed: 3 });
+    const worker = readdirSync(join(BUILD_DIR, 'assets')).find((f) => /^training-worker.*\.js$/.test(f));
+    assert.ok(worker, 'the built Lab has a training Worker');
+    const page = await browser.newPage();
+    await page.goto(url);
+    assert.equal(await page.evaluate(() => crossOriginIsolated), true, 'the page may share memory between Workers');
+    const steps = 5;
+    const lab = await page.evaluate(
+      async ({ workerUrl, origin, settings, steps }) => {
+        const w = new Worker(workerUrl, { type: 'module' });
+        const result = await new Promise<{ backend: string; weights: number[][]; biases: number[][] }>((resolve, reject) => {
+          let backend = '';
+          w.onmessage = (e: MessageEvent<{ type: string; backend?: string; batches?: number; message?: string; snapshot?: { weights: Float32Array[]; biases: Float32Array[] } }>) => {
+            const m = e.data;
+            if (m.type === 'ready') {
+              backend = m.backend ?? '';
+              w.postMessage({ type: 'reset', runs: [{ id: 'wide', settings }] });
+              w.postMessage({ type: 'step', count: steps });
+            } else if (m.type === 'snapshot' && m.batches === steps && m.snapshot) {
+              resolve({ backend, weights: m.snapshot.weights.map((a) => Array.from(a)), biases: m.snapshot.biases.map((a) => Array.from(a)) });
+            } else if (m.type === 'error') reject(new Error(m.message));
+          };
+          w.postMessage({ type: 'load', origin, dataSet: 'mnist', fast: true });
+        });
+        w.terminate();
+        return result;
+      },
+      { workerUrl: `${url}assets/${worker}`, origin: url.replace(/\/$/, ''), settings, steps },
+    );
+    await page.close();
+    assert.equal(lab.backend, 'WebAssembly SIMD');
+    const trainer = new Trainer(settings, await loadMnist(), { backend: createFastBackend(await loadKernelsModule()) });
+    for (let i = 0; i < steps; i++) trainer.step();
+    const expected = trainer.network();
+    expected.weights.forEach((w, l) => assert.deepEqual(lab.weights[l], Array.from(w), `weights of layer ${l + 1}`));
+    expected.biases.forEach((b, l) => assert.deepEqual(lab.biases[l], Array.from(b), `biases of layer ${l + 1}`));
+    trainer.dispose();
+  });
+});

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { RESULTS_DIR, startSuite } from './harness.js';
+import { ONE, stroke } from './pointer.js';
+
+const SCREENS = [
+  { name: 'desktop', viewport: { width: 1440, height: 1000 }, mobile: false },
+  { name: 'phone', viewport: { width: 390, height: 844 }, mobile: true },
+] as const;
+
+/**
+ * Screenshots of what this round changed, at desktop and phone width, in English and Russian
+ * (test-results/changed-*.png), for people to look at: the speed control and the log-axis
+ * charts while training at watch speed, the enlarged weights with their gradients, the
+ * Experiments panels' quick runs, the nudges down to the pixels and over the training set.
+ * Each figure must fit the screen's width.
+ */
+describe('screenshots of the changed figures, desktop and phone, en and ru', { timeout: 900_000 }, () => {
+  let base = '';
+  let browser: Browser;
+  let close: () => Promise<void>;
+
+  before(async () => {
+    ({ base, browser, close } = await startSuite());
+  });
+  after(async () => {
+    await close?.();
+  });
+
+  async function shoot(page: Page, locator: Locator, file: string, width: number): Promise<void> {
+    await locator.scrollIntoViewIfNeeded();
+    const box = await locator.boundingBox();
+    assert.ok(box && box.x >= -1 && box.x + box.width <= width + 1, `${file}: ${JSON.stringify(box)} within ${width} px`);
+    await locator.screenshot({ path: join(RESULTS_DIR, `changed-${file}.png`) });
+  }
+
+  for (const screen of SCREENS) {
+    for (const language of ['en', 'ru'] as const) {
+      it(`${screen.name}, ${language}`, async () => {
+        const context = await browser.newContext({ viewport: screen.viewport, isMobile: screen.mobile, hasTouch: screen.mobile, deviceScaleFactor: 1, locale: language === 'ru' ? 'ru-RU' : 'en-US' });
+        const errors: string[] = [];
+        const tag = `${screen.name}-${language}`;
+        const width = screen.viewport.width;
+        // The Lab: a drawing, watch-speed training for a few steps, the charts, the weights with gradients.
+        const lab = await context.newPage();
+        lab.on('pageerror', (e) => errors.push(e.message));
+        await lab.goto(`${base}#lang=${language}&pace=watch&rate=8`);
+        await lab.waitForSelector('body[data-ready="true"][data-model-ready="true"]', { timeout: 60_000 });
+        await stroke(lab, ONE);
+        await lab.locator('[data-command="toggle"]').click();
+        await lab.waitForFunction(() => Number(document.body.dataset.batches) >= 24, undefined, { timeout: 60_000 });
+        await shoot(lab, lab.locator('.training'), `lab-training-watch-${tag}`, width);
+        await lab.locator('[data-command="toggle"]').click();
+        await lab.locator('.weight-grid[data-neuron="3"]').click();
+        await lab.locator('#weight-dialog canvas').focus();
+        await lab.keyboard.press('ArrowDown');
+        await shoot(lab, lab.locator('#weight-dialog'), `lab-weight-gradient-${tag}`, width);
+        await lab.keyboard.press('Escape');
+        await lab.locator('#pad').focus();
+        await lab.keyboard.press('ArrowLeft');
+        await shoot(lab, lab.locator('.panel.draw'), `lab-draw-pad-keyboard-${tag}`, width);
+        await lab.close();
+        // Experiments: quick runs on opening.
+        const ex = await context.newPage();
+        ex.on('pageerror', (e) => errors.push(e.message));
+        await ex.goto(`${base}experiments.html#lang=${language}`);
+        await ex.waitForSelector('body[data-ready="true"]');
+        for (const id of ['noise', 'neuron-inputs', 'activations']) {
+          await ex.locator(`section#${id}`).scrollIntoViewIfNeeded();
+          await ex.waitForSelector(`section#${id}[data-state="done"]`, { timeout: 180_000 });
+          await shoot(ex, ex.locator(`section#${id}`), `experiment-${id}-quick-${tag}`, width);
+        }
+        await ex.close();
+        // How it learns: the nudges, back to the pixels and over the training set.
+        const explain = await context.newPage();
+        explain.on('pageerror', (e) => errors.push(e.message));
+        await explain.goto(`${base}explain/#lang=${language}&view=nudges`);
+        await explain.waitForSelector('#nudges-average[data-state="done"]', { timeout: 180_000 });
+        await shoot(explain, explain.locator('#nudges-backward'), `nudges-backward-${tag}`, width);
+        await shoot(explain, explain.locator('#nudges-average'), `nudges-average-${tag}`, width);
+        await explain.close();
+        await context.close();
+        assert.deepEqual(errors, []);
+      });
+    }
+  }
+});
