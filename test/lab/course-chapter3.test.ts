@@ -37,7 +37,7 @@ function strings(text: ChapterText): Map<string, string> {
 
 function context(browser: Browser, language: 'en' | 'ru', phone = false): Promise<BrowserContext> {
   return browser.newContext({
-    viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+    viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 800 },
     isMobile: phone,
     hasTouch: phone,
     deviceScaleFactor: 1,

@@ -12,6 +12,8 @@ import { sig } from './format.js';
 /** How many of the first training images are averaged; 'all' = the whole training set. */
 type Count = number | 'all';
 const COUNTS: readonly Count[] = [1, 10, 100, 1000, 'all'];
+/** The number of images shown first. */
+const FIRST_COUNT = 100;
 
 /** The cosine of two vectors. */
 function cosine(u: Float64Array, v: Float64Array): number {
@@ -34,7 +36,7 @@ function cosine(u: Float64Array, v: Float64Array): number {
  * nudges and the 16 first-layer neurons' averaged weight nudges, the largest difference
  * between the two averages against the largest component, and a table of every N computed:
  * its cost, that difference, and how close its direction is to that of the most images
- * averaged so far. Done once the whole training set has been averaged.
+ * averaged so far. Done once the learner has looked at another N than the first.
  */
 export const average: Section = {
   id: 'average',
@@ -42,7 +44,7 @@ export const average: Section = {
   cli: 'npx digitlab explain nudges --untrained 1',
   async mount(host, ctx) {
     const nets = { trained: await ctx.model(), untrained: await networkOf(ctx, 'untrained') };
-    const kept = ctx.keep('averages', () => ({ results: new Map<string, GradientAverage>(), count: 100 as Count, trainCount: 0 }));
+    const kept = ctx.keep('averages', () => ({ results: new Map<string, GradientAverage>(), count: FIRST_COUNT as Count, trainCount: 0 }));
     let choice = chosenNetwork();
     const controls = el('div', 'figure-controls');
     networkSwitch(controls, ctx, (c) => {
@@ -65,7 +67,7 @@ export const average: Section = {
     const bars = new WishBars(biasCell, { head: [ctx.f('colOutput'), '', '', ctx.f('colNudge')], row: (j, _a, _y, w) => ctx.f('biasRow', { j, w }), format: (v) => sig(ctx, v) });
     bars.palette = ctx.palette;
     const mapCell = el('div', 'figure-cell');
-    mapCell.append(el('h4', '', ctx.f('mapsHeading')));
+    mapCell.append(el('h4', '', ctx.f('mapsHeading', { side: Math.sqrt(nets.trained.sizes[0]) })));
     let shown: GradientAverage | null = null;
     const maps = new SignedTiles(mapCell, nets.trained.sizes[1], {
       caption: (t) => ctx.f('neuronTile', { j: t }),
@@ -103,7 +105,6 @@ export const average: Section = {
         kept.trainCount = m.trainCount;
         pending.delete(key(m.network as NetworkChoice, m.count));
         kept.results.set(key(m.network as NetworkChoice, m.count), m.average);
-        if (m.count === 'all') ctx.done();
         draw();
       } else status.textContent = ctx.f('failed', { message: m.message });
     };
@@ -132,6 +133,8 @@ export const average: Section = {
       summary.dataset.value = String(result.maxDifference);
       summary.dataset.max = String(result.maxComponent);
       summary.dataset.count = String(result.count);
+      // Done once the learner has averaged over another number of images than the first shown.
+      if (kept.count !== FIRST_COUNT) ctx.done();
       bars.render(Array.from(parts.biases[L - 1], (w, j) => ({ neuron: j, wish: w })));
       maps.render(Array.from({ length: net.sizes[1] }, (_, j) => parts.weights[0].subarray(j * net.sizes[0], (j + 1) * net.sizes[0])));
       tableHost.replaceChildren(summaryTable(ctx, choice, kept.results, label));

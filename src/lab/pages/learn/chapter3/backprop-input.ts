@@ -98,3 +98,31 @@ export function mountExample<R>(host: HTMLElement, ctx: SectionContext<R>): void
   cell.append(label);
   host.append(cell);
 }
+
+/** A figure on the learner's example: the two networks, its own cell and the controls (the network switch first) in that cell. */
+export interface ExampleFigure {
+  readonly nets: { readonly trained: Network; readonly untrained: Network };
+  /** The figure's cell, beside the example's. */
+  readonly cell: HTMLElement;
+  /** The figure's controls, starting with the untrained / trained switch (not yet placed in `cell`). */
+  readonly controls: HTMLElement;
+  /** The network the learner chose. */
+  network(): Network;
+}
+
+/** A row in `host`: the learner's example (`mountExample`) and the figure's cell of class `cellClass`; `onSwitch` hears the learner choose the other network. */
+export async function mountExampleFigure<R>(host: HTMLElement, ctx: SectionContext<R>, cellClass: string, onSwitch: () => void): Promise<ExampleFigure> {
+  const nets = { trained: await ctx.model(), untrained: await networkOf(ctx, 'untrained') };
+  let choice = chosenNetwork();
+  const row = el('div', 'figure-row');
+  mountExample(row, ctx);
+  const cell = el('div', `figure-cell ${cellClass}`);
+  const controls = el('div', 'figure-controls');
+  networkSwitch(controls, ctx, (c) => {
+    choice = c;
+    onSwitch();
+  });
+  row.append(cell);
+  host.append(row);
+  return { nets, cell, controls, network: () => nets[choice] };
+}

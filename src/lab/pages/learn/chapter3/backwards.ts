@@ -6,7 +6,7 @@ import { WishBars, type WishRow } from '../../../components/wish-bars.js';
 import { WishMatrix } from '../../../components/wish-matrix.js';
 import type { Section, SectionContext } from '../chapter.js';
 import { everyFrame } from '../chapter1/forward.js';
-import { COST, nudgesView, chosenNetwork, learnerExample, missingExample, mountExample, networkOf, networkSwitch } from './backprop-input.js';
+import { COST, learnerExample, missingExample, mountExampleFigure, nudgesView } from './backprop-input.js';
 import { sig } from './format.js';
 
 /**
@@ -26,18 +26,9 @@ export const backwards: Section = {
     return { hidden: net.sizes[net.layerCount - 1], outputs: net.sizes[net.layerCount] };
   },
   async mount(host, ctx) {
-    const nets = { trained: await ctx.model(), untrained: await networkOf(ctx, 'untrained') };
+    const { nets, cell: right, controls, network } = await mountExampleFigure(host, ctx, 'backwards-cell', () => draw());
     const L = nets.trained.layerCount;
     const state = ctx.keep('state', () => ({ step: 0 }));
-    let choice = chosenNetwork();
-    const row = el('div', 'figure-row');
-    mountExample(row, ctx);
-    const right = el('div', 'figure-cell backwards-cell');
-    const controls = el('div', 'figure-controls');
-    networkSwitch(controls, ctx, (c) => {
-      choice = c;
-      draw();
-    });
     const buttons = el('div', 'buttons');
     const restart = button(ctx.f('restart'));
     const previous = button(ctx.f('previous'));
@@ -48,8 +39,6 @@ export const backwards: Section = {
     const status = el('p', 'muted');
     const stage = el('div', 'backwards-stage');
     right.append(controls, buttons, strip.element, title, status, stage);
-    row.append(right);
-    host.append(row);
     const go = (step: number): void => {
       state.step = Math.max(0, Math.min(L, step));
       draw();
@@ -70,7 +59,7 @@ export const backwards: Section = {
         stage.replaceChildren();
         return;
       }
-      const image = imageNudges(nets[choice], COST, example.pixels, example.label);
+      const image = imageNudges(network(), COST, example.pixels, example.label);
       status.textContent = ctx.f('example', { label: example.label, answer: image.prediction, cost: sig(ctx, image.cost) });
       stage.replaceChildren();
       if (state.step === 0) wishColumn(stage, ctx, ctx.f('outputsHeading'), outputRows(image));
@@ -132,7 +121,7 @@ function showStep(stage: HTMLElement, ctx: SectionContext, image: ImageNudges, s
   const fromRows: WishRow[] = from.wishes.map((w, j) => ({ neuron: j, activation: from.activations[j], wish: w, ...(s === 1 ? { target: j === image.label ? 1 : 0, highlight: j === image.label } : {}) }));
   wishColumn(stage, ctx, ctx.f(`wishesOf${step.from}`), fromRows).dataset.role = 'from';
   const middle = el('div', 'wish-column share-column');
-  middle.append(el('h4', '', ctx.f('sharesHeading')));
+  middle.append(el('h4', '', ctx.f(step.to > 0 ? 'sharesHeading' : 'pixelSharesHeading')));
   stage.append(middle);
   const f = (v: number): string => sig(ctx, v);
   if (step.to > 0) {
@@ -157,7 +146,7 @@ function showStep(stage: HTMLElement, ctx: SectionContext, image: ImageNudges, s
   shares.render(step.contributions);
   const sum = el('div', 'wish-column');
   sum.dataset.role = 'to';
-  sum.append(el('h4', '', ctx.f('pixelsHeading')));
+  sum.append(el('h4', '', ctx.f('pixelsHeading', { count: step.contributions.length })));
   const pixels = new SignedTiles(sum, 1, {
     caption: () => ctx.f('pixelsTile'),
     pixel: (_t, p) => ctx.f('pixelWish', { x: p % 28, y: Math.floor(p / 28), wish: f(image.inputWishes[p]) }),

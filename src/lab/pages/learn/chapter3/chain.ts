@@ -17,12 +17,17 @@ export interface ChainAnswer {
   readonly reference: number;
 }
 
-/** The choice whose ratio to the reference (0: "becomes 0", 2: "doubles", 1: "nothing changes") is nearest. */
+/**
+ * "Becomes 0" (0) when ∂C0/∂w(1) is 0; "doubles" (1) when it is twice the one at the starting
+ * input, "nothing changes" (2) when it is the same (each within 5 %); −1 for any other value
+ * (the learner moved a(0) somewhere the question did not ask about).
+ */
 export function judgeChain(r: ChainAnswer): number {
   if (r.derivative === 0) return 0;
-  const ratio = r.reference === 0 ? Infinity : r.derivative / r.reference;
-  const targets = [0, 2, 1];
-  return targets.reduce((best, t, i) => (Math.abs(ratio - t) < Math.abs(ratio - targets[best]) ? i : best), 0);
+  const ratio = r.derivative / r.reference;
+  if (Math.abs(ratio - 2) <= 0.1) return 1;
+  if (Math.abs(ratio - 1) <= 0.05) return 2;
+  return -1;
 }
 
 function chainOf(s: Readonly<ChainState>, input = s.input): ChainResult {

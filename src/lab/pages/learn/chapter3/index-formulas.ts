@@ -20,7 +20,9 @@ export function showBulbs(host: HTMLElement, ctx: SectionContext, activations: r
     const bulbs = new LayerBulbs(cell, activations[layer].length, { neuron: (n, a) => ctx.f('bulb', { n, a }), format: (a) => ctx.num(a, 3) });
     bulbs.render(activations[layer], new Set([marked]));
     bulbs.element.dataset.layer = String(layer);
-    bulbs.element.addEventListener('click', (e) => {
+    // On press, not click: a field left by this press redraws the bulbs on its change, which would lose the click.
+    bulbs.element.addEventListener('pointerdown', (e) => {
+      if (e.button !== 0) return;
       const item = (e.target as Element).closest<HTMLElement>('.bulb');
       if (item?.dataset.neuron !== undefined) pick({ [index]: Number(item.dataset.neuron) });
     });

@@ -3,7 +3,7 @@ import { indexForm } from '../../../../explain/index-form.js';
 import { el } from '../../../components/figure-parts.js';
 import type { Section } from '../chapter.js';
 import { everyFrame } from '../chapter1/forward.js';
-import { COST, chosenNetwork, learnerExample, missingExample, mountExample, networkOf, networkSwitch } from './backprop-input.js';
+import { COST, learnerExample, missingExample, mountExampleFigure } from './backprop-input.js';
 import { showBulbs, showFormulas } from './index-formulas.js';
 
 /** A number field named `name` from 0 to `max`. */
@@ -31,19 +31,10 @@ export const indices: Section = {
   cli: 'npx digitlab explain nudges',
   textValues: async (ctx) => ({ parameters: ctx.num((await ctx.model()).parameterCount) }),
   async mount(host, ctx) {
-    const nets = { trained: await ctx.model(), untrained: await networkOf(ctx, 'untrained') };
+    const { nets, cell: right, controls, network } = await mountExampleFigure(host, ctx, 'indices-cell', () => draw());
     const L = nets.trained.layerCount;
     const sizes = nets.trained.sizes;
     const state = ctx.keep('weight', () => ({ layer: L, j: -1, k: -1 }));
-    let choice = chosenNetwork();
-    const row = el('div', 'figure-row');
-    mountExample(row, ctx);
-    const right = el('div', 'figure-cell indices-cell');
-    const controls = el('div', 'figure-controls');
-    networkSwitch(controls, ctx, (c) => {
-      choice = c;
-      draw();
-    });
     const layerLabel = el('label');
     const layer = el('select');
     layer.name = 'layer';
@@ -60,9 +51,8 @@ export const indices: Section = {
     const formulas = el('div', 'indices-formulas');
     const status = el('p', 'muted');
     right.append(controls, bulbs, status, formulas);
-    row.append(right);
-    host.append(row);
     const pick = (patch: Partial<typeof state>, byLearner = true): void => {
+      if (Object.entries(patch).every(([key, v]) => state[key as keyof typeof state] === v)) return;
       Object.assign(state, patch);
       draw();
       if (byLearner) ctx.done();
@@ -71,7 +61,7 @@ export const indices: Section = {
     jField.addEventListener('change', () => pick({ j: Math.trunc(Number(jField.value)) }));
     kField.addEventListener('change', () => pick({ k: Math.trunc(Number(kField.value)) }));
     const draw = (): void => {
-      const net = nets[choice];
+      const net = network();
       const example = learnerExample(ctx);
       const l = state.layer;
       layer.value = String(l);

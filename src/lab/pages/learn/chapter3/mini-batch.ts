@@ -100,7 +100,10 @@ export const miniBatch: Section<MiniBatchResult> = {
       panel.setStatus(ctx.f('loading'));
       void ctx.trainingSet().then((train) => {
         if (ctx.signal.aborted) return;
+        // Given the set while hidden, the panel skips How it learns' quick run: the course runs its own settings.
+        root.hidden = true;
         panel.setTrainingSet(train);
+        root.hidden = false;
         root.querySelector<HTMLButtonElement>('#sgd-run')?.click();
       });
     });

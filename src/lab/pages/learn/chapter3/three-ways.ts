@@ -3,7 +3,7 @@ import { el } from '../../../components/figure-parts.js';
 import { WishBars } from '../../../components/wish-bars.js';
 import type { Section, SectionContext } from '../chapter.js';
 import { everyFrame } from '../chapter1/forward.js';
-import { COST, nudgesView, chosenNetwork, learnerExample, missingExample, mountExample, networkOf, networkSwitch } from './backprop-input.js';
+import { COST, learnerExample, missingExample, mountExampleFigure, nudgesView } from './backprop-input.js';
 import { sig, texSig } from './format.js';
 
 const LEVERS: readonly LeverName[] = ['bias', 'weights', 'activations'];
@@ -28,17 +28,8 @@ export const threeWays: Section = {
     return { n: net.sizes[net.layerCount - 1] };
   },
   async mount(host, ctx) {
-    const nets = { trained: await ctx.model(), untrained: await networkOf(ctx, 'untrained') };
+    const { cell: right, controls, network } = await mountExampleFigure(host, ctx, 'levers-cell', () => draw());
     const state = ctx.keep('state', () => ({ epsilon: 0.1, pulled: new Set<LeverName>() }));
-    let choice = chosenNetwork();
-    const row = el('div', 'figure-row');
-    mountExample(row, ctx);
-    const right = el('div', 'figure-cell levers-cell');
-    const controls = el('div', 'figure-controls');
-    networkSwitch(controls, ctx, (c) => {
-      choice = c;
-      draw();
-    });
     const epsilonLabel = el('label');
     const epsilon = el('select');
     epsilon.name = 'epsilon';
@@ -50,8 +41,6 @@ export const threeWays: Section = {
     const compare = el('div', 'lever-compare');
     const cards = el('div', 'lever-cards');
     right.append(controls, status, compare, cards);
-    row.append(right);
-    host.append(row);
     const cardOf = new Map(LEVERS.map((lever) => [lever, leverCard(cards, lever, ctx, () => {
       state.pulled.add(lever);
       draw();
@@ -68,8 +57,8 @@ export const threeWays: Section = {
         status.textContent = missingExample(ctx);
         return;
       }
-      const levers = pullLevers(nets[choice], COST, example.pixels, example.label, example.label, state.epsilon);
-      status.replaceChildren(ctx.rich(ctx.f('output', { digit: example.label, a: sig(ctx, levers.before), wish: sig(ctx, levers.ways.wish), epsilon: ctx.num(state.epsilon, 2) })));
+      const levers = pullLevers(network(), COST, example.pixels, example.label, example.label, state.epsilon);
+      status.replaceChildren(ctx.rich(ctx.f('output', { digit: example.label, a: texSig(ctx, levers.before), wish: sig(ctx, levers.ways.wish), epsilon: ctx.num(state.epsilon, 2) })));
       status.dataset.value = String(levers.before);
       for (const lever of LEVERS) cardOf.get(lever)?.(levers, state.pulled.has(lever));
       showComparison(compare, ctx, levers, state.pulled);

@@ -4,7 +4,7 @@ import type { ChapterText } from './course-text.js';
 export const CHAPTER_3_EN: ChapterText = {
   title: 'Backpropagation',
   intro:
-    'Gradient descent needs the gradient: 13,002 numbers saying how the cost changes with each weight and bias. Backpropagation computes them all in one backward sweep through the network. First the intuition, on your own drawing; then the calculus, with every number in view.',
+    'Gradient descent needs the gradient: one number for every weight and bias, saying how the cost changes with it. Backpropagation computes them all in one backward sweep through the network. First the intuition, on your own drawing; then the calculus, with every number in view.',
   sections: {
     wishes: {
       title: 'What one image wants',
@@ -92,6 +92,7 @@ export const CHAPTER_3_EN: ChapterText = {
         wishesOf2: 'Wishes of hidden layer 2',
         wishesOf3: 'Wishes of the outputs',
         sharesHeading: 'Each one’s share w · σ′(z) · wish (row: neuron of the later layer, column: neuron of the earlier one)',
+        pixelSharesHeading: 'Each neuron’s share w · σ′(z) · wish for every pixel, one map per neuron of hidden layer 1',
         matrixLabel: 'The shares: one row per neuron passing its wish back, one column per neuron receiving',
         cell: 'Neuron {j} (wish {wish}) passes {share} to neuron {k}',
         matrixIdle: 'Point at a cell, or focus the matrix and use the arrow keys.',
@@ -99,7 +100,7 @@ export const CHAPTER_3_EN: ChapterText = {
         neuronTile: 'from neuron {j}',
         pixelShare: 'Neuron {j} wishes pixel ({x}, {y}) to change by {share}',
         tilesIdle: 'Point at a pixel, or focus a map and use the arrow keys.',
-        pixelsHeading: 'Wishes of the pixels: the 16 maps summed',
+        pixelsHeading: 'Wishes of the pixels: the {count} maps summed',
         pixelsTile: 'wished change of every pixel',
         pixelWish: 'Pixel ({x}, {y}): wished change {wish}',
         pixelsNote: 'The pixels cannot change — they are the picture — so the wishes stop here. The weights and biases along the way are what moves.',
@@ -127,7 +128,7 @@ export const CHAPTER_3_EN: ChapterText = {
         colOutput: 'output',
         colNudge: 'average nudge',
         biasRow: 'Bias of output {j}: average nudge {w}',
-        mapsHeading: 'Average nudges of the first hidden layer’s weights, one 28 × 28 map per neuron',
+        mapsHeading: 'Average nudges of the first hidden layer’s weights, one {side} × {side} map per neuron',
         neuronTile: 'neuron {j}',
         weightNudge: 'Weight from pixel ({x}, {y}) into neuron {j}: average of the nudges {average}, −∇C {gradient}',
         mapsIdle: 'Point at a pixel of a map, or focus it and use the arrow keys.',
