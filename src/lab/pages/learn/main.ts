@@ -59,7 +59,9 @@ function navigate(route: string): void {
 
 function applyChrome(): void {
   const t = tr();
-  applyMessages(document, t.language, t.t);
+  // The page's own chrome only: a section's figure may hold another page's panel with its own message keys.
+  document.documentElement.lang = t.language;
+  for (const part of document.querySelectorAll('body > :not(.course), .contents-box')) applyMessages(part, t.language, t.t);
   $<HTMLSelectElement>('language').value = t.language;
   const lang = store.state.language;
   $<HTMLAnchorElement>('lab-link').href = toolHref({ view: 'lab' }, lang);
