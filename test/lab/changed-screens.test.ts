@@ -2,13 +2,9 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { RESULTS_DIR, startSuite } from './harness.js';
+import { RESULTS_DIR, startSuite, SCREENS } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
-const SCREENS = [
-  { name: 'desktop', viewport: { width: 1440, height: 1000 }, mobile: false },
-  { name: 'phone', viewport: { width: 390, height: 844 }, mobile: true },
-] as const;
 
 /**
  * Screenshots of what this round changed, at desktop and phone width, in English and Russian

@@ -14,6 +14,12 @@ export const BUILD_DIR = join(ROOT, '.tmp', 'lab-test-build');
 /** Screenshots for people to look at (git-ignored). */
 export const RESULTS_DIR = join(ROOT, 'test-results');
 
+/** The two screens the layout and screenshot tests look at: a desktop and a phone. */
+export const SCREENS = [
+  { name: 'desktop', viewport: { width: 1440, height: 1000 }, mobile: false },
+  { name: 'phone', viewport: { width: 390, height: 844 }, mobile: true },
+] as const;
+
 /** Builds the Lab with Vite into BUILD_DIR (a few seconds). */
 export function buildLab(): void {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', BUILD_DIR, '--logLevel', 'error'], {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { RESULTS_DIR, startSuite } from './harness.js';
+import { RESULTS_DIR, startSuite, SCREENS } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
 /** The pages, how to know each is ready, and a name for its screenshots. */
@@ -10,10 +10,6 @@ const PAGES = [
   { name: 'lab', path: '', ready: 'body[data-ready="true"][data-model-ready="true"]' },
   { name: 'experiments', path: 'experiments.html', ready: 'body[data-ready="true"]' },
   { name: 'explain', path: 'explain/', ready: 'body[data-ready="true"]' },
-] as const;
-const SCREENS = [
-  { name: 'desktop', viewport: { width: 1440, height: 1000 }, mobile: false },
-  { name: 'phone', viewport: { width: 390, height: 844 }, mobile: true },
 ] as const;
 
 describe('every page at desktop and phone width, in English and Russian', { timeout: 300_000 }, () => {

@@ -47,8 +47,14 @@ export class TrainingSession {
   private readonly clock: StepClock;
   /** Whether the Worker itself trains (full speed). */
   private workerRunning = false;
-  /** Snapshots still to come before the clock's step (or a pause) has been drawn. */
-  private snapshotsDue = 0;
+  /**
+   * The snapshot each live run still owes before the clock's step (or a pause) has been drawn:
+   * the least mini-batch count it must carry. A snapshot from before (the reset's, at 0) does
+   * not count, or the next step could be asked for before this one was drawn.
+   */
+  private readonly awaited = new Map<string, number>();
+  /** The latest mini-batch count each run has reported (progress or snapshot). */
+  private readonly known = new Map<string, number>();
   /** Runs that stopped with an error (e.g. diverged): when all have, watch speed stops too. */
   private readonly failed = new Set<string>();
   /** The shown run's test accuracy curve: (mini-batches, accuracy) pairs. */
@@ -72,8 +78,8 @@ export class TrainingSession {
     if (values.pace === 'watch') {
       // The Worker's last report of the fast run is the step the clock waits for first.
       this.client.send({ type: 'pause' });
-      this.snapshotsDue = this.store.state.runs?.length ?? 0;
-      this.clock.start(this.snapshotsDue > 0);
+      this.awaitSnapshots(0);
+      this.clock.start(this.awaited.size > 0);
     } else {
       this.clock.stop();
       this.client.send({ type: 'start' });
@@ -98,8 +104,24 @@ export class TrainingSession {
 
   /** The clock's step: one mini-batch for every run; done when each run's snapshot has arrived. */
   private askStep(): void {
-    this.snapshotsDue = this.store.state.runs?.length ?? 0;
+    this.awaitSnapshots(1);
     this.client.send({ type: 'step', count: 1 });
+  }
+
+  /** Waits for a snapshot from each live run at least `ahead` mini-batches past what it last reported. */
+  private awaitSnapshots(ahead: number): void {
+    this.awaited.clear();
+    for (const run of this.store.state.runs ?? []) if (!this.failed.has(run.id)) this.awaited.set(run.id, (this.known.get(run.id) ?? 0) + ahead);
+  }
+
+  /** Notes a run's report of `batches`; a snapshot may be the last one the clock waits for. */
+  private reported(runId: string, batches: number, snapshot: boolean): void {
+    this.known.set(runId, Math.max(this.known.get(runId) ?? 0, batches));
+    const due = this.awaited.get(runId);
+    if (!snapshot || due === undefined || batches < due) return;
+    this.awaited.delete(runId);
+    // The views draw it on the next frame; the clock's next step may come after that.
+    if (this.awaited.size === 0) requestAnimationFrame(() => requestAnimationFrame(() => this.clock.stepDrawn()));
   }
 
   /** Asks the Worker to load the chosen data set (and drops any runs). */
@@ -168,7 +190,8 @@ export class TrainingSession {
     }
     this.testCurve.length = 0;
     this.clock.stop();
-    this.snapshotsDue = 0;
+    this.awaited.clear();
+    this.known.clear();
     this.failed.clear();
     this.store.set({ runs, runNetwork: null, showRun: true, progress: null, lastTest: null, diagnoses: {}, error: null, running: this.workerRunning });
     this.curves.reset(runs);
@@ -200,6 +223,7 @@ export class TrainingSession {
         break;
       case 'progress':
         if (first && message.runId === first.id) this.store.set({ progress: message });
+        this.reported(message.runId, message.batches, false);
         // At watch speed every step is a point of its own; else the Worker's windows.
         if (!this.clock.running) for (const [batches, cost] of message.costPoints) this.curves.cost(message.runId, batches, cost);
         // A single Step may not fill a window: then the step's own cost is the point.
@@ -214,8 +238,7 @@ export class TrainingSession {
         break;
       case 'snapshot':
         if (first && message.runId === first.id) this.store.set({ runNetwork: networkFromSnapshot(message.snapshot, first.settings), snapshotBatches: message.batches });
-        // The views draw it on the next frame; the clock's next step may come after that.
-        if (this.snapshotsDue > 0 && --this.snapshotsDue === 0) requestAnimationFrame(() => requestAnimationFrame(() => this.clock.stepDrawn()));
+        this.reported(message.runId, message.batches, true);
         break;
       case 'running':
         this.workerRunning = message.running;
@@ -225,7 +248,11 @@ export class TrainingSession {
         if (s.runs?.some((r) => r.id === message.runId)) this.store.set({ diagnoses: { ...s.diagnoses, [message.runId]: message.diagnosis } });
         break;
       case 'error':
-        if (message.runId !== undefined) this.failed.add(message.runId);
+        if (message.runId !== undefined) {
+          this.failed.add(message.runId);
+          // A run that failed sends no more snapshots: the clock no longer waits for it.
+          if (this.awaited.delete(message.runId) && this.awaited.size === 0) requestAnimationFrame(() => this.clock.stepDrawn());
+        }
         if (message.runId === undefined || this.failed.size === (s.runs?.length ?? 0)) this.clock.stop();
         this.store.set({ error: { kind: s.workerReady ? 'diverged' : 'data', message: message.message }, running: this.workerRunning || this.clock.running });
         break;

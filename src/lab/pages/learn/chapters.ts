@@ -29,7 +29,7 @@ export const CHAPTERS: readonly ChapterEntry[] = [
   {
     id: 'backprop',
     text: { en: () => import('./text/chapter3.en.js').then((m) => m.CHAPTER_3_EN), ru: () => import('./text/chapter3.ru.js').then((m) => m.CHAPTER_3_RU) },
-    figures: null,
+    figures: () => import('./chapter3/chapter.js').then((m) => m.default),
   },
 ];
 

@@ -59,9 +59,9 @@ function navigate(route: string): void {
 
 function applyChrome(): void {
   const t = tr();
-  // The page's own words only: a figure in the view may carry another page's data-i18n keys (How it learns' descent panel).
+  // The page's own chrome only: a section's figure may hold another page's panel with its own message keys.
   document.documentElement.lang = t.language;
-  for (const chrome of [document.querySelector('header.top'), $('contents-box')]) if (chrome) applyMessages(chrome, t.language, t.t);
+  for (const part of document.querySelectorAll('body > :not(.course), .contents-box')) applyMessages(part, t.language, t.t);
   $<HTMLSelectElement>('language').value = t.language;
   const lang = store.state.language;
   $<HTMLAnchorElement>('lab-link').href = toolHref({ view: 'lab' }, lang);

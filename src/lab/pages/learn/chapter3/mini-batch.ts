@@ -1,0 +1,111 @@
+import { type SgdArrival, sgdArrival } from '../../../../explain/sgd-arrival.js';
+import type { SgdPathResult } from '../../../../explain/sgd-path.js';
+import { EXPLAIN_MESSAGES } from '../../../components/explain/messages.js';
+import { type SgdPathJob, SgdPathPanel, type SgdPathRunner, type SgdPathState } from '../../../components/explain/sgd-path-panel.js';
+import { el } from '../../../components/figure-parts.js';
+import { fill, Translator } from '../../../shared/i18n.js';
+import { Store } from '../../../shared/store.js';
+import type { Section } from '../chapter.js';
+import type { SgdMessage } from './sgd-worker.js';
+
+/** The mini-batch size of `sgdPath` (its default, which the panel's runs use). */
+const BATCH = 100;
+/** The course's run: smaller than How it learns' default so it finishes in seconds. */
+const COURSE_RUN: SgdPathState = { subset: 1000, fullSteps: 50, epochs: 10, sgdRate: 4.5, grid: 15 };
+
+/** The computed answer: who reached the cost both reach, in images looked at, on how many training images. */
+export interface MiniBatchResult extends SgdArrival {
+  readonly trainCount: number;
+}
+
+/** Mini-batches first when they needed fewer images, full batches when they did, together when the same. */
+export function judgeMiniBatch(r: MiniBatchResult): number {
+  return r.sgdExamples === r.fullExamples ? 2 : r.sgdExamples < r.fullExamples ? 1 : 0;
+}
+
+/**
+ * Mini-batches, a drunk fast walk (S27): How it learns' SGD-path figure (`SgdPathPanel`) —
+ * full-batch gradient descent and mini-batch SGD from one start on the first training images,
+ * both paths over the cost on their principal plane and both costs against the images looked
+ * at — run in this section's Worker once the learner has guessed. The answer is `sgdArrival`:
+ * the images each needed to reach the cost both reach. Every new run (other settings) reports anew.
+ */
+export const miniBatch: Section<MiniBatchResult> = {
+  id: 'mini-batch',
+  deeper: { view: 'explain', hash: 'view=sgd' },
+  cli: `npx digitlab explain sgd-path --subset ${COURSE_RUN.subset} --full-steps ${COURSE_RUN.fullSteps} --epochs ${COURSE_RUN.epochs} --grid ${COURSE_RUN.grid}`,
+  textValues: async (ctx) => {
+    const train = await ctx.trainingSet();
+    return { images: ctx.num(train.count), batch: BATCH, ratio: ctx.num(train.count / BATCH) };
+  },
+  question: {
+    judge: judgeMiniBatch,
+    values: (r, ctx) => {
+      const judged = judgeMiniBatch(r);
+      return {
+        target: ctx.num(r.target, 3),
+        sgdExamples: ctx.num(r.sgdExamples),
+        fullExamples: ctx.num(r.fullExamples),
+        ratio: ctx.num(r.ratio, 1),
+        after: fill(ctx.words[judged === 1 ? 'afterMini' : judged === 0 ? 'afterFull' : 'afterSame'], { n: ctx.num(r.trainCount), batch: BATCH, steps: ctx.num(r.trainCount / BATCH) }),
+      };
+    },
+  },
+  async mount(host, ctx) {
+    const kept = ctx.keep('run', () => ({ store: new Store<SgdPathState>({ ...COURSE_RUN }), last: null as { key: string; reply: Awaited<ReturnType<SgdPathRunner>> } | null }));
+    const intro = el('p', 'sgd-intro', ctx.f('intro', { n: ctx.num(kept.store.state.subset), batch: BATCH }));
+    const root = el('div', 'explorable sgd-explorable');
+    const summary = el('p', 'sgd-arrival');
+    host.append(intro, root, summary);
+    const report = (result: SgdPathResult, n: number): void => {
+      const r: MiniBatchResult = { ...sgdArrival(result), trainCount: n };
+      summary.textContent = ctx.f('arrival', { target: ctx.num(r.target, 3), sgd: ctx.num(r.sgdExamples), sgdSteps: ctx.num(r.sgdSteps), full: ctx.num(r.fullExamples), fullSteps: ctx.num(r.fullSteps) });
+      summary.dataset.name = 'arrival';
+      summary.dataset.value = JSON.stringify(r);
+      ctx.question.report(r);
+      ctx.done();
+    };
+    // The panel's runner: this section's Worker (a new one per run); the last run's reply is reused for the same job.
+    let worker: Worker | null = null;
+    const runner: SgdPathRunner = (job: SgdPathJob, onProgress) => {
+      const key = JSON.stringify([job.labels.length, job.fullSteps, job.epochs, job.learningRate, job.grid]);
+      if (kept.last?.key === key) {
+        report(kept.last.reply.result, job.labels.length);
+        return Promise.resolve(kept.last.reply);
+      }
+      ctx.question.report(null);
+      summary.textContent = '';
+      worker?.terminate();
+      const mine = ctx.worker(() => new Worker(new URL('./sgd-worker.ts', import.meta.url), { type: 'module', name: 'digitlab-sgd-path' }));
+      worker = mine;
+      return new Promise((resolve, reject) => {
+        mine.onmessage = (event: MessageEvent<SgdMessage>) => {
+          const m = event.data;
+          if (m.type === 'phase') return onProgress(ctx.f(`phase-${m.phase}`));
+          mine.terminate();
+          if (m.type === 'error') return reject(new Error(m.message));
+          const reply = { result: m.result, backend: ctx.f(m.fast ? 'fastBackend' : 'referenceBackend'), seconds: m.seconds };
+          kept.last = { key, reply };
+          report(m.result, job.labels.length);
+          resolve(reply);
+        };
+        mine.postMessage(job);
+      });
+    };
+    const panel = new SgdPathPanel(root, kept.store, new Translator(EXPLAIN_MESSAGES, ctx.language), runner);
+    panel.setLanguage(new Translator(EXPLAIN_MESSAGES, ctx.language));
+    ctx.question.hideUntilAnswered(root, summary);
+    // The training images and the first run wait for the learner's guess.
+    ctx.question.whenAnswered(() => {
+      panel.setStatus(ctx.f('loading'));
+      void ctx.trainingSet().then((train) => {
+        if (ctx.signal.aborted) return;
+        // Given the set while hidden, the panel skips How it learns' quick run: the course runs its own settings.
+        root.hidden = true;
+        panel.setTrainingSet(train);
+        root.hidden = false;
+        root.querySelector<HTMLButtonElement>('#sgd-run')?.click();
+      });
+    });
+  },
+};

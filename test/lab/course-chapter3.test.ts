@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { SECTIONS as FIGURES } from '../../src/lab/pages/learn/chapter3/sections.js';
+import { CHAPTER_3_EN } from '../../src/lab/pages/learn/text/chapter3.en.js';
+import { CHAPTER_3_RU } from '../../src/lab/pages/learn/text/chapter3.ru.js';
+import type { ChapterText } from '../../src/lab/pages/learn/text/course-text.js';
+import { type Engine3, loadEngine3 } from './course3-engine.js';
+import { WALKS3 } from './course3-walk.js';
+import { RESULTS_DIR, startSuite } from './harness.js';
+import { ONE, stroke } from './pointer.js';
+
+/** A specification code, which no user may read. */
+const SPEC_CODE = /\b[SB][0-9]{1,2}\b/;
+const SECTIONS = Object.keys(CHAPTER_3_EN.sections);
+const LANGUAGES = ['en', 'ru'] as const;
+
+/** Every string of a chapter's text with where it is, for comparing the two languages. */
+function strings(text: ChapterText): Map<string, string> {
+  const out = new Map<string, string>([['title', text.title], ['intro', text.intro]]);
+  for (const [id, s] of Object.entries(text.sections)) {
+    out.set(`${id}.title`, s.title);
+    s.paragraphs.forEach((p, i) => out.set(`${id}.p${i}`, p));
+    if (s.try) out.set(`${id}.try`, s.try);
+    if (s.question) {
+      out.set(`${id}.prompt`, s.question.prompt);
+      s.question.choices.forEach((c, i) => out.set(`${id}.choice${i}`, c));
+      out.set(`${id}.reveal`, s.question.reveal);
+    }
+    for (const [k, v] of Object.entries(s.figure ?? {})) out.set(`${id}.figure.${k}`, v);
+  }
+  for (const [k, v] of Object.entries(text.words ?? {})) out.set(`words.${k}`, v);
+  return out;
+}
+
+function context(browser: Browser, language: 'en' | 'ru', phone = false): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 800 },
+    isMobile: phone,
+    hasTouch: phone,
+    deviceScaleFactor: 1,
+    locale: language === 'ru' ? 'ru-RU' : 'en-US',
+  });
+}
+
+/** Waits for `route`'s figure to be live. */
+const ready = (page: Page, route: string): Promise<unknown> => page.waitForSelector(`body[data-section="${route}"] #figure[data-figure-ready="true"]`, { timeout: 120_000 });
+
+describe('chapter 3 of the course: the texts and the figures agree', () => {
+  it('English and Russian have the same sections, figure words and placeholders; the module lists the sections in the text’s order', () => {
+    const en = strings(CHAPTER_3_EN);
+    const ru = strings(CHAPTER_3_RU);
+    assert.deepEqual([...ru.keys()].sort(), [...en.keys()].sort());
+    const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [key, value] of en) {
+      assert.ok((ru.get(key) ?? '').trim() !== '', `ru ${key} is empty`);
+      assert.deepEqual(placeholders(ru.get(key) ?? ''), placeholders(value), key);
+      assert.doesNotMatch(value, SPEC_CODE, `en ${key}`);
+      assert.doesNotMatch(ru.get(key) ?? '', SPEC_CODE, `ru ${key}`);
+    }
+    assert.deepEqual(FIGURES.map((s) => s.id), SECTIONS);
+    assert.deepEqual(Object.keys(CHAPTER_3_RU.sections), SECTIONS);
+    for (const s of FIGURES) assert.equal(s.question !== undefined, CHAPTER_3_EN.sections[s.id].question !== undefined, `${s.id}: a question in the text exactly when the figure judges one`);
+  });
+});
+
+describe('chapter 3 of the course (/learn/#backprop/…) in Chromium', { timeout: 2_400_000 }, () => {
+  let base = '';
+  let browser: Browser;
+  let close: () => Promise<void>;
+  let engine: Engine3;
+
+  before(async () => {
+    ({ base, browser, close } = await startSuite());
+    engine = await loadEngine3();
+  });
+  after(async () => {
+    await close?.();
+  });
+
+  for (const language of LANGUAGES) {
+    it(`${language}: walks every section — draws, labels, switches, pulls, steps, averages, answers — and every number is the engine's`, async () => {
+      const ctx = await context(browser, language);
+      const page = await ctx.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      // A cold load straight into the chapter: the time to its first live figure.
+      await page.goto(`${base}learn/#backprop/wishes&lang=${language}`);
+      await ready(page, 'backprop/wishes');
+      const ms = Number(await page.evaluate(() => document.body.dataset.firstFigureMs));
+      writeFileSync(join(RESULTS_DIR, `course3-first-figure-${language}.json`), JSON.stringify({ firstInteractiveFigureMs: ms }));
+      for (const [i, id] of SECTIONS.entries()) {
+        if (i > 0) {
+          await page.locator('.section-nav a[rel="next"]').click();
+          await ready(page, `backprop/${id}`);
+        }
+        assert.match(page.url(), new RegExp(`#backprop/${id}&lang=${language}`));
+        assert.equal(await page.locator('.section-title').textContent(), (language === 'en' ? CHAPTER_3_EN : CHAPTER_3_RU).sections[id].title);
+        await WALKS3[id]({ page, engine, full: language === 'en' });
+        assert.doesNotMatch(await page.evaluate(() => document.body.innerText), SPEC_CODE, `${id}: a specification code in the visible text`);
+        await page.waitForFunction(() => document.querySelectorAll('.tex-pending').length === 0, null, { timeout: 30_000 });
+        await page.mouse.move(0, 0);
+        await page.screenshot({ path: join(RESULTS_DIR, `course3-${language}-desktop-${id}.png`), fullPage: true });
+      }
+      assert.equal(await page.locator('.contents a.done[data-route^="backprop/"]').count(), SECTIONS.length, 'every section marked done');
+      assert.deepEqual(errors, []);
+      await ctx.close();
+    });
+  }
+
+  it('at phone size every section stacks without sideways scrolling; screenshots in both languages', async () => {
+    for (const language of LANGUAGES) {
+      const ctx = await context(browser, language, true);
+      const page = await ctx.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${base}learn/#backprop/wishes&lang=${language}`);
+      await ready(page, 'backprop/wishes');
+      await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
+      await page.locator('.label-picker button[data-label="1"]').click();
+      await page.waitForFunction(() => /digit=/.test(location.hash) && /label=1/.test(location.hash));
+      const hash = new URL(page.url()).hash.replace('#backprop/wishes', '');
+      for (const id of SECTIONS) {
+        await page.goto(`${base}learn/#backprop/${id}${hash}`);
+        await ready(page, `backprop/${id}`);
+        if (id === 'three-ways') for (const button of await page.locator('.lever-pull').all()) await button.click();
+        if (id === 'backwards') await page.locator('.backwards-cell button.primary').click();
+        if (id === 'average') await page.waitForSelector('.average-summary[data-count="100"]', { timeout: 300_000 });
+        if (CHAPTER_3_EN.sections[id].question) {
+          await page.locator('#question button[data-choice="1"]').click();
+          await page.waitForSelector('#question[data-result]', { timeout: 600_000 });
+        }
+        await page.waitForFunction(() => document.querySelectorAll('.tex-pending').length === 0, null, { timeout: 30_000 });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 0, `${id} (${language}): ${overflow} px wider than the phone`);
+        await page.screenshot({ path: join(RESULTS_DIR, `course3-${language}-phone-${id}.png`), fullPage: true });
+      }
+      assert.deepEqual(errors, []);
+      await ctx.close();
+    }
+  });
+});
