@@ -50,6 +50,8 @@ export function nodeHelper(): Promise<HelperPool | null> {
 export async function fastBackendFactory(settings?: { readonly sizes: readonly number[] }): Promise<BackendFactory> {
   const module = await loadKernelsModule();
   if (settings && !usesThreads(settings.sizes)) return createFastBackend(module);
-  const [sharedModule, pool] = await Promise.all([loadKernelsModule(SHARED_KERNELS_WASM_PATH), nodeHelper()]);
-  return createFastBackend(module, { sharedModule, helper: pool });
+  // Without the shared-memory build (or a helper thread) wide networks train on one thread: the same bits.
+  const sharedModule = await loadKernelsModule(SHARED_KERNELS_WASM_PATH).catch(() => undefined);
+  if (sharedModule === undefined) return createFastBackend(module);
+  return createFastBackend(module, { sharedModule, helper: await nodeHelper() });
 }

@@ -59,7 +59,7 @@ describe('the npm package, packed and installed into an empty project', () => {
 
   it('ships the compiled modules, their types, the kernels and the CLI, and not the sources or tests', () => {
     const installed = join(project, 'node_modules', pkg.name);
-    for (const file of ['lib/index.js', 'lib/index.d.ts', 'lib/node.js', 'lib/node.d.ts', 'lib/cli/main.js', 'lib/embed/embed.js', 'lib/lab/embed/index.d.ts', 'build/kernels.wasm', 'bin/digitlab.js', 'models/pretrained.json']) {
+    for (const file of ['lib/index.js', 'lib/index.d.ts', 'lib/node.js', 'lib/node.d.ts', 'lib/cli/main.js', 'lib/embed/embed.js', 'lib/lab/embed/index.d.ts', 'build/kernels.wasm', 'build/kernels-shared.wasm', 'bin/digitlab.js', 'models/pretrained.json']) {
       assert.ok(existsSync(join(installed, file)), `${file} is missing from the package`);
     }
     for (const absent of ['src', 'test', 'asm', 'bench', 'build/kernels.wat', 'tsconfig.json']) {
