@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { loadMnist } from '../../src/data/idx-dir.js';
 import { imageNudges, imagePixels, trainingSetAverage } from '../../src/explain/nudges.js';
 import { loadModel } from '../../src/model/model-io.js';
-import { RESULTS_DIR, ROOT, startSuite } from '../lab/harness.js';
+import { RESULTS_DIR, ROOT, startSuite, pageHref } from '../lab/harness.js';
 
 /** A data attribute of an element as a number. */
 async function numberAt(page: Page, selector: string, attribute: string): Promise<number> {
@@ -54,7 +54,7 @@ describe('"How it learns" in Chromium', { timeout: 300_000 }, () => {
     assert.equal(await page.locator('#descent-outcome').getAttribute('data-outcome'), 'diverged');
     await setInput(page, '#descent-lr', '0.01');
     assert.equal(await page.locator('#descent-outcome').getAttribute('data-outcome'), 'crawling');
-    assert.match(page.url(), /lr=0\.01/);
+    assert.match(await pageHref(page), /lr=0\.01/);
     // Drop the ball elsewhere: the start (and the URL) change.
     const box = await page.locator('#descent-canvas').boundingBox();
     assert.ok(box);
@@ -78,13 +78,13 @@ describe('"How it learns" in Chromium', { timeout: 300_000 }, () => {
     assert.notEqual(after, before);
     assert.ok((await numberAt(page, '#chain-steps', 'data-max-difference')) <= 1e-6);
     assert.match((await page.locator('#chain-steps li[data-id="backward-w3"] .check').textContent()) ?? '', /difference/);
-    assert.match(page.url(), /w=1\.5%2C-2%2C0\.5|w=1\.5,-2,0\.5/);
+    assert.match(await pageHref(page), /w=1\.5%2C-2%2C0\.5|w=1\.5,-2,0\.5/);
     await page.screenshot({ path: join(RESULTS_DIR, 'explain-chain.png'), fullPage: true });
     // In Russian, the source document's language: the same numbers, Russian words.
     await page.selectOption('#language', 'ru');
     assert.equal((await page.locator('h1').textContent())?.trim(), 'Как сеть учится');
     assert.match((await page.locator('#chain-steps li[data-id="backward-w3"] .check').textContent()) ?? '', /Численная проверка/);
-    assert.match(page.url(), /lang=ru/);
+    assert.match(await pageHref(page), /lang=ru/);
     await page.screenshot({ path: join(RESULTS_DIR, 'explain-chain-ru.png') });
     await page.context().close();
   });
@@ -101,7 +101,7 @@ describe('"How it learns" in Chromium', { timeout: 300_000 }, () => {
     await page.selectOption('#nudges-model', 'untrained');
     const untrainedCost = await numberAt(page, '#nudges-summary', 'data-cost');
     assert.ok(untrainedCost > 0.5, `an untrained network is far off (${untrainedCost})`);
-    assert.match(page.url(), /img=7/);
+    assert.match(await pageHref(page), /img=7/);
     await page.screenshot({ path: join(RESULTS_DIR, 'explain-nudges.png'), fullPage: true });
     await page.context().close();
   });

@@ -8,7 +8,7 @@ import { CHAPTER_2_RU } from '../../src/lab/pages/learn/text/chapter2.ru.js';
 import { type Chapter2Engine, loadChapter2Engine } from './chapter2-engine.js';
 import { answer, WALKS } from './chapter2-walk.js';
 import { courseContext, openCourse, sidewaysOverflow, SPEC_CODE } from './course-pages.js';
-import { RESULTS_DIR, startSuite } from './harness.js';
+import { RESULTS_DIR, startSuite, pageHref } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
 const SECTIONS = Object.keys(CHAPTER_2_EN.sections);
@@ -72,7 +72,7 @@ describe('the course, chapter 2 (learning) in Chromium', { timeout: 1_800_000 },
           await page.waitForSelector(`body[data-section="learning/${id}"] #figure[data-figure-ready="true"]`, { timeout: 60_000 });
           ready[id] = Date.now() - t0;
         }
-        assert.match(page.url(), new RegExp(`#learning/${id}&`));
+        assert.match(await pageHref(page), new RegExp(`#learning/${id}&`));
         const text = (language === 'en' ? CHAPTER_2_EN : CHAPTER_2_RU).sections[id];
         assert.equal(await page.locator('.section-title').textContent(), text.title);
         assert.equal(await page.locator('#figure .figure-body').count(), 1, `${id}: a live figure, not the text alone`);
@@ -103,7 +103,7 @@ describe('the course, chapter 2 (learning) in Chromium', { timeout: 1_800_000 },
       await openCourse(page, base, `#learning/random&lang=${language}`);
       await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
       await page.waitForFunction(() => /digit=/.test(location.hash));
-      const hash = `${new URL(page.url()).hash.replace('#learning/random', '')}&label=1`;
+      const hash = `${new URL(await pageHref(page)).hash.replace('#learning/random', '')}&label=1`;
       for (const id of SECTIONS) {
         await openCourse(page, base, `#learning/${id}${hash}`);
         if (await page.locator('#question').count()) {

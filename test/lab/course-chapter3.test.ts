@@ -9,7 +9,7 @@ import { CHAPTER_3_RU } from '../../src/lab/pages/learn/text/chapter3.ru.js';
 import type { ChapterText } from '../../src/lab/pages/learn/text/course-text.js';
 import { type Engine3, loadEngine3 } from './course3-engine.js';
 import { WALKS3 } from './course3-walk.js';
-import { RESULTS_DIR, startSuite } from './harness.js';
+import { RESULTS_DIR, startSuite, pageHref } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
 /** A specification code, which no user may read. */
@@ -96,7 +96,7 @@ describe('chapter 3 of the course (/learn/#backprop/…) in Chromium', { timeout
           await page.locator('.section-nav a[rel="next"]').click();
           await ready(page, `backprop/${id}`);
         }
-        assert.match(page.url(), new RegExp(`#backprop/${id}&lang=${language}`));
+        assert.match(await pageHref(page), new RegExp(`#backprop/${id}&lang=${language}`));
         assert.equal(await page.locator('.section-title').textContent(), (language === 'en' ? CHAPTER_3_EN : CHAPTER_3_RU).sections[id].title);
         await WALKS3[id]({ page, engine, full: language === 'en' });
         assert.doesNotMatch(await page.evaluate(() => document.body.innerText), SPEC_CODE, `${id}: a specification code in the visible text`);
@@ -121,7 +121,7 @@ describe('chapter 3 of the course (/learn/#backprop/…) in Chromium', { timeout
       await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
       await page.locator('.label-picker button[data-label="1"]').click();
       await page.waitForFunction(() => /digit=/.test(location.hash) && /label=1/.test(location.hash));
-      const hash = new URL(page.url()).hash.replace('#backprop/wishes', '');
+      const hash = new URL(await pageHref(page)).hash.replace('#backprop/wishes', '');
       for (const id of SECTIONS) {
         await page.goto(`${base}learn/#backprop/${id}${hash}`);
         await ready(page, `backprop/${id}`);

@@ -14,7 +14,7 @@ import { SOURCE_MAP_EN } from '../../src/lab/pages/learn/text/source-map.js';
 import { type Engine, loadEngine } from './course-engine.js';
 import { courseContext, openCourse, SPEC_CODE } from './course-pages.js';
 import { transitionsAfterStroke, type Walk, WALKS } from './course-walk.js';
-import { BUILD_DIR, RESULTS_DIR, startSuite } from './harness.js';
+import { BUILD_DIR, RESULTS_DIR, startSuite, pageHref } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
 /**
@@ -86,7 +86,7 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
             await page.keyboard.press('ArrowRight');
             await page.waitForSelector(`body[data-section="${chapter.id}/${id}"] #figure[data-figure-ready="true"]`, { timeout: 60_000 });
           }
-          assert.match(page.url(), new RegExp(`#${chapter.id}/${id}&lang=${language}`));
+          assert.match(await pageHref(page), new RegExp(`#${chapter.id}/${id}&lang=${language}`));
           assert.equal(await page.locator('.section-title').textContent(), chapter.text[language].sections[id].title);
           await chapter.walks[id]({ page, engine, race, language });
           assert.doesNotMatch(await visibleText(page), SPEC_CODE, `${id}: a specification code in the visible text`);
@@ -109,7 +109,7 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
     await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
     await page.waitForFunction(() => /digit=/.test(location.hash));
     const drawn = await page.evaluate(() => (window as unknown as { digitlabCourse: { input(): number[] } }).digitlabCourse.input());
-    const link = page.url();
+    const link = await pageHref(page);
     await page.reload();
     await page.waitForSelector('#figure[data-figure-ready="true"]');
     assert.equal(await page.locator('.section-title').textContent(), CHAPTER_1_EN.sections.outputs.title);
@@ -183,7 +183,7 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
       await openCourse(page, base, `#network/pixels&lang=${language}`);
       await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
       await page.waitForFunction(() => /digit=/.test(location.hash));
-      const hash = new URL(page.url()).hash.replace('#network/pixels', '');
+      const hash = new URL(await pageHref(page)).hash.replace('#network/pixels', '');
       for (const route of ['', 'map', ...ROUTES]) {
         const id = route.split('/').at(-1) ?? '';
         await openCourse(page, base, `#${route}${hash}`);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { type Engine3, batchedGradient, chainSlope, outputs, scaled, wishesOf } from './course3-engine.js';
 import { pageInput } from './course-walk.js';
+import { pageHref } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
 /**
@@ -31,7 +32,7 @@ async function shownNetwork(page: Page): Promise<NetName> {
 
 /** The label the page holds for the learner's digit (from the address). */
 async function pageLabel(page: Page): Promise<number> {
-  return Number(/label=(\d)/.exec(page.url())?.[1] ?? NaN);
+  return Number(/label=(\d)/.exec(await pageHref(page))?.[1] ?? NaN);
 }
 
 /** Answers with `choice`; returns the judged choice. */

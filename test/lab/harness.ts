@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { createLabServer } from '../../src/server/static-server.js';
 import { bundledChromium } from './bundled-chromium.js';
 
@@ -13,6 +13,14 @@ export const ROOT = new URL('../../', import.meta.url).pathname;
 export const BUILD_DIR = join(ROOT, '.tmp', 'lab-test-build');
 /** Screenshots for people to look at (git-ignored). */
 export const RESULTS_DIR = join(ROOT, 'test-results');
+
+/**
+ * A page's address as the page has it now: Playwright's `page.url()` learns of a
+ * `history.replaceState` only from a later event, so right after an action it can be stale.
+ */
+export function pageHref(page: Page): Promise<string> {
+  return page.evaluate(() => location.href);
+}
 
 /** The two screens the layout and screenshot tests look at: a desktop and a phone. */
 export const SCREENS = [

@@ -11,7 +11,7 @@ import { activationSettings, FAIR_ACTIVATION_SETTINGS } from '../../src/experime
 import { resolveSettings, SEED_SETTINGS, type TrainingSettings } from '../../src/train/settings.js';
 import { Trainer } from '../../src/train/trainer.js';
 import { loadAwareFloor, MEASURE_FPS } from './frames.js';
-import { RESULTS_DIR, ROOT, startSuite } from './harness.js';
+import { RESULTS_DIR, ROOT, startSuite, pageHref } from './harness.js';
 import { ellipse, ONE, type Point, stroke } from './pointer.js';
 
 async function answer(page: Page): Promise<string> {
@@ -112,7 +112,7 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     assert.equal(await page.locator('#draw-heading').textContent(), 'Нарисуйте цифру');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru');
     assert.match((await page.locator('#parameter-count').textContent()) ?? '', /13\s002 параметров/);
-    assert.match(page.url(), /lang=ru/);
+    assert.match(await pageHref(page), /lang=ru/);
     await page.selectOption('#language', 'en');
     assert.equal(await page.locator('#draw-heading').textContent(), 'Draw a digit');
     const russian = await openLab(browser, base, { locale: 'ru-RU' });
@@ -132,7 +132,7 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     await page.locator('input[name="seed"]').fill('7');
     await page.locator('input[name="seed"]').press('Tab');
     await page.selectOption('#palette', 'blue-orange');
-    const copied = page.url();
+    const copied = await pageHref(page);
     const restored = await openLab(browser, copied);
     const value = (name: string) => restored.locator(`[name="${name}"]`).inputValue();
     assert.equal(await value('layers'), '32,16');
@@ -204,7 +204,7 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
   it('trains a fresh network on Fashion-MNIST, chosen in the form, with its class names shown', { skip: existsSync(FASHION_MNIST_DIRECTORY) ? false : `${FASHION_MNIST_DIRECTORY} missing` }, async () => {
     const lab = await openLab(browser, `${base}#layers=32&activation=relu&cost=cross-entropy&init=he&optimizer=adam&lr=0.005&test=0`);
     await lab.selectOption('select[name="data"]', 'fashion');
-    assert.match(lab.url(), /data=fashion/);
+    assert.match(await pageHref(lab), /data=fashion/);
     await lab.waitForSelector('body[data-ready="true"][data-data-set="fashion"]', { timeout: 60_000 });
     // The pretrained model knows only digits: the page says so and shows a fresh network.
     assert.match((await lab.locator('#status').textContent()) ?? '', /Fashion-MNIST: the pretrained model knows only digits/);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { loadAwareFloor, MEASURE_FPS } from './frames.js';
-import { RESULTS_DIR, startSuite } from './harness.js';
+import { RESULTS_DIR, startSuite, pageHref } from './harness.js';
 
 type DrawLog = Record<'network' | 'outputs' | 'weights' | 'cost' | 'accuracy' | 'status', number[]>;
 
@@ -82,7 +82,7 @@ describe('live training at watch speed and at full speed', { timeout: 300_000 },
     assert.ok(log.cost.length < steps / 20, `full speed samples the curves (${log.cost.length} redraws for ${steps} steps)`);
     // Switch to watch speed without stopping: the run goes on, a step at a time.
     await page.selectOption('select[name="pace"]', 'watch');
-    assert.match(page.url(), /pace=watch/);
+    assert.match(await pageHref(page), /pace=watch/);
     await page.waitForTimeout(400);
     const before = await batches(page);
     await page.waitForTimeout(3000);
