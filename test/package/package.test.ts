@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -81,6 +82,13 @@ describe('the npm package, packed and installed into an empty project', () => {
     assert.deepEqual(model.network.sizes, [784, 16, 16, 10]);
     assert.equal(model.metrics.epochs, 1);
     assert.ok((model.metrics.testAccuracy ?? 0) > 0.15, `test accuracy ${model.metrics.testAccuracy} after one epoch on 5,000 images`);
+  });
+
+  it('npx digitlab train shares a wide network\'s batches with the helper thread', () => {
+    // The helper thread's entry is started from a URL, not imported: the build must still ship it.
+    const r = run('npx', ['--no-install', 'digitlab', 'train', '--layers', '784,128,128,10', '--epochs', '1', '--limit', '2000', '--out', 'wide-model.json'], project, 300_000);
+    assert.match(r.stderr, availableParallelism() >= 2 ? /\[wasm, 2 threads\]/ : /\[wasm\]/);
+    assert.match(r.stderr, /saved wide-model\.json/);
   });
 
   it('a plain Node ES module importing digitlab and digitlab/node trains a network with the wasm kernels', () => {
