@@ -7,10 +7,12 @@
  * only 32-bit integer operations, so Node and every browser produce the same numbers.
  */
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /**
+   * The state a, b, c, d. Held in a Uint32Array rather than four number fields: a field
+   * holding a value above 2³⁰ is a boxed number in V8, which made each draw allocate; here
+   * every store wraps to 32 bits by itself, the same arithmetic as `>>> 0`.
+   */
+  private readonly s = new Uint32Array(4);
 
   /** A generator for `seed` (any integer; the same seed always gives the same stream). */
   constructor(seed: number) {
@@ -23,21 +25,20 @@ export class Rng {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
       return (z ^ (z >>> 16)) >>> 0;
     };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
+    for (let i = 0; i < 4; i++) this.s[i] = next();
     for (let i = 0; i < 12; i++) this.nextUint32();
   }
 
   /** A uniformly distributed unsigned 32-bit integer. */
   nextUint32(): number {
-    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-    this.d = (this.d + 1) >>> 0;
-    this.a = (this.b ^ (this.b >>> 9)) >>> 0;
-    this.b = (this.c + (this.c << 3)) >>> 0;
-    this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
-    this.c = (this.c + t) >>> 0;
+    const s = this.s;
+    const a = s[0], b = s[1], c = s[2], d = s[3];
+    // a + b + d < 2³⁴ is exact in a double; each store below reduces modulo 2³².
+    const t = (a + b + d) >>> 0;
+    s[3] = d + 1;
+    s[0] = b ^ (b >>> 9);
+    s[1] = c + (c << 3);
+    s[2] = ((c << 21) | (c >>> 11)) + t;
     return t;
   }
 
@@ -78,7 +79,7 @@ export class Rng {
 
   /** The generator's state, to save in a checkpoint and resume the same stream. */
   getState(): [number, number, number, number] {
-    return [this.a, this.b, this.c, this.d];
+    return [this.s[0], this.s[1], this.s[2], this.s[3]];
   }
 
   /** Restores a state from `getState()`. */
@@ -86,6 +87,6 @@ export class Rng {
     if (state.length !== 4 || state.some((x) => !Number.isInteger(x) || x < 0 || x > 0xffffffff)) {
       throw new RangeError('Rng state must be four unsigned 32-bit integers');
     }
-    [this.a, this.b, this.c, this.d] = state;
+    this.s.set(state);
   }
 }
