@@ -1,7 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import type { BatchEvent, EpochEvent } from '../train/events.js';
 import type { LearningDiagnosis } from '../train/learning-diagnosis.js';
-import { evaluateNetwork } from '../train/predict.js';
 import type { RunOutcome } from '../train/run.js';
 import type { RunPlan } from '../train/run-plan.js';
 import type { RunResult } from '../train/run-result.js';
@@ -78,10 +77,7 @@ export class TrainProgress {
   saved(result: RunResult): void {
     const { pair, classNames, out, checkpoint } = this.plan;
     const { last } = result;
-    if (pair.test.count > 0 && last) {
-      const { perClassAccuracy } = evaluateNetwork(result.network, pair.test);
-      log(`test accuracy per class: ${perClassAccuracy.map((a, j) => `${classNames[j]} ${percent(a, 1)}`).join(', ')}`);
-    }
+    if (pair.test.count > 0 && last) log(`test accuracy per class: ${result.testPerClass.map((a, j) => `${classNames[j]} ${percent(a, 1)}`).join(', ')}`);
     log(`saved ${out}${last ? ` (test accuracy ${percent(last.testAccuracy)})` : ''}${checkpoint ? `; checkpoint ${checkpoint}` : ''}`);
   }
 

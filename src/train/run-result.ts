@@ -1,3 +1,4 @@
+import { accuracy, confusionMatrix, perClassAccuracy } from '../core/metrics.js';
 import type { Network } from '../core/network.js';
 import type { Model } from '../model/model-file.js';
 import type { TrainingSettings } from '../model/training-settings.js';
@@ -13,6 +14,8 @@ export interface RunResult {
   readonly bestEpoch: number | null;
   /** Whether early stopping ended the run before its planned epochs. */
   readonly stoppedEarly: boolean;
+  /** The kept network's accuracy on each class of the test set (empty without a test set), by the trainer's own backend. */
+  readonly testPerClass: readonly number[];
 }
 
 /**
@@ -23,12 +26,16 @@ export function finishRun(trainer: Trainer): RunResult {
   let last = trainer.lastEpoch;
   const restored = trainer.restoreBest();
   const bestEpoch = restored !== null && last && trainer.earlyStopping ? restored : null;
+  const { test } = trainer;
+  // One pass of the fast path over the test set, for the kept parameters.
+  const predictions = test.count > 0 ? trainer.predict(test) : new Uint8Array(0);
   if (bestEpoch !== null && last && trainer.earlyStopping) {
     const validationAccuracy = trainer.earlyStopping.bestAccuracy;
-    const testAccuracy = trainer.test.count > 0 ? trainer.evaluate(trainer.test) : NaN;
+    const testAccuracy = test.count > 0 ? accuracy(predictions, test.labels) : NaN;
     last = { ...last, testAccuracy, validationAccuracy };
   }
-  return { network: trainer.network(), last, bestEpoch, stoppedEarly: trainer.stoppedEarly };
+  const testPerClass = test.count > 0 ? perClassAccuracy(confusionMatrix(predictions, test.labels, trainer.settings.sizes.at(-1) ?? 0)) : [];
+  return { network: trainer.network(), last, bestEpoch, stoppedEarly: trainer.stoppedEarly, testPerClass };
 }
 
 /** The model file's content for a run's result: no timings in it, so the same seed gives the same bytes. */
