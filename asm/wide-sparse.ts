@@ -64,16 +64,23 @@ export function propagateListRange(l: i32, count: i32, k0: usize, k1: usize, sta
 /**
  * The share's non-zero list turned by columns: for each input k in [k0, k1), the batch rows r
  * (ascending) with a[r, k] ≠ 0 and the value, as entries (u32 r, f32 a) [colStarts[k − k0],
- * colStarts[k − k0 + 1]) of `colList` (a counting sort, so rows stay in order).
+ * colStarts[k − k0 + 1]) of `colList` (a counting sort, so rows stay in order). The list's
+ * entries carry k·`unit` (1 for a ReLU layer's lists; the byte offset of weight row k for the
+ * batch's pixels), and entries with k outside [k0, k1) are left out.
  */
-export function columnLists(count: i32, k0: usize, k1: usize, starts: usize, list: usize, colStarts: usize, colList: usize): void {
+export function columnLists(count: i32, k0: usize, k1: usize, starts: usize, list: usize, colStarts: usize, colList: usize, unit: usize = 1): void {
   const n = k1 - k0;
+  // k·unit / unit, exactly: the product by the reciprocal is within 2⁻⁵⁰ of k, then rounded.
+  const inv = 1.0 / <f64>unit;
   memory.fill(colStarts, 0, (n + 1) * 4);
   const first = list + (<usize>load<u32>(starts) << 3);
   const last = list + (<usize>load<u32>(starts + (<usize>count << 2)) << 3);
   for (let p = first; p < last; p += 8) {
-    const c = colStarts + ((<usize>load<u32>(p) - k0 + 1) << 2);
-    store<u32>(c, load<u32>(c) + 1);
+    const k = columnOf(load<u32>(p), inv);
+    if (k - k0 < n) {
+      const c = colStarts + ((k - k0 + 1) << 2);
+      store<u32>(c, load<u32>(c) + 1);
+    }
   }
   // Exclusive prefix sums, shifted one place: colStarts[i + 1] becomes where column i starts,
   // its cursor while rows are placed; afterwards it is where column i ends.
@@ -86,13 +93,21 @@ export function columnLists(count: i32, k0: usize, k1: usize, starts: usize, lis
   for (let r = 0; r < count; r++) {
     const end = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
     for (let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3); p < end; p += 8) {
-      const c = colStarts + ((<usize>load<u32>(p) - k0 + 1) << 2);
+      const k = columnOf(load<u32>(p), inv);
+      if (k - k0 >= n) continue;
+      const c = colStarts + ((k - k0 + 1) << 2);
       const at = colList + (<usize>load<u32>(c) << 3);
       store<u32>(at, <u32>r);
       store<f32>(at, load<f32>(p, 4), 4);
       store<u32>(c, load<u32>(c) + 1);
     }
   }
+}
+
+/** k from an entry's k·unit (`inv` = 1/unit). (usize arithmetic: k < k0 wraps above n, so one compare tests both ends.) */
+// @ts-ignore: decorator
+@inline function columnOf(v: u32, inv: f64): usize {
+  return <usize>(<f64>v * inv + 0.5);
 }
 
 /**

@@ -7,19 +7,20 @@
 //   s = 0 … L−2   forward of hidden layer s, its activation and (ReLU) its non-zero list
 //   s = L−1       the output layer, its cost and δ^L (part 0 only: it is narrow)
 //   s = L+i       backward through layer l = L−1−i: δ^{l−1} for the part's inputs k, the
-//                 gradient of W^l's rows k (and b^l's part), applied at once when training
-// Between stages both threads meet (src/fast/threads.ts): a stage reads what the previous
+//                 gradient of W^l's rows k (and b^l's part), applied at once when training;
+//                 for l = 0 the rows k are pixels, split at the header's H_INPUT_SPLIT
+// Between stages both threads meet (src/fast/helper-pool.ts): a stage reads what the previous
 // one wrote in both parts. Within a stage a part writes only its own rows or columns, and
 // updates only weights no other part reads in that stage (a part's rows of W^l are read, by
 // the propagation of δ^{l−1}, only by that part, before its update).
-import { header, layer, H_PANELS, H_PANEL_BYTES, H_LAYERS, H_HIDDEN, H_OUTPUT, H_OPTIMIZER, H_LUT, H_BATCH_STARTS, H_BATCH_ENTRIES, H_PREDICTIONS, L_OUT, L_STRIDE, L_Z, L_A, L_SPLIT, L_NONZERO, ACT_SIGMOID, ACT_RELU, ACT_TANH, OPT_SGD } from './layout';
+import { header, layer, H_PANELS, H_PANEL_BYTES, H_LAYERS, H_HIDDEN, H_OUTPUT, H_LUT, H_BATCH_STARTS, H_BATCH_ENTRIES, H_PREDICTIONS, H_INPUT_COLUMNS, H_INPUT_SPLIT, L_IN, L_OUT, L_STRIDE, L_Z, L_A, L_SPLIT, L_NONZERO, ACT_SIGMOID, ACT_RELU, ACT_TANH } from './layout';
 import { gatherBatchEntries } from './sparse';
 import { activate } from './forward';
 import { outputErrors, argmax } from './cost';
 import { setStep } from './optimizer';
 import { sigmoidv, reluv, tanhv } from './math';
 import { forwardDenseRange, forwardInputRange, forwardListRange, listNonZero } from './wide-forward';
-import { propagateRange, weightGradientRange, biasRange, inputGradientRange, inputSgdRange } from './wide-backward';
+import { propagateRange, weightGradientRange, biasRange } from './wide-backward';
 import { propagateListRange, columnLists, weightGradientColumnsRange } from './wide-sparse';
 
 /** Stage modes: train (fused update), gradients only (stored in GW/GB), predict (forward only). */
@@ -29,7 +30,6 @@ export const MODE_PREDICT = 2;
 
 let batchRows: usize = 0;
 let batchLabels: usize = 0;
-let learningRate: f32 = 0;
 
 /** First neuron of `part`'s share of layer l. */
 // @ts-ignore: decorator
@@ -64,7 +64,6 @@ export function wideBegin(count: i32, rows: usize, offsets: usize, entries: usiz
 
 /** Fixes the optimizer step for the stages that follow (each thread calls it once per batch). */
 export function wideStep(lr: f32, count: i32, c1: f32, c2: f32): void {
-  learningRate = lr;
   setStep(lr, <f32>1 / <f32>count, c1, c2);
 }
 
@@ -114,11 +113,17 @@ export function wideStage(part: i32, stage: i32, count: i32, mode: i32): f64 {
     if (l < L - 1) biasRange(l, count, lo(l, part), hi(l, part), fused);
     else if (part != 1) biasRange(l, count, 0, <usize>layer(l, L_STRIDE), fused);
   } else {
-    const j0 = lo(0, part), j1 = hi(0, part);
-    // Biases first: plain SGD's input step scales δ in place.
-    biasRange(0, count, j0, j1, fused);
-    if (fused && header(H_OPTIMIZER) == OPT_SGD) inputSgdRange(count, learningRate / <f32>count, j0, j1);
-    else inputGradientRange(count, j0, j1, fused);
+    biasRange(0, count, lo(0, part), hi(0, part), fused);
+    // The first layer's weight rows are shared by pixels: this part's rows k get their
+    // gradient from the batch's pixels turned by columns, summed over the rows in order in
+    // registers and applied at once (no read-modify-write of a gradient per pixel).
+    const split = <usize>header(H_INPUT_SPLIT);
+    const k0: usize = part == 1 ? split : 0;
+    const k1: usize = part == 0 ? split : <usize>layer(0, L_IN);
+    const lists = <usize>header(H_INPUT_COLUMNS) + (part == 1 ? 8 : 0);
+    const colStarts = <usize>load<u32>(lists), colList = <usize>load<u32>(lists, 4);
+    columnLists(count, k0, k1, <usize>header(H_BATCH_STARTS), <usize>header(H_BATCH_ENTRIES), colStarts, colList, <usize>layer(0, L_STRIDE) * 4);
+    weightGradientColumnsRange(0, k0, k1, colStarts, colList, fused);
   }
   return 0;
 }

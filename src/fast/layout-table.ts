@@ -40,6 +40,10 @@ export const H_BATCH_ENTRIES = 56;
 export const H_PANELS = 60;
 /** Wide path: bytes of one thread's panel. */
 export const H_PANEL_BYTES = 64;
+/** Wide path: the address of four u32 addresses, the first layer's pixels turned by columns for each share of its weight rows (starts, entries; asm/wide.ts). */
+export const H_INPUT_COLUMNS = 68;
+/** Wide path: the first pixel (weight row of the first layer) of the second thread's share. */
+export const H_INPUT_SPLIT = 72;
 /** Bytes of the header. */
 export const HEADER_BYTES = 80;
 

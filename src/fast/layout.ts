@@ -100,6 +100,14 @@ export interface MemoryPlan {
   readonly batchEntries: number;
   /** Per ReLU layer on the wide path: its lists' eight addresses (asm/wide.ts `nonZero`). */
   readonly nonZeroLists: ReadonlyMap<number, readonly number[]>;
+  /**
+   * Wide path: the first layer's pixels by columns (asm/wide.ts), the four addresses' address
+   * (then: starts and entries of share 0, sized for all pixels so one thread can use it alone,
+   * and of share 1), and the first pixel of share 1; 0 and 0 off the wide path.
+   */
+  readonly inputColumns: number;
+  readonly inputSplit: number;
+  readonly inputColumnLists: readonly number[];
   /** First byte after the plan: the training set's sparse store goes here (it grows). */
   readonly end: number;
 }
@@ -172,6 +180,12 @@ export function planMemory(settings: PlanSettings, base: number): MemoryPlan {
     const columnLists = shares.flatMap((n) => [take((n + 1) * 4), take((capacity * n + 1) * 8)]);
     nonZeroLists.set(l, [...rowLists, ...columnLists]);
   });
+  // The first layer's pixels turned by columns, per share of its weight rows (asm/wide.ts):
+  // share + 1 starts and up to capacity × share entries of 8 bytes (+1, as above).
+  const nIn = sizes[0];
+  const inputSplit = wide ? Math.round(nIn / 8) * 4 : 0;
+  const inputColumns = wide ? take(16) : 0;
+  const inputColumnLists = wide ? [nIn, nIn - inputSplit].flatMap((n) => [take((n + 1) * 4), take((capacity * n + 1) * 8)]) : [];
   // Packed weight panels of the wide path's dense products (asm/wide-forward.ts), one per thread.
   const panelBytes = wide ? Math.max(...sizes.slice(0, -1)) * 32 : 0;
   const panels = take(2 * panelBytes);
@@ -183,7 +197,7 @@ export function planMemory(settings: PlanSettings, base: number): MemoryPlan {
   const predictions = take(capacity);
   const batchStarts = take((capacity + 1) * 4);
   const batchEntries = take(capacity * sizes[0] * 8 + 8);
-  return { table, lut, layers, wide, panels, panelBytes, rows, identityRows, chunkBytes, chunkOffsets, chunkEntries, predictions, batchStarts, batchEntries, nonZeroLists, end: at };
+  return { table, lut, layers, wide, panels, panelBytes, rows, identityRows, chunkBytes, chunkOffsets, chunkEntries, predictions, batchStarts, batchEntries, nonZeroLists, inputColumns, inputSplit, inputColumnLists, end: at };
 }
 
 /** Writes the plan's layout table, the pixel look-up table, the lists' addresses and the identity rows into memory. */
@@ -204,6 +218,8 @@ export function writeLayout(memory: WebAssembly.Memory, plan: MemoryPlan, settin
     [T.H_BATCH_ENTRIES, plan.batchEntries],
     [T.H_PANELS, plan.panels],
     [T.H_PANEL_BYTES, plan.panelBytes],
+    [T.H_INPUT_COLUMNS, plan.inputColumns],
+    [T.H_INPUT_SPLIT, plan.inputSplit],
   ];
   for (const [field, value] of header) i32[t + (field >> 2)] = value;
   const floats: [number, number][] = [[T.H_L2, settings.l2], [T.H_MOMENTUM, settings.momentum], [T.H_BETA1, settings.beta1], [T.H_BETA2, settings.beta2], [T.H_EPSILON, settings.epsilon]];
@@ -213,6 +229,7 @@ export function writeLayout(memory: WebAssembly.Memory, plan: MemoryPlan, settin
     for (const [field, name] of LAYER_FIELDS) i32[o + (field >> 2)] = layer[name];
   });
   for (const [l, addresses] of plan.nonZeroLists) i32.set(addresses, plan.layers[l].nonZero >> 2);
+  if (plan.inputColumns !== 0) i32.set(plan.inputColumnLists, plan.inputColumns >> 2);
   // Pixel byte → input activation, exactly as the reference computes it (f64 division, then
   // rounded to float32), so both paths see the same inputs.
   for (let v = 0; v < 256; v++) f32[(plan.lut >> 2) + v] = v / 255;
