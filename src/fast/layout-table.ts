@@ -34,7 +34,7 @@ export const H_BETA2 = 44;
 export const H_EPSILON = 48;
 /** u32 per batch row + 1: where the row's decoded entries start. */
 export const H_BATCH_STARTS = 52;
-/** Decoded entries of the batch: (u32 byte offset of Wᵀ row k, f32 x_k). */
+/** Decoded entries of the batch: (u32 byte offset of Wᵀ row k — on the wide path, of row k of a 64-byte-row panel — f32 x_k). */
 export const H_BATCH_ENTRIES = 56;
 /** Wide path: scratch for packed weight panels, one per thread (asm/wide-forward.ts). */
 export const H_PANELS = 60;

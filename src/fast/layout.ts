@@ -187,7 +187,8 @@ export function planMemory(settings: PlanSettings, base: number): MemoryPlan {
   const inputColumns = wide ? take(16) : 0;
   const inputColumnLists = wide ? [nIn, nIn - inputSplit].flatMap((n) => [take((n + 1) * 4), take((capacity * n + 1) * 8)]) : [];
   // Packed weight panels of the wide path's dense products (asm/wide-forward.ts), one per thread.
-  const panelBytes = wide ? Math.max(...sizes.slice(0, -1)) * 32 : 0;
+  // (n_in rows of 32 bytes for the dense products' 8-neuron strips, of 64 for the first layer's 16.)
+  const panelBytes = wide ? Math.max(...sizes.slice(0, -1)) * 64 : 0;
   const panels = take(2 * panelBytes);
   const rows = take(capacity * 4);
   const identityRows = take(capacity * 4);
