@@ -6,11 +6,13 @@
 import { header, layer, H_BATCH_STARTS, H_BATCH_ENTRIES, L_IN, L_OUT, L_STRIDE, L_W, L_B, L_Z, L_A } from './layout';
 
 /**
- * Rows per block of the list products: a block's entry lists (~150 pixels × 8 bytes a row)
- * stay in cache while every strip of neurons walks them (an evaluation chunk of 500 rows would
- * not).
+ * Rows per block of the list products: every strip of neurons is packed once per block and
+ * walks the block's entry lists (an evaluation chunk of 500 rows is five blocks).
  */
-const ROW_BLOCK = 25;
+const ROW_BLOCK = 100;
+
+/** Bytes of one input's row in a packed strip of 16 neurons: one cache line (see `forwardInputRange`). */
+export const PANEL_ROW = 64;
 
 /**
  * Z[r, j0:j1] = b + A^{l−1}[r, :]·W for a dense input (every a_k, zero or not): register tiles
@@ -94,28 +96,29 @@ export function forwardDenseRange(l: i32, count: i32, j0: usize, j1: usize, pane
 
 /**
  * Z[r, j0:j1] = b + Σ over row r's non-zero inputs (k, x_k) of x_k·Wᵀ[k, j0:j1], for a sparse
- * input given as entry lists (u32 k·`rowScale`, f32 x_k: a ReLU layer's lists carry k,
- * rowScale = stride·4),
- * ascending in k: row r's entries are [startsA[r], startsA[r+1]) of `listA`, then (when `startsB` ≠ 0)
+ * input given as entry lists (u32 k, f32 x_k: a ReLU layer's non-zero activations), ascending
+ * in k: row r's entries are [startsA[r], startsA[r+1]) of `listA`, then (when `startsB` ≠ 0)
  * [startsB[r], startsB[r+1]) of `listB` (the two threads' halves of a ReLU layer). Strips of
- * 16 neurons (four independent sums, one cache line of each weight row) walk all rows before
- * the next strip, so a strip of weights stays in cache (measured: 12–18 % faster at 512 wide
- * than strips of 32, whose 128 bytes a row took twice the cache).
+ * 16 neurons (four independent sums, one cache line of each weight row), each packed into
+ * `panel` first as the first layer's are (`forwardInputRange`), walk a block of rows before
+ * the next strip (measured: strips of 16 12–18 % faster at 512 wide than strips of 32).
  */
-export function forwardListRange(l: i32, count: i32, j0: usize, j1: usize, startsA: usize, listA: usize, startsB: usize, listB: usize, rowScale: usize): void {
-  for (let r0 = 0; r0 < count; r0 += ROW_BLOCK) forwardListRows(l, r0, min(count, r0 + ROW_BLOCK), j0, j1, startsA, listA, startsB, listB, rowScale);
+export function forwardListRange(l: i32, count: i32, j0: usize, j1: usize, startsA: usize, listA: usize, startsB: usize, listB: usize, panel: usize): void {
+  for (let r0 = 0; r0 < count; r0 += ROW_BLOCK) forwardListRows(l, r0, min(count, r0 + ROW_BLOCK), j0, j1, startsA, listA, startsB, listB, panel);
 }
 
-function forwardListRows(l: i32, r0: i32, r1: i32, j0: usize, j1: usize, startsA: usize, listA: usize, startsB: usize, listB: usize, rowScale: usize): void {
+function forwardListRows(l: i32, r0: i32, r1: i32, j0: usize, j1: usize, startsA: usize, listA: usize, startsB: usize, listB: usize, panel: usize): void {
+  const nIn = <usize>layer(l, L_IN);
   const S = <usize>layer(l, L_STRIDE);
   const W = <usize>layer(l, L_W);
   const B = <usize>layer(l, L_B);
   const Z = <usize>layer(l, L_Z);
+  const wStep = S * 4;
   const lists = startsB == 0 ? 1 : 2;
   let j = j0;
   for (; j + 16 <= j1; j += 16) {
+    packStrip(panel, W + j * 4, wStep, nIn, true);
     const bj = B + j * 4;
-    const Wj = W + j * 4;
     for (let r = r0; r < r1; r++) {
       let z0 = v128.load(bj), z1 = v128.load(bj, 16), z2 = v128.load(bj, 32), z3 = v128.load(bj, 48);
       for (let h = 0; h < lists; h++) {
@@ -123,7 +126,7 @@ function forwardListRows(l: i32, r0: i32, r1: i32, j0: usize, j1: usize, startsA
         const list = h == 0 ? listA : listB;
         const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
         for (let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3); p < e1; p += 8) {
-          const w = Wj + <usize>load<u32>(p) * rowScale;
+          const w = panel + <usize>load<u32>(p) * PANEL_ROW;
           const x = v128.load32_splat(p + 4);
           z0 = f32x4.add(z0, f32x4.mul(x, v128.load(w)));
           z1 = f32x4.add(z1, f32x4.mul(x, v128.load(w, 16)));
@@ -136,7 +139,7 @@ function forwardListRows(l: i32, r0: i32, r1: i32, j0: usize, j1: usize, startsA
     }
   }
   for (; j < j1; j += 4) {
-    const Wj = W + j * 4;
+    packStrip(panel, W + j * 4, wStep, nIn, false);
     const b0 = v128.load(B + j * 4);
     for (let r = r0; r < r1; r++) {
       let z0 = b0;
@@ -145,11 +148,25 @@ function forwardListRows(l: i32, r0: i32, r1: i32, j0: usize, j1: usize, startsA
         const list = h == 0 ? listA : listB;
         const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
         for (let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3); p < e1; p += 8) {
-          z0 = f32x4.add(z0, f32x4.mul(v128.load32_splat(p + 4), v128.load(Wj + <usize>load<u32>(p) * rowScale)));
+          z0 = f32x4.add(z0, f32x4.mul(v128.load32_splat(p + 4), v128.load(panel + <usize>load<u32>(p) * PANEL_ROW)));
         }
       }
       v128.store(Z + (<usize>r * S + j) * 4, z0);
     }
+  }
+}
+
+/** Copies 16 floats (`wide`) or 4 of each of `rows` rows (`step` bytes apart, from `src`) into `panel`'s 64-byte rows. */
+// @ts-ignore: decorator
+@inline function packStrip(panel: usize, src: usize, step: usize, rows: usize, wide: bool): void {
+  if (wide) {
+    for (let k: usize = 0; k < rows; k++) {
+      const from = src + k * step, to = panel + k * PANEL_ROW;
+      v128.store(to, v128.load(from)); v128.store(to, v128.load(from, 16), 16);
+      v128.store(to, v128.load(from, 32), 32); v128.store(to, v128.load(from, 48), 48);
+    }
+  } else {
+    for (let k: usize = 0; k < rows; k++) v128.store(panel + k * PANEL_ROW, v128.load(src + k * step));
   }
 }
 
@@ -181,12 +198,10 @@ export function listNonZero(l: i32, count: i32, j0: usize, j1: usize, starts: us
   store<u32>(starts + (<usize>count << 2), <u32>o);
 }
 
-/** Bytes of one pixel's row in a first-layer panel: 16 neurons, one cache line (see `forwardInputRange`). */
-export const INPUT_PANEL_ROW = 64;
 
 /**
  * Layer 0's Z[r, j0:j1] = b + Σ over row r's non-zero pixels of x_k·Wᵀ[k, j0:j1], from the
- * batch's decoded pixels (u32 k·INPUT_PANEL_ROW, f32 x_k), summed as the seed's kernels sum it
+ * batch's decoded pixels (u32 k·PANEL_ROW, f32 x_k), summed as the seed's kernels sum it
  * (asm/forward.ts `forwardSparseInput`): two pixels' products are added to each other before
  * they join the sum, z += (x_a·w_a + x_b·w_b), pairs taken in order, an odd last pixel alone —
  * so the wide path's first layer has the seed kernels' bits, and its additions wait on one
@@ -208,11 +223,7 @@ export function forwardInputRange(count: i32, j0: usize, j1: usize, panel: usize
   const wStep = S * 4;
   let j = j0;
   for (; j + 16 <= j1; j += 16) {
-    for (let k: usize = 0; k < nIn; k++) {
-      const src = W + k * wStep + j * 4, dst = panel + k * INPUT_PANEL_ROW;
-      v128.store(dst, v128.load(src)); v128.store(dst, v128.load(src, 16), 16);
-      v128.store(dst, v128.load(src, 32), 32); v128.store(dst, v128.load(src, 48), 48);
-    }
+    packStrip(panel, W + j * 4, wStep, nIn, true);
     const bj = B + j * 4;
     for (let r = 0; r < count; r++) {
       let z0 = v128.load(bj), z1 = v128.load(bj, 16), z2 = v128.load(bj, 32), z3 = v128.load(bj, 48);
@@ -237,7 +248,7 @@ export function forwardInputRange(count: i32, j0: usize, j1: usize, panel: usize
     }
   }
   for (; j < j1; j += 4) {
-    for (let k: usize = 0; k < nIn; k++) v128.store(panel + k * INPUT_PANEL_ROW, v128.load(W + k * wStep + j * 4));
+    packStrip(panel, W + j * 4, wStep, nIn, false);
     const b0 = v128.load(B + j * 4);
     for (let r = 0; r < count; r++) {
       let z0 = b0;

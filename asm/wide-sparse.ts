@@ -65,7 +65,7 @@ export function propagateListRange(l: i32, count: i32, k0: usize, k1: usize, sta
  * The share's non-zero list turned by columns: for each input k in [k0, k1), the batch rows r
  * (ascending) with a[r, k] ≠ 0 and the value, as entries (u32 r, f32 a) [colStarts[k − k0],
  * colStarts[k − k0 + 1]) of `colList` (a counting sort, so rows stay in order). The list's
- * entries carry k·`unit` (1 for a ReLU layer's lists; INPUT_PANEL_ROW for the
+ * entries carry k·`unit` (1 for a ReLU layer's lists; PANEL_ROW for the
  * batch's pixels), and entries with k outside [k0, k1) are left out.
  */
 export function columnLists(count: i32, k0: usize, k1: usize, starts: usize, list: usize, colStarts: usize, colList: usize, unit: usize = 1): void {

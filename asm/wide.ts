@@ -19,7 +19,7 @@ import { activate } from './forward';
 import { outputErrors, argmax } from './cost';
 import { setStep } from './optimizer';
 import { sigmoidv, reluv, tanhv } from './math';
-import { forwardDenseRange, forwardInputRange, forwardListRange, listNonZero, INPUT_PANEL_ROW } from './wide-forward';
+import { forwardDenseRange, forwardInputRange, forwardListRange, listNonZero, PANEL_ROW } from './wide-forward';
 import { propagateRange, weightGradientRange, biasRange } from './wide-backward';
 import { propagateListRange, columnLists, weightGradientColumnsRange } from './wide-sparse';
 
@@ -59,7 +59,7 @@ let batchLabels: usize = 0;
 export function wideBegin(count: i32, rows: usize, offsets: usize, entries: usize, labels: usize): void {
   batchRows = rows;
   batchLabels = labels;
-  gatherBatchEntries(count, rows, offsets, entries, INPUT_PANEL_ROW, <usize>header(H_LUT), <usize>header(H_BATCH_STARTS), <usize>header(H_BATCH_ENTRIES));
+  gatherBatchEntries(count, rows, offsets, entries, PANEL_ROW, <usize>header(H_LUT), <usize>header(H_BATCH_STARTS), <usize>header(H_BATCH_ENTRIES));
 }
 
 /** Fixes the optimizer step for the stages that follow (each thread calls it once per batch). */
@@ -122,7 +122,7 @@ export function wideStage(part: i32, stage: i32, count: i32, mode: i32): f64 {
     const k1: usize = part == 0 ? split : <usize>layer(0, L_IN);
     const lists = <usize>header(H_INPUT_COLUMNS) + (part == 1 ? 8 : 0);
     const colStarts = <usize>load<u32>(lists), colList = <usize>load<u32>(lists, 4);
-    columnLists(count, k0, k1, <usize>header(H_BATCH_STARTS), <usize>header(H_BATCH_ENTRIES), colStarts, colList, INPUT_PANEL_ROW);
+    columnLists(count, k0, k1, <usize>header(H_BATCH_STARTS), <usize>header(H_BATCH_ENTRIES), colStarts, colList, PANEL_ROW);
     weightGradientColumnsRange(0, k0, k1, colStarts, colList, fused);
   }
   return 0;
@@ -147,7 +147,7 @@ export function wideStage(part: i32, stage: i32, count: i32, mode: i32): f64 {
 function forwardHidden(l: i32, part: i32, count: i32): void {
   const j0 = lo(l, part), j1 = hi(l, part);
   if (l == 0) forwardInputRange(count, j0, j1, panel(part));
-  else if (header(H_HIDDEN) == ACT_RELU) forwardListRange(l, count, j0, j1, nonZero(l - 1, 0), nonZero(l - 1, 1), nonZero(l - 1, 2), nonZero(l - 1, 3), <usize>layer(l, L_STRIDE) * 4);
+  else if (header(H_HIDDEN) == ACT_RELU) forwardListRange(l, count, j0, j1, nonZero(l - 1, 0), nonZero(l - 1, 1), nonZero(l - 1, 2), nonZero(l - 1, 3), panel(part));
   else forwardDenseRange(l, count, j0, j1, panel(part));
   activateRange(l, count, j0, j1, header(H_HIDDEN));
   if (header(H_HIDDEN) == ACT_RELU) {
@@ -162,7 +162,7 @@ function forwardOutput(count: i32): void {
   const L = header(H_LAYERS);
   const l = L - 1;
   const S = <usize>layer(l, L_STRIDE);
-  if (header(H_HIDDEN) == ACT_RELU) forwardListRange(l, count, 0, S, nonZero(l - 1, 0), nonZero(l - 1, 1), nonZero(l - 1, 2), nonZero(l - 1, 3), S * 4);
+  if (header(H_HIDDEN) == ACT_RELU) forwardListRange(l, count, 0, S, nonZero(l - 1, 0), nonZero(l - 1, 1), nonZero(l - 1, 2), nonZero(l - 1, 3), panel(0));
   else forwardDenseRange(l, count, 0, S, panel(0));
   activate(l, count, header(H_OUTPUT));
 }
