@@ -83,8 +83,9 @@ export function propagateRange(l: i32, count: i32, k0: usize, k1: usize): void {
 }
 
 /**
- * GW[k0:k1, :] = Σ_r a^{l−1}[r, k] δ[r, :] for a dense layer l ≥ 1: tiles of 4 inputs × 8
- * neurons summed over the batch in registers, then stored, or (`fused`) applied at once.
+ * GW[k0:k1, :] = Σ_r a^{l−1}[r, k] δ[r, :] for a dense layer l ≥ 1: tiles of 2 inputs × 16
+ * neurons (the last 8 or 4 neurons: 4 inputs × 8, then columns) summed over the batch in
+ * registers, then stored, or (`fused`) applied at once.
  */
 export function weightGradientRange(l: i32, count: i32, k0: usize, k1: usize, fused: bool): void {
   const S = <usize>layer(l, L_STRIDE);
@@ -98,11 +99,46 @@ export function weightGradientRange(l: i32, count: i32, k0: usize, k1: usize, fu
   const lambda = f32x4.splat(headerF32(H_L2));
   const rowBytes = S * 4;
   const m = <usize>count;
+  const wide16 = S & ~(<usize>15);
   const wide = S & ~(<usize>7);
+  const paired = k0 + ((k1 - k0) & ~(<usize>1));
   const tiled = k0 + ((k1 - k0) & ~(<usize>3));
-  // Strips of 8 neurons outside, inputs inside: a strip's errors (count rows × 32 bytes) stay
-  // in the L1 cache while every input's tile reads them.
-  for (let j: usize = 0; j < wide; j += 8) {
+  // Strips of 16 neurons outside, pairs of inputs inside: a strip's errors (count rows × 64
+  // bytes) stay in the L1 cache while every input pair's tile (2 × 16, eight sums: half the
+  // input broadcasts of a 4 × 8 tile) reads them.
+  for (let j: usize = 0; j < wide16; j += 16) {
+    for (let k = k0; k < paired; k += 2) {
+      let g00 = f32x4.splat(0), g01 = f32x4.splat(0), g02 = f32x4.splat(0), g03 = f32x4.splat(0);
+      let g10 = f32x4.splat(0), g11 = f32x4.splat(0), g12 = f32x4.splat(0), g13 = f32x4.splat(0);
+      let a = Ap + k * 4;
+      let d = D + j * 4;
+      for (let r: usize = 0; r < m; r++) {
+        const x0 = v128.load32_splat(a), x1 = v128.load32_splat(a + 4);
+        const d0 = v128.load(d), d1 = v128.load(d, 16);
+        g00 = f32x4.add(g00, f32x4.mul(x0, d0)); g10 = f32x4.add(g10, f32x4.mul(x1, d0));
+        g01 = f32x4.add(g01, f32x4.mul(x0, d1)); g11 = f32x4.add(g11, f32x4.mul(x1, d1));
+        const d2 = v128.load(d, 32), d3 = v128.load(d, 48);
+        g02 = f32x4.add(g02, f32x4.mul(x0, d2)); g12 = f32x4.add(g12, f32x4.mul(x1, d2));
+        g03 = f32x4.add(g03, f32x4.mul(x0, d3)); g13 = f32x4.add(g13, f32x4.mul(x1, d3));
+        a += aStep;
+        d += rowBytes;
+      }
+      const o = k * rowBytes + j * 4, o1 = o + rowBytes;
+      if (fused) {
+        stepVector(W + o, g00, S1 + o, S2 + o, lambda); stepVector(W + o + 16, g01, S1 + o + 16, S2 + o + 16, lambda);
+        stepVector(W + o + 32, g02, S1 + o + 32, S2 + o + 32, lambda); stepVector(W + o + 48, g03, S1 + o + 48, S2 + o + 48, lambda);
+        stepVector(W + o1, g10, S1 + o1, S2 + o1, lambda); stepVector(W + o1 + 16, g11, S1 + o1 + 16, S2 + o1 + 16, lambda);
+        stepVector(W + o1 + 32, g12, S1 + o1 + 32, S2 + o1 + 32, lambda); stepVector(W + o1 + 48, g13, S1 + o1 + 48, S2 + o1 + 48, lambda);
+      } else {
+        const g = GW + o;
+        v128.store(g, g00); v128.store(g, g01, 16); v128.store(g, g02, 32); v128.store(g, g03, 48);
+        v128.store(g + rowBytes, g10); v128.store(g + rowBytes, g11, 16); v128.store(g + rowBytes, g12, 32); v128.store(g + rowBytes, g13, 48);
+      }
+    }
+    if (paired < k1) for (let jj = j; jj < j + 16; jj += 4) gradientColumn(paired, k1, jj, count, S, aStep, Ap, D, GW, W, S1, S2, lambda, fused);
+  }
+  // The last 8 or 4 neurons: tiles of 4 inputs × 8, then columns.
+  for (let j: usize = wide16; j < wide; j += 8) {
     for (let k = k0; k < tiled; k += 4) {
       let g00 = f32x4.splat(0), g01 = f32x4.splat(0), g10 = f32x4.splat(0), g11 = f32x4.splat(0);
       let g20 = f32x4.splat(0), g21 = f32x4.splat(0), g30 = f32x4.splat(0), g31 = f32x4.splat(0);
@@ -135,7 +171,7 @@ export function weightGradientRange(l: i32, count: i32, k0: usize, k1: usize, fu
     }
   }
   if (wide < S) gradientColumn(k0, tiled, wide, count, S, aStep, Ap, D, GW, W, S1, S2, lambda, fused);
-  if (tiled < k1) for (let j: usize = 0; j < S; j += 4) gradientColumn(tiled, k1, j, count, S, aStep, Ap, D, GW, W, S1, S2, lambda, fused);
+  if (tiled < k1) for (let j: usize = wide16; j < S; j += 4) gradientColumn(tiled, k1, j, count, S, aStep, Ap, D, GW, W, S1, S2, lambda, fused);
 }
 
 /** GW[k, j … j+3] for k in [k0, k1), one input at a time (the tiles' leftovers). */
