@@ -5,9 +5,10 @@ export function percent(x: number, digits = 2): string {
   return Number.isFinite(x) ? `${(x * 100).toFixed(digits)} %` : 'n/a';
 }
 
-/** 13002 → "13,002". */
+/** 13002 → "13,002" (without toLocaleString, whose first call loads locale data: ~20 ms of start-up). */
 export function count(n: number): string {
-  return n.toLocaleString('en-US');
+  const [whole, fraction] = String(Math.abs(n)).split('.');
+  return `${n < 0 ? '-' : ''}${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
 /**
