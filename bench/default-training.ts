@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runChild } from './children.js';
+import { builtFromCurrentSources } from '../bin/fresh-build.js';
+import { ROOT, runChild } from './children.js';
 
 /** The default `digitlab train`, watched from outside. */
 export interface DefaultTrainingResult {
@@ -30,6 +32,12 @@ interface EpochLine {
  * timestamps each epoch's JSON line as it arrives on stdout.
  */
 export async function runDefaultTraining(backend: 'wasm' | 'reference', target = 0.95): Promise<DefaultTrainingResult> {
+  // bin/digitlab.js runs the sources through tsx when lib/ is older than them: slower to
+  // start and ~30 MB larger than the compiled CLI a user runs, so compile it first.
+  if (!builtFromCurrentSources()) {
+    console.error('lib/ is older than src/: compiling it first (tsc -p tsconfig.build.json)');
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  }
   const dir = mkdtempSync(join(tmpdir(), 'digitlab-bench-'));
   try {
     let secondsTo95: number | null = null;
