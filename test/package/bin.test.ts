@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT } from './consumer-project.js';
 
-/** A copy of bin/digitlab.js over a stand-in CLI that says whether the compiled or the source one ran. */
+/** A copy of bin/digitlab.js (and its freshness check) over a stand-in CLI that says whether the compiled or the source one ran. */
 describe('bin/digitlab.js: the compiled CLI, or the sources when lib/ is stale in a checkout', () => {
   let dir: string;
   const write = (file: string, text: string, secondsAgo: number): void => {
@@ -24,7 +24,7 @@ describe('bin/digitlab.js: the compiled CLI, or the sources when lib/ is stale i
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'digitlab-bin-'));
     mkdirSync(join(dir, 'bin'));
-    copyFileSync(join(ROOT, 'bin', 'digitlab.js'), join(dir, 'bin', 'digitlab.js'));
+    for (const file of ['digitlab.js', 'fresh-build.js']) copyFileSync(join(ROOT, 'bin', file), join(dir, 'bin', file));
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
     writeFileSync(join(dir, 'package.json'), '{ "type": "module" }');
   });
