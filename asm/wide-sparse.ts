@@ -5,7 +5,7 @@
 // Both are computed from the layer's non-zero lists (asm/wide-forward.ts `listNonZero`), with
 // the sums in the dense kernels' order (asm/wide-backward.ts), so the results are theirs up to
 // the sign of a zero.
-import { headerF32, layer, H_L2, L_STRIDE, L_W, L_GW, L_D, L_S1W, L_S2W } from './layout';
+import { header, headerF32, layer, H_L2, H_OPTIMIZER, OPT_SGD, L_OUT, L_STRIDE, L_W, L_GW, L_D, L_S1W, L_S2W } from './layout';
 import { stepVector } from './optimizer';
 
 /** Adds the four lanes of s0 … s3 each ((l0 + l1) + (l2 + l3)) into one vector [Σs0, Σs1, Σs2, Σs3]. */
@@ -112,7 +112,8 @@ export function columnLists(count: i32, k0: usize, k1: usize, starts: usize, lis
 
 /**
  * GW^l[k0:k1, :] = Σ over the rows of column k's list of a·δ[r, :] (`columnLists`), in strips
- * of 32 neurons summed in registers, then stored, or (`fused`) applied at once.
+ * of 32 neurons (then 16, then 4) summed in registers, then stored, or (`fused`) applied at
+ * once; the padding lanes past the last neuron are left alone (their gradient is 0).
  */
 export function weightGradientColumnsRange(l: i32, k0: usize, k1: usize, colStarts: usize, colList: usize, fused: bool): void {
   const S = <usize>layer(l, L_STRIDE);
@@ -123,10 +124,16 @@ export function weightGradientColumnsRange(l: i32, k0: usize, k1: usize, colStar
   const S2 = <usize>layer(l, L_S2W);
   const lambda = f32x4.splat(headerF32(H_L2));
   const rowBytes = S * 4;
-  const wide = S & ~(<usize>31);
+  // The real neurons only (rounded to whole vectors): a padding lane's gradient is 0, its weight stays 0.
+  const J = (<usize>layer(l, L_OUT) + 3) & ~(<usize>3);
+  const wide = J & ~(<usize>31);
+  // Plain SGD without an L2 penalty leaves a weight whose gradient is 0 as it is (w − η·0 = w,
+  // bit for bit): the rows of inputs that are zero in every example of the batch are skipped.
+  const skipEmpty = fused && header(H_OPTIMIZER) == OPT_SGD && headerF32(H_L2) == 0;
   for (let k = k0; k < k1; k++) {
     const first = colList + (<usize>load<u32>(colStarts + ((k - k0) << 2)) << 3);
     const last = colList + (<usize>load<u32>(colStarts + ((k - k0 + 1) << 2)) << 3);
+    if (skipEmpty && first == last) continue;
     const row = k * rowBytes;
     let j: usize = 0;
     for (; j < wide; j += 32) {
@@ -152,7 +159,24 @@ export function weightGradientColumnsRange(l: i32, k0: usize, k1: usize, colStar
         v128.store(g, g4, 64); v128.store(g, g5, 80); v128.store(g, g6, 96); v128.store(g, g7, 112);
       }
     }
-    for (; j < S; j += 4) {
+    for (; j + 16 <= J; j += 16) {
+      let g0 = f32x4.splat(0), g1 = f32x4.splat(0), g2 = f32x4.splat(0), g3 = f32x4.splat(0);
+      for (let p = first; p < last; p += 8) {
+        const d = D + <usize>load<u32>(p) * rowBytes + j * 4;
+        const x = v128.load32_splat(p + 4);
+        g0 = f32x4.add(g0, f32x4.mul(x, v128.load(d))); g1 = f32x4.add(g1, f32x4.mul(x, v128.load(d, 16)));
+        g2 = f32x4.add(g2, f32x4.mul(x, v128.load(d, 32))); g3 = f32x4.add(g3, f32x4.mul(x, v128.load(d, 48)));
+      }
+      const o = row + j * 4;
+      if (fused) {
+        stepVector(W + o, g0, S1 + o, S2 + o, lambda); stepVector(W + o + 16, g1, S1 + o + 16, S2 + o + 16, lambda);
+        stepVector(W + o + 32, g2, S1 + o + 32, S2 + o + 32, lambda); stepVector(W + o + 48, g3, S1 + o + 48, S2 + o + 48, lambda);
+      } else {
+        const g = GW + o;
+        v128.store(g, g0); v128.store(g, g1, 16); v128.store(g, g2, 32); v128.store(g, g3, 48);
+      }
+    }
+    for (; j < J; j += 4) {
       let g = f32x4.splat(0);
       for (let p = first; p < last; p += 8) g = f32x4.add(g, f32x4.mul(v128.load32_splat(p + 4), v128.load(D + <usize>load<u32>(p) * rowBytes + j * 4)));
       const o = row + j * 4;
