@@ -36,6 +36,16 @@ describe('the wide path agrees with the reference', () => {
       });
     }
   }
+  it('plain SGD without L2 (rows of pixels absent from a batch are left alone): 3 steps at 784-100-10 and 784-256-256-10', async () => {
+    const { train } = await realMnist();
+    const order = shuffledOrder(train.count, 104729);
+    for (const sizes of [[784, 100, 10], [784, 256, 256, 10]]) {
+      for (const activation of ['sigmoid', 'relu'] as const) {
+        const s = settingsFor({ sizes, activation, cost: 'quadratic', optimizer: 'sgd', init: 'xavier', learningRate: 0.5, l2: 0, batchSize: 100 });
+        await checkSteps(s, train, order, 3);
+      }
+    }
+  });
   it('odd sizes (not multiples of 4), tanh and momentum, a short last batch', async () => {
     const data = randomDataset(90, 6, 10, 7, 11);
     const order = shuffledOrder(90, 31);
