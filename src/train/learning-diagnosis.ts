@@ -1,7 +1,9 @@
 import type { HiddenActivationName } from '../core/activations.js';
 import type { PartialSettings, TrainingSettings } from '../model/training-settings.js';
 import { defaultLearningRate, widestHiddenLayer } from './defaults.js';
-import type { LearningMeasurement } from './learning-measure.js';
+import { takeFirst } from '../data/dataset.js';
+import { type LearningMeasurement, MEASURED_EXAMPLES } from './learning-measure.js';
+import type { Trainer } from './trainer.js';
 
 /**
  * Names a network that has stopped learning, from a `LearningMeasurement` taken after the
@@ -88,4 +90,16 @@ function problemOf(m: LearningMeasurement, activation: HiddenActivationName): Le
 /** Two significant digits: 0.4512 → 0.45. */
 function significant(x: number): number {
   return Number(x.toPrecision(2));
+}
+
+/**
+ * Whether a run plainly learns: the trainer's own (fast) answers on the examples
+ * `measureLearning` looks at are right well above NOT_LEARNING_ACCURACY, where
+ * `diagnoseLearning` finds nothing wrong, so its measurement — the reference forward pass, which
+ * costs seconds for a wide network — can be skipped (the CLI after an epoch, the Lab every few
+ * hundred mini-batches). The margin covers the few answers that float rounding may turn between
+ * the two paths.
+ */
+export function plainlyLearning(trainer: Trainer): boolean {
+  return trainer.evaluate(takeFirst(trainer.train, MEASURED_EXAMPLES)) >= NOT_LEARNING_ACCURACY + 0.05;
 }

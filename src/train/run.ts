@@ -1,11 +1,10 @@
 import { resolve } from 'node:path';
-import { takeFirst } from '../data/dataset.js';
 import { DigitlabError } from '../errors.js';
 import { saveModel } from '../model/model-io.js';
 import type { BatchEvent, EpochEvent } from './events.js';
 import { saveCheckpoint } from './checkpoint-file.js';
-import { DIAGNOSIS_MIN_STEPS, diagnoseLearning, type LearningDiagnosis, NOT_LEARNING_ACCURACY } from './learning-diagnosis.js';
-import { MEASURED_EXAMPLES, measureLearning } from './learning-measure.js';
+import { DIAGNOSIS_MIN_STEPS, diagnoseLearning, type LearningDiagnosis, plainlyLearning } from './learning-diagnosis.js';
+import { measureLearning } from './learning-measure.js';
 import { trainEpochs } from './run-loop.js';
 import type { RunPlan } from './run-plan.js';
 import { finishRun, type RunResult, trainedModel } from './run-result.js';
@@ -88,17 +87,6 @@ export async function executeRun(plan: RunPlan, options: RunOptions = {}): Promi
   } finally {
     trainer.dispose();
   }
-}
-
-/**
- * Whether the run plainly learns: the trainer's own (fast) answers on the examples
- * `measureLearning` looks at are right well above the accuracy from which `diagnoseLearning`
- * finds nothing wrong, so its measurement — the reference forward pass, which costs seconds an
- * epoch for a wide network — can be skipped. The margin covers the few answers that float
- * rounding may turn between the two paths.
- */
-function plainlyLearning(trainer: Trainer): boolean {
-  return trainer.evaluate(takeFirst(trainer.train, MEASURED_EXAMPLES)) >= NOT_LEARNING_ACCURACY + 0.05;
 }
 
 /** A checkpoint that could not be written; its message names the file, the place in the run and the reason. */
