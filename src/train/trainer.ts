@@ -10,6 +10,7 @@ import type { TrainingSettings } from './settings.js';
 import { Augmenter } from '../data/augment.js';
 import { type DropoutBackend, DropoutMasks, supportsDropout } from './dropout.js';
 import { EarlyStopping } from './early-stopping.js';
+import { divergence } from './divergence.js';
 import { learningRateAt } from './schedule.js';
 import { splitValidation } from './validation.js';
 
@@ -293,13 +294,4 @@ export class Trainer {
     this.lastEpoch = event;
     this.listener?.(event);
   }
-}
-
-/** The error of a run whose cost became NaN or ±∞, with its likely cause. */
-function divergence(cost: number, learningRate: number, l2: number, epoch: number, batch: number, batchesPerEpoch: number): DigitlabError {
-  // With L2, each step multiplies a weight by (1 − ηλ) before the gradient: |1 − ηλ| > 1 grows it without bound.
-  const cause = learningRate * l2 > 2
-    ? `the learning rate (${learningRate}) times the L2 penalty (${l2}) is ${learningRate * l2}, above 2, so each step inflates the weights`
-    : `the learning rate (${learningRate}) is probably too high`;
-  return new DigitlabError(`training diverged: the cost became ${cost} at epoch ${epoch}, mini-batch ${batch} of ${batchesPerEpoch}; ${cause}`);
 }
