@@ -12,6 +12,7 @@ import { header, layer, H_LAYERS, H_OPTIMIZER, OPT_SGD, L_OUT, L_STRIDE, L_A } f
 import { wideBegin, wideStep, wideStages, wideStage } from './wide';
 
 export { encodeSparse } from './sparse';
+export { warpBatch, warpTable, warpTableBytes, warpScratchBytes } from './augment';
 export { lastCorrect };
 
 /** First free byte after the module's static data: the JavaScript side plans memory from here. */

@@ -84,20 +84,29 @@ export function sampleElasticField(
   fieldY: Float32Array,
   points: Float64Array = new Float64Array(2 * controlPointCount(rows, cols, range)),
 ): void {
-  const gx = Math.ceil((cols - 1) / range.spacing) + 1;
-  const gy = Math.ceil((rows - 1) / range.spacing) + 1;
+  const { gx, gy } = controlGrid(rows, cols, range);
   const px = points.subarray(0, gx * gy);
   const py = points.subarray(gx * gy, 2 * gx * gy);
-  for (let i = 0; i < px.length; i++) {
-    px[i] = rng.normal() * range.magnitude;
-    py[i] = rng.normal() * range.magnitude;
-  }
+  drawControlPoints(rng, range, px, py);
   const { weights, corners } = interpolation(rows, cols, range, gx, gy);
   for (let i = 0; i < rows * cols; i++) {
     const i00 = corners[i];
     const w00 = weights[4 * i], w01 = weights[4 * i + 1], w10 = weights[4 * i + 2], w11 = weights[4 * i + 3];
     fieldX[i] = w00 * px[i00] + w01 * px[i00 + 1] + w10 * px[i00 + gx] + w11 * px[i00 + gx + 1];
     fieldY[i] = w00 * py[i00] + w01 * py[i00 + 1] + w10 * py[i00 + gx] + w11 * py[i00 + gx + 1];
+  }
+}
+
+/** The control points' grid: gx × gy points, `spacing` apart, covering a rows × cols image. */
+export function controlGrid(rows: number, cols: number, range: ElasticRange): { readonly gx: number; readonly gy: number } {
+  return { gx: Math.ceil((cols - 1) / range.spacing) + 1, gy: Math.ceil((rows - 1) / range.spacing) + 1 };
+}
+
+/** The control points' displacements, N(0, magnitude²) each, drawn x, y, x, y, … (the order of every run). */
+function drawControlPoints(rng: Rng, range: ElasticRange, px: Float64Array, py: Float64Array): void {
+  for (let i = 0; i < px.length; i++) {
+    px[i] = rng.normal() * range.magnitude;
+    py[i] = rng.normal() * range.magnitude;
   }
 }
 
@@ -138,7 +147,8 @@ function interpolation(rows: number, cols: number, range: ElasticRange, gx: numb
 
 /** Control points of an elastic field for a rows × cols image (per axis). */
 export function controlPointCount(rows: number, cols: number, range: ElasticRange): number {
-  return (Math.ceil((cols - 1) / range.spacing) + 1) * (Math.ceil((rows - 1) / range.spacing) + 1);
+  const { gx, gy } = controlGrid(rows, cols, range);
+  return gx * gy;
 }
 
 /** Zero pixels around a padded copy of the source image (see `warpImage`): enough for a bilinear read to stay inside. */
@@ -175,8 +185,7 @@ export function warpImage(
   for (let y = 0; y < rows; y++) padded.set(source.subarray(sourceOffset + y * cols, sourceOffset + (y + 1) * cols), (y + BORDER) * pw + BORDER);
   const cx = (cols - 1) / 2;
   const cy = (rows - 1) / 2;
-  const cos = Math.cos(map.angle) / map.scale;
-  const sin = Math.sin(map.angle) / map.scale;
+  const { cos, sin } = inverseTerms(map);
   const minusSin = -sin;
   const bend = fieldX !== undefined && fieldY !== undefined;
   for (let y = 0; y < rows; y++) {
@@ -210,6 +219,36 @@ export function warpImage(
   }
 }
 
+/** The inverse map's rotation terms: cos(angle)/scale and sin(angle)/scale. */
+function inverseTerms(map: Affine): { readonly cos: number; readonly sin: number } {
+  return { cos: Math.cos(map.angle) / map.scale, sin: Math.sin(map.angle) / map.scale };
+}
+
+/**
+ * One mini-batch's pixel work, handed to a faster engine (the WebAssembly kernels,
+ * src/fast/wasm-warp.ts) that does `warpImage`'s and `sampleElasticField`'s arithmetic term
+ * for term — the same bytes, in less time. The random numbers are drawn before, here.
+ */
+export interface WarpJob {
+  /** The images to distort: image r starts at byte `sourceOffsets[r]` of `source`. */
+  readonly source: Uint8Array;
+  readonly sourceOffsets: Int32Array;
+  readonly count: number;
+  readonly rows: number;
+  readonly cols: number;
+  /** Per image r, at 4r: cos(angle)/scale, sin(angle)/scale, dx, dy of its affine map. */
+  readonly maps: Float64Array;
+  /** With elastic bending: the control points' spacing and grid, and per image r at 2·gx·gy·r its points (x, then y). */
+  readonly elastic: { readonly spacing: number; readonly gx: number; readonly gy: number; readonly points: Float64Array } | null;
+  /** Where image r's distorted bytes go: from r·rows·cols. */
+  readonly target: Uint8Array;
+}
+
+/** Does the pixel work of a `WarpJob` (see there). */
+export interface BatchWarp {
+  warp(job: WarpJob): void;
+}
+
 /**
  * Makes augmented mini-batches: for each example of the batch, a fresh random distortion of
  * kind `kind` drawn from the rng. Holds the buffers of one batch, allocated once.
@@ -223,8 +262,13 @@ export class Augmenter {
   private readonly fieldY: Float32Array;
   private readonly points: Float64Array;
   private readonly padded: Uint8Array;
+  /** The batch's source offsets and random draws, for the engine. */
+  private readonly draws: Pick<WarpJob, 'sourceOffsets' | 'maps' | 'elastic'> | null;
 
-  /** An augmenter for batches of up to `capacity` images of rows × cols pixels. */
+  /**
+   * An augmenter for batches of up to `capacity` images of rows × cols pixels. With an
+   * `engine`, the pixel work goes there (the same bytes); without one it is done here.
+   */
   constructor(
     readonly kind: AugmentName,
     readonly rows: number,
@@ -232,6 +276,7 @@ export class Augmenter {
     readonly capacity: number,
     readonly affine: AffineRange = DEFAULT_AFFINE,
     readonly elastic: ElasticRange = DEFAULT_ELASTIC,
+    private readonly engine: BatchWarp | null = null,
   ) {
     this.images = new Uint8Array(capacity * rows * cols);
     this.labels = new Uint8Array(capacity);
@@ -239,6 +284,14 @@ export class Augmenter {
     this.fieldY = new Float32Array(rows * cols);
     this.points = new Float64Array(2 * controlPointCount(rows, cols, elastic));
     this.padded = new Uint8Array((rows + 2 * BORDER) * (cols + 2 * BORDER));
+    const { gx, gy } = controlGrid(rows, cols, elastic);
+    this.draws = engine
+      ? {
+          sourceOffsets: new Int32Array(capacity),
+          maps: new Float64Array(4 * capacity),
+          elastic: kind === 'elastic' ? { spacing: elastic.spacing, gx, gy, points: new Float64Array(2 * gx * gy * capacity) } : null,
+        }
+      : null;
   }
 
   /**
@@ -249,6 +302,21 @@ export class Augmenter {
   batch(data: Dataset, indices: ArrayLike<number>, start: number, count: number, rng: Rng): Dataset {
     const size = this.rows * this.cols;
     if (count > this.capacity) throw new RangeError(`augment: batch of ${count} exceeds the capacity ${this.capacity}`);
+    if (this.engine && this.draws && this.kind !== 'none') this.warpByEngine(this.engine, this.draws, data, indices, start, count, rng);
+    else this.warpHere(data, indices, start, count, rng);
+    return {
+      images: this.images.subarray(0, count * size),
+      labels: this.labels.subarray(0, count),
+      count,
+      rows: this.rows,
+      cols: this.cols,
+      classNames: data.classNames,
+    };
+  }
+
+  /** Every image warped here, its random numbers drawn just before (affine, then field). */
+  private warpHere(data: Dataset, indices: ArrayLike<number>, start: number, count: number, rng: Rng): void {
+    const size = this.rows * this.cols;
     for (let r = 0; r < count; r++) {
       const example = indices[start + r];
       this.labels[r] = data.labels[example];
@@ -261,13 +329,27 @@ export class Augmenter {
       const bend = this.kind === 'elastic';
       warpImage(data.images, example * size, this.images, r * size, this.rows, this.cols, map, bend ? this.fieldX : undefined, bend ? this.fieldY : undefined, this.padded);
     }
-    return {
-      images: this.images.subarray(0, count * size),
-      labels: this.labels.subarray(0, count),
-      count,
-      rows: this.rows,
-      cols: this.cols,
-      classNames: data.classNames,
-    };
+  }
+
+  /** The same random numbers in the same order, written into the job; the engine does the pixels. */
+  private warpByEngine(engine: BatchWarp, job: NonNullable<Augmenter['draws']>, data: Dataset, indices: ArrayLike<number>, start: number, count: number, rng: Rng): void {
+    const size = this.rows * this.cols;
+    const g = job.elastic ? job.elastic.gx * job.elastic.gy : 0;
+    for (let r = 0; r < count; r++) {
+      const example = indices[start + r];
+      this.labels[r] = data.labels[example];
+      job.sourceOffsets[r] = example * size;
+      const map = sampleAffine(rng, this.affine);
+      const { cos, sin } = inverseTerms(map);
+      job.maps[4 * r] = cos;
+      job.maps[4 * r + 1] = sin;
+      job.maps[4 * r + 2] = map.dx;
+      job.maps[4 * r + 3] = map.dy;
+      if (job.elastic) {
+        const at = 2 * g * r;
+        drawControlPoints(rng, this.elastic, job.elastic.points.subarray(at, at + g), job.elastic.points.subarray(at + g, at + 2 * g));
+      }
+    }
+    engine.warp({ ...job, source: data.images, count, rows: this.rows, cols: this.cols, target: this.images });
   }
 }

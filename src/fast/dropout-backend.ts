@@ -1,4 +1,5 @@
 import type { Network } from '../core/network.js';
+import type { BatchWarp } from '../data/augment.js';
 import type { Dataset } from '../data/dataset.js';
 import type { OptimizerState, StepResult } from '../train/backend.js';
 import type { DropoutBackend, DropoutMasks } from '../train/dropout.js';
@@ -23,6 +24,8 @@ interface DropoutKernels {
  */
 export class WasmDropoutBackend implements DropoutBackend {
   readonly name = 'wasm';
+  /** Augmentation's pixel work in the kernels, when given. */
+  readonly warp?: BatchWarp;
   private readonly inner: WasmBackend;
   private readonly kernels: Kernels & DropoutKernels;
   private readonly plan: MemoryPlan;
@@ -32,7 +35,8 @@ export class WasmDropoutBackend implements DropoutBackend {
   private steps = 0;
 
   /** A backend on `kernels` (a fresh instance) for `settings`, starting from `network`. */
-  constructor(kernels: Kernels, network: Network, settings: TrainingSettings, ones: DropoutMasks, runner?: (kernels: Kernels, plan: MemoryPlan) => WideRunner | null) {
+  constructor(kernels: Kernels, network: Network, settings: TrainingSettings, ones: DropoutMasks, runner?: (kernels: Kernels, plan: MemoryPlan) => WideRunner | null, warp?: BatchWarp) {
+    this.warp = warp;
     const k = kernels as Kernels & Partial<DropoutKernels>;
     if (typeof k.trainBatchDropout !== 'function') throw new Error('kernels.wasm: missing export trainBatchDropout (rebuild with npm run build:wasm)');
     this.kernels = k as Kernels & DropoutKernels;

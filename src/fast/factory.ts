@@ -5,6 +5,7 @@ import type { HelperPool } from './helper-pool.js';
 import { instantiateKernels, type Kernels } from './kernels.js';
 import { isWide, type MemoryPlan } from './layout.js';
 import { WasmBackend, type WideRunner } from './wasm-backend.js';
+import { WasmWarp } from './wasm-warp.js';
 
 /**
  * Wide networks whose widest hidden layer has at least this many neurons split each batch with
@@ -38,7 +39,8 @@ export interface FastBackendOptions {
  * The `BackendFactory` of the fast kernels, for the `Trainer`: each network gets its own
  * kernels instance (synchronously, from the compiled module), a `WasmDropoutBackend` when the
  * settings ask for dropout and a `WasmBackend` otherwise; wide networks (`usesThreads`) share
- * their batches with `options.helper` when it is given. One thread or two, the bits are the
+ * their batches with `options.helper` when it is given; with augmentation, the backend offers
+ * the trainer the kernels' warp (`WasmWarp`). One thread or two, the bits are the
  * same. Compile the module first, asynchronously: `createFastBackend(await compileKernels(bytes))`.
  */
 export function createFastBackend(module: WebAssembly.Module, options: FastBackendOptions = {}): BackendFactory {
@@ -53,10 +55,12 @@ export function createFastBackend(module: WebAssembly.Module, options: FastBacke
     } else {
       kernels = instantiateKernels(module);
     }
+    // Augmentation's pixel work on an instance of its own (its memory is not the network's).
+    const warp = (settings.augment ?? 'none') === 'none' ? undefined : new WasmWarp(instantiateKernels(module));
     const dropout = settings.dropout ?? 0;
-    if (dropout === 0) return new WasmBackend(kernels, network, settings, runner);
+    if (dropout === 0) return new WasmBackend(kernels, network, settings, runner, warp);
     // Masks of ones (keep everything), for steps taken through the plain `trainMiniBatch`.
-    return new WasmDropoutBackend(kernels, network, settings, new DropoutMasks(settings.sizes, settings.batchSize, 0), runner);
+    return new WasmDropoutBackend(kernels, network, settings, new DropoutMasks(settings.sizes, settings.batchSize, 0), runner, warp);
   };
 }
 

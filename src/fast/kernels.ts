@@ -33,6 +33,14 @@ export interface Kernels {
   wideStages(mode: number): number;
   /** Wide path: `part`'s share (0, 1, or 2 = both) of one stage. Returns Σ C_x from the output stage. */
   wideStage(part: number, stage: number, count: number, mode: number): number;
+  /** Augmentation (asm/augment.ts): bytes of the elastic field's interpolation table for images of `size` pixels. */
+  warpTableBytes(size: number): number;
+  /** Augmentation: writes that table at `table`, for rows × cols images and control points `spacing` apart (gx × gy). */
+  warpTable(rows: number, cols: number, spacing: number, gx: number, gy: number, table: number): void;
+  /** Augmentation: bytes of `warpBatch`'s scratch for rows × cols images. */
+  warpScratchBytes(rows: number, cols: number): number;
+  /** Augmentation: warps `count` images by their maps (and fields, gx > 0); see asm/augment.ts. */
+  warpBatch(count: number, rows: number, cols: number, maps: number, sources: number, targets: number, scratch: number, gx: number, gy: number, points: number, table: number): void;
   /** A layout table field as the kernels read it: header field (l = −1) or layer l's. */
   layoutField(l: number, field: number): number;
 }
@@ -42,7 +50,7 @@ export const WIDE_MODE = { train: 0, gradients: 1, predict: 2 } as const;
 
 const EXPORTS = [
   'heapBase', 'setLayout', 'encodeSparse', 'computeGradients', 'applyUpdate', 'trainBatch', 'predictBatch', 'lastCorrect',
-  'wideBatch', 'wideBegin', 'wideStep', 'wideStages', 'wideStage', 'layoutField',
+  'wideBatch', 'wideBegin', 'wideStep', 'wideStages', 'wideStage', 'layoutField', 'warpTableBytes', 'warpTable', 'warpScratchBytes', 'warpBatch',
 ] as const;
 
 /**

@@ -1,5 +1,6 @@
 import type { Gradients } from '../core/backprop.js';
 import type { Network } from '../core/network.js';
+import type { BatchWarp } from '../data/augment.js';
 import type { Dataset } from '../data/dataset.js';
 import type { OptimizerState, StepResult, TrainingBackend } from '../train/backend.js';
 import type { TrainingSettings } from '../train/settings.js';
@@ -46,6 +47,8 @@ export class WasmBackend implements TrainingBackend {
   readonly name = 'wasm';
   /** 2 when the wide path's batches are shared with a helper thread, else 1. */
   readonly threads: number;
+  /** Augmentation's pixel work in the kernels, when given (src/fast/wasm-warp.ts). */
+  readonly warp?: BatchWarp;
   private readonly kernels: Kernels;
   private readonly settings: TrainingSettings;
   /** Where everything sits in the kernels' memory (shared with `WasmDropoutBackend`). */
@@ -61,8 +64,12 @@ export class WasmBackend implements TrainingBackend {
   private u32: Uint32Array;
   private u8: Uint8Array;
 
-  /** A backend for `settings` on a fresh kernels instance, starting from `network`'s parameters. */
-  constructor(kernels: Kernels, network: Network, settings: TrainingSettings, runner?: (kernels: Kernels, plan: MemoryPlan) => WideRunner | null) {
+  /**
+   * A backend for `settings` on a fresh kernels instance, starting from `network`'s parameters;
+   * `runner` may attach a helper thread, `warp` is offered to the trainer for augmentation.
+   */
+  constructor(kernels: Kernels, network: Network, settings: TrainingSettings, runner?: (kernels: Kernels, plan: MemoryPlan) => WideRunner | null, warp?: BatchWarp) {
+    this.warp = warp;
     if (network.sizes[0] > 65535) throw new RangeError(`wasm backend: at most 65,535 inputs (pixel indices are 16-bit), got ${network.sizes[0]}`);
     this.kernels = kernels;
     this.settings = settings;

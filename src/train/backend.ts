@@ -1,3 +1,4 @@
+import type { BatchWarp } from '../data/augment.js';
 import type { Dataset } from '../data/dataset.js';
 import type { Network } from '../core/network.js';
 
@@ -24,6 +25,8 @@ export interface TrainingBackend {
   readonly name: string;
   /** Threads its mini-batch steps run on (1 when absent). */
   readonly threads?: number;
+  /** A faster engine for data augmentation's pixel work (the same bytes), when the backend has one. */
+  readonly warp?: BatchWarp;
   /**
    * One step of gradient descent on examples indices[start .. start+count) of `data`:
    * forward pass, backpropagation, optimizer update with learning rate `learningRate`.

@@ -7,7 +7,7 @@ import type { TrainerOptions, TrainerState } from './trainer-state.js';
 import type { BatchEvent, EpochEvent, TrainingEvent } from './events.js';
 import { ReferenceBackend } from './reference-backend.js';
 import type { TrainingSettings } from './settings.js';
-import { Augmenter } from '../data/augment.js';
+import { Augmenter, DEFAULT_AFFINE, DEFAULT_ELASTIC } from '../data/augment.js';
 import { type DropoutBackend, DropoutMasks, supportsDropout } from './dropout.js';
 import { EarlyStopping } from './early-stopping.js';
 import { divergence } from './divergence.js';
@@ -89,7 +89,7 @@ export class Trainer {
     this.backend = (options.backend ?? ((net, s) => new ReferenceBackend(net, s)))(this.net, settings);
     this.listener = options.listener;
     const augment = settings.augment ?? 'none';
-    this.augmenter = augment === 'none' ? null : new Augmenter(augment, this.train.rows, this.train.cols, settings.batchSize);
+    this.augmenter = augment === 'none' ? null : new Augmenter(augment, this.train.rows, this.train.cols, settings.batchSize, DEFAULT_AFFINE, DEFAULT_ELASTIC, this.backend.warp ?? null);
     this.identity = new Uint32Array(settings.batchSize).map((_, i) => i);
     const drop = settings.dropout ?? 0;
     if (drop > 0 && !supportsDropout(this.backend)) throw new DigitlabError(`dropout: the ${this.backend.name} backend does not support dropout`);
