@@ -300,10 +300,25 @@ export class Augmenter {
    * backend that caches an encoding of its input by identity sees a new batch every time.
    */
   batch(data: Dataset, indices: ArrayLike<number>, start: number, count: number, rng: Rng): Dataset {
-    const size = this.rows * this.cols;
     if (count > this.capacity) throw new RangeError(`augment: batch of ${count} exceeds the capacity ${this.capacity}`);
-    if (this.engine && this.draws && this.kind !== 'none') this.warpByEngine(this.engine, this.draws, data, indices, start, count, rng);
-    else this.warpHere(data, indices, start, count, rng);
+    this.distort(data, indices, start, 0, count, rng);
+    return this.view(data, count);
+  }
+
+  /**
+   * Distorts rows r0 … r1−1 of the batch that starts at indices[start] (row r is example
+   * indices[start + r]) into the same rows of `images` / `labels`, drawing their random numbers
+   * from `rng` in row order: a batch distorted in pieces, in order, is the batch distorted at once.
+   */
+  distort(data: Dataset, indices: ArrayLike<number>, start: number, r0: number, r1: number, rng: Rng): void {
+    if (r1 > this.capacity) throw new RangeError(`augment: batch of ${r1} exceeds the capacity ${this.capacity}`);
+    if (this.engine && this.draws && this.kind !== 'none') this.warpByEngine(this.engine, this.draws, data, indices, start, r0, r1, rng);
+    else this.warpHere(data, indices, start, r0, r1, rng);
+  }
+
+  /** The first `count` distorted rows as a data set (a new view object). */
+  view(data: Dataset, count: number): Dataset {
+    const size = this.rows * this.cols;
     return {
       images: this.images.subarray(0, count * size),
       labels: this.labels.subarray(0, count),
@@ -315,9 +330,9 @@ export class Augmenter {
   }
 
   /** Every image warped here, its random numbers drawn just before (affine, then field). */
-  private warpHere(data: Dataset, indices: ArrayLike<number>, start: number, count: number, rng: Rng): void {
+  private warpHere(data: Dataset, indices: ArrayLike<number>, start: number, r0: number, r1: number, rng: Rng): void {
     const size = this.rows * this.cols;
-    for (let r = 0; r < count; r++) {
+    for (let r = r0; r < r1; r++) {
       const example = indices[start + r];
       this.labels[r] = data.labels[example];
       if (this.kind === 'none') {
@@ -332,10 +347,10 @@ export class Augmenter {
   }
 
   /** The same random numbers in the same order, written into the job; the engine does the pixels. */
-  private warpByEngine(engine: BatchWarp, job: NonNullable<Augmenter['draws']>, data: Dataset, indices: ArrayLike<number>, start: number, count: number, rng: Rng): void {
+  private warpByEngine(engine: BatchWarp, job: NonNullable<Augmenter['draws']>, data: Dataset, indices: ArrayLike<number>, start: number, r0: number, r1: number, rng: Rng): void {
     const size = this.rows * this.cols;
     const g = job.elastic ? job.elastic.gx * job.elastic.gy : 0;
-    for (let r = 0; r < count; r++) {
+    for (let r = r0; r < r1; r++) {
       const example = indices[start + r];
       this.labels[r] = data.labels[example];
       job.sourceOffsets[r] = example * size;
@@ -350,6 +365,15 @@ export class Augmenter {
         drawControlPoints(rng, this.elastic, job.elastic.points.subarray(at, at + g), job.elastic.points.subarray(at + g, at + 2 * g));
       }
     }
-    engine.warp({ ...job, source: data.images, count, rows: this.rows, cols: this.cols, target: this.images });
+    engine.warp({
+      source: data.images,
+      sourceOffsets: job.sourceOffsets.subarray(r0, r1),
+      count: r1 - r0,
+      rows: this.rows,
+      cols: this.cols,
+      maps: job.maps.subarray(4 * r0, 4 * r1),
+      elastic: job.elastic && { ...job.elastic, points: job.elastic.points.subarray(2 * g * r0, 2 * g * r1) },
+      target: this.images.subarray(r0 * size, r1 * size),
+    });
   }
 }

@@ -109,6 +109,10 @@ export class WasmDropoutBackend implements DropoutBackend {
     this.steps = state.step;
   }
 
+  setIdleWork(work: (() => boolean) | null): void {
+    this.inner.setIdleWork(work);
+  }
+
   dispose(): void {
     this.inner.dispose();
   }

@@ -69,6 +69,11 @@ export interface PlanSettings {
   readonly epsilon: number;
   /** Most batch rows one kernel call handles (max of mini-batch and evaluation chunk). */
   readonly capacity: number;
+  /**
+   * Wide path: the calling thread's share of each hidden layer's neurons and of the first
+   * layer's pixels (the helper thread does the rest; default ½). Any share gives the same bits.
+   */
+  readonly mainShare?: number;
 }
 
 /** Bytes per sparse-store entry: u16 pixel index + u8 value (asm/sparse.ts). */
@@ -145,6 +150,7 @@ export function planMemory(settings: PlanSettings, base: number): MemoryPlan {
     return address;
   };
   const L = sizes.length - 1;
+  const share = settings.mainShare ?? 0.5;
   const table = take(T.HEADER_BYTES + L * T.LAYER_BYTES);
   const lut = take(256 * 4);
   const layers: LayerPlan[] = [];
@@ -157,7 +163,7 @@ export function planMemory(settings: PlanSettings, base: number): MemoryPlan {
     const b = stride * 4;
     const batch = capacity * stride * 4;
     const hidden = l < L - 1;
-    const split = hidden ? Math.round(nOut / 8) * 4 : stride;
+    const split = hidden ? Math.round((nOut * share) / 4) * 4 : stride;
     layers.push({
       nIn, nOut, stride,
       weights: take(w), biases: take(b),
@@ -183,7 +189,7 @@ export function planMemory(settings: PlanSettings, base: number): MemoryPlan {
   // The first layer's pixels turned by columns, per share of its weight rows (asm/wide.ts):
   // share + 1 starts and up to capacity × share entries of 8 bytes (+1, as above).
   const nIn = sizes[0];
-  const inputSplit = wide ? Math.round(nIn / 8) * 4 : 0;
+  const inputSplit = wide ? Math.round((nIn * share) / 4) * 4 : 0;
   const inputColumns = wide ? take(16) : 0;
   const inputColumnLists = wide ? [nIn, nIn - inputSplit].flatMap((n) => [take((n + 1) * 4), take((capacity * n + 1) * 8)]) : [];
   // Packed weight panels of the wide path's dense products (asm/wide-forward.ts), one per thread.

@@ -28,6 +28,12 @@ export interface TrainingBackend {
   /** A faster engine for data augmentation's pixel work (the same bytes), when the backend has one. */
   readonly warp?: BatchWarp;
   /**
+   * Gives the backend work for the moments its steps wait (for a helper thread): `work` does
+   * one small piece per call and returns false when none is left. Backends without such
+   * moments leave this out. The work must not change what the step computes.
+   */
+  setIdleWork?(work: (() => boolean) | null): void;
+  /**
    * One step of gradient descent on examples indices[start .. start+count) of `data`:
    * forward pass, backpropagation, optimizer update with learning rate `learningRate`.
    */

@@ -7,7 +7,7 @@ import type { TrainerOptions, TrainerState } from './trainer-state.js';
 import type { BatchEvent, EpochEvent, TrainingEvent } from './events.js';
 import { ReferenceBackend } from './reference-backend.js';
 import type { TrainingSettings } from './settings.js';
-import { Augmenter, DEFAULT_AFFINE, DEFAULT_ELASTIC } from '../data/augment.js';
+import { AugmentAhead } from './augment-ahead.js';
 import { type DropoutBackend, DropoutMasks, supportsDropout } from './dropout.js';
 import { EarlyStopping } from './early-stopping.js';
 import { divergence } from './divergence.js';
@@ -46,7 +46,8 @@ export class Trainer {
   readonly earlyStopping: EarlyStopping | null;
   /** True once early stopping has ended the run (no more epochs should be run). */
   stoppedEarly = false;
-  private readonly augmenter: Augmenter | null;
+  /** Augmentation, a batch ahead when the backend has idle moments for it (null: none). */
+  private readonly augmenter: AugmentAhead | null;
   private readonly dropout: { readonly backend: DropoutBackend; readonly masks: DropoutMasks } | null;
   private readonly identity: Uint32Array;
   private readonly net: Network;
@@ -89,7 +90,9 @@ export class Trainer {
     this.backend = (options.backend ?? ((net, s) => new ReferenceBackend(net, s)))(this.net, settings);
     this.listener = options.listener;
     const augment = settings.augment ?? 'none';
-    this.augmenter = augment === 'none' ? null : new Augmenter(augment, this.train.rows, this.train.cols, settings.batchSize, DEFAULT_AFFINE, DEFAULT_ELASTIC, this.backend.warp ?? null);
+    this.augmenter = augment === 'none' ? null : new AugmentAhead(augment, this.train.rows, this.train.cols, settings.batchSize, this.backend.warp ?? null);
+    const ahead = this.augmenter;
+    if (ahead) this.backend.setIdleWork?.(() => ahead.work());
     this.identity = new Uint32Array(settings.batchSize).map((_, i) => i);
     const drop = settings.dropout ?? 0;
     if (drop > 0 && !supportsDropout(this.backend)) throw new DigitlabError(`dropout: the ${this.backend.name} backend does not support dropout`);
@@ -133,16 +136,17 @@ export class Trainer {
     const learningRate = learningRateAt(this.settings.schedule ?? 'constant', this.settings.learningRate, this.epochsDone * perEpoch + this.batchesDone, epochs * perEpoch);
     const t0 = performance.now();
     // Augmentation: the batch's images distorted afresh (same rng), as a small data set of its own.
-    const batch = this.augmenter ? this.augmenter.batch(this.train, this.order, start, count, this.rng) : this.train;
+    const batch = this.augmenter ? this.augmenter.take(this.train, this.order, start, count, this.rng) : this.train;
     const indices = this.augmenter ? this.identity : this.order;
     const first = this.augmenter ? 0 : start;
-    let result: StepResult;
-    if (this.dropout) {
-      this.dropout.masks.draw(this.rng, count);
-      result = this.dropout.backend.trainMiniBatchDropout(batch, indices, first, count, learningRate, this.dropout.masks);
-    } else {
-      result = this.backend.trainMiniBatch(batch, indices, first, count, learningRate);
+    if (this.dropout) this.dropout.masks.draw(this.rng, count);
+    // The next batch of this epoch may be distorted while this one trains: its draws are the rng's next anyway.
+    if (this.augmenter && this.batchesDone + 1 < perEpoch) {
+      this.augmenter.prepare(this.train, this.order, start + batchSize, Math.min(batchSize, this.train.count - start - batchSize), this.rng);
     }
+    const result: StepResult = this.dropout
+      ? this.dropout.backend.trainMiniBatchDropout(batch, indices, first, count, learningRate, this.dropout.masks)
+      : this.backend.trainMiniBatch(batch, indices, first, count, learningRate);
     const { costSum, correct } = result;
     this.epochSeconds += (performance.now() - t0) / 1000;
     this.batchesDone++;
@@ -237,6 +241,7 @@ export class Trainer {
     this.backend.writeNetwork(net);
     this.rng.setState(state.rng);
     this.order.set(state.order);
+    this.augmenter?.cancel();
     this.epochsDone = state.epochsDone;
     this.batchesDone = state.batchesDone;
     this.examplesSeen = state.examplesSeen;
