@@ -1,4 +1,4 @@
-import { instantiateKernels, type Kernels } from './kernels.js';
+import { instantiateKernels, type Kernels, WIDE_MODE } from './kernels.js';
 import { type AttachMessage, CONTROL, OP, publish, type StartMessage, waitAtLeast, waitChange } from './thread-protocol.js';
 
 /**
@@ -13,6 +13,8 @@ export class HelperLoop {
   private floats: Float32Array | null = null;
   private seen = 0;
   private readonly instances = new Map<number, Kernels>();
+  /** Each instance's own layout table (a twin prediction borrows another for a while). */
+  private readonly tables = new Map<number, number>();
 
   /** Handles one message from the main thread (start or attach), then serves commands until an attach needs the event loop. */
   receive(message: StartMessage | AttachMessage): void {
@@ -25,6 +27,7 @@ export class HelperLoop {
       const kernels = instantiateKernels(message.module, message.memory);
       kernels.setLayout(message.table);
       this.instances.set(message.id, kernels);
+      this.tables.set(message.id, message.table);
       if (this.words) publish(this.words, CONTROL.ACK, this.seen);
     }
     this.serve();
@@ -42,11 +45,17 @@ export class HelperLoop {
       if (op === OP.ATTACH) return;
       if (op === OP.DETACH) {
         this.instances.delete(id);
+        this.tables.delete(id);
         publish(words, CONTROL.ACK, this.seen);
         continue;
       }
       const kernels = this.instances.get(id);
       const count = words[CONTROL.COUNT];
+      if (op === OP.PREDICT) {
+        if (kernels) this.predictTwin(kernels, words, count, this.tables.get(id) ?? 0);
+        publish(words, CONTROL.PROG, 1);
+        continue;
+      }
       const mode = words[CONTROL.MODE];
       const stages = words[CONTROL.STAGES];
       if (kernels) kernels.wideStep(floats[CONTROL.LEARNING_RATE], count, floats[CONTROL.C1], floats[CONTROL.C2]);
@@ -56,5 +65,14 @@ export class HelperLoop {
         publish(words, CONTROL.PROG, s + 1);
       }
     }
+  }
+
+  /** A whole forward pass over the twin's chunk, on the twin's table, then back to the instance's own. */
+  private predictTwin(kernels: Kernels, words: Int32Array, count: number, table: number): void {
+    kernels.setLayout(words[CONTROL.TWIN_TABLE]);
+    const offsets = words[CONTROL.TWIN_OFFSETS], entries = words[CONTROL.TWIN_ENTRIES];
+    kernels.encodeSparse(words[CONTROL.TWIN_BYTES], count, words[CONTROL.SIZE], offsets, entries, 0);
+    kernels.wideBatch(count, words[CONTROL.TWIN_ROWS], offsets, entries, 0, WIDE_MODE.predict, 0, 1, 1);
+    kernels.setLayout(table);
   }
 }

