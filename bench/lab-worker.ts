@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
+import { chromiumChoice } from '../test/lab/harness.js';
 import { createLabServer } from '../src/server/static-server.js';
 import { resolveSettings } from '../src/train/settings.js';
 import { ROOT } from './children.js';
@@ -34,8 +35,11 @@ try {
   const server = createLabServer({ root: out });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  // The tests' browser: Debian's when installed, else the one from the npm package (DIGITLAB_CHROMIUM chooses).
+  const { executablePath, env } = chromiumChoice();
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath,
+    env: { ...process.env, ...env },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
