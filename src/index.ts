@@ -61,7 +61,7 @@ export {
 } from './data/preprocess.js';
 export {
   AUGMENTS, Augmenter, DEFAULT_AFFINE, DEFAULT_ELASTIC, IDENTITY_AFFINE, sampleAffine, sampleElasticField, warpImage,
-  type Affine, type AffineRange, type AugmentName, type ElasticRange,
+  controlGrid, type Affine, type AffineRange, type AugmentName, type ElasticRange, type BatchWarp, type WarpJob,
 } from './data/augment.js';
 
 // The model file and other formats.
@@ -76,9 +76,10 @@ export { kernelsUrl, fetchKernels } from './fast/kernels-url.js';
 export { compileKernels, instantiateKernels, type Kernels } from './fast/kernels.js';
 export { createFastBackend, createWasmBackend } from './fast/factory.js';
 export { WasmBackend, type WideRunner } from './fast/wasm-backend.js';
+export { WasmWarp } from './fast/wasm-warp.js';
 export type { FastBackendOptions } from './fast/factory.js';
 export type { HelperPool, HelperEndpoint } from './fast/helper-pool.js';
 export type { AttachMessage, StartMessage } from './fast/thread-protocol.js';
-export type { MemoryPlan, LayerPlan, PlanSettings } from './fast/layout.js';
+export type { MemoryPlan, LayerPlan, PlanSettings, TwinPlan } from './fast/layout.js';
 
 export { DigitlabError } from './errors.js';

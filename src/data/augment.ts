@@ -233,7 +233,9 @@ export interface WarpJob {
   /** The images to distort: image r starts at byte `sourceOffsets[r]` of `source`. */
   readonly source: Uint8Array;
   readonly sourceOffsets: Int32Array;
+  /** Images in the job. */
   readonly count: number;
+  /** Each image's height and width in pixels. */
   readonly rows: number;
   readonly cols: number;
   /** Per image r, at 4r: cos(angle)/scale, sin(angle)/scale, dx, dy of its affine map. */
@@ -246,6 +248,7 @@ export interface WarpJob {
 
 /** Does the pixel work of a `WarpJob` (see there). */
 export interface BatchWarp {
+  /** Writes the job's distorted images into `job.target`. */
   warp(job: WarpJob): void;
 }
 

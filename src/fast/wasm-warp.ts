@@ -23,6 +23,7 @@ export class WasmWarp implements BatchWarp {
   /** An engine on `kernels`, a fresh instance used for nothing else. */
   constructor(private readonly kernels: Kernels) {}
 
+  /** Copies the job's images and draws in, warps them in one kernel call, copies the result to `job.target`. */
   warp(job: WarpJob): void {
     const { count, rows, cols } = job;
     const size = rows * cols;
