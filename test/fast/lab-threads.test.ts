@@ -1,6 +1,7 @@
 // The Lab's training Worker trains a wide network (784-256-256-10, two Workers in a
 // cross-origin isolated page) to the same bits as one thread in Node: the same settings and
-// seed, five mini-batches, weights and biases compared float for float. It talks to the built
+// seed, five mini-batches (twelve with elastic augmentation, which the Worker distorts a batch
+// ahead with the kernels' warp), weights and biases compared float for float. It talks to the built
 // Worker through its message protocol (load, reset, step), as bench/lab-worker.ts does.
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
@@ -30,14 +31,13 @@ describe('a wide network in the Lab Worker', { timeout: 240_000 }, () => {
     server.close();
   });
 
-  it('gives the bits of a one-thread Node run after the same mini-batches', async () => {
-    const settings = resolveSettings({ sizes: [784, 256, 256, 10], activation: 'relu', cost: 'cross-entropy', optimizer: 'adam', init: 'he', learningRate: 0.001, seed: 3 });
+  /** Trains `settings` for `steps` mini-batches in the Lab's Worker and in Node on one thread; the weights must agree bit for bit. */
+  async function sameBits(settings: ReturnType<typeof resolveSettings>, steps: number): Promise<void> {
     const worker = readdirSync(join(BUILD_DIR, 'assets')).find((f) => /^training-worker.*\.js$/.test(f));
     assert.ok(worker, 'the built Lab has a training Worker');
     const page = await browser.newPage();
     await page.goto(url);
     assert.equal(await page.evaluate(() => crossOriginIsolated), true, 'the page may share memory between Workers');
-    const steps = 5;
     // The messages typed by the Worker's protocol, so a change of it fails to compile here.
     const load: ToWorker = { type: 'load', origin: url.replace(/\/$/, ''), dataSet: 'mnist', fast: true };
     const reset: ToWorker = { type: 'reset', runs: [{ id: 'wide', request: settings }] };
@@ -72,5 +72,13 @@ describe('a wide network in the Lab Worker', { timeout: 240_000 }, () => {
     expected.weights.forEach((w, l) => assert.deepEqual(lab.weights[l], Array.from(w), `weights of layer ${l + 1}`));
     expected.biases.forEach((b, l) => assert.deepEqual(lab.biases[l], Array.from(b), `biases of layer ${l + 1}`));
     trainer.dispose();
+  }
+
+  it('gives the bits of a one-thread Node run after the same mini-batches', async () => {
+    await sameBits(resolveSettings({ sizes: [784, 256, 256, 10], activation: 'relu', cost: 'cross-entropy', optimizer: 'adam', init: 'he', learningRate: 0.001, seed: 3 }), 5);
+  });
+
+  it('with elastic augmentation too (the next batch distorted ahead, in the Worker, by the kernels)', async () => {
+    await sameBits(resolveSettings({ sizes: [784, 256, 256, 10], activation: 'relu', cost: 'cross-entropy', optimizer: 'adam', init: 'he', learningRate: 0.001, augment: 'elastic', seed: 4 }), 12);
   });
 });
