@@ -10,8 +10,8 @@ import { type TrainingCurves, trainWithCurves, withShuffledLabels } from './trai
  * images, 784-256-256-10 ReLU (269,322 parameters), softmax + cross-entropy, Adam η = 0.001,
  * 40 epochs. Measured here (2 cores, WebAssembly backend, seeds 1–3): random-label training
  * accuracy 99.8–100 %, random-label test accuracy 11.0–11.6 % (chance: 10 %), real-label test
- * accuracy 93.4–93.5 %; both runs of seed 1 in 17–17.6 s on two threads (`digitlab experiment
- * shuffled-labels`, 17.7–18.3 s wall with start-up).
+ * accuracy 93.4–93.5 %; `digitlab experiment shuffled-labels` (both runs of seed 1, on two
+ * threads) 16.7–17.8 s wall with start-up, about half of it the evaluations after every epoch.
  */
 export const SHUFFLED_LABELS_DEFAULTS: ShuffledLabelsOptions = {
   trainCount: 3000,
