@@ -64,8 +64,9 @@ export function warpScratchBytes(rows: i32, cols: i32): i32 {
  * rows × cols is odd.
  *
  * Each image in three passes over its pixels — the field, the source coordinates, the
- * bilinear reads — each a loop whose iterations do not wait for each other (one pass of all
- * three is a chain of ~40 dependent operations per pixel, and ran three times slower).
+ * bilinear reads — each a loop whose iterations do not wait for each other, two pixels per
+ * f64x2 operation (measured on 100 elastic images: one scalar pass doing all three, a chain
+ * of ~40 dependent operations per pixel, 3.2 ms; three scalar passes 2.6–3.0 ms; these 1.4 ms).
  */
 export function warpBatch(count: i32, rows: i32, cols: i32, maps: usize, sources: usize, targets: usize, scratch: usize, gx: i32, gy: i32, points: usize, table: usize): void {
   const size = <usize>(rows * cols);
