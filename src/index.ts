@@ -60,9 +60,10 @@ export {
   MNIST_SIDE, MNIST_BOX, toMnistInput, grayFromRgba, type GrayFromRgbaOptions, type MnistInputOptions,
 } from './data/preprocess.js';
 export {
-  AUGMENTS, Augmenter, DEFAULT_AFFINE, DEFAULT_ELASTIC, IDENTITY_AFFINE, sampleAffine, sampleElasticField, warpImage,
-  controlGrid, type Affine, type AffineRange, type AugmentName, type ElasticRange, type BatchWarp, type WarpJob,
+  AUGMENTS, DEFAULT_AFFINE, DEFAULT_ELASTIC, IDENTITY_AFFINE, sampleAffine, sampleElasticField, warpImage,
+  controlGrid, type Affine, type AffineRange, type AugmentName, type ElasticRange,
 } from './data/augment.js';
+export { Augmenter, type BatchWarp, type WarpJob } from './data/augmenter.js';
 
 // The model file and other formats.
 export {

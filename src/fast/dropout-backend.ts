@@ -1,5 +1,5 @@
 import type { Network } from '../core/network.js';
-import type { BatchWarp } from '../data/augment.js';
+import type { BatchWarp } from '../data/augmenter.js';
 import type { Dataset } from '../data/dataset.js';
 import type { OptimizerState, StepResult } from '../train/backend.js';
 import type { DropoutBackend, DropoutMasks } from '../train/dropout.js';

@@ -1,6 +1,6 @@
 import type { Gradients } from '../core/backprop.js';
 import type { Network } from '../core/network.js';
-import type { BatchWarp } from '../data/augment.js';
+import type { BatchWarp } from '../data/augmenter.js';
 import type { Dataset } from '../data/dataset.js';
 import type { OptimizerState, StepResult, TrainingBackend } from '../train/backend.js';
 import type { TrainingSettings } from '../train/settings.js';

@@ -1,4 +1,4 @@
-import type { BatchWarp, WarpJob } from '../data/augment.js';
+import type { BatchWarp, WarpJob } from '../data/augmenter.js';
 import type { Kernels } from './kernels.js';
 import { ensureMemory } from './layout.js';
 

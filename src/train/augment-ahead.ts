@@ -1,5 +1,6 @@
 import { Rng } from '../core/rng.js';
-import { type AugmentName, Augmenter, type BatchWarp, DEFAULT_AFFINE, DEFAULT_ELASTIC } from '../data/augment.js';
+import { type AugmentName, DEFAULT_AFFINE, DEFAULT_ELASTIC } from '../data/augment.js';
+import { Augmenter, type BatchWarp } from '../data/augmenter.js';
 import type { Dataset } from '../data/dataset.js';
 
 /** Images distorted per piece of idle work (a piece is ~25 µs each for 28 × 28 images with the kernels' warp). */

@@ -1,4 +1,4 @@
-import type { BatchWarp } from '../data/augment.js';
+import type { BatchWarp } from '../data/augmenter.js';
 import type { Dataset } from '../data/dataset.js';
 import type { Network } from '../core/network.js';
 

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Rng } from '../../src/core/rng.js';
-import { Augmenter, IDENTITY_AFFINE, sampleAffine, sampleElasticField, warpImage, DEFAULT_AFFINE, DEFAULT_ELASTIC } from '../../src/data/augment.js';
+import { IDENTITY_AFFINE, sampleAffine, sampleElasticField, warpImage, DEFAULT_AFFINE, DEFAULT_ELASTIC } from '../../src/data/augment.js';
+import { Augmenter } from '../../src/data/augmenter.js';
 import type { Dataset } from '../../src/data/dataset.js';
 import { realMnist } from '../fast/helpers.js';
 

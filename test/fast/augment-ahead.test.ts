@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { Rng } from '../../src/core/rng.js';
-import { Augmenter } from '../../src/data/augment.js';
+import { Augmenter } from '../../src/data/augmenter.js';
 import { AugmentAhead } from '../../src/train/augment-ahead.js';
 import { takeFirst } from '../../src/data/dataset.js';
 import { createFastBackend } from '../../src/fast/factory.js';
