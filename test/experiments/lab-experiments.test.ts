@@ -73,9 +73,16 @@ describe('Lab: Experiments view', () => {
     for (const [id, settings] of PANELS) {
       for (const [name, value] of Object.entries(settings)) assert.equal(await other.locator(`section#${id} input[name="${name}"]`).inputValue(), String(value), `${id}.${name}`);
     }
-    // The last panel run is scrolled to.
+    // The last panel run is scrolled to (the page scrolls once its panels are laid out: on a
+    // loaded machine that can come a moment after the page says it is ready).
+    const inView = await other
+      .waitForFunction(() => {
+        const r = document.querySelector('section#activations')?.getBoundingClientRect();
+        return r !== undefined && r.top < innerHeight && r.bottom > 0;
+      }, null, { timeout: 10_000 })
+      .then(() => true, () => false);
     const box = await other.locator('section#activations').boundingBox();
-    assert.ok(box && box.y < 1000 && box.y + box.height > 0, 'the panel of the link is in view');
+    assert.ok(inView && box && box.y < 1000 && box.y + box.height > 0, `the panel of the link is in view (its box: ${JSON.stringify(box)})`);
     // The language switch keeps the settings.
     const href = (await other.locator('a.language-switch').getAttribute('href')) ?? '';
     assert.match(href, /lang=ru/);

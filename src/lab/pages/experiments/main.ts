@@ -61,5 +61,13 @@ const main = el('main', 'experiments');
 main.append(...panels);
 document.body.append(header, notice, nav, main);
 const at = String(store.state.at);
-if (at) document.getElementById(at)?.scrollIntoView();
+const linked = at ? document.getElementById(at) : null;
+if (linked) {
+  linked.scrollIntoView();
+  // Panels above it can still grow as their figures and fonts arrive: scroll again once the
+  // page has loaded, unless the reader has scrolled by then.
+  let moved = false;
+  for (const type of ['wheel', 'touchmove', 'keydown']) addEventListener(type, () => (moved = true), { once: true, passive: true });
+  addEventListener('load', () => moved || linked.scrollIntoView(), { once: true });
+}
 document.body.dataset.ready = 'true';
