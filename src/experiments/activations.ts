@@ -2,7 +2,7 @@ import type { HiddenActivationName } from '../core/activations.js';
 import { type DatasetPair, takeFirst } from '../data/dataset.js';
 import { type PartialSettings, resolveSettings, type TrainingSettings } from '../train/settings.js';
 import type { BackendFactory } from '../train/trainer.js';
-import { type TrainingCurves, trainWithCurves } from './training-curves.js';
+import { type CurvePlan, type TrainingCurves, trainInTurn } from './training-curves.js';
 
 /**
  * Each hidden activation's own settings for a fair comparison: the initialisation made for it
@@ -101,26 +101,33 @@ export function runActivations(
   options: Partial<ActivationsOptions> = {},
   run: { backend?: BackendFactory; onEpoch?: (activation: HiddenActivationName, epoch: number, curves: TrainingCurves) => void } = {},
 ): ActivationsResult {
+  return trainInTurn(planActivations(data, options), { backend: run.backend, onEpoch: (name, e, c) => run.onEpoch?.(name as HiddenActivationName, e, c) });
+}
+
+/** The comparison's runs, one per activation (named by it), and how their curves become its result (see `runActivations`). */
+export function planActivations(data: DatasetPair, options: Partial<ActivationsOptions> = {}): CurvePlan<ActivationsResult> {
   const o = { ...ACTIVATIONS_DEFAULTS, ...options };
   const imageSize = data.train.rows * data.train.cols;
   const classes = data.train.classNames.length;
   const pair = { train: takeFirst(data.train, o.trainCount), test: takeFirst(data.test, o.testCount), source: data.source };
-  const runs = o.activations.map((activation) => {
-    const settings = activationSettings(activation, options.settings, imageSize, classes);
-    const curves = trainWithCurves(settings, pair, { backend: run.backend, onEpoch: (e, c) => run.onEpoch?.(activation, e, c) });
-    return { activation, settings, curves };
-  });
-  const summary = runs.map(({ activation, settings, curves }) => ({
-    activation,
-    learningRate: settings.learningRate,
-    init: settings.init,
-    firstEpochAccuracy: curves.testAccuracy[0] ?? NaN,
-    finalAccuracy: curves.testAccuracy.at(-1) ?? NaN,
-    meanAccuracy: curves.testAccuracy.reduce((s, x) => s + x, 0) / curves.testAccuracy.length,
-  }));
-  const ranked = [...summary].sort((p, q) => q.meanAccuracy - p.meanAccuracy);
-  const margin = ranked.length > 1 ? ranked[0].meanAccuracy - ranked[1].meanAccuracy : 0;
-  return { experiment: 'activations', trainCount: pair.train.count, testCount: pair.test.count, runs, summary, faster: ranked[0].activation, margin };
+  const runs = o.activations.map((activation) => ({ name: activation, settings: activationSettings(activation, options.settings, imageSize, classes), data: pair }));
+  return {
+    runs,
+    finish: (curves) => {
+      const done = runs.map(({ name: activation, settings }, i) => ({ activation, settings, curves: curves[i] }));
+      const summary = done.map(({ activation, settings, curves }) => ({
+        activation,
+        learningRate: settings.learningRate,
+        init: settings.init,
+        firstEpochAccuracy: curves.testAccuracy[0] ?? NaN,
+        finalAccuracy: curves.testAccuracy.at(-1) ?? NaN,
+        meanAccuracy: curves.testAccuracy.reduce((s, x) => s + x, 0) / curves.testAccuracy.length,
+      }));
+      const ranked = [...summary].sort((p, q) => q.meanAccuracy - p.meanAccuracy);
+      const margin = ranked.length > 1 ? ranked[0].meanAccuracy - ranked[1].meanAccuracy : 0;
+      return { experiment: 'activations', trainCount: pair.train.count, testCount: pair.test.count, runs: done, summary, faster: ranked[0].activation, margin };
+    },
+  };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -102,3 +102,26 @@ export function withShuffledLabels(data: Dataset, shuffle: (labels: Uint8Array) 
   shuffle(labels);
   return { ...data, labels };
 }
+
+/** One training run of an experiment: its name (in progress lines and results), settings and data. */
+export interface CurveRun {
+  readonly name: string;
+  readonly settings: TrainingSettings;
+  readonly data: DatasetPair;
+}
+
+/**
+ * An experiment made of independent training runs: the runs, and how their curves (in the
+ * order of `runs`) become its result. `trainInTurn` trains them one after another on this
+ * thread; the CLI trains them at once, one per core (src/cli/experiments/parallel-runs.ts) —
+ * each run's curves are the same either way, bit for bit, but for their seconds.
+ */
+export interface CurvePlan<R> {
+  readonly runs: readonly CurveRun[];
+  finish(curves: readonly TrainingCurves[]): R;
+}
+
+/** Trains a plan's runs one after another on this thread and returns its result. */
+export function trainInTurn<R>(plan: CurvePlan<R>, options: { backend?: BackendFactory; onEpoch?: (run: string, epoch: number, curves: TrainingCurves) => void } = {}): R {
+  return plan.finish(plan.runs.map((r) => trainWithCurves(r.settings, r.data, { backend: options.backend, onEpoch: (e, c) => options.onEpoch?.(r.name, e, c) })));
+}

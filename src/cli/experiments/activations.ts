@@ -1,7 +1,7 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import { type HiddenActivationName, HIDDEN_ACTIVATIONS } from '../../core/activations.js';
 import { type InitName, INITS } from '../../core/init.js';
-import { ACTIVATIONS_DEFAULTS, activationSettings, FAIR_ACTIVATION_SETTINGS, runActivations } from '../../experiments/activations.js';
+import { ACTIVATIONS_DEFAULTS, activationSettings, FAIR_ACTIVATION_SETTINGS, planActivations } from '../../experiments/activations.js';
 import { SWEEP_RATES, SWEEP_SEEDS } from '../../experiments/learning-rate-sweep.js';
 import { DigitlabError } from '../../errors.js';
 import { BACKEND_NAMES, type BackendChoice, backendFactory } from '../backend-choice.js';
@@ -9,6 +9,7 @@ import { writeLineChart } from '../charts.js';
 import { count, percent } from '../format.js';
 import { choiceOption, integerOption, layersOption, numberOption } from '../options.js';
 import { runActivationSweep } from './activation-sweep.js';
+import { trainRuns } from './parallel-runs.js';
 import { type CommonExperimentOptions, loadExperimentData, outputFolder, report, writeResult } from './context.js';
 import { epochProgress } from './training-progress.js';
 
@@ -54,13 +55,13 @@ export function registerActivations(parent: Command): Command {
       const data = await loadExperimentData(o.data);
       const settings = { sizes: o.layers, learningRate: o.lr, init: o.init, epochs: o.epochs, seed: o.seed };
       const imageSize = data.train.rows * data.train.cols;
-      const backend = await backendFactory(o.backend, activationSettings(chosen[0], settings, imageSize, data.train.classNames.length));
       if (o.sweep) {
+        const backend = await backendFactory(o.backend, activationSettings(chosen[0], settings, imageSize, data.train.classNames.length));
         const sweepSettings = { sizes: o.layers, init: o.init, epochs: o.epochs };
         await runActivationSweep(o, data, { activations: chosen, rates: o.rates ?? SWEEP_RATES, seeds: o.seeds ?? SWEEP_SEEDS, settings: sweepSettings, trainCount: o.trainCount }, backend);
         return;
       }
-      const result = runActivations(data, { activations: chosen, trainCount: o.trainCount, settings }, { backend, onEpoch: epochProgress });
+      const result = await trainRuns(planActivations(data, { activations: chosen, trainCount: o.trainCount, settings }), o.backend, epochProgress);
       const out = await outputFolder('activations', o.out);
       const first = result.runs[0].settings;
       const rates = result.summary.map((r) => `${r.activation} η=${r.learningRate} ${r.init}`).join(', ');

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { HIDDEN_ACTIVATIONS } from '../../core/activations.js';
 import { OPTIMIZERS } from '../../core/optimizers.js';
-import { runShuffledLabels, SHUFFLED_LABELS_DEFAULTS } from '../../experiments/shuffled-labels.js';
-import { type PartialSettings, resolveSettings } from '../../train/settings.js';
-import { BACKEND_NAMES, type BackendChoice, backendFactory } from '../backend-choice.js';
+import { planShuffledLabels, SHUFFLED_LABELS_DEFAULTS } from '../../experiments/shuffled-labels.js';
+import type { PartialSettings } from '../../train/settings.js';
+import { BACKEND_NAMES, type BackendChoice } from '../backend-choice.js';
 import { SERIES_COLORS, writeLineChart } from '../charts.js';
 import { count, percent } from '../format.js';
 import { choiceOption, integerOption, layersOption, numberOption } from '../options.js';
+import { trainRuns } from './parallel-runs.js';
 import { type CommonExperimentOptions, loadExperimentData, outputFolder, report, writeResult } from './context.js';
 import { epochProgress } from './training-progress.js';
 
@@ -50,8 +51,8 @@ export function registerShuffledLabels(parent: Command): Command {
       if (o.batch !== undefined) settings.batchSize = o.batch;
       if (o.epochs !== undefined) settings.epochs = o.epochs;
       if (o.seed !== undefined) settings.seed = o.seed;
-      const backend = await backendFactory(o.backend, resolveSettings(settings, data.train.rows * data.train.cols, data.train.classNames.length));
-      const result = runShuffledLabels(data, { trainCount: o.trainCount, testCount: o.testCount, settings }, { backend, onEpoch: epochProgress });
+      // Both runs at once, one per core.
+      const result = await trainRuns(planShuffledLabels(data, { trainCount: o.trainCount, testCount: o.testCount, settings }), o.backend, epochProgress);
       const out = await outputFolder('shuffled-labels', o.out);
       const { real, random } = result;
       await writeLineChart(out.file('cost.png'), {
