@@ -81,6 +81,7 @@ export { WasmWarp } from './fast/wasm-warp.js';
 export type { FastBackendOptions } from './fast/factory.js';
 export type { HelperPool, HelperEndpoint } from './fast/helper-pool.js';
 export type { AttachMessage, StartMessage } from './fast/thread-protocol.js';
-export type { MemoryPlan, LayerPlan, PlanSettings, TwinPlan } from './fast/layout.js';
+export type { MemoryPlan, LayerPlan, PlanSettings } from './fast/layout.js';
+export type { TwinPlan } from './fast/twin-plan.js';
 
 export { DigitlabError } from './errors.js';

@@ -2,6 +2,7 @@ import type { HiddenActivationName, OutputActivationName } from '../core/activat
 import type { CostName } from '../core/costs.js';
 import type { OptimizerName } from '../core/optimizers.js';
 import * as T from './layout-table.js';
+import { planTwin, type TwinPlan, writeTwinTable } from './twin-plan.js';
 
 /**
  * The memory plan of one kernels instance: where each buffer lives in its linear memory, as
@@ -76,27 +77,6 @@ export interface PlanSettings {
   readonly mainShare?: number;
   /** Wide path: also plan a `TwinPlan`, so that a helper thread can predict a chunk of its own. */
   readonly twin?: boolean;
-}
-
-/**
- * A second set of the forward pass's per-row buffers, with a layout table of its own that
- * points to the same parameters: a kernels instance set to this table runs a whole forward
- * pass (asm/wide.ts, part 2) on its own chunk of images while another instance, on the main
- * table, runs one on another — evaluation split between two threads by images, with no
- * meeting between layers. (Each row's answer depends on that row alone: the same bits.)
- */
-export interface TwinPlan {
-  readonly table: number;
-  readonly chunkBytes: number;
-  readonly chunkOffsets: number;
-  readonly chunkEntries: number;
-  readonly predictions: number;
-  /** Per layer: weighted inputs and activations; per ReLU layer its lists' eight addresses (only the row lists are used). */
-  readonly layers: readonly { readonly weightedInputs: number; readonly activations: number; readonly nonZero: number }[];
-  readonly nonZeroLists: ReadonlyMap<number, readonly number[]>;
-  readonly panels: number;
-  readonly batchStarts: number;
-  readonly batchEntries: number;
 }
 
 /** Bytes per sparse-store entry: u16 pixel index + u8 value (asm/sparse.ts). */
@@ -233,38 +213,6 @@ export function planMemory(settings: PlanSettings, base: number): MemoryPlan {
   return { table, lut, layers, wide, panels, panelBytes, rows, identityRows, chunkBytes, chunkOffsets, chunkEntries, predictions, batchStarts, batchEntries, nonZeroLists, inputColumns, inputSplit, inputColumnLists, twin, end: at };
 }
 
-/** The twin's buffers (see `TwinPlan`), sized as the main plan's. */
-function planTwin(layers: readonly LayerPlan[], settings: PlanSettings, take: (bytes: number) => number): TwinPlan {
-  const { sizes, capacity } = settings;
-  const table = take(T.HEADER_BYTES + layers.length * T.LAYER_BYTES);
-  const twinLayers = layers.map((layer) => ({
-    weightedInputs: take(capacity * layer.stride * 4),
-    activations: take(capacity * layer.stride * 4),
-    nonZero: layer.nonZero === 0 ? 0 : take(32),
-  }));
-  const nonZeroLists = new Map<number, number[]>();
-  layers.forEach((layer, l) => {
-    if (layer.nonZero === 0) return;
-    const shares = [layer.split, Math.max(layer.nOut - layer.split, 0)];
-    // The row lists (by columns is for the backward pass: those addresses repeat the row lists', never used).
-    const rowLists = shares.flatMap((n) => [take((capacity + 1) * 4), take((capacity * n + 1) * 8)]);
-    nonZeroLists.set(l, [...rowLists, ...rowLists]);
-  });
-  const panels = take(Math.max(...sizes.slice(0, -1)) * 64);
-  return {
-    table,
-    chunkBytes: take(capacity * sizes[0]),
-    chunkOffsets: take((capacity + 1) * 4),
-    chunkEntries: take(capacity * sizes[0] * ENTRY_BYTES + 16),
-    predictions: take(capacity),
-    layers: twinLayers,
-    nonZeroLists,
-    panels,
-    batchStarts: take((capacity + 1) * 4),
-    batchEntries: take(capacity * sizes[0] * 8 + 8),
-  };
-}
-
 /** Writes the plan's layout table, the pixel look-up table, the lists' addresses and the identity rows into memory. */
 export function writeLayout(memory: WebAssembly.Memory, plan: MemoryPlan, settings: PlanSettings): void {
   const i32 = new Int32Array(memory.buffer);
@@ -302,25 +250,6 @@ export function writeLayout(memory: WebAssembly.Memory, plan: MemoryPlan, settin
   const u32 = new Uint32Array(memory.buffer, plan.identityRows, capacity);
   for (let r = 0; r < capacity; r++) u32[r] = r;
   if (plan.twin) writeTwinTable(memory, plan, plan.twin);
-}
-
-/** The twin's table: the main table with its own per-row buffers in place of the main plan's. */
-function writeTwinTable(memory: WebAssembly.Memory, plan: MemoryPlan, twin: TwinPlan): void {
-  const i32 = new Int32Array(memory.buffer);
-  const bytes = T.HEADER_BYTES + plan.layers.length * T.LAYER_BYTES;
-  i32.copyWithin(twin.table >> 2, plan.table >> 2, (plan.table + bytes) >> 2);
-  const t = twin.table >> 2;
-  const header: [number, number][] = [
-    [T.H_PREDICTIONS, twin.predictions], [T.H_BATCH_STARTS, twin.batchStarts], [T.H_BATCH_ENTRIES, twin.batchEntries], [T.H_PANELS, twin.panels],
-  ];
-  for (const [field, value] of header) i32[t + (field >> 2)] = value;
-  twin.layers.forEach((layer, l) => {
-    const o = t + ((T.HEADER_BYTES + l * T.LAYER_BYTES) >> 2);
-    i32[o + (T.L_Z >> 2)] = layer.weightedInputs;
-    i32[o + (T.L_A >> 2)] = layer.activations;
-    i32[o + (T.L_NONZERO >> 2)] = layer.nonZero;
-  });
-  for (const [l, addresses] of twin.nonZeroLists) i32.set(addresses, twin.layers[l].nonZero >> 2);
 }
 
 /** Grows `memory` so that it holds at least `bytes` bytes. Returns whether it grew (views are then stale). */

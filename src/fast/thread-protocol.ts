@@ -45,7 +45,7 @@ export const OP = {
   DETACH: 2,
   /** Run the helper's share of every stage of one batch. */
   BATCH: 3,
-  /** Predict a chunk of images alone, on the twin's buffers (src/fast/layout.ts `TwinPlan`); PROG = 1 when done. */
+  /** Predict a chunk of images alone, on the twin's buffers (src/fast/twin-plan.ts `TwinPlan`); PROG = 1 when done. */
   PREDICT: 4,
 } as const;
 

@@ -14,7 +14,7 @@ export interface WideRunner {
   run(count: number, rows: number, offsets: number, entries: number, labels: number, mode: number, learningRate: number, c1: number, c2: number): number;
   /**
    * Starts the helper thread predicting `count` images of `size` pixels, whose bytes are in the
-   * plan's twin chunk (src/fast/layout.ts `TwinPlan`); false when there is no helper to ask.
+   * plan's twin chunk (src/fast/twin-plan.ts `TwinPlan`); false when there is no helper to ask.
    */
   startTwin?(count: number, size: number): boolean;
   /** Waits for the prediction `startTwin` started. */
