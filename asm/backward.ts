@@ -81,9 +81,9 @@ export function weightGradientDense(l: i32, count: i32): void {
         const a = Ap + (r * Sp + k) * 4;
         const d = v128.load(D + (r * S + j) * 4);
         g0 = f32x4.add(g0, f32x4.mul(v128.load32_splat(a), d));
-        g1 = f32x4.add(g1, f32x4.mul(v128.load32_splat(a + 4), d));
-        g2 = f32x4.add(g2, f32x4.mul(v128.load32_splat(a + 8), d));
-        g3 = f32x4.add(g3, f32x4.mul(v128.load32_splat(a + 12), d));
+        g1 = f32x4.add(g1, f32x4.mul(v128.load32_splat(a, 4), d));
+        g2 = f32x4.add(g2, f32x4.mul(v128.load32_splat(a, 8), d));
+        g3 = f32x4.add(g3, f32x4.mul(v128.load32_splat(a, 12), d));
       }
       const gj = GW + (k * S + j) * 4;
       v128.store(gj, g0);

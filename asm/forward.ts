@@ -51,9 +51,9 @@ export function forwardSparseInput(count: i32, rows: usize, offsets: usize, entr
       for (; e + 1 < e1; e += 2) {
         const p = list + (e << 3);
         const wa = Wj + <usize>load<u32>(p);
-        const xa = v128.load32_splat(p + 4);
+        const xa = v128.load32_splat(p, 4);
         const wb = Wj + <usize>load<u32>(p, 8);
-        const xb = v128.load32_splat(p + 12);
+        const xb = v128.load32_splat(p, 12);
         a0 = f32x4.add(a0, f32x4.add(f32x4.mul(xa, v128.load(wa)), f32x4.mul(xb, v128.load(wb))));
         a1 = f32x4.add(a1, f32x4.add(f32x4.mul(xa, v128.load(wa, 16)), f32x4.mul(xb, v128.load(wb, 16))));
         a2 = f32x4.add(a2, f32x4.add(f32x4.mul(xa, v128.load(wa, 32)), f32x4.mul(xb, v128.load(wb, 32))));
@@ -62,7 +62,7 @@ export function forwardSparseInput(count: i32, rows: usize, offsets: usize, entr
       if (e < e1) {
         const p = list + (e << 3);
         const wa = Wj + <usize>load<u32>(p);
-        const xa = v128.load32_splat(p + 4);
+        const xa = v128.load32_splat(p, 4);
         a0 = f32x4.add(a0, f32x4.mul(xa, v128.load(wa)));
         a1 = f32x4.add(a1, f32x4.mul(xa, v128.load(wa, 16)));
         a2 = f32x4.add(a2, f32x4.mul(xa, v128.load(wa, 32)));
@@ -77,13 +77,13 @@ export function forwardSparseInput(count: i32, rows: usize, offsets: usize, entr
       let e = e0;
       for (; e + 1 < e1; e += 2) {
         const p = list + (e << 3);
-        const ta = f32x4.mul(v128.load32_splat(p + 4), v128.load(Wj + <usize>load<u32>(p)));
-        const tb = f32x4.mul(v128.load32_splat(p + 12), v128.load(Wj + <usize>load<u32>(p, 8)));
+        const ta = f32x4.mul(v128.load32_splat(p, 4), v128.load(Wj + <usize>load<u32>(p)));
+        const tb = f32x4.mul(v128.load32_splat(p, 12), v128.load(Wj + <usize>load<u32>(p, 8)));
         a0 = f32x4.add(a0, f32x4.add(ta, tb));
       }
       if (e < e1) {
         const p = list + (e << 3);
-        a0 = f32x4.add(a0, f32x4.mul(v128.load32_splat(p + 4), v128.load(Wj + <usize>load<u32>(p))));
+        a0 = f32x4.add(a0, f32x4.mul(v128.load32_splat(p, 4), v128.load(Wj + <usize>load<u32>(p))));
       }
       v128.store(zRow + j * 4, a0);
     }

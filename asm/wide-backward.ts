@@ -118,7 +118,7 @@ export function weightGradientRange(l: i32, count: i32, k0: usize, k1: usize, fu
       let a = Ap + k * 4;
       let d = D + j * 4;
       for (let r: usize = 0; r < m; r++) {
-        const x0 = v128.load32_splat(a), x1 = v128.load32_splat(a + 4);
+        const x0 = v128.load32_splat(a), x1 = v128.load32_splat(a, 4);
         const d0 = v128.load(d), d1 = v128.load(d, 16);
         g00 = f32x4.add(g00, f32x4.mul(x0, d0)); g10 = f32x4.add(g10, f32x4.mul(x1, d0));
         g01 = f32x4.add(g01, f32x4.mul(x0, d1)); g11 = f32x4.add(g11, f32x4.mul(x1, d1));
@@ -151,7 +151,7 @@ export function weightGradientRange(l: i32, count: i32, k0: usize, k1: usize, fu
       let d = D + j * 4;
       for (let r: usize = 0; r < m; r++) {
         const d0 = v128.load(d), d1 = v128.load(d, 16);
-        const x0 = v128.load32_splat(a), x1 = v128.load32_splat(a + 4), x2 = v128.load32_splat(a + 8), x3 = v128.load32_splat(a + 12);
+        const x0 = v128.load32_splat(a), x1 = v128.load32_splat(a, 4), x2 = v128.load32_splat(a, 8), x3 = v128.load32_splat(a, 12);
         g00 = f32x4.add(g00, f32x4.mul(x0, d0)); g01 = f32x4.add(g01, f32x4.mul(x0, d1));
         g10 = f32x4.add(g10, f32x4.mul(x1, d0)); g11 = f32x4.add(g11, f32x4.mul(x1, d1));
         g20 = f32x4.add(g20, f32x4.mul(x2, d0)); g21 = f32x4.add(g21, f32x4.mul(x2, d1));
@@ -229,7 +229,7 @@ export function inputGradientRange(count: i32, j0: usize, j1: usize, fused: bool
       const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
       for (let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3); p < e1; p += 8) {
         const g = Gj + <usize>load<u32>(p);
-        const x = v128.load32_splat(p + 4);
+        const x = v128.load32_splat(p, 4);
         v128.store(g, f32x4.add(v128.load(g), f32x4.mul(x, d0)));
         v128.store(g, f32x4.add(v128.load(g, 16), f32x4.mul(x, d1)), 16);
         v128.store(g, f32x4.add(v128.load(g, 32), f32x4.mul(x, d2)), 32);
@@ -244,7 +244,7 @@ export function inputGradientRange(count: i32, j0: usize, j1: usize, fused: bool
       const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
       for (let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3); p < e1; p += 8) {
         const g = Gj + <usize>load<u32>(p);
-        v128.store(g, f32x4.add(v128.load(g), f32x4.mul(v128.load32_splat(p + 4), d0)));
+        v128.store(g, f32x4.add(v128.load(g), f32x4.mul(v128.load32_splat(p, 4), d0)));
       }
     }
   }
@@ -291,7 +291,7 @@ export function inputSgdRange(count: i32, sgdStep: f32, j0: usize, j1: usize): v
       const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
       for (let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3); p < e1; p += 8) {
         const w = Wj + <usize>load<u32>(p);
-        const x = v128.load32_splat(p + 4);
+        const x = v128.load32_splat(p, 4);
         v128.store(w, f32x4.add(v128.load(w), f32x4.mul(x, d0)));
         v128.store(w, f32x4.add(v128.load(w, 16), f32x4.mul(x, d1)), 16);
         v128.store(w, f32x4.add(v128.load(w, 32), f32x4.mul(x, d2)), 32);
@@ -306,7 +306,7 @@ export function inputSgdRange(count: i32, sgdStep: f32, j0: usize, j1: usize): v
       const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
       for (let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3); p < e1; p += 8) {
         const w = Wj + <usize>load<u32>(p);
-        v128.store(w, f32x4.add(v128.load(w), f32x4.mul(v128.load32_splat(p + 4), d0)));
+        v128.store(w, f32x4.add(v128.load(w), f32x4.mul(v128.load32_splat(p, 4), d0)));
       }
     }
   }

@@ -168,7 +168,7 @@ function forwardListRows(l: i32, r0: i32, r1: i32, j0: usize, j1: usize, startsA
         const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
         for (let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3); p < e1; p += 8) {
           const w = panel + <usize>load<u32>(p) * PANEL_ROW;
-          const x = v128.load32_splat(p + 4);
+          const x = v128.load32_splat(p, 4);
           z0 = f32x4.add(z0, f32x4.mul(x, v128.load(w)));
           z1 = f32x4.add(z1, f32x4.mul(x, v128.load(w, 16)));
           z2 = f32x4.add(z2, f32x4.mul(x, v128.load(w, 32)));
@@ -189,7 +189,7 @@ function forwardListRows(l: i32, r0: i32, r1: i32, j0: usize, j1: usize, startsA
         const list = h == 0 ? listA : listB;
         const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
         for (let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3); p < e1; p += 8) {
-          z0 = f32x4.add(z0, f32x4.mul(v128.load32_splat(p + 4), v128.load(panel + <usize>load<u32>(p) * PANEL_ROW)));
+          z0 = f32x4.add(z0, f32x4.mul(v128.load32_splat(p, 4), v128.load(panel + <usize>load<u32>(p) * PANEL_ROW)));
         }
       }
       v128.store(Z + (<usize>r * S + j) * 4, z0);
@@ -272,7 +272,7 @@ export function forwardInputRange(count: i32, j0: usize, j1: usize, panel: usize
       let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3);
       for (; p + 8 < e1; p += 16) {
         const wa = panel + <usize>load<u32>(p), wb = panel + <usize>load<u32>(p, 8);
-        const xa = v128.load32_splat(p + 4), xb = v128.load32_splat(p + 12);
+        const xa = v128.load32_splat(p, 4), xb = v128.load32_splat(p, 12);
         z0 = f32x4.add(z0, f32x4.add(f32x4.mul(xa, v128.load(wa)), f32x4.mul(xb, v128.load(wb))));
         z1 = f32x4.add(z1, f32x4.add(f32x4.mul(xa, v128.load(wa, 16)), f32x4.mul(xb, v128.load(wb, 16))));
         z2 = f32x4.add(z2, f32x4.add(f32x4.mul(xa, v128.load(wa, 32)), f32x4.mul(xb, v128.load(wb, 32))));
@@ -280,7 +280,7 @@ export function forwardInputRange(count: i32, j0: usize, j1: usize, panel: usize
       }
       if (p < e1) {
         const w = panel + <usize>load<u32>(p);
-        const x = v128.load32_splat(p + 4);
+        const x = v128.load32_splat(p, 4);
         z0 = f32x4.add(z0, f32x4.mul(x, v128.load(w))); z1 = f32x4.add(z1, f32x4.mul(x, v128.load(w, 16)));
         z2 = f32x4.add(z2, f32x4.mul(x, v128.load(w, 32))); z3 = f32x4.add(z3, f32x4.mul(x, v128.load(w, 48)));
       }
@@ -296,11 +296,11 @@ export function forwardInputRange(count: i32, j0: usize, j1: usize, panel: usize
       const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
       let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3);
       for (; p + 8 < e1; p += 16) {
-        const ta = f32x4.mul(v128.load32_splat(p + 4), v128.load(panel + <usize>load<u32>(p)));
-        const tb = f32x4.mul(v128.load32_splat(p + 12), v128.load(panel + <usize>load<u32>(p, 8)));
+        const ta = f32x4.mul(v128.load32_splat(p, 4), v128.load(panel + <usize>load<u32>(p)));
+        const tb = f32x4.mul(v128.load32_splat(p, 12), v128.load(panel + <usize>load<u32>(p, 8)));
         z0 = f32x4.add(z0, f32x4.add(ta, tb));
       }
-      if (p < e1) z0 = f32x4.add(z0, f32x4.mul(v128.load32_splat(p + 4), v128.load(panel + <usize>load<u32>(p))));
+      if (p < e1) z0 = f32x4.add(z0, f32x4.mul(v128.load32_splat(p, 4), v128.load(panel + <usize>load<u32>(p))));
       v128.store(Z + (<usize>r * S + j) * 4, z0);
     }
   }
