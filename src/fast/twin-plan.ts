@@ -1,5 +1,4 @@
 import * as T from './layout-table.js';
-import type { LayerPlan, MemoryPlan, PlanSettings } from './layout.js';
 
 /**
  * A second set of the forward pass's per-row buffers, with a layout table of its own that
@@ -22,8 +21,16 @@ export interface TwinPlan {
   readonly batchEntries: number;
 }
 
+/** What the twin copies of a main plan's layer (layout.ts `LayerPlan`; kept apart so that this file does not import the plan's). */
+interface TwinSource {
+  readonly stride: number;
+  readonly nOut: number;
+  readonly split: number;
+  readonly nonZero: number;
+}
+
 /** The twin's buffers (see `TwinPlan`), sized as the main plan's. */
-export function planTwin(layers: readonly LayerPlan[], settings: PlanSettings, take: (bytes: number) => number): TwinPlan {
+export function planTwin(layers: readonly TwinSource[], settings: { readonly sizes: readonly number[]; readonly capacity: number }, take: (bytes: number) => number): TwinPlan {
   const { sizes, capacity } = settings;
   const table = take(T.HEADER_BYTES + layers.length * T.LAYER_BYTES);
   const twinLayers = layers.map((layer) => ({
@@ -55,7 +62,7 @@ export function planTwin(layers: readonly LayerPlan[], settings: PlanSettings, t
 }
 
 /** The twin's table: the main table with its own per-row buffers in place of the main plan's. */
-export function writeTwinTable(memory: WebAssembly.Memory, plan: MemoryPlan, twin: TwinPlan): void {
+export function writeTwinTable(memory: WebAssembly.Memory, plan: { readonly table: number; readonly layers: readonly unknown[] }, twin: TwinPlan): void {
   const i32 = new Int32Array(memory.buffer);
   const bytes = T.HEADER_BYTES + plan.layers.length * T.LAYER_BYTES;
   i32.copyWithin(twin.table >> 2, plan.table >> 2, (plan.table + bytes) >> 2);
