@@ -47,6 +47,7 @@ export const descentCurve: Section<ValleyResult> = {
       where.textContent = ctx.f('start', { w: ctx.num(start, 2) });
       where.dataset.start = String(start);
       where.dataset.end = String(end);
+      where.dataset.steps = String(path.points.length - 1);
       ctx.question.report({ start, end, steps: path.points.length - 1, settled: path.outcome === 'converged', deepest: path.minimum === 0, deepestAt: figure.minima[0][0] });
     };
     figure.store.watch(['start', 'learningRate'], () => {
