@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { RESULTS_DIR, startSuite } from '../lab/harness.js';
+import { RESULTS_DIR, scrollTo, startSuite } from '../lab/harness.js';
 
 /** Small settings per panel (input name → value), so each runs in seconds. */
 const PANELS: [string, Record<string, number>][] = [
@@ -37,7 +37,7 @@ describe('Lab: Experiments view', () => {
     it(`${id}: shows a quick run without a click, then runs on small settings and renders numbers and images`, { timeout: 180_000 }, async () => {
       const panel = page.locator(`section#${id}`);
       // Scrolled into view, the panel runs the same code on quick settings by itself, and says so.
-      await panel.scrollIntoViewIfNeeded();
+      await scrollTo(page, `section#${id}`);
       await page.waitForSelector(`section#${id}[data-run="quick"][data-state="done"], section#${id}[data-state="error"]`, { timeout: 170_000 });
       const quickStatus = (await panel.locator('.status').textContent()) ?? '';
       assert.equal(await panel.getAttribute('data-state'), 'done', `quick run: ${quickStatus}`);

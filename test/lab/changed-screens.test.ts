@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { RESULTS_DIR, startSuite, SCREENS } from './harness.js';
+import { RESULTS_DIR, scrollTo, startSuite, SCREENS } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
 
@@ -64,7 +64,7 @@ describe('screenshots of the changed figures, desktop and phone, en and ru', { t
         await ex.goto(`${base}experiments.html#lang=${language}`);
         await ex.waitForSelector('body[data-ready="true"]');
         for (const id of ['noise', 'neuron-inputs', 'activations']) {
-          await ex.locator(`section#${id}`).scrollIntoViewIfNeeded();
+          await scrollTo(ex, `section#${id}`);
           await ex.waitForSelector(`section#${id}[data-state="done"]`, { timeout: 180_000 });
           await shoot(ex, ex.locator(`section#${id}`), `experiment-${id}-quick-${tag}`, width);
         }

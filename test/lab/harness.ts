@@ -22,6 +22,21 @@ export function pageHref(page: Page): Promise<string> {
   return page.evaluate(() => location.href);
 }
 
+/**
+ * Scrolls the element of `selector` into view at once. Playwright's `scrollIntoViewIfNeeded`
+ * first waits for the element's box to stay still for two frames; an Experiments panel that
+ * comes into view starts its run and the panels around it grow as their results arrive, so
+ * that wait can outlast a test's timeout on a busy machine without telling anything.
+ */
+export async function scrollTo(page: Page, selector: string): Promise<void> {
+  const found = await page.evaluate((s) => {
+    const el = document.querySelector(s);
+    el?.scrollIntoView({ block: 'start' });
+    return el !== null;
+  }, selector);
+  if (!found) throw new Error(`no element ${selector} to scroll to`);
+}
+
 /** The two screens the layout and screenshot tests look at: a desktop and a phone. */
 export const SCREENS = [
   { name: 'desktop', viewport: { width: 1440, height: 1000 }, mobile: false },

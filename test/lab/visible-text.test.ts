@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { startSuite } from './harness.js';
+import { scrollTo, startSuite } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
 /** A specification code as the issue defines it (S1–S29, B1–B10 and the like). */
@@ -95,7 +95,7 @@ describe('no specification code in anything a user of the Lab reads, on every pa
     it(`${language}: the Experiments page, every panel with its result`, async () => {
       const page = await open(`experiments.html#lang=${language}`, language, 'body[data-ready="true"]');
       for (const id of await page.locator('section.experiment').evaluateAll((els) => els.map((e) => e.id))) {
-        await page.locator(`section#${id}`).scrollIntoViewIfNeeded();
+        await scrollTo(page, `section#${id}`);
         if (id !== 'detector') await page.waitForSelector(`section#${id}[data-state="done"], section#${id}[data-state="error"]`, { timeout: 180_000 });
       }
       const texts: string[] = [];
