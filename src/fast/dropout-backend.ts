@@ -6,7 +6,8 @@ import type { DropoutBackend, DropoutMasks } from '../train/dropout.js';
 import type { TrainingSettings } from '../train/settings.js';
 import type { Kernels } from './kernels.js';
 import { ensureMemory, type MemoryPlan } from './layout.js';
-import { adamCorrections, WasmBackend, type WideRunner } from './wasm-backend.js';
+import { adamCorrections, WasmBackend } from './wasm-backend.js';
+import type { WideRunner } from './wide-runner.js';
 
 /** The kernels' dropout entry point (asm/dropout.ts). */
 interface DropoutKernels {

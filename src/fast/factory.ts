@@ -4,7 +4,8 @@ import { WasmDropoutBackend } from './dropout-backend.js';
 import type { HelperPool } from './helper-pool.js';
 import { instantiateKernels, type Kernels } from './kernels.js';
 import { isWide, type MemoryPlan } from './layout.js';
-import { WasmBackend, type WideRunner } from './wasm-backend.js';
+import { WasmBackend } from './wasm-backend.js';
+import type { WideRunner } from './wide-runner.js';
 import { WasmWarp } from './wasm-warp.js';
 
 /**

@@ -2,7 +2,7 @@ import type { Kernels } from './kernels.js';
 import type { MemoryPlan } from './layout.js';
 import { type AttachMessage, CONTROL, OP, publish, type StartMessage, waitAtLeast } from './thread-protocol.js';
 import { ThreadChoice } from './thread-choice.js';
-import type { WideRunner } from './wasm-backend.js';
+import type { WideRunner } from './wide-runner.js';
 
 /** How a helper thread is reached: post a message to it (Node worker thread or Web Worker). */
 export interface HelperEndpoint {
