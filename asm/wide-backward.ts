@@ -99,8 +99,9 @@ export function weightGradientRange(l: i32, count: i32, k0: usize, k1: usize, fu
   const D = <usize>layer(l, L_D);
   const GW = <usize>layer(l, L_GW);
   const W = <usize>layer(l, L_W);
-  const S1 = <usize>layer(l, L_S1W);
-  const S2 = <usize>layer(l, L_S2W);
+  // The optimizer state of W: state1 is momentum's velocity or Adam's m, state2 Adam's v.
+  const state1 = <usize>layer(l, L_S1W);
+  const state2 = <usize>layer(l, L_S2W);
   const lambda = f32x4.splat(headerF32(H_L2));
   const rowBytes = S * 4;
   const m = <usize>count;
@@ -130,17 +131,17 @@ export function weightGradientRange(l: i32, count: i32, k0: usize, k1: usize, fu
       }
       const o = k * rowBytes + j * 4, o1 = o + rowBytes;
       if (fused) {
-        stepVector(W + o, g00, S1 + o, S2 + o, lambda); stepVector(W + o + 16, g01, S1 + o + 16, S2 + o + 16, lambda);
-        stepVector(W + o + 32, g02, S1 + o + 32, S2 + o + 32, lambda); stepVector(W + o + 48, g03, S1 + o + 48, S2 + o + 48, lambda);
-        stepVector(W + o1, g10, S1 + o1, S2 + o1, lambda); stepVector(W + o1 + 16, g11, S1 + o1 + 16, S2 + o1 + 16, lambda);
-        stepVector(W + o1 + 32, g12, S1 + o1 + 32, S2 + o1 + 32, lambda); stepVector(W + o1 + 48, g13, S1 + o1 + 48, S2 + o1 + 48, lambda);
+        stepVector(W + o, g00, state1 + o, state2 + o, lambda); stepVector(W + o + 16, g01, state1 + o + 16, state2 + o + 16, lambda);
+        stepVector(W + o + 32, g02, state1 + o + 32, state2 + o + 32, lambda); stepVector(W + o + 48, g03, state1 + o + 48, state2 + o + 48, lambda);
+        stepVector(W + o1, g10, state1 + o1, state2 + o1, lambda); stepVector(W + o1 + 16, g11, state1 + o1 + 16, state2 + o1 + 16, lambda);
+        stepVector(W + o1 + 32, g12, state1 + o1 + 32, state2 + o1 + 32, lambda); stepVector(W + o1 + 48, g13, state1 + o1 + 48, state2 + o1 + 48, lambda);
       } else {
         const g = GW + o;
         v128.store(g, g00); v128.store(g, g01, 16); v128.store(g, g02, 32); v128.store(g, g03, 48);
         v128.store(g + rowBytes, g10); v128.store(g + rowBytes, g11, 16); v128.store(g + rowBytes, g12, 32); v128.store(g + rowBytes, g13, 48);
       }
     }
-    if (paired < k1) for (let jj = j; jj < j + 16; jj += 4) gradientColumn(paired, k1, jj, count, S, aStep, Ap, D, GW, W, S1, S2, lambda, fused);
+    if (paired < k1) for (let jj = j; jj < j + 16; jj += 4) gradientColumn(paired, k1, jj, count, S, aStep, Ap, D, GW, W, state1, state2, lambda, fused);
   }
   // The last 8 or 4 neurons: tiles of 4 inputs × 8, then columns.
   for (let j: usize = wide16; j < wide; j += 8) {
@@ -161,11 +162,11 @@ export function weightGradientRange(l: i32, count: i32, k0: usize, k1: usize, fu
       }
       const o = k * rowBytes + j * 4;
       if (fused) {
-        stepVector(W + o, g00, S1 + o, S2 + o, lambda); stepVector(W + o + 16, g01, S1 + o + 16, S2 + o + 16, lambda);
+        stepVector(W + o, g00, state1 + o, state2 + o, lambda); stepVector(W + o + 16, g01, state1 + o + 16, state2 + o + 16, lambda);
         const o1 = o + rowBytes, o2 = o + 2 * rowBytes, o3 = o + 3 * rowBytes;
-        stepVector(W + o1, g10, S1 + o1, S2 + o1, lambda); stepVector(W + o1 + 16, g11, S1 + o1 + 16, S2 + o1 + 16, lambda);
-        stepVector(W + o2, g20, S1 + o2, S2 + o2, lambda); stepVector(W + o2 + 16, g21, S1 + o2 + 16, S2 + o2 + 16, lambda);
-        stepVector(W + o3, g30, S1 + o3, S2 + o3, lambda); stepVector(W + o3 + 16, g31, S1 + o3 + 16, S2 + o3 + 16, lambda);
+        stepVector(W + o1, g10, state1 + o1, state2 + o1, lambda); stepVector(W + o1 + 16, g11, state1 + o1 + 16, state2 + o1 + 16, lambda);
+        stepVector(W + o2, g20, state1 + o2, state2 + o2, lambda); stepVector(W + o2 + 16, g21, state1 + o2 + 16, state2 + o2 + 16, lambda);
+        stepVector(W + o3, g30, state1 + o3, state2 + o3, lambda); stepVector(W + o3 + 16, g31, state1 + o3 + 16, state2 + o3 + 16, lambda);
       } else {
         const g = GW + o;
         v128.store(g, g00); v128.store(g, g01, 16);
@@ -175,17 +176,17 @@ export function weightGradientRange(l: i32, count: i32, k0: usize, k1: usize, fu
       }
     }
   }
-  if (wide < S) gradientColumn(k0, tiled, wide, count, S, aStep, Ap, D, GW, W, S1, S2, lambda, fused);
-  if (tiled < k1) for (let j: usize = wide16; j < S; j += 4) gradientColumn(tiled, k1, j, count, S, aStep, Ap, D, GW, W, S1, S2, lambda, fused);
+  if (wide < S) gradientColumn(k0, tiled, wide, count, S, aStep, Ap, D, GW, W, state1, state2, lambda, fused);
+  if (tiled < k1) for (let j: usize = wide16; j < S; j += 4) gradientColumn(tiled, k1, j, count, S, aStep, Ap, D, GW, W, state1, state2, lambda, fused);
 }
 
 /** GW[k, j … j+3] for k in [k0, k1), one input at a time (the tiles' leftovers). */
-function gradientColumn(k0: usize, k1: usize, j: usize, count: i32, S: usize, aStep: usize, Ap: usize, D: usize, GW: usize, W: usize, S1: usize, S2: usize, lambda: v128, fused: bool): void {
+function gradientColumn(k0: usize, k1: usize, j: usize, count: i32, S: usize, aStep: usize, Ap: usize, D: usize, GW: usize, W: usize, state1: usize, state2: usize, lambda: v128, fused: bool): void {
   for (let k = k0; k < k1; k++) {
     let g = f32x4.splat(0);
     for (let r: usize = 0; r < <usize>count; r++) g = f32x4.add(g, f32x4.mul(v128.load32_splat(Ap + r * aStep + k * 4), v128.load(D + (r * S + j) * 4)));
     const o = (k * S + j) * 4;
-    if (fused) stepVector(W + o, g, S1 + o, S2 + o, lambda);
+    if (fused) stepVector(W + o, g, state1 + o, state2 + o, lambda);
     else v128.store(GW + o, g);
   }
 }
@@ -196,13 +197,13 @@ export function biasRange(l: i32, count: i32, j0: usize, j1: usize, fused: bool)
   const D = <usize>layer(l, L_D);
   const GB = <usize>layer(l, L_GB);
   const B = <usize>layer(l, L_B);
-  const S1 = <usize>layer(l, L_S1B);
-  const S2 = <usize>layer(l, L_S2B);
+  const state1 = <usize>layer(l, L_S1B);
+  const state2 = <usize>layer(l, L_S2B);
   const zero = f32x4.splat(0);
   for (let j = j0; j < j1; j += 4) {
     let acc = f32x4.splat(0);
     for (let r = 0; r < count; r++) acc = f32x4.add(acc, v128.load(D + (<usize>r * S + j) * 4));
-    if (fused) stepVector(B + j * 4, acc, S1 + j * 4, S2 + j * 4, zero);
+    if (fused) stepVector(B + j * 4, acc, state1 + j * 4, state2 + j * 4, zero);
     else v128.store(GB + j * 4, acc);
   }
 }
@@ -250,10 +251,10 @@ export function inputGradientRange(count: i32, j0: usize, j1: usize, fused: bool
   }
   if (!fused) return;
   const W = <usize>layer(0, L_W);
-  const S1 = <usize>layer(0, L_S1W);
-  const S2 = <usize>layer(0, L_S2W);
+  const state1 = <usize>layer(0, L_S1W);
+  const state2 = <usize>layer(0, L_S2W);
   const lambda = headerF32(H_L2);
-  for (let k: usize = 0; k < nIn; k++) stepRange(W, GW, S1, S2, k * S + j0, k * S + j1, lambda);
+  for (let k: usize = 0; k < nIn; k++) stepRange(W, GW, state1, state2, k * S + j0, k * S + j1, lambda);
 }
 
 /**

@@ -120,8 +120,9 @@ export function weightGradientColumnsRange(l: i32, k0: usize, k1: usize, colStar
   const D = <usize>layer(l, L_D);
   const GW = <usize>layer(l, L_GW);
   const W = <usize>layer(l, L_W);
-  const S1 = <usize>layer(l, L_S1W);
-  const S2 = <usize>layer(l, L_S2W);
+  // The optimizer state of W: state1 is momentum's velocity or Adam's m, state2 Adam's v.
+  const state1 = <usize>layer(l, L_S1W);
+  const state2 = <usize>layer(l, L_S2W);
   const lambda = f32x4.splat(headerF32(H_L2));
   const rowBytes = S * 4;
   // The real neurons only (rounded to whole vectors): a padding lane's gradient is 0, its weight stays 0.
@@ -149,10 +150,10 @@ export function weightGradientColumnsRange(l: i32, k0: usize, k1: usize, colStar
       }
       const o = row + j * 4;
       if (fused) {
-        stepVector(W + o, g0, S1 + o, S2 + o, lambda); stepVector(W + o + 16, g1, S1 + o + 16, S2 + o + 16, lambda);
-        stepVector(W + o + 32, g2, S1 + o + 32, S2 + o + 32, lambda); stepVector(W + o + 48, g3, S1 + o + 48, S2 + o + 48, lambda);
-        stepVector(W + o + 64, g4, S1 + o + 64, S2 + o + 64, lambda); stepVector(W + o + 80, g5, S1 + o + 80, S2 + o + 80, lambda);
-        stepVector(W + o + 96, g6, S1 + o + 96, S2 + o + 96, lambda); stepVector(W + o + 112, g7, S1 + o + 112, S2 + o + 112, lambda);
+        stepVector(W + o, g0, state1 + o, state2 + o, lambda); stepVector(W + o + 16, g1, state1 + o + 16, state2 + o + 16, lambda);
+        stepVector(W + o + 32, g2, state1 + o + 32, state2 + o + 32, lambda); stepVector(W + o + 48, g3, state1 + o + 48, state2 + o + 48, lambda);
+        stepVector(W + o + 64, g4, state1 + o + 64, state2 + o + 64, lambda); stepVector(W + o + 80, g5, state1 + o + 80, state2 + o + 80, lambda);
+        stepVector(W + o + 96, g6, state1 + o + 96, state2 + o + 96, lambda); stepVector(W + o + 112, g7, state1 + o + 112, state2 + o + 112, lambda);
       } else {
         const g = GW + o;
         v128.store(g, g0); v128.store(g, g1, 16); v128.store(g, g2, 32); v128.store(g, g3, 48);
@@ -169,8 +170,8 @@ export function weightGradientColumnsRange(l: i32, k0: usize, k1: usize, colStar
       }
       const o = row + j * 4;
       if (fused) {
-        stepVector(W + o, g0, S1 + o, S2 + o, lambda); stepVector(W + o + 16, g1, S1 + o + 16, S2 + o + 16, lambda);
-        stepVector(W + o + 32, g2, S1 + o + 32, S2 + o + 32, lambda); stepVector(W + o + 48, g3, S1 + o + 48, S2 + o + 48, lambda);
+        stepVector(W + o, g0, state1 + o, state2 + o, lambda); stepVector(W + o + 16, g1, state1 + o + 16, state2 + o + 16, lambda);
+        stepVector(W + o + 32, g2, state1 + o + 32, state2 + o + 32, lambda); stepVector(W + o + 48, g3, state1 + o + 48, state2 + o + 48, lambda);
       } else {
         const g = GW + o;
         v128.store(g, g0); v128.store(g, g1, 16); v128.store(g, g2, 32); v128.store(g, g3, 48);
@@ -180,7 +181,7 @@ export function weightGradientColumnsRange(l: i32, k0: usize, k1: usize, colStar
       let g = f32x4.splat(0);
       for (let p = first; p < last; p += 8) g = f32x4.add(g, f32x4.mul(v128.load32_splat(p + 4), v128.load(D + <usize>load<u32>(p) * rowBytes + j * 4)));
       const o = row + j * 4;
-      if (fused) stepVector(W + o, g, S1 + o, S2 + o, lambda);
+      if (fused) stepVector(W + o, g, state1 + o, state2 + o, lambda);
       else v128.store(GW + o, g);
     }
   }
