@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../model/model-io.js';
  * PNG grids of small images (28×28 digits, weight maps) with optional captions, for the
  * experiments' figures. Two ways to colour a tile: `gray`, values in [0, 1] with 1 = white
  * ink on black (as the network sees its input); `signed`, weights on black, green for
- * positive and red for negative, brightness = |w| / scale (S6, the source document's colours).
+ * positive and red for negative, brightness = |w| / scale (the source document's colours).
  */
 
 /** How a tile's values become colours. */

@@ -17,7 +17,7 @@ export function createGradients(net: Network): Gradients {
 }
 
 /**
- * Backpropagation (S18, S24–S29) for the mini-batch last run through `forward`.
+ * Backpropagation (computing the gradient: the outputs' wishes summed backwards, the chain rule with indices j, k) for the mini-batch last run through `forward`.
  *
  * With C the average of the per-example costs C_x over the m examples:
  *   δ^L = ∂C_x/∂z^L                                  (from the cost, per example)

@@ -17,7 +17,7 @@ export interface Cost {
   /**
    * Writes ∂C_x/∂a^L, how the cost changes with each output activation, for one example row
    * into grad[offset .. offset+n). Its negative is the source document's "wished change" of
-   * each output (S24); δ^L is this times the output activation's slope.
+   * each output (one image's wishes for the outputs); δ^L is this times the output activation's slope.
    */
   outputGradient(a: FloatVector, offset: number, n: number, label: number, activation: Activation | null, grad: FloatVector): void;
   /**

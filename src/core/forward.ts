@@ -3,7 +3,7 @@ import type { Network } from './network.js';
 import type { Workspace } from './workspace.js';
 
 /**
- * The forward pass for a mini-batch (S10): for each layer l,
+ * The forward pass for a mini-batch, in matrix form a' = σ(Wa + b): for each layer l,
  *   Z^l = A^{l−1} · (W^l)ᵀ + b^l,   A^l = f(Z^l),
  * one row per example. Reads the batch from `ws.input` (batchSize rows) and leaves every
  * layer's weighted inputs and activations in `ws`, so views can show them all.

@@ -1,7 +1,7 @@
 import type { Rng } from './rng.js';
 
 /**
- * How the weights and biases start (S15: random, from the seed).
+ * How the weights and biases start (random, from the seed).
  * - `normal`: every weight and bias ~ N(0, 1), as in Nielsen's `network.py` and the
  *   C reference. With 784 inputs a neuron's z then has a standard deviation of ~10, so
  *   sigmoid neurons start saturated and learn slowly at first.

@@ -1,5 +1,5 @@
 /**
- * Metrics of a classifier (S13): accuracy = correct / total, per-class accuracy and the
+ * Metrics of a classifier tested on labelled images: accuracy = correct / total, per-class accuracy and the
  * confusion matrix. Inputs are the predicted and true class of each example.
  */
 

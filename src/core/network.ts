@@ -22,10 +22,10 @@ export const SEED_ARCHITECTURE: Architecture = {
 
 /**
  * A multilayer perceptron: the whole thing is one function of its parameters, 784 numbers
- * in and 10 out (S11). Layer l (1 ≤ l ≤ L) has a weight matrix W^l with one row per neuron
+ * in and 10 out. Layer l (1 ≤ l ≤ L) has a weight matrix W^l with one row per neuron
  * and one column per neuron of the layer before — `weights[l-1][j * sizes[l-1] + k]` is
  * w_jk, the weight from neuron k to neuron j — and a bias vector b^l. A layer computes
- * a^l = f(W^l a^{l-1} + b^l) (S10).
+ * a^l = f(W^l a^{l-1} + b^l), in matrix form.
  */
 export class Network implements Architecture {
   readonly sizes: readonly number[];
@@ -68,7 +68,7 @@ export class Network implements Architecture {
     return this.weights.length;
   }
 
-  /** Total number of weights and biases: 13,002 for 784-16-16-10 (S9). */
+  /** Total number of weights and biases: 13,002 for 784-16-16-10. */
   get parameterCount(): number {
     return parameterCount(this.sizes);
   }

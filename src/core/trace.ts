@@ -163,7 +163,7 @@ export function backpropagate(net: TraceNetwork, trace: Trace, layer: number, wi
     const W = net.weights[l - 1];
     const delta = trace.deltas[l - 1];
     const grad = trace.activationGradients[l - 1];
-    // ∂C/∂a_k = Σ_j w_jk δ_j: every neuron j of layer l adds its wish for a_k (S26). Row by
+    // ∂C/∂a_k = Σ_j w_jk δ_j: every neuron j of layer l adds its wish for a_k (the wishes summed backwards). Row by
     // row through W (contiguous), each sum still taken over j = 0, 1, … in order.
     grad.fill(0);
     for (let j = 0; j < delta.length; j++) {

@@ -71,7 +71,7 @@ export interface ActivationSummary {
   readonly meanAccuracy: number;
 }
 
-/** The result of the activations experiment (S12). */
+/** The result of the activations experiment (sigmoid versus ReLU). */
 export interface ActivationsResult {
   readonly experiment: 'activations';
   readonly trainCount: number;
@@ -92,7 +92,7 @@ export function activationSettings(activation: HiddenActivationName, settings: P
 }
 
 /**
- * S12: sigmoid versus ReLU. The same network, seed, cost and mini-batches, trained once per
+ * Sigmoid versus ReLU. The same network, seed, cost and mini-batches, trained once per
  * hidden activation, each at the rate fair to it; cost and test accuracy per epoch, to overlay
  * and see which learns faster.
  */

@@ -26,7 +26,7 @@ export interface FoolOptions {
 /** Defaults of `runFool`. */
 export const FOOL_DEFAULTS: FoolOptions = { sourceDigit: 3, target: 8, maxEpsilon: 0.5, epsilonStepLevels: 2, iterations: 10 };
 
-/** The result of the fooling experiment (B4). */
+/** The result of the fooling experiment. */
 export interface FoolResult {
   readonly experiment: 'fool';
   readonly index: number;
@@ -51,7 +51,7 @@ export interface FoolResult {
 }
 
 /**
- * B4: the smallest change along the sign of the input gradient that turns the model's answer
+ * Fooling the network: the smallest change along the sign of the input gradient that turns the model's answer
  * into `target`. For ε = 2/255, 4/255, … it takes a few steps x ← clip(x − (ε/k)·sign(∇ₓC(x,
  * target))), staying within ε of the original and in [0, 1] (the iterative fast gradient sign
  * method), and stops at the first ε whose image the model answers as the target. Pixels

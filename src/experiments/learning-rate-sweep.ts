@@ -5,7 +5,7 @@ import { type BackendFactory, Trainer } from '../train/trainer.js';
 
 /**
  * A learning-rate sweep on a validation split, to give each activation a rate fair to it
- * before comparing them (S12). The last `validation` images of the training set are held out
+ * before comparing them (sigmoid versus ReLU). The last `validation` images of the training set are held out
  * (the trainer's own validation split: never trained on) and the test set is not looked at;
  * every rate is trained with a few seeds and scored by the validation accuracy after the
  * last epoch, averaged over the seeds, so a rate that kills the network for one seed in two

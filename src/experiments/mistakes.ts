@@ -28,7 +28,7 @@ export interface Mistake {
   readonly image: number[];
 }
 
-/** The result of the mistakes experiment (B5). */
+/** The result of the mistakes experiment. */
 export interface MistakesResult {
   readonly experiment: 'mistakes';
   readonly examined: number;
@@ -42,7 +42,7 @@ export interface MistakesResult {
 }
 
 /**
- * B5: the confusion matrix over the test set and the test images the model gets wrong with
+ * The confusion matrix over the test set and the test images the model gets wrong with
  * the highest confidence — often badly written digits, sometimes mislabelled ones, sometimes
  * plain failures of a network with 13,002 parameters.
  */

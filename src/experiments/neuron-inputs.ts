@@ -55,7 +55,7 @@ export interface NeuronInput {
   readonly meanTestWeightedInput: number;
 }
 
-/** The result of the neuron-inputs experiment (B3, S21). */
+/** The result of the neuron-inputs experiment (what a neuron looks for). */
 export interface NeuronInputsResult {
   readonly experiment: 'neuron-inputs';
   readonly steps: number;
@@ -70,11 +70,11 @@ export interface NeuronInputsResult {
 }
 
 /**
- * B3: for every neuron of the chosen hidden layers, the input image that excites it most —
+ * What a neuron looks for: for every neuron of the chosen hidden layers, the input image that excites it most —
  * projected gradient ascent on the pixels of its weighted input z, starting from seeded faint
  * noise, with the pixels kept in [0, 1], to at most `ink` times the average test digit's ink
  * and to the pixels digits use, and blurred between steps (input-prior.ts: without these the
- * answer is saturated static). Beside it the neuron's raw weights (S21: neither looks like the
+ * answer is saturated static). Beside it the neuron's raw weights (trained first-layer weights are not clean edges: neither looks like the
  * clean edge or loop detector one might hope for).
  */
 export function runNeuronInputs(net: Network, test: Dataset, options: Partial<NeuronInputsOptions> = {}): NeuronInputsResult {

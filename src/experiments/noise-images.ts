@@ -2,7 +2,7 @@ import type { Rng } from '../core/rng.js';
 import type { Dataset } from '../data/dataset.js';
 
 /**
- * White-noise images (S22). Two kinds: `uniform`, every pixel uniform in [0, 1] (the
+ * White-noise images. Two kinds: `uniform`, every pixel uniform in [0, 1] (the
  * source document's white noise), and `sparse`, every pixel drawn independently from the
  * pixel values of real MNIST images — mostly background, with MNIST's ink density and
  * brightness — so the noise is not simply "far more ink than any digit".

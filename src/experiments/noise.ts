@@ -39,7 +39,7 @@ export interface AnswerSummary {
   readonly accuracy?: number;
 }
 
-/** The result of the noise experiment (S22). */
+/** The result of the noise experiment (white noise gets a confident answer). */
 export interface NoiseResult {
   readonly experiment: 'noise';
   readonly seed: number;
@@ -53,7 +53,7 @@ export interface NoiseResult {
 }
 
 /**
- * S22: feed a trained network white noise. One might expect no answer, or a flat one; the
+ * White noise: feed a trained network white noise. One might expect no answer, or a flat one; the
  * source document says it answers one definite digit anyway. The result compares the
  * confidence on uniform and sparse noise with the confidence on real test images.
  */

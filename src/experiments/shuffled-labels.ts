@@ -5,7 +5,7 @@ import type { BackendFactory } from '../train/trainer.js';
 import { type CurvePlan, type TrainingCurves, trainInTurn, withShuffledLabels } from './training-curves.js';
 
 /**
- * Defaults of the shuffled-labels experiment (S23). 784-16-16-10 (13,002 parameters) cannot
+ * Defaults of the shuffled-labels experiment (memorised, not learned). 784-16-16-10 (13,002 parameters) cannot
  * memorise 60,000 random labels, so a wider network memorises a subset: 3,000 training
  * images, 784-256-256-10 ReLU (269,322 parameters), softmax + cross-entropy, Adam η = 0.001,
  * 40 epochs. Measured here (2 cores, WebAssembly backend, seeds 1–3): random-label training
@@ -57,7 +57,7 @@ export interface ShuffledLabelsResult {
 }
 
 /**
- * S23: trains the same architecture from the same initial weights twice, on real labels and
+ * Shuffled labels: trains the same architecture from the same initial weights twice, on real labels and
  * on a seeded random permutation of them, and records cost, training accuracy and test
  * accuracy per epoch. Expect memorisation: on random labels the training accuracy climbs
  * while test accuracy stays near 10 %, and the cost falls slowly, almost linearly.

@@ -4,7 +4,7 @@ import { imageNudges } from './image-nudges.js';
 import { sumSquares } from './vector-length.js';
 
 /**
- * Averaging the per-image nudges over a mini-batch gives −∇C for the batch (S26); how much
+ * Averaging the per-image nudges over a mini-batch gives −∇C for the batch; how much
  * the images agree says how much of each image's wish survives the average.
  */
 
@@ -22,7 +22,7 @@ export interface BatchMember {
   readonly agreement: number;
 }
 
-/** A mini-batch: the per-image nudges and their average, −∇C of the batch (S26). */
+/** A mini-batch: the per-image nudges and their average, −∇C of the batch. */
 export interface BatchNudges {
   readonly members: readonly BatchMember[];
   /** Average of the members' output wishes. */

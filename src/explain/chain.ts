@@ -2,7 +2,7 @@ import { activationByName, type HiddenActivationName } from '../core/activations
 import { traceForward } from '../core/trace.js';
 
 /**
- * The chain of one neuron per layer (S28): four neurons a(0) → a(1) → a(2) → a(3) linked by
+ * The chain of one neuron per layer (the chain rule): four neurons a(0) → a(1) → a(2) → a(3) linked by
  * three weights and three biases,
  *   z(l) = w(l)·a(l−1) + b(l),   a(l) = σ(z(l)),   C0 = (a(L) − y)²   with L = 3.
  * Backpropagation is the chain rule read from the cost backwards:

@@ -1,7 +1,7 @@
 import type { Landscape } from './landscapes.js';
 
 /**
- * Gradient descent on a small landscape (S17): start anywhere, then repeat
+ * Gradient descent on a small landscape (a curve or a surface): start anywhere, then repeat
  *   p ← p − η·∇C(p)
  * The step is proportional to the slope, so it shrinks near a minimum by itself; the
  * learning rate η decides whether the ball crawls (η small), settles (η right) or

@@ -9,7 +9,7 @@ import { splitParameters } from './parameter-vector.js';
 import { trainingSetAverage } from './training-set-nudges.js';
 
 /**
- * Averaging the nudges is computing −∇C (S26), checked both ways on the same images:
+ * Averaging the nudges is computing −∇C, checked both ways on the same images:
  *
  *  1. every image's own nudges −∇C_x from its transparent pass (float64, one image at a time,
  *     `trainingSetAverage`), averaged parameter by parameter;

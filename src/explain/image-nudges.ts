@@ -3,14 +3,14 @@ import type { Network } from '../core/network.js';
 import { type Trace, traceExample } from '../core/trace.js';
 
 /**
- * What one training image wants from the network (S20, S24–S26), read off the transparent
+ * What one training image wants from the network (its wishes for the outputs, summed backwards into a nudge for every parameter), read off the transparent
  * pass (`core/trace.ts`) in the source document's words:
  *
  * 1. Each output neuron j has a wished change of its activation, −∂C/∂a_j; for the quadratic
  *    cost that is 2(y_j − a_j): up for the right digit, down for the others, in proportion
- *    to the error (S24).
+ *    to the error.
  * 2. The previous layer cannot be changed directly, but the wishes of all neurons j for it
- *    add up (S26): wished Δa_k = Σ_j w_jk · f′(z_j) · (wished Δa_j). Repeating this backwards
+ *    add up (summed backwards): wished Δa_k = Σ_j w_jk · f′(z_j) · (wished Δa_j). Repeating this backwards
  *    gives every layer's wishes; the nudge of a weight is f′(z_j)·(wished Δa_j)·a_k and the
  *    nudges of all 13,002 parameters are −∇C_x for this image. The sum goes a layer at a
  *    time back to the input pixels (`backward`), which cannot be changed but end the chain.
@@ -41,7 +41,7 @@ export interface ImageNudges {
   /**
    * How each output neuron's wish contributes to the wished change of each neuron of the
    * layer before: `contributions[j][k] = w_jk · f′(z_j) · wish_j`. Column sums = the wishes of
-   * the layer before (S26).
+   * the layer before (the wishes summed backwards).
    */
   readonly contributions: readonly (readonly number[])[];
   /** −∂C_x/∂W for every weight layer (weights[l] shaped like `network.weights[l]`). */
@@ -54,7 +54,7 @@ export interface ImageNudges {
   readonly backward: readonly BackwardStep[];
 }
 
-/** One step of summing wishes backwards (S26): layer `from`'s wishes become layer `to`'s. */
+/** One step of summing wishes backwards: layer `from`'s wishes become layer `to`'s. */
 export interface BackwardStep {
   /** The layer whose wishes are passed back (L = output … 1). */
   readonly from: number;

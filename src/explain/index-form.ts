@@ -6,7 +6,7 @@ import { traceExample } from '../core/trace.js';
 import { Workspace } from '../core/workspace.js';
 
 /**
- * Backpropagation with indices (S29), for one weight w^(l)_jk of the real network and one
+ * Backpropagation with indices j and k for many neurons per layer, for one weight w^(l)_jk of the real network and one
  * example. From the transparent pass (`core/trace.ts`, float64) the factors of
  *
  *   ∂C_x/∂w^(l)_jk   = a^(l−1)_k · σ′(z^(l)_j) · ∂C_x/∂a^(l)_j

@@ -1,7 +1,7 @@
 /**
- * Made-up cost functions for the gradient-descent explorable (S17, S19): a curve C(w) of one
+ * Made-up cost functions for the gradient-descent explorable (a step downhill on a curve and on a surface; the cost must be smooth): a curve C(w) of one
  * parameter and a surface C(x, y) of two, each with several local minima, so that where the
- * ball ends up depends on where it starts. Both are smooth (S19): a gradient exists
+ * ball ends up depends on where it starts. Both are smooth (as a cost must be): a gradient exists
  * everywhere, which is what lets gradient descent take a step at all.
  */
 

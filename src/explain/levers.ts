@@ -6,7 +6,7 @@ import { vectorLength } from './vector-length.js';
 import { type WaysToRaise, waysToRaise } from './ways-to-raise.js';
 
 /**
- * The three ways to raise one output neuron j (S25), each pulled for real: the same small
+ * The three ways to raise one output neuron j (its bias, its weights in proportion to the activations, the previous activations in proportion to the weights), each pulled for real: the same small
  * change ε (a step of length ε in the lever's own numbers) is made to the network or to the
  * last hidden layer's activations, and the engine's forward pass says how far a_j moved.
  *

@@ -1,7 +1,7 @@
 import type { Network } from '../core/network.js';
 import { sumSquares } from './vector-length.js';
 
-/** Which parameters get the largest nudges (S20), from −∇C shaped like a network's parameters. */
+/** Which parameters get the largest nudges (each component of −∇C says which way and how much), from −∇C shaped like a network's parameters. */
 
 /** The largest nudges among all parameters. */
 export interface TopNudge {

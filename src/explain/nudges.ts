@@ -8,7 +8,7 @@ import { nudgeCosine, type TrainingSetAverage, trainingSetAverage } from './trai
 import { type WaysToRaise, waysToRaise } from './ways-to-raise.js';
 
 /**
- * The nudges explorable (S20, S24–S26): what one training image wants from the network —
+ * The nudges explorable (one image's wishes for the outputs, summed backwards and averaged into −∇C): what one training image wants from the network —
  * its wishes for the outputs (image-nudges.ts), the three ways to raise an output
  * (ways-to-raise.ts), the wishes summed backwards into −∇C_x, the largest nudges
  * (nudge-summary.ts) — the average over a mini-batch (batch-nudges.ts) and, when asked,
@@ -33,7 +33,7 @@ export interface TrainingSetNudges extends TrainingSetAverage {
   readonly layerSummary: readonly LayerNudgeSummary[];
   /** cos(−∇C_x of the image, −∇C): how far the one image's wishes point the training set's way. */
   readonly imageAgreement: number;
-  /** cos(the mini-batch's −∇C, −∇C): how good a stand-in for the true step the mini-batch is (S27). */
+  /** cos(the mini-batch's −∇C, −∇C): how good a stand-in for the true step the mini-batch is (stochastic gradient descent). */
   readonly batchAgreement: number;
 }
 

@@ -1,7 +1,7 @@
 import { Network } from '../core/network.js';
 
 /**
- * All of a network's weights and biases as one long vector (S11: the network is one function
+ * All of a network's weights and biases as one long vector (the network is one function
  * of its 13,002 parameters), in the order W¹, b¹, W², b², …. This is the space in which
  * gradient descent moves and in which the SGD-path explorable draws trajectories.
  */

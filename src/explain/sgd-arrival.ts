@@ -1,7 +1,7 @@
 import type { PathView, SgdPathResult } from './sgd-path.js';
 
 /**
- * Who gets down first, counted in images looked at (S27): of the two paths of `sgdPath`
+ * Who gets down first, counted in images looked at (stochastic gradient descent with mini-batches): of the two paths of `sgdPath`
  * (full-batch gradient descent and mini-batch SGD from one start), the cost both reach —
  * the higher of their two final costs over the same n training images — and how many
  * images each had processed when its exact cost first fell to it. The exact costs are known

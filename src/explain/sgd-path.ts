@@ -8,7 +8,7 @@ import { flattenParameters, splitParameters } from './parameter-vector.js';
 import { principalPlane } from './pca.js';
 
 /**
- * Full-batch gradient descent versus stochastic gradient descent (S27, B6). From one
+ * Full-batch gradient descent versus stochastic gradient descent with mini-batches, drawn on a slice of the loss landscape. From one
  * initialisation, train twice on the same training images: once with the true gradient of
  * the whole set per step (batch = all n images), once with mini-batches of 100. Both
  * trajectories live in the 13,002-dimensional parameter space; to see them, both are

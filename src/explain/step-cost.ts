@@ -3,7 +3,7 @@ import type { Network } from '../core/network.js';
 import type { ImageSource } from './image-source.js';
 
 /**
- * Why the cost must be smooth (S19): the average cost over a batch of images as one weight
+ * Why the cost must be smooth: the average cost over a batch of images as one weight
  * moves, for the real network (its own activations, e.g. the sigmoid) and for the same
  * network with every neuron a switch — a = 1 when z > 0, else 0. The real network's cost is a
  * smooth curve with a slope everywhere; the switched one is a staircase: flat almost

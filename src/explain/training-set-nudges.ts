@@ -5,7 +5,7 @@ import type { ImageSource } from './image-source.js';
 import { sumSquares } from './vector-length.js';
 
 /**
- * The source document's classical gradient descent step (S26): every training image's wished
+ * The source document's classical gradient descent step (wishes averaged over the training set): every training image's wished
  * changes of the 13,002 weights and biases, averaged parameter by parameter, are −∇C, the
  * negative gradient of the cost over the whole training set:
  *   −∇C = (1/n) Σ_x (−∇C_x),

@@ -3,7 +3,7 @@ import type { ImageNudges } from './image-nudges.js';
 import { vectorLength } from './vector-length.js';
 
 /**
- * The three ways to raise one output neuron j (S25): its bias (∂a_j/∂b_j = σ′(z_j)), its
+ * The three ways to raise one output neuron j: its bias (∂a_j/∂b_j = σ′(z_j)), its
  * weights in proportion to the previous activations (∂a_j/∂w_jk = σ′(z_j)·a_k — "fire
  * together, wire together"), or the previous activations in proportion to its weights
  * (∂a_j/∂a_k = σ′(z_j)·w_jk).

@@ -1,7 +1,7 @@
 import type { ImageSource } from './image-source.js';
 
 /**
- * What a first-layer neuron's 784 weights look like as a 28×28 picture (S21), in two numbers
+ * What a first-layer neuron's 784 weights look like as a 28×28 picture (after training: not clean edges), in two numbers
  * a person judges by eye:
  *  - smoothness: the correlation of each weight with its right and lower neighbours. Random
  *    starting weights are independent (≈ 0); a picture with shapes in it has neighbours that

@@ -13,7 +13,7 @@ import { MAX_PARAMETERS, MODEL_FORMAT, MODEL_VERSION, type Model, assertFinitePa
  *
  * The costs: `CrossEntropyCost` is digitlab's `cross-entropy` on a sigmoid output (the same
  * per-neuron binary cross-entropy). `QuadraticCost` is ½‖a − y‖², half of digitlab's
- * `quadratic` ‖a − y‖² (S16): the parameters mean the same, but the same steps need
+ * `quadratic` ‖a − y‖² (the cost of one example, summed over the outputs): the parameters mean the same, but the same steps need
  * digitlab's η to be half of network2's.
  */
 export const NIELSEN_COSTS: Readonly<Record<string, CostName>> = {

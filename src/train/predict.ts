@@ -22,7 +22,7 @@ export function predictRange(net: Network, ws: Workspace, data: Dataset, start: 
   }
 }
 
-/** How a network does on a labelled data set (S13). */
+/** How a network does on a labelled data set (accuracy on images it may never have seen). */
 export interface Evaluation {
   readonly accuracy: number;
   readonly perClassAccuracy: number[];

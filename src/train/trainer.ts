@@ -18,7 +18,7 @@ import { splitValidation } from './validation.js';
 export type { BackendFactory, TrainerOptions, TrainerState } from './trainer-state.js';
 
 /**
- * Stochastic gradient descent over a data set (S27): each epoch shuffles the training
+ * Stochastic gradient descent with mini-batches over a data set: each epoch shuffles the training
  * examples, splits them into mini-batches and takes one step per batch; after each epoch the
  * test set is evaluated. The trainer is driven one mini-batch at a time (`step`, for the
  * Lab's Step button and live view) or one epoch at a time (`runEpoch`, for the CLI), and

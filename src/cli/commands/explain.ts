@@ -6,7 +6,7 @@ import { registerNudges } from '../explain/nudges.js';
 import { registerSgdPath } from '../explain/sgd-path.js';
 
 /**
- * `digitlab explain <name>`: the CLI faces of the "How it learns" explorables (S17–S29, B6).
+ * `digitlab explain <name>`: the CLI faces of the "How it learns" explorables (gradient descent, backpropagation, nudges, mini-batches, the chain rule).
  * Each subcommand runs the same `src/explain/` code as the Lab's panel and prints its numbers
  * as a table (or `--json`), and writes PNGs with `--out DIR`.
  */

@@ -27,7 +27,7 @@ interface ActivationsCliOptions extends CommonExperimentOptions {
   seeds?: number[];
 }
 
-/** `digitlab experiment activations` (S12). */
+/** `digitlab experiment activations` (sigmoid versus ReLU). */
 export function registerActivations(parent: Command): Command {
   const d = ACTIVATIONS_DEFAULTS;
   const s = d.settings;

@@ -14,7 +14,7 @@ interface FoolCliOptions extends CommonExperimentOptions {
   maxEpsilon: number;
 }
 
-/** `digitlab experiment fool` (B4). */
+/** `digitlab experiment fool` (fooling the network). */
 export function registerFool(parent: Command): Command {
   const d = FOOL_DEFAULTS;
   return parent

@@ -10,7 +10,7 @@ interface MistakesCliOptions extends CommonExperimentOptions {
   show: number;
 }
 
-/** `digitlab experiment mistakes` (B5). */
+/** `digitlab experiment mistakes` (confusion matrix and most-wrong gallery). */
 export function registerMistakes(parent: Command): Command {
   return parent
     .command('mistakes')

@@ -13,7 +13,7 @@ interface NeuronInputsCliOptions extends CommonExperimentOptions {
   blur: number;
 }
 
-/** `digitlab experiment neuron-inputs` (B3, S21). */
+/** `digitlab experiment neuron-inputs` (what a neuron looks for; its weights are not clean edges). */
 export function registerNeuronInputs(parent: Command): Command {
   const d = NEURON_INPUTS_DEFAULTS;
   return parent

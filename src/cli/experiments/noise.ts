@@ -12,7 +12,7 @@ interface NoiseCliOptions extends CommonExperimentOptions {
   seed: number;
 }
 
-/** `digitlab experiment noise` (S22). */
+/** `digitlab experiment noise` (white noise gets a confident answer). */
 export function registerNoise(parent: Command): Command {
   return parent
     .command('noise')

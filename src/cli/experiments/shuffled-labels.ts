@@ -24,7 +24,7 @@ interface ShuffledCliOptions extends CommonExperimentOptions {
   backend: BackendChoice;
 }
 
-/** `digitlab experiment shuffled-labels` (S23). */
+/** `digitlab experiment shuffled-labels` (memorised, not learned). */
 export function registerShuffledLabels(parent: Command): Command {
   const d = SHUFFLED_LABELS_DEFAULTS;
   const s = d.settings;

@@ -14,7 +14,7 @@ interface ChainOptions {
   json?: boolean;
 }
 
-/** `digitlab explain chain` (S28). */
+/** `digitlab explain chain` (the chain rule on one neuron per layer). */
 export function registerChain(parent: Command): void {
   const d = DEFAULT_CHAIN;
   parent

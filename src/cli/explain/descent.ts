@@ -16,7 +16,7 @@ interface DescentOptions {
   json?: boolean;
 }
 
-/** `digitlab explain descent` (S17, S19). */
+/** `digitlab explain descent` (gradient descent on a smooth curve or surface). */
 export function registerDescent(parent: Command): void {
   parent
     .command('descent')

@@ -28,7 +28,7 @@ interface NudgesOptions {
   json?: boolean;
 }
 
-/** `digitlab explain nudges` (S20, S24–S26). */
+/** `digitlab explain nudges` (one image's wishes, summed backwards into nudges). */
 export function registerNudges(parent: Command): void {
   parent
     .command('nudges')

@@ -35,7 +35,7 @@ interface SgdPathOptions {
   json?: boolean;
 }
 
-/** `digitlab explain sgd-path` (S27, B6). */
+/** `digitlab explain sgd-path` (mini-batch SGD versus full-batch descent on a loss-landscape slice). */
 export function registerSgdPath(parent: Command): void {
   const d = SGD_PATH_DEFAULTS;
   parent
