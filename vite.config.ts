@@ -13,7 +13,7 @@ const EXAMPLE = 'examples/embed.html';
  * as-is next to the page. `vite` (dev) also serves the MNIST files under /data/ (Fashion-MNIST under /data/fashion/) with the
  * same headers as the production server.
  *
- * Besides the three pages, the build makes the embeddable figures' one script, `embed.js`
+ * Besides the four pages, the build makes the embeddable figures' one script, `embed.js`
  * (src/lab/embed/index.ts; a stable name, since teachers' pages link to it), and copies the
  * example page examples/embed.html as written to examples/embed.html beside the pages.
  */

@@ -63,7 +63,7 @@ export class SharedExtent {
 
 /**
  * A live line chart (uPlot) of one quantity against mini-batches, one line per run, so
- * several runs overlay (S12: sigmoid vs ReLU). Points arrive at any rate; the chart redraws
+ * several runs overlay (e.g. sigmoid vs ReLU). Points arrive at any rate; the chart redraws
  * at most every `redrawInterval` ms (250: a few times a second at full speed; 0: on the next
  * frame, as watch speed wants every step drawn). Until uPlot has loaded (the first chart
  * loads it) points are only kept.

@@ -11,7 +11,7 @@ const SIMPLIFY = 0.8;
 let padCount = 0;
 
 /**
- * The draw pad (B1): pointer strokes (mouse, pen, touch) on a square canvas, light ink on
+ * The draw pad (its drawing preprocessed like MNIST): pointer strokes (mouse, pen, touch) on a square canvas, light ink on
  * black like MNIST, with undo and clear — and the keyboard: the pad is focusable, the arrow
  * keys move a brush cursor (Shift: three times as far), Space held paints while the brush
  * moves (pressed alone: a dot), Enter puts the brush down or lifts it, Backspace undoes a

@@ -16,7 +16,7 @@ export interface NetworkLayout {
 /**
  * The network view's canvas, under its SVG of neurons: the connections (hue by the sign of
  * w·a, opacity and width by its size; the strongest `perNeuron` into each neuron) and the
- * input layer as the 28×28 image itself, each pixel a neuron (S1). `scratch` is a 28×28
+ * input layer as the 28×28 image itself, each pixel a neuron (784 inputs in [0, 1]). `scratch` is a 28×28
  * canvas reused for the image.
  */
 export function drawNetworkCanvas(

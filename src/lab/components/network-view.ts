@@ -37,7 +37,7 @@ export interface NetworkViewText {
 }
 
 /**
- * The network view (S1–S4, S8): the input as a 28×28 grid of pixels, each hidden and output
+ * The network view (784 inputs, two hidden layers, ten outputs; activations flowing layer to layer): the input as a 28×28 grid of pixels, each hidden and output
  * neuron a bulb lit by its activation, connections coloured by the sign of w·a with opacity
  * by its size, the outputs labelled with their class names (0–9 for digits) and values and
  * the answer ringed. Numbers on demand: hover or focus a neuron for z, b and a, a pixel of

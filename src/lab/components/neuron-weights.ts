@@ -17,7 +17,7 @@ export interface NeuronWeightsContent {
 }
 
 /**
- * One neuron's 784 incoming weights as an enlarged 28×28 image (S6: hue by sign, brightness
+ * One neuron's 784 incoming weights as an enlarged 28×28 image (green/red: hue by sign, brightness
  * by |w|), a caption, and the numbers of the weight under the pointer on demand — or under a
  * keyboard cursor: the canvas is focusable and the arrow keys move it. The weight dialog
  * shows one; an embedded `<digitlab-weight-grid neuron="3">` is one.

@@ -1,8 +1,11 @@
 /**
- * The answer and the ten output bars (S2): the brightest output neuron is the answer; every
+ * The answer and the ten output bars: the brightest output neuron is the answer; every
  * bar's length is its activation. Bars and answer carry the data set's class names (digits,
  * or e.g. Fashion-MNIST's "Trouser"). The answer is announced to screen readers through a
- * polite live region, only when it settles (a stroke ends, an image is picked).
+ * polite live region; when is up to the page: the Lab and the embeddable answer call
+ * `announce` only when the input settles (a stroke ends, an image is picked), but the course's
+ * outputs section (pages/learn/chapter1/outputs.ts) rewrites the live region itself on every
+ * frame in which the learner's digit changed.
  */
 export class OutputBars {
   private readonly answer: HTMLElement;

@@ -7,7 +7,7 @@ const MAX_GRIDS = 64;
 const TILE = 29;
 
 /**
- * The weight grids (S6, S21): each first-layer neuron's 784 incoming weights (row j of W¹)
+ * The weight grids: each first-layer neuron's 784 incoming weights (row j of W¹)
  * as a 28×28 image, hue by sign, brightness by |w| relative to that neuron's largest |w|.
  * All grids are painted into one canvas (one repaint per update, which keeps the page at
  * 60 fps during live training); a transparent button over each grid makes it focusable and

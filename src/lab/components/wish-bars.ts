@@ -26,7 +26,7 @@ export interface WishBarsText {
 }
 
 /**
- * A layer's wishes as a table of bars (S24, S26): one row per neuron with its bulb (brightness
+ * A layer's wishes as a table of bars (the outputs' wishes and the wishes summed backwards): one row per neuron with its bulb (brightness
  * = activation) and activation, the target when it is an output, and its wished change as a
  * signed bar from a centre line — right and in the positive hue for "up", left and in the
  * negative hue for "down". Bars share `scale` (the |wish| of a half-width bar) so two networks

@@ -11,7 +11,7 @@ export interface WishMatrixText {
 }
 
 /**
- * How wishes are passed back one layer (S26), as a matrix of coloured cells: row j is neuron
+ * How wishes are passed back one layer (summed backwards), as a matrix of coloured cells: row j is neuron
  * j of the later layer, column k neuron k of the layer before, and cell (j, k) is j's share of
  * k's wish, w_jk · σ′(z_j) · wish_j (hue by sign, brightness by size on one scale). Each
  * column's sum is neuron k's wish. Pointing at a cell — or moving with the arrow keys over the

@@ -6,10 +6,12 @@ import { DigitlabError } from '../../errors.js';
 import { dataFileUrl, type DataSetName, dataSetSource } from './data-sets.js';
 
 /**
- * The browser's one way to get a data set: the IDX files over HTTP from the Lab's server
+ * How the browser gets a data set (images and labels): the IDX files over HTTP from the Lab's server
  * (`/data/…`, Fashion-MNIST gzipped and gunzipped here), parsed by the data module's own
  * IDX reader. Works on a page and in a Worker. `onProgress` hears the fraction of bytes
- * received over all files of one call (from their Content-Length).
+ * received over all files of one call (from their Content-Length). The one other fetch of data
+ * files is the course's chapter 2 (pages/learn/chapter2/labels.ts), which reads only an MNIST
+ * split's labels file, on its own, without the images.
  */
 export type Split = 'train' | 'test';
 /** Called with the fraction (0–1) of the bytes received so far. */

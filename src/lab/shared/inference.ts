@@ -15,7 +15,7 @@ export interface Inference {
 
 /**
  * Runs one image (784 bytes, 255 = ink) through the network with the core forward pass and
- * keeps every layer's z and a, so the views can show them (S4, S8).
+ * keeps every layer's z and a, so the views can show them (activations flowing layer to layer, each z squashed by the activation).
  */
 export function infer(net: Network, pixels: Uint8Array): Inference {
   const ws = new Workspace(net.sizes, 1);

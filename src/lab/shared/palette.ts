@@ -19,7 +19,7 @@ export function hueCss(palette: PaletteName, sign: 'positive' | 'negative', alph
 
 /**
  * Paints values as pixels (RGBA) on black: the sign picks the hue, |v| / scale the
- * brightness (S6: green positive, red negative, brightness = |w|).
+ * brightness (as in the weight grids: green positive, red negative, brightness = |w|).
  */
 export function signedPixels(values: Float32Array, scale: number, palette: PaletteName, out: Uint8ClampedArray): void {
   const { positive, negative } = HUES[palette];

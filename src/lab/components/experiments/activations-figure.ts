@@ -5,7 +5,7 @@ import type { Figure } from './experiment-frame.js';
 
 const COLOUR = { sigmoid: '#56B4E9', relu: '#E69F00', tanh: '#009E73' } as const;
 
-/** S12: sigmoid versus ReLU with everything else equal — cost and test accuracy per epoch, then a table. */
+/** Sigmoid versus ReLU with everything else equal — cost and test accuracy per epoch, then a table. */
 export const activationsFigure: Figure<ActivationsResult> = (output, tr) => {
   const { t, num, pct } = tr;
   const { cost, accuracy, summary } = curvePairIn(output, { cost: t('costByEpoch'), accuracy: t('accuracyByEpoch'), axis: t('epochAxis') }, tr, { x: 'linear', cost: 'linear', initialMax: 1 });

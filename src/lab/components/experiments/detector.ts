@@ -9,7 +9,7 @@ import type { ExKey } from './messages.js';
 const SIDE = 28;
 
 /**
- * S7, Lab only: a neuron built by hand. The user paints its 784 weights (+1 / −1) on a 28×28
+ * Lab only: a neuron built by hand. The user paints its 784 weights (+1 / −1) on a 28×28
  * grid and sets its bias; for the digit drawn beside it the weighted sum
  * z = Σ w_k·a_k + b and σ(z) update live — the source document's edge detector, made by hand.
  */

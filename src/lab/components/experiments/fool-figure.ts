@@ -2,7 +2,7 @@ import type { FoolResult } from '../../../experiments/fool.js';
 import { barChart, COLOURS, el, imageTile } from '../figure-parts.js';
 import type { Figure } from './experiment-frame.js';
 
-/** B4: the smallest sign-of-gradient change that turns a test image into another answer — before, change, after. */
+/** Fooling the network: the smallest sign-of-gradient change that turns a test image into another answer — before, change, after. */
 export const foolFigure: Figure<FoolResult> = (output, tr) => ({
   result: (r) => {
     const { t, num, pct } = tr;

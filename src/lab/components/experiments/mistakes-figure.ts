@@ -2,7 +2,7 @@ import type { MistakesResult } from '../../../experiments/mistakes.js';
 import { el, imageTile, table } from '../figure-parts.js';
 import type { Figure } from './experiment-frame.js';
 
-/** B5: the confusion matrix of the pretrained network and its most confident mistakes. */
+/** The confusion matrix of the pretrained network and its most confident mistakes. */
 export const mistakesFigure: Figure<MistakesResult> = (output, tr) => ({
   result: (r) => {
     const { t, num, pct } = tr;

@@ -2,7 +2,7 @@ import type { NeuronInputsResult } from '../../../experiments/neuron-inputs.js';
 import { el, imageTile } from '../figure-parts.js';
 import type { Figure } from './experiment-frame.js';
 
-/** B3, S21: each hidden neuron's most exciting input (within the ink budget, blurred: readable) beside its weights, layer by layer, z in the captions (σ saturates at 1). */
+/** What a neuron looks for: each hidden neuron's most exciting input (within the ink budget, blurred: readable) beside its weights, layer by layer, z in the captions (σ saturates at 1). */
 export const neuronInputsFigure: Figure<NeuronInputsResult> = (output, tr) => ({
   result: (r) => {
     const { t, num } = tr;

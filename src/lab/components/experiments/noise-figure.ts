@@ -2,7 +2,7 @@ import type { NoiseResult } from '../../../experiments/noise.js';
 import { barChart, COLOURS, el, imageTile, table } from '../figure-parts.js';
 import type { Figure } from './experiment-frame.js';
 
-/** S22: white noise through the pretrained network — the answers and how sure they are, beside real test images. */
+/** White noise through the pretrained network — the answers and how sure they are, beside real test images. */
 export const noiseFigure: Figure<NoiseResult> = (output, tr) => ({
   result: (r) => {
     const { t, num, pct } = tr;

@@ -4,7 +4,7 @@ import { curvePairIn } from '../curve-pair.js';
 import { table } from '../figure-parts.js';
 import type { Figure } from './experiment-frame.js';
 
-/** S23: real versus shuffled labels — cost and both accuracies drawn live per epoch, then the final numbers. */
+/** Memorised, not learned: real versus shuffled labels — cost and both accuracies drawn live per epoch, then the final numbers. */
 export const shuffledLabelsFigure: Figure<ShuffledLabelsResult> = (output, tr) => {
   const { t, num, pct } = tr;
   // A linear step axis: the story is the slow, almost linear fall of the cost over the whole (planned) run.

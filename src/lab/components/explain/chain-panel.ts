@@ -24,7 +24,7 @@ interface ChainStop {
 }
 
 /**
- * The chain-rule panel (S28): one neuron per layer with editable w, b, input and target.
+ * The chain-rule panel: one neuron per layer with editable w, b, input and target.
  * A diagram of the four neurons (brightness = activation), then a step-through: the forward
  * pass layer by layer, the cost, and every derivative as the product of its chain-rule
  * factors with their live numbers (KaTeX), beside its central finite difference.

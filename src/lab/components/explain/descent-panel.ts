@@ -22,7 +22,7 @@ const MAX_STEPS = DESCENT_MAX_STEPS;
 const CURVE_PAD = { left: 44, right: 10, top: 10, bottom: 30 };
 
 /**
- * The gradient-descent panel (S17, S19): a 1-D curve or a 2-D surface, a ball the user drops
+ * The gradient-descent panel (a smooth cost, a step downhill): a 1-D curve or a 2-D surface, a ball the user drops
  * by clicking, a learning rate, and Step / Play / Reset. The path comes from `descend` in
  * src/explain (the CLI's numbers); the panel only walks along it and draws the next step
  * −η·∇C as an arrow.

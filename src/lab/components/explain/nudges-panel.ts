@@ -30,7 +30,7 @@ export interface NudgesSources {
 export type NudgesAverager = (network: Network, cost: CostName, train: Dataset) => Promise<TrainingSetAverage>;
 
 /**
- * The nudges panel (S20, S24–S26): for one training image and the model, the wished change
+ * The nudges panel (one image's wishes, summed backwards into nudges and averaged into −∇C): for one training image and the model, the wished change
  * of each output, the three ways to raise a chosen output, the wishes summed backwards a layer
  * at a time down to the input pixels, −∇C of the first layer as 16 weight maps, the average
  * over a mini-batch and over the whole training set (−∇C itself, computed once per model by

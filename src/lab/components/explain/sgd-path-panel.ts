@@ -36,7 +36,7 @@ const FULL_COLOUR = '#33d6ff';
 const MINI_COLOUR = '#ff6b3d';
 
 /**
- * The SGD-path panel (S27, B6): full-batch gradient descent versus mini-batch SGD from one
+ * The SGD-path panel (mini-batches on a loss-landscape slice): full-batch gradient descent versus mini-batch SGD from one
  * initialisation, both paths on the plane of their two principal directions over the cost on
  * that plane, and both costs against examples processed. The computation is `sgdPath` from
  * src/explain, run by the page's `runner` (a Worker) so the page stays live.

@@ -7,7 +7,7 @@ import type { LabPageState } from './lab-store.js';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
-/** The white-noise image of seed `seed` (S22): every pixel uniform in [0, 1], as bytes. */
+/** The white-noise image of seed `seed`: every pixel uniform in [0, 1], as bytes. */
 export function noiseImage(seed: number): Uint8Array {
   const noise = new Float32Array(784);
   fillNoiseImage('uniform', new Rng(seed), noise);

@@ -22,7 +22,7 @@ export { PALETTES, type PaletteName };
  * Everything the Lab shows that a user may want to share: the training settings (the
  * training controls' values), the training speed, the input (a test image, the drawing's
  * strokes or a noise image's seed: one of them), the language and the display options. It
- * lives in the URL hash, so a copied address restores the page (B7).
+ * lives in the URL hash, so a copied address restores the page (the Lab's state as a URL).
  */
 export interface LabState extends TrainingFormValues, SpeedValues {
   /** Index of the data set's test image shown, or −1 for the drawing. */

@@ -22,7 +22,7 @@ export interface CurveSink {
 }
 
 /**
- * Sigmoid vs ReLU (S12), the comparison of the Experiments page and `digitlab experiment
+ * Sigmoid vs ReLU, the comparison of the Experiments page and `digitlab experiment
  * activations`: the Lab's layers and seed, plain SGD on mini-batches of 100 and the quadratic
  * cost for both, and each activation at its own rate and initial weights
  * (`FAIR_ACTIVATION_SETTINGS`, measured on a validation split: σ η 3 Xavier, ReLU η 0.3 He) —

@@ -2,8 +2,10 @@ import type { Network } from '../../../../core/network.js';
 import { type Trace, traceForward } from '../../../../core/trace.js';
 
 /**
- * Chapter 1's one way to run the learner's digit through a network: the engine's transparent
- * pass (`traceForward`, float64, every z and a kept), on the 784 pixels scaled to [0, 1].
+ * How chapter 1's sections run the learner's digit through a network: the engine's transparent
+ * pass (`traceForward`, float64, every z and a kept), on the 784 pixels scaled to [0, 1]. All
+ * but one: "Layers in between" (layers.ts) draws the Lab's network view, which takes the Lab's
+ * `infer` (shared/inference.ts, the core float32 forward pass).
  */
 export function forwardPixels(net: Network, pixels: Uint8Array): Trace {
   return traceForward(net, Float64Array.from(pixels, (v) => v / 255));

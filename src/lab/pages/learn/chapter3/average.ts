@@ -29,7 +29,7 @@ function cosine(u: Float64Array, v: Float64Array): number {
 }
 
 /**
- * Average over all examples: −∇C (S26). A Worker averages the per-image nudges of the chosen
+ * Average over all examples: −∇C. A Worker averages the per-image nudges of the chosen
  * network over the first N training images (N = 1, 10, 100, 1,000 at once; the whole
  * training set when asked) and sets the engine's batched backward over the same images beside
  * it (`gradientAverage`). The figure shows, for the chosen N, the output layer's averaged bias

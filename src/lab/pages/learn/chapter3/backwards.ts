@@ -10,7 +10,7 @@ import { COST, learnerExample, missingExample, mountExampleFigure, nudgesView } 
 import { sig } from './format.js';
 
 /**
- * Wishes flow backwards (S26), one layer per step, for the learner's example: step 0 shows
+ * Wishes flow backwards, one layer per step, for the learner's example: step 0 shows
  * the outputs' wishes; step s passes the wishes of one layer to the one before it
  * (`image.backward[s − 1]` of the nudges explorable): the layer's wishes, the matrix of every
  * neuron's share w_jk · σ′(z_j) · wish_j of each earlier neuron's wish, and the column sums —

@@ -35,7 +35,7 @@ function chainOf(s: Readonly<ChainState>, input = s.input): ChainResult {
 }
 
 /**
- * The chain rule, one neuron per layer (S28): How it learns' chain panel (`ChainPanel` on
+ * The chain rule, one neuron per layer: How it learns' chain panel (`ChainPanel` on
  * `explainChain`, src/explain/chain.ts) — edit the three weights, biases, the input a(0) and
  * the target y, step through the forward pass and every derivative as a product of factors
  * with their numbers, each beside its finite difference. Under it the derivative the question

@@ -18,7 +18,7 @@ function indexField(name: string, max: number): HTMLInputElement {
 }
 
 /**
- * Many neurons, indices j and k (S29): pick a weight w^(l)_jk of the real network — its layer,
+ * Many neurons, indices j and k: pick a weight w^(l)_jk of the real network — its layer,
  * the neuron j it leads to and the neuron (or pixel) k it comes from, by the fields or by
  * clicking a bulb — and the two index formulas fill with the learner's example's numbers from
  * the transparent pass (`indexForm`, src/explain/index-form.ts): ∂C0/∂w_jk as a product of

@@ -24,7 +24,7 @@ export function judgeMiniBatch(r: MiniBatchResult): number {
 }
 
 /**
- * Mini-batches, a drunk fast walk (S27): How it learns' SGD-path figure (`SgdPathPanel`) —
+ * Mini-batches, a drunk fast walk (stochastic gradient descent): How it learns' SGD-path figure (`SgdPathPanel`) —
  * full-batch gradient descent and mini-batch SGD from one start on the first training images,
  * both paths over the cost on their principal plane and both costs against the images looked
  * at — run in this section's Worker once the learner has guessed. The answer is `sgdArrival`:

@@ -11,7 +11,7 @@ const LEVERS: readonly LeverName[] = ['bias', 'weights', 'activations'];
 const EPSILONS = [0.01, 0.05, 0.1, 0.2, 0.5];
 
 /**
- * Three ways to raise an output (S25): the right digit's output for the learner's example,
+ * Three ways to raise an output: the right digit's output for the learner's example,
  * and its three levers — the bias, the weights in proportion to the last hidden layer's
  * activations, those activations in proportion to the weights — each pulled by the same ε
  * through the engine (`pullLevers`, src/explain/levers.ts, on `waysToRaise` of the nudges

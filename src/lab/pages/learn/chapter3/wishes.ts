@@ -25,7 +25,7 @@ export function judgeWishes(r: WishesResult): number {
 }
 
 /**
- * What one image wants (S24): the learner's drawing with the label they gave it, and for the
+ * What one image wants: the learner's drawing with the label they gave it, and for the
  * chosen network (untrained or trained) each output's activation a_j, target y_j and wished
  * change 2(y_j − a_j), from the nudges explorable's `imageNudges` (−∂C/∂a of the transparent
  * pass). The bars share one scale (a wish is at most 2), so the two networks compare. The
