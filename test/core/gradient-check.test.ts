@@ -1,5 +1,5 @@
 /**
- * Backpropagation checked against central finite differences (S29).
+ * Backpropagation checked against central finite differences.
  *
  * The reference cost here is an independent float64 implementation written per example with
  * scalar loops, so it shares no code with `forward`/`backward`. For every hidden activation ×

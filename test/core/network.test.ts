@@ -6,7 +6,7 @@ import { Rng } from '../../src/core/rng.js';
 import { Workspace } from '../../src/core/workspace.js';
 import { accuracy, confusionMatrix, perClassAccuracy } from '../../src/core/metrics.js';
 
-test('the source network has 13,002 parameters (S9)', () => {
+test('the source network has 13,002 parameters', () => {
   assert.equal(parameterCount([784, 16, 16, 10]), 784 * 16 + 16 * 16 + 16 * 10 + 16 + 16 + 10);
   assert.equal(new Network(SEED_ARCHITECTURE).parameterCount, 13_002);
   assert.equal(parameterCount([784, 100, 10]), 79_510);

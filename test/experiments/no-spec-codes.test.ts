@@ -1,5 +1,6 @@
 /**
- * No specification code (S1–S29, B1–B10) in anything a user of the CLI reads: every
+ * None of the private specification's item codes (a capital S or B and a number) in anything
+ * a user of the CLI reads: every
  * command's --help, found by walking the command tree from `digitlab --help`, and the printed
  * output of the explain and experiment commands (their other tests check the rest of it).
  */
@@ -14,7 +15,7 @@ import { CLI, runCli } from '../cli/run-cli.js';
 
 const run = promisify(execFile);
 
-/** A specification code as the issue defines it. */
+/** One of the private specification's item codes: a capital S or B and a number. */
 const SPEC_CODE = /\b[SB][0-9]{1,2}\b/;
 
 /** The subcommands listed under "Commands:" in a help text. */

@@ -1,4 +1,4 @@
-// The fast path's gradient against finite differences of its own cost (S29): for a few
+// The fast path's gradient against finite differences of its own cost: for a few
 // parameters of small smooth networks, ∂C/∂θ ≈ (C(θ + h) − C(θ − h)) / 2h.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';

@@ -54,7 +54,7 @@ test(`Lab URL state: ${FUZZ_RUNS} random and crafted hashes give a valid state, 
       const state = parsesOrDigitlabError(() => stateFromHash(hash));
       assert.ok(state, `stateFromHash(${JSON.stringify(hash)}) must never throw`);
       assertValidState(state);
-      // A parsed state survives the trip through its own hash unchanged (shareable, B7).
+      // A parsed state survives the trip through its own hash unchanged (shareable: the Lab's state as a URL).
       // (Compared as JSON: "#seed=-0" parses to −0, which the hash writes back as 0 — harmless, reported.)
       assert.deepEqual(JSON.parse(JSON.stringify(stateFromHash(stateToHash(state)))), JSON.parse(JSON.stringify(state)));
       const settings = parsesOrDigitlabError(() => trainingSettings(state));

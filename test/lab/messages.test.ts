@@ -35,7 +35,7 @@ describe('Lab messages', () => {
     for (const term of ['веса', 'смещени', 'активаци', 'функция стоимости', 'мини-батч']) assert.ok(all.toLowerCase().includes(term), term);
   });
 
-  it('shows no specification code (S1–S29, B1–B10) in any visible string', () => {
+  it('shows none of the private specification’s item codes (a capital S or B and a number) in any visible string', () => {
     for (const [page, tables] of TABLES) {
       for (const text of [...Object.values(tables.en), ...Object.values(tables.ru)]) assert.doesNotMatch(text, /\b[SB]\d{1,2}\b/, `${page}: ${text}`);
     }
