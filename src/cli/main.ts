@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   train: async () => (await import('./commands/train.js')).registerTrainCommand,
   eval: async () => (await import('./commands/eval.js')).registerEvalCommand,
   predict: async () => (await import('./commands/predict.js')).registerPredictCommand,
+  finetune: async () => (await import('./commands/finetune.js')).registerFineTuneCommand,
   info: async () => (await import('./commands/info.js')).registerInfoCommand,
   export: async () => (await import('./commands/export.js')).registerExportCommand,
   import: async () => (await import('./commands/import.js')).registerImportCommand,

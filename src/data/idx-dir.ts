@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { DigitlabError } from '../errors.js';
 import { DIGIT_CLASS_NAMES, FASHION_CLASS_NAMES, IDX_FILE_NAMES, type Dataset, type DatasetPair } from './dataset.js';
 import { gunzipNode } from './gzip.js';
+import { isImageFolder, loadImageFolderPair } from './image-folder-node.js';
 import { parseIdx } from './idx.js';
 import { makeDataset } from './pair.js';
 
@@ -88,7 +89,8 @@ export async function loadMnist(): Promise<DatasetPair> {
 /**
  * Turns the CLI's `--data` option into a data set: absent → MNIST; `fashion` →
  * Fashion-MNIST from the Debian package `dataset-fashion-mnist`; anything else → a
- * directory of IDX files (digit class names).
+ * directory of IDX files (digit class names), or, when it holds sub-folders and no IDX file,
+ * an image folder of class folders `0/ … 9/` of PNGs (`loadImageFolderPair`).
  */
 export async function resolveDataOption(value?: string): Promise<DatasetPair> {
   if (value === undefined || value === '' || value === 'mnist') return loadMnist();
@@ -101,6 +103,7 @@ export async function resolveDataOption(value?: string): Promise<DatasetPair> {
     }
     return loadIdxDirectory(FASHION_MNIST_DIRECTORY, { classNames: FASHION_CLASS_NAMES });
   }
+  if (await isImageFolder(value, Object.values(IDX_FILE_NAMES))) return loadImageFolderPair(value);
   return loadIdxDirectory(value);
 }
 

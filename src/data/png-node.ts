@@ -4,17 +4,12 @@ import { basename, dirname, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import { DigitlabError } from '../errors.js';
-import { measureInk, type InkMeasure } from './ink.js';
+import { digitFromRgba, type DigitImage } from './digit-image.js';
 import { checkPngHeader } from './png-header.js';
 import { checkScanlines, pixelDataBytes, readPngLayout, type PngLayout } from './png-structure.js';
-import { grayFromRgba, toMnistInput } from './preprocess.js';
 
 /** A PNG digit read for classification. */
-export interface PngDigit {
-  /** The 28×28 MNIST input (bytes, 255 = ink), preprocessed as MNIST was (see preprocess.ts). */
-  readonly input: Uint8Array;
-  /** How much ink the picture holds before preprocessing (a blank page still becomes an input). */
-  readonly ink: InkMeasure;
+export interface PngDigit extends DigitImage {
   readonly width: number;
   readonly height: number;
 }
@@ -24,10 +19,10 @@ export interface PngDigit {
  * transparent background = paper) as a 28×28 MNIST input, with a measure of its ink.
  * Every fault is a DigitlabError in our words naming the file: missing, not a PNG, damaged
  * chunks (png-structure.ts), absurd sizes (png-header.ts), damaged pixel data (checked
- * here after a bounded inflate, before pngjs decodes).
+ * here after a bounded inflate, before pngjs decodes). `name` starts every message (default:
+ * the file's base name).
  */
-export async function readPngDigit(file: string): Promise<PngDigit> {
-  const name = basename(file);
+export async function readPngDigit(file: string, name = basename(file)): Promise<PngDigit> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -47,8 +42,7 @@ export async function readPngDigit(file: string): Promise<PngDigit> {
   } catch (error) {
     throw new DigitlabError(`${name}: ${decoderFault((error as Error).message, layout.paletteEntries)}`);
   }
-  const gray = grayFromRgba(png.data, png.width, png.height);
-  return { input: toMnistInput(gray, png.width, png.height), ink: measureInk(png.data, png.width, png.height), width: png.width, height: png.height };
+  return { ...digitFromRgba(png.data, png.width, png.height), width: png.width, height: png.height };
 }
 
 /** Reads a PNG file of a digit as a 28×28 MNIST input (bytes, 255 = ink); see readPngDigit. */
