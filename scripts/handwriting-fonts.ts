@@ -8,11 +8,15 @@
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { Rng } from '../src/core/rng.js';
 
 /** The canvas a digit is drawn on, in pixels (any size works: preprocessing fits it to 20 px). */
 export const CANVAS_SIDE = 96;
+
+/** This project's folder (its node_modules has the fonts the table uses, as devDependencies). */
+const PROJECT = fileURLToPath(new URL('..', import.meta.url));
 
 /** One font as a writer: its package and the families registered for its weights. */
 export interface FontWriter {
@@ -25,7 +29,7 @@ export interface FontWriter {
  * Registers the Latin glyphs of every normal weight of `@fontsource/<name>` (resolved from
  * `from`, a folder whose node_modules holds the package; default this project).
  */
-export function loadFontWriter(name: string, from = process.cwd()): FontWriter {
+export function loadFontWriter(name: string, from = PROJECT): FontWriter {
   const require = createRequire(join(from, 'package.json'));
   let folder: string;
   try {

@@ -53,7 +53,7 @@ const POOL = Math.max(...SHOTS);
 const SEED = Number(flag('--seed') ?? FINE_TUNE_DEFAULTS.seed);
 /** The seed of the renderings (the writers' variations), apart from the fine-tuning's. */
 const RENDER_SEED = 11;
-const fontsFrom = flag('--fonts-from') ?? process.cwd();
+const fontsFrom = flag('--fonts-from');
 
 /** A writer's digits: per class, `held` held-out ones first, then `pool` to train on, each its own rendering. */
 function renderWriter(writer: FontWriter, held: number, pool: number, seed: number): { heldOut: LabelledImage[]; pool: LabelledImage[][]; pngs: Buffer[][] } {

@@ -50,6 +50,11 @@ export { DropoutMasks, supportsDropout, type DropoutBackend } from './train/drop
 export { splitValidation, type ValidationSplit } from './train/validation.js';
 export { EarlyStopping } from './train/early-stopping.js';
 export { evaluateNetwork, classify, type Evaluation } from './train/predict.js';
+export { readDigits, type DigitsReport, type ClassReading, type Misreading } from './train/digits-report.js';
+export {
+  FINE_TUNE_DEFAULTS, fineTune, fineTuneDigits, fineTuneSettings, fineTunedModel,
+  type BeforeAfter, type FineTuneBase, type FineTuneHooks, type FineTuneOptions, type FineTuneResult,
+} from './train/finetune.js';
 
 // Data: the IDX format, data sets, augmentation, MNIST-style preprocessing of drawings.
 export { parseIdx, encodeIdx, type IdxArray } from './data/idx.js';
@@ -64,6 +69,17 @@ export {
   controlGrid, type Affine, type AffineRange, type AugmentName, type ElasticRange,
 } from './data/augment.js';
 export { Augmenter, type BatchWarp, type WarpJob } from './data/augmenter.js';
+
+// Your own handwriting: pictures of digits as data sets, image folders, held-out splits, fine-tuning mixes.
+export { digitFromRgba, type DigitImage } from './data/digit-image.js';
+export { MIN_INK_CONTRAST, measureInk, type InkMeasure } from './data/ink.js';
+export { datasetFromImages, selectExamples, classCounts, datasetToIdx, type LabelledImage } from './data/image-set.js';
+export {
+  MAX_FOLDER_IMAGES, planImageFolder, listingFromPaths, classFolderLabel, isPngName,
+  type FolderListing, type ImageFile, type ImageFolderPlan,
+} from './data/image-folder.js';
+export { splitHeldOut, type HeldOutSplit } from './data/held-out.js';
+export { mixWriterDigits, type WriterMixOptions } from './data/writer-mix.js';
 
 // The model file and other formats.
 export {

@@ -14,7 +14,8 @@
 
 export { loadMnist, loadIdxDirectory, defaultMnistDirectory, resolveDataOption, FASHION_MNIST_DIRECTORY } from './data/idx-dir.js';
 export { gunzipNode, isGzip } from './data/gzip.js';
-export { readPngAsMnist, writeGrayPng } from './data/png-node.js';
+export { readPngAsMnist, readPngDigit, writeGrayPng, type PngDigit } from './data/png-node.js';
+export { loadImageFolder, loadImageFolderPair, listImageFolder, isImageFolder, type ImageFolderSet } from './data/image-folder-node.js';
 export { loadModel, saveModel, writeFileAtomic } from './model/model-io.js';
 export {
   CHECKPOINT_FORMAT, CHECKPOINT_VERSION, serializeCheckpoint, parseCheckpointText, type Checkpoint, type CheckpointData,

@@ -110,28 +110,33 @@ export function planImageFolder(root: string, listing: FolderListing): ImageFold
 }
 
 /**
- * The listing of a set of file paths inside an archive (a zip's entries, "3/a.png"), for
- * `planImageFolder`. When every path sits in one top folder that is not a class folder
- * ("my-digits/3/a.png", as zipping a folder makes), that folder is the root. Deeper paths
- * than class/file count as entries of their class folder (and are passed over, not being PNGs
- * directly in it); empty segments are ignored.
+ * The listing of a set of paths inside an archive (a zip's entries: "3/a.png", and folders as
+ * "3/"), for `planImageFolder`. When everything sits in one top folder that is not a class
+ * folder ("my-digits/3/a.png", as zipping a folder makes), that folder is the root. Deeper
+ * paths than class/file count as entries of their class folder (and are passed over, not being
+ * PNGs directly in it); empty segments are ignored.
  */
 export function listingFromPaths(paths: readonly string[]): FolderListing {
-  let split = paths.map((p) => p.split(/[/\\]/).filter((s) => s !== '')).filter((parts) => parts.length > 0);
-  const tops = new Set(split.map((parts) => parts[0]));
-  if (tops.size === 1 && split.every((parts) => parts.length > 2) && classFolderLabel(split[0][0]) === null) split = split.map((parts) => parts.slice(1));
+  let entries = paths
+    .map((p) => ({ parts: p.split(/[/\\]/).filter((s) => s !== ''), folder: /[/\\]$/.test(p) }))
+    .filter((e) => e.parts.length > 0);
+  const tops = new Set(entries.map((e) => e.parts[0]));
+  const [top] = tops;
+  const wrapped = tops.size === 1 && classFolderLabel(top) === null && entries.every((e) => e.parts.length > 1 || e.folder);
+  if (wrapped) entries = entries.map((e) => ({ ...e, parts: e.parts.slice(1) })).filter((e) => e.parts.length > 0);
   const folders = new Map<string, Set<string>>();
   const files: string[] = [];
-  for (const parts of split) {
-    if (parts.length === 1) {
+  for (const { parts, folder } of entries) {
+    if (parts.length === 1 && !folder) {
       files.push(parts[0]);
       continue;
     }
-    const entries = folders.get(parts[0]) ?? new Set<string>();
-    entries.add(parts.length === 2 ? parts[1] : `${parts[1]}/`);
-    folders.set(parts[0], entries);
+    const held = folders.get(parts[0]) ?? new Set<string>();
+    if (parts.length === 2) held.add(folder ? `${parts[1]}/` : parts[1]);
+    else if (parts.length > 2) held.add(`${parts[1]}/`);
+    folders.set(parts[0], held);
   }
-  return { folders: [...folders].map(([name, entries]) => ({ name, entries: [...entries] })), files };
+  return { folders: [...folders].map(([name, held]) => ({ name, entries: [...held] })), files };
 }
 
 /** "a, b, c and 4 more". */
