@@ -82,7 +82,9 @@ export async function listImageFolder(dir: string): Promise<FolderListing> {
   const folders: { name: string; entries: string[] }[] = [];
   const files: string[] = [];
   for (const entry of top) {
-    if (entry.isDirectory()) folders.push({ name: entry.name, entries: entry.name.startsWith('.') ? [] : (await listEntries(join(dir, entry.name), `${dir}/${entry.name}`)).map((e) => e.name) });
+    // A linked class folder counts as the folder it points to.
+    const isFolder = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(join(dir, entry.name)).then((s) => s.isDirectory(), () => false)));
+    if (isFolder) folders.push({ name: entry.name, entries: entry.name.startsWith('.') ? [] : (await listEntries(join(dir, entry.name), `${dir}/${entry.name}`)).map((e) => e.name) });
     else files.push(entry.name);
   }
   return { folders, files };

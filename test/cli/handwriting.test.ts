@@ -60,6 +60,13 @@ test('eval --data accepts an image folder too (it is the test set); a bad image 
   await writeFile(join(bad, 'seven', 'a.png'), 'x');
   assertCleanFailure(runCli(['eval', '--model', PRETRAINED, '--images', bad]), /^digitlab: .*bad: the folder seven\/ is not named for a digit/);
   assertCleanFailure(runCli(['eval', '--model', PRETRAINED, '--images', FIXTURE, '--data', FIXTURE]), /--images and --data both name a data set/);
+  // A model of other classes (Fashion-MNIST's names) would be scored against the wrong names.
+  const fashion = JSON.parse(await readFile(PRETRAINED, 'utf8'));
+  fashion.classNames = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
+  const fashionFile = join(dir, 'fashion.json');
+  await writeFile(fashionFile, JSON.stringify(fashion));
+  assertCleanFailure(runCli(['eval', '--model', fashionFile, '--images', FIXTURE]), /fashion\.json: the model .* answers T-shirt\/top, Trouser.*; an image folder holds 28×28 digits 0 to 9/);
+  assertCleanFailure(runCli(['finetune', '--model', fashionFile, '--images', FIXTURE, '--out', join(dir, 'f.json')]), /an image folder holds 28×28 digits 0 to 9/);
 });
 
 test('predict on a folder: one line per image; with class folders each line says right or wrong', async () => {

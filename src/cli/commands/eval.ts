@@ -8,7 +8,7 @@ import { loadModel } from '../../model/model-io.js';
 import { readDigits } from '../../train/digits-report.js';
 import { evaluateNetwork } from '../../train/predict.js';
 import { confusionTable, count, percent } from '../format.js';
-import { imageSetWarnings } from '../image-set-text.js';
+import { checkDigitModel, imageSetWarnings } from '../image-set-text.js';
 
 /** The options of `digitlab eval`. */
 interface EvalOptions {
@@ -63,6 +63,7 @@ function checkFits(model: Model, file: string, data: Dataset): void {
  * `{ model, images, accuracy, count, perClass: [{ label, count, correct, accuracy }], mistakes: [{ file, label, prediction, confidence }] }`.
  */
 async function evalImages(model: Model, file: string, dir: string, json: boolean): Promise<void> {
+  checkDigitModel(model, file);
   const set = await loadImageFolder(dir);
   checkFits(model, file, set.dataset);
   for (const warning of imageSetWarnings(set)) console.error(`warning: ${warning}`);

@@ -1,14 +1,13 @@
 import type { Command } from 'commander';
 import { loadMnist } from '../../data/idx-dir.js';
 import { loadImageFolder } from '../../data/image-folder-node.js';
-import { DigitlabError } from '../../errors.js';
 import { loadModel, saveModel } from '../../model/model-io.js';
 import { checkOutputFile } from '../../model/output-path.js';
 import { SETTING_LIMITS } from '../../model/setting-limits.js';
 import { FINE_TUNE_DEFAULTS, fineTuneDigits, fineTunedModel, fineTuneSettings } from '../../train/finetune.js';
 import { backendFactory, BACKEND_NAMES, type BackendChoice } from '../backend-choice.js';
 import { count, percent } from '../format.js';
-import { imageSetWarnings } from '../image-set-text.js';
+import { checkDigitModel, imageSetWarnings } from '../image-set-text.js';
 import { choiceOption, integerOption, limitOption, numberOption } from '../options.js';
 
 /** The options of `digitlab finetune`, as commander parses them. */
@@ -56,10 +55,7 @@ export function registerFineTuneCommand(program: Command): void {
 async function fineTuneCommand(o: FineTuneCliOptions): Promise<void> {
   await checkOutputFile(o.out, '--out');
   const model = await loadModel(o.model);
-  const net = model.network;
-  if (net.sizes[0] !== 784 || net.sizes[net.layerCount] !== 10) {
-    throw new DigitlabError(`${o.model}: the model takes ${net.sizes[0]} inputs and gives ${net.sizes[net.layerCount]} classes; fine-tuning on digits needs 28×28 = 784 and 10`);
-  }
+  checkDigitModel(model, o.model);
   const set = await loadImageFolder(o.images);
   for (const warning of imageSetWarnings(set)) console.error(`warning: ${warning}`);
   const mnist = await loadMnist();
