@@ -130,7 +130,8 @@ export function fineTuneSettings(base: FineTuneBase, options: FineTuneOptions = 
  */
 export async function fineTune(base: FineTuneBase, writer: Dataset, heldOut: Dataset | null, mnist: DatasetPair, options: FineTuneOptions = {}, hooks: FineTuneHooks = {}): Promise<FineTuneResult> {
   const net = base.network;
-  for (const [what, data] of [['the images', writer], ['MNIST', mnist.train]] as const) {
+  const sets: [string, Dataset][] = [['the images', writer], ['the held-out images', heldOut ?? writer], ['MNIST', mnist.train], ["MNIST's test set", mnist.test]];
+  for (const [what, data] of sets) {
     if (data.rows * data.cols !== net.sizes[0] || data.classNames.length !== net.sizes[net.layerCount]) {
       throw new DigitlabError(`${what}: ${data.rows}×${data.cols} pixels in ${data.classNames.length} classes do not fit a network of ${net.sizes[0]} inputs and ${net.sizes[net.layerCount]} outputs`);
     }
