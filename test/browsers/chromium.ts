@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../lab/harness.js';
-import { type BrowserTab, type PageErrors, type PadPoint, densify, pollUntil, scrollAndMeasure, type Box } from './driver.js';
+import { type BrowserTab, ErrorLog, type PageErrors, type PadPoint, densify, pollUntil, scrollAndMeasure, type Box } from './driver.js';
 
 /**
  * Chromium through playwright-core, started as the Lab's own tests start it (test/lab/harness.ts:
@@ -11,7 +11,7 @@ export async function openChromium(): Promise<BrowserTab> {
   const { browser, close } = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   const page: Page = await context.newPage();
-  const errors = { page: [] as string[], console: [] as string[] };
+  const errors = new ErrorLog();
   page.on('pageerror', (error) => errors.page.push(error.stack ?? error.message));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.console.push(message.text());
@@ -20,6 +20,7 @@ export async function openChromium(): Promise<BrowserTab> {
     browser: 'chromium',
     version: browser.version(),
     open: async (url) => {
+      await errors.whileLeaving(() => page.goto('about:blank', { waitUntil: 'load', timeout: 120_000 }));
       await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     },
     evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
@@ -35,10 +36,7 @@ export async function openChromium(): Promise<BrowserTab> {
       for (const p of path.slice(1)) await page.mouse.move(...at(p));
       await page.mouse.up();
     },
-    takeErrors: async (): Promise<PageErrors> => {
-      const taken = { page: errors.page.splice(0), console: errors.console.splice(0) };
-      return taken;
-    },
+    takeErrors: async (): Promise<PageErrors> => errors.take(),
     close,
   };
   return tab;

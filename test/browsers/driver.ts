@@ -18,6 +18,31 @@ export interface PageErrors {
   readonly page: readonly string[];
   /** `console.error` messages (and, where the browser logs them so, failed loads). */
   readonly console: readonly string[];
+  /**
+   * What a page reported while `open` was leaving it for the next (a load it had under way,
+   * cut off — Firefox reports the rejection then): not the new page's, kept for the report.
+   * WebDriver classic (WebKit) cannot hear these.
+   */
+  readonly leaving: readonly string[];
+}
+
+/** The errors a tab heard, in the three kinds of `PageErrors`. */
+export class ErrorLog {
+  readonly page: string[] = [];
+  readonly console: string[] = [];
+  readonly leaving: string[] = [];
+
+  /** Runs `leave` (the navigation away from a page) and files what is heard meanwhile as `leaving`. */
+  async whileLeaving(leave: () => Promise<unknown>): Promise<void> {
+    const before = { page: this.page.length, console: this.console.length };
+    await leave();
+    this.leaving.push(...this.page.splice(before.page).map((e) => `page error: ${e}`), ...this.console.splice(before.console).map((e) => `console error: ${e}`));
+  }
+
+  /** Everything heard so far, forgotten here. */
+  take(): PageErrors {
+    return { page: this.page.splice(0), console: this.console.splice(0), leaving: this.leaving.splice(0) };
+  }
 }
 
 /** One tab of one browser, driven by a test. */
@@ -25,7 +50,11 @@ export interface BrowserTab {
   readonly browser: BrowserName;
   /** The browser's own version string, for the report. */
   readonly version: string;
-  /** Opens `url` and waits for its `load` event. */
+  /**
+   * Opens `url` as a new document — through about:blank, so that the page left behind is gone
+   * first (its late errors filed as `leaving`) and a URL differing only in its hash still
+   * loads afresh — and waits for its `load` event.
+   */
   open(url: string): Promise<void>;
   /** The value of the JavaScript `expression` in the page (a promise is awaited); JSON-like values only. */
   evaluate<T>(expression: string): Promise<T>;

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { type BrowserTab, type PageErrors, type PadPoint, densify, pollUntil, scrollAndMeasure, type Box } from './driver.js';
+import { type BrowserTab, ErrorLog, type PageErrors, type PadPoint, densify, pollUntil, scrollAndMeasure, type Box } from './driver.js';
 
 /** Debian's Firefox ESR (`apt-get install firefox-esr`), unless DIGITLAB_FIREFOX names another binary. */
 export const FIREFOX = process.env.DIGITLAB_FIREFOX ?? '/usr/bin/firefox-esr';
@@ -57,7 +57,7 @@ export async function openFirefox(): Promise<BrowserTab> {
     timeout: 120_000,
   });
   const page = (await browser.pages())[0] ?? (await browser.newPage());
-  const errors = { page: [] as string[], console: [] as string[] };
+  const errors = new ErrorLog();
   page.on('pageerror', (error) => errors.page.push(error instanceof Error ? (error.stack ?? error.message) : String(error)));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.console.push(message.text());
@@ -66,6 +66,7 @@ export async function openFirefox(): Promise<BrowserTab> {
     browser: 'firefox',
     version: await browser.version(),
     open: async (url) => {
+      await errors.whileLeaving(() => page.goto('about:blank', { waitUntil: 'load', timeout: 120_000 }));
       await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     },
     evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
@@ -84,7 +85,7 @@ export async function openFirefox(): Promise<BrowserTab> {
       for (const p of path.slice(1)) await page.mouse.move(...at(p));
       await page.mouse.up();
     },
-    takeErrors: async (): Promise<PageErrors> => ({ page: errors.page.splice(0), console: errors.console.splice(0) }),
+    takeErrors: async (): Promise<PageErrors> => errors.take(),
     close: async () => {
       try {
         await browser.close();

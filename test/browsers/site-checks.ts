@@ -46,6 +46,8 @@ interface Seen {
   pages: Record<string, Isolation & { seconds: number }>;
   training?: { threads: number; how: string; backend: string; batches: number };
   consoleErrors: string[];
+  /** What pages reported while being left for the next (see PageErrors.leaving). */
+  leavingErrors: string[];
 }
 
 /**
@@ -63,7 +65,7 @@ export function describeSite(browser: BrowserName, open: () => Promise<BrowserTa
     let site: SiteUnderTest;
     let server: PlainServer;
     let tab: BrowserTab;
-    const seen: Seen = { browser, version: '', pages: {}, consoleErrors: [] };
+    const seen: Seen = { browser, version: '', pages: {}, consoleErrors: [], leavingErrors: [] };
 
     /** Opens `path` of the site (a fresh document), records its isolation; returns when `ready` shows. */
     async function visit(name: string, path: string, ready: string, what: string): Promise<void> {
@@ -74,10 +76,11 @@ export function describeSite(browser: BrowserName, open: () => Promise<BrowserTa
       seen.pages[name] = { ...isolation, seconds: (Date.now() - t0) / 1000 };
     }
 
-    /** Fails on any uncaught error the pages reported since the last check; keeps console errors for the report. */
+    /** Fails on any uncaught error the page reported since it was opened; keeps console errors and those of the page left before it for the report. */
     async function assertNoPageError(where: string): Promise<void> {
       const errors = await tab.takeErrors();
       seen.consoleErrors.push(...errors.console.map((e) => `${where}: ${e}`));
+      seen.leavingErrors.push(...errors.leaving.map((e) => `before ${where}, from the page left: ${e}`));
       assert.deepEqual(errors.page, [], `${browser}: page errors in ${where}`);
     }
 
@@ -97,6 +100,7 @@ export function describeSite(browser: BrowserName, open: () => Promise<BrowserTa
       for (const [name, p] of Object.entries(seen.pages)) lines.push(`${name}: crossOriginIsolated ${p.crossOriginIsolated}, SharedArrayBuffer ${p.sharedArrayBuffer}, ready in ${p.seconds.toFixed(1)} s`);
       if (seen.training) lines.push(`training: ${seen.training.threads} thread(s) (${seen.training.how}), backend ${seen.training.backend}, ${seen.training.batches} mini-batches seen`);
       lines.push(`console errors: ${seen.consoleErrors.length === 0 ? 'none' : seen.consoleErrors.join(' | ')}`);
+      lines.push(`errors of pages being left: ${seen.leavingErrors.length === 0 ? 'none' : seen.leavingErrors.join(' | ')}`);
       for (const line of lines) console.log(`browsers: ${line}`);
       mkdirSync(join(ROOT, 'test-results'), { recursive: true });
       writeFileSync(join(ROOT, 'test-results', `browsers-${browser}.json`), `${JSON.stringify(seen, null, 2)}\n`);
@@ -111,8 +115,7 @@ export function describeSite(browser: BrowserName, open: () => Promise<BrowserTa
 
     it('live training starts on the full MNIST and reports progress', async () => {
       server.clearRequests();
-      // A query makes this a new document even though the Lab was open a moment ago.
-      await visit('Lab (training)', `?training#${WIDE}`, 'document.body.dataset.ready === "true"', 'the Lab to load the MNIST training and test sets');
+      await visit('Lab (training)', `#${WIDE}`, 'document.body.dataset.ready === "true"', 'the Lab to load the MNIST training and test sets');
       await tab.click('[data-command="toggle"]');
       await tab.waitFor('document.body.dataset.running === "true"', 'training to start');
       await tab.waitFor('Number(document.body.dataset.batches) > 0', 'the first report of mini-batches trained', { timeoutMs: TRAINING_MS });
@@ -139,8 +142,7 @@ export function describeSite(browser: BrowserName, open: () => Promise<BrowserTa
 
     for (const { route, built, what } of COURSE_FIGURES) {
       it(`the course's figure ${route} builds with no page error`, async () => {
-        // A query makes each section a new document (a hash alone would not reload the course).
-        await visit(`learn/#${route}`, `learn/?figure=${route}#${route}`, 'document.body.dataset.ready === "true" && document.querySelector("#figure")?.dataset.figureReady === "true"', `the course section ${route} to mount its figure`);
+        await visit(`learn/#${route}`, `learn/#${route}`, 'document.body.dataset.ready === "true" && document.querySelector("#figure")?.dataset.figureReady === "true"', `the course section ${route} to mount its figure`);
         assert.equal(await tab.evaluate<string>(textOf('#figure .error')), '', `${browser}: ${route}'s figure says it failed`);
         await tab.waitFor(`document.querySelector(${JSON.stringify(built)}) !== null`, `${route}'s figure to show ${what}`, { timeoutMs: PAGE_LOAD_MS, show: textOf('#figure') });
         await assertNoPageError(`learn/#${route}`);

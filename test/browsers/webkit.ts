@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Builder, By, Capabilities, Origin, type WebDriver } from 'selenium-webdriver';
-import { type BrowserTab, type Box, type PageErrors, type PadPoint, densify, pollUntil, scrollAndMeasure } from './driver.js';
+import { type BrowserTab, type Box, ErrorLog, type PageErrors, type PadPoint, densify, pollUntil, scrollAndMeasure } from './driver.js';
 import { ERROR_PROBE_PATH } from './plain-server.js';
 
 /** Debian's `webkit2gtk-driver`. */
@@ -92,7 +92,7 @@ export async function openWebKit(): Promise<BrowserTab> {
     throw error;
   }
   const version = String((await driver.getCapabilities()).get('browserVersion') ?? '');
-  const errors = { page: [] as string[], console: [] as string[] };
+  const errors = new ErrorLog();
   /** Moves what the error probe collected in the current page into `errors`. */
   const collect = async (): Promise<void> => {
     let seen: string[] = [];
@@ -108,6 +108,8 @@ export async function openWebKit(): Promise<BrowserTab> {
     version: `MiniBrowser (WebKitGTK) ${version}`,
     open: async (url) => {
       await collect();
+      // What the page left behind says while it goes dies with it (the probe is in the page).
+      await driver.get('about:blank');
       await driver.get(url);
       // The probe must be in the page, or this tab would report no error where it cannot hear them.
       if (!(await driver.executeScript('return Array.isArray(window.__digitlabErrors)'))) throw new Error(`webkit: ${url} has no error probe (serve it with startPlainServer(…, { errorProbe: true }); ${ERROR_PROBE_PATH})`);
@@ -131,7 +133,7 @@ export async function openWebKit(): Promise<BrowserTab> {
     },
     takeErrors: async (): Promise<PageErrors> => {
       await collect();
-      return { page: errors.page.splice(0), console: errors.console.splice(0) };
+      return errors.take();
     },
     close: async () => {
       try {
