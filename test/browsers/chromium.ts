@@ -36,6 +36,9 @@ export async function openChromium(): Promise<BrowserTab> {
       for (const p of path.slice(1)) await page.mouse.move(...at(p));
       await page.mouse.up();
     },
+    screenshot: async (file) => {
+      await page.screenshot({ path: file });
+    },
     takeErrors: async (): Promise<PageErrors> => errors.take(),
     close,
   };

@@ -68,6 +68,8 @@ export interface BrowserTab {
   click(selector: string): Promise<void>;
   /** Presses the primary pointer on the canvas of `selector` and drags it through `points` as one stroke. */
   stroke(selector: string, points: readonly PadPoint[], size?: number): Promise<void>;
+  /** Saves what the window shows as a PNG (for people to look at; nothing is compared). */
+  screenshot(file: string): Promise<void>;
   /** Errors the pages of this tab reported since the last call (and forgets them). */
   takeErrors(): Promise<PageErrors>;
   /** Ends the browser and removes its profile. */

@@ -57,6 +57,8 @@ export async function openFirefox(): Promise<BrowserTab> {
     timeout: 120_000,
   });
   const page = (await browser.pages())[0] ?? (await browser.newPage());
+  // The first tab keeps the window's size (1366×682 here) whatever defaultViewport says.
+  await page.setViewport({ width: 1280, height: 800 });
   const errors = new ErrorLog();
   page.on('pageerror', (error) => errors.page.push(error instanceof Error ? (error.stack ?? error.message) : String(error)));
   page.on('console', (message) => {
@@ -84,6 +86,9 @@ export async function openFirefox(): Promise<BrowserTab> {
       await page.mouse.down();
       for (const p of path.slice(1)) await page.mouse.move(...at(p));
       await page.mouse.up();
+    },
+    screenshot: async (file) => {
+      await page.screenshot({ path: file });
     },
     takeErrors: async (): Promise<PageErrors> => errors.take(),
     close: async () => {

@@ -25,6 +25,9 @@ export const COURSE_FIGURES = [
   { route: 'backprop/average', built: '#figure [data-name="maxDifference"][data-value]', what: 'the averaged nudges computed in a Worker' },
 ] as const;
 
+/** Screenshots and the report go here (git-ignored). */
+const RESULTS = join(ROOT, 'test-results');
+
 /** A hidden layer wide enough for the Lab to share each batch with a second thread when the page allows it (src/fast/factory.ts: 128 neurons). */
 const WIDE = 'layers=128';
 
@@ -76,6 +79,9 @@ export function describeSite(browser: BrowserName, open: () => Promise<BrowserTa
       seen.pages[name] = { ...isolation, seconds: (Date.now() - t0) / 1000 };
     }
 
+    /** A screenshot of the window in test-results/ (browsers-<browser>-<name>.png), for people to look at. */
+    const screenshot = (name: string): Promise<void> => tab.screenshot(join(RESULTS, `browsers-${browser}-${name}.png`));
+
     /** Fails on any uncaught error the page reported since it was opened; keeps console errors and those of the page left before it for the report. */
     async function assertNoPageError(where: string): Promise<void> {
       const errors = await tab.takeErrors();
@@ -85,6 +91,7 @@ export function describeSite(browser: BrowserName, open: () => Promise<BrowserTa
     }
 
     before(async () => {
+      mkdirSync(RESULTS, { recursive: true });
       site = siteUnderTest();
       // WebDriver classic cannot hear page errors: the server lets the page collect them (plain-server.ts).
       server = await startPlainServer(site.folder, site.urlPath, { errorProbe: browser === 'webkit' });
@@ -102,14 +109,14 @@ export function describeSite(browser: BrowserName, open: () => Promise<BrowserTa
       lines.push(`console errors: ${seen.consoleErrors.length === 0 ? 'none' : seen.consoleErrors.join(' | ')}`);
       lines.push(`errors of pages being left: ${seen.leavingErrors.length === 0 ? 'none' : seen.leavingErrors.join(' | ')}`);
       for (const line of lines) console.log(`browsers: ${line}`);
-      mkdirSync(join(ROOT, 'test-results'), { recursive: true });
-      writeFileSync(join(ROOT, 'test-results', `browsers-${browser}.json`), `${JSON.stringify(seen, null, 2)}\n`);
+      writeFileSync(join(RESULTS, `browsers-${browser}.json`), `${JSON.stringify(seen, null, 2)}\n`);
     });
 
     it('the Lab answers a drawn 1 with the pretrained network', async () => {
       await visit('Lab', '', 'document.body.dataset.modelReady === "true"', 'the Lab to load its pretrained model');
       await tab.stroke('#pad', ONE);
       await tab.waitFor(`${textOf('#answer')} === '1'`, 'the Lab to answer the drawn 1', { timeoutMs: ANSWER_MS, show: textOf('#answer') });
+      await screenshot('lab-drawn-1');
       await assertNoPageError('the Lab');
     });
 
@@ -123,6 +130,7 @@ export function describeSite(browser: BrowserName, open: () => Promise<BrowserTa
       await tab.waitFor(`Number(document.body.dataset.batches) > ${first}`, `progress past ${first} mini-batches`, { timeoutMs: TRAINING_MS });
       await tab.waitFor(`${textOf('#status')} !== ''`, 'a progress line in #status', { show: textOf('#status') });
       const batches = await tab.evaluate<number>('Number(document.body.dataset.batches)');
+      await screenshot('lab-training');
       await tab.click('[data-command="toggle"]');
       await tab.waitFor('document.body.dataset.running === "false"', 'training to stop');
       const backend = await tab.evaluate<string>('document.body.dataset.backend ?? ""');
@@ -145,6 +153,8 @@ export function describeSite(browser: BrowserName, open: () => Promise<BrowserTa
         await visit(`learn/#${route}`, `learn/#${route}`, 'document.body.dataset.ready === "true" && document.querySelector("#figure")?.dataset.figureReady === "true"', `the course section ${route} to mount its figure`);
         assert.equal(await tab.evaluate<string>(textOf('#figure .error')), '', `${browser}: ${route}'s figure says it failed`);
         await tab.waitFor(`document.querySelector(${JSON.stringify(built)}) !== null`, `${route}'s figure to show ${what}`, { timeoutMs: PAGE_LOAD_MS, show: textOf('#figure') });
+        await tab.evaluate('document.querySelector("#figure").scrollIntoView({ block: "start" })');
+        await screenshot(`learn-${route.replace('/', '-')}`);
         await assertNoPageError(`learn/#${route}`);
       });
     }

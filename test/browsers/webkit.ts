@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -131,6 +131,7 @@ export async function openWebKit(): Promise<BrowserTab> {
       for (const p of path.slice(1)) actions = actions.move({ ...at(p), origin: Origin.VIEWPORT, duration: 10 });
       await actions.release().perform();
     },
+    screenshot: async (file) => writeFileSync(file, Buffer.from(await driver.takeScreenshot(), 'base64')),
     takeErrors: async (): Promise<PageErrors> => {
       await collect();
       return errors.take();
