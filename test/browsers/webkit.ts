@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,8 +42,8 @@ async function driverReady(url: string, driver: ChildProcess, log: () => string)
 /**
  * WebKit: WebKitWebDriver drives WebKitGTK's MiniBrowser (`--automation`), through
  * selenium-webdriver. MiniBrowser has no headless mode, so without a DISPLAY the driver runs
- * under `xvfb-run -a` (a private X server, ended with it). HOME and the XDG folders point to a
- * fresh temporary folder, so the browser starts from an empty profile and leaves nothing behind.
+ * under `xvfb-run -a` (a private X server, ended with it). HOME, TMPDIR and the XDG folders
+ * point into a fresh temporary folder, so the browser starts from an empty profile and leaves nothing behind.
  * WebDriver classic has no event for the page's errors: the plain server's error probe
  * (plain-server.ts) collects them in the page, and `takeErrors` reads them before each
  * navigation and when asked.
@@ -55,24 +55,30 @@ export async function openWebKit(): Promise<BrowserTab> {
   const display = process.env.DISPLAY;
   if (!display && !existsSync(XVFB_RUN)) throw new Error('WebKit needs a display: apt-get install xvfb xauth (or set DISPLAY)');
   const home = mkdtempSync(join(tmpdir(), 'digitlab-webkit-'));
+  const tmp = join(home, 'tmp');
+  mkdirSync(tmp);
   const port = await freePort();
   const command = display ? [WEBKIT_DRIVER] : [XVFB_RUN, '-a', '-s', '-screen 0 1280x1024x24 -nolisten tcp', WEBKIT_DRIVER];
   const child = spawn(command[0], [...command.slice(1), `--port=${port}`], {
     // Its own process group, so that closing ends xvfb-run, Xvfb, the driver and MiniBrowser together.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, 'config'), XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache'), LANG: 'en_US.UTF-8', LANGUAGE: 'en_US' },
+    // TMPDIR too: xvfb-run keeps its Xauthority in a folder there, which a signal leaves behind.
+    env: { ...process.env, TMPDIR: tmp, HOME: home, XDG_CONFIG_HOME: join(home, 'config'), XDG_DATA_HOME: join(home, 'data'), XDG_CACHE_HOME: join(home, 'cache'), LANG: 'en_US.UTF-8', LANGUAGE: 'en_US' },
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
-  const stopDriver = (): void => {
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  /** Ends the process group (xvfb-run, Xvfb, the driver, MiniBrowser), waits for it (bounded) and removes the folder. */
+  const stopDriver = async (): Promise<void> => {
     if (child.exitCode === null && child.pid !== undefined) {
       try {
         process.kill(-child.pid, 'SIGTERM');
       } catch {
         // Already gone.
       }
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     }
     rmSync(home, { recursive: true, force: true });
   };
@@ -88,7 +94,7 @@ export async function openWebKit(): Promise<BrowserTab> {
     await driver.manage().setTimeouts({ script: 180_000, pageLoad: 120_000 });
     await driver.manage().window().setRect({ width: 1280, height: 800 });
   } catch (error) {
-    stopDriver();
+    await stopDriver();
     throw error;
   }
   const version = String((await driver.getCapabilities()).get('browserVersion') ?? '');
@@ -140,7 +146,7 @@ export async function openWebKit(): Promise<BrowserTab> {
       try {
         await driver.quit();
       } finally {
-        stopDriver();
+        await stopDriver();
       }
     },
   };
