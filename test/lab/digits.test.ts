@@ -19,7 +19,9 @@ import { readDigits } from '../../src/train/digits-report.js';
 import type { BackendFactory } from '../../src/train/trainer.js';
 import { fineTunedSource } from '../../src/lab/pages/digits/finetune-protocol.js';
 import { BASE_NAME } from '../../src/lab/pages/digits/teach-panel.js';
+import { courseContext, openCourse, sidewaysOverflow } from './course-pages.js';
 import { digitStrokes } from './digit-strokes.js';
+import { handwritingWalk } from './handwriting-walk.js';
 import { RESULTS_DIR, ROOT, startSuite } from './harness.js';
 import { ellipse, ONE, stroke } from './pointer.js';
 
@@ -268,4 +270,20 @@ describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => 
       await context.close();
     });
   }
+
+  it('the course: chapter 2 closes with the network meeting your handwriting — its MNIST bar, then the digits drawn on the linked page, read as the engine reads them', async () => {
+    for (const language of ['en', 'ru'] as const) {
+      const context = await courseContext(browser, language, language === 'ru');
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await openCourse(page, base, `#learning/handwriting&lang=${language}`);
+      await handwritingWalk({ page, engine: { net: pretrained.network, data: mnist } });
+      assert.match(await page.locator('.hand-bar[data-name="mnist"] .hand-value').textContent() ?? '', language === 'ru' ? /^\d\d,\d %$/ : /^\d\d\.\d %$/);
+      await page.screenshot({ path: join(RESULTS_DIR, `digits-course-${language}-${language === 'ru' ? 'phone' : 'desktop'}.png`), fullPage: true });
+      assert.ok((await sidewaysOverflow(page)) <= 0);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  });
 });

@@ -5,7 +5,7 @@ import type { Model } from '../../../model/model-file.js';
 import { type DigitsReport, readDigits } from '../../../train/digits-report.js';
 import { type FieldTable, HashCodec } from '../../shared/hash-codec.js';
 import { LANGUAGES, type Language } from '../../shared/i18n.js';
-import type { StoredDigit, StoredNetwork } from './digit-db.js';
+import type { StoredDigit, StoredNetwork } from '../../shared/digit-db.js';
 
 /**
  * The "Your handwriting" page's state: the language (the only part in the address, under the

@@ -1,8 +1,8 @@
-import type { BeforeAfter } from '../../../train/finetune.js';
+import type { FineTuneSummary } from '../../shared/digit-db.js';
 
 /**
  * The messages between the "Your handwriting" page and its fine-tuning Worker
- * (finetune-worker.ts), and what a finished run is remembered by.
+ * (finetune-worker.ts); a finished run is remembered by its FineTuneSummary (shared/digit-db.ts).
  */
 
 /** What the page asks: fine-tune the model `baseText` (a model file's JSON) on these digits. */
@@ -22,26 +22,6 @@ export interface FineTuneRequest {
 
 /** What the page tells the Worker. */
 export type ToFineTuneWorker = FineTuneRequest | { readonly type: 'stop' };
-
-/** How a fine-tuning run went, kept with the fine-tuned network (IndexedDB) and shown. */
-export interface FineTuneSummary {
-  readonly seed: number;
-  /** The held-out digits' accuracy before and after, and how many; null when none could be held out. */
-  readonly heldOut: (BeforeAfter & { readonly count: number }) | null;
-  /** MNIST's test accuracy before and after, over this many images. */
-  readonly mnistTest: BeforeAfter & { readonly count: number };
-  /** Positions in the set sent of the held-out digits. */
-  readonly heldOutIndices: readonly number[];
-  /** How many of the learner's digits were trained on. */
-  readonly trained: number;
-  /** The fine-tuning's passes over the mix, copies of each digit and MNIST images in it. */
-  readonly epochs: number;
-  readonly copies: number;
-  readonly mnistImages: number;
-  /** Seconds the fine-tuning took in the Worker (the data already loaded), and the backend's name. */
-  readonly seconds: number;
-  readonly backend: string;
-}
 
 /** What the Worker tells the page. */
 export type FromFineTuneWorker =

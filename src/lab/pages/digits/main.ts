@@ -6,7 +6,7 @@ import { type Language, pageLanguage, Translator } from '../../shared/i18n.js';
 import { loadModel } from '../../shared/model-loader.js';
 import { Store, syncHash } from '../../shared/store.js';
 import { CollectPanel } from './collect-panel.js';
-import { DigitDb, type NewDigit, type StoredDigit, type StoredNetwork } from './digit-db.js';
+import { DigitDb, type NewDigit, type StoredDigit, type StoredNetwork } from '../../shared/digit-db.js';
 import { currentNetwork, DEFAULT_DIGITS_STATE, DIGITS_CODEC, type DigitsState, readingOf } from './digits-state.js';
 import { DIGITS_MESSAGES, type DigitsKey } from './messages.js';
 import { ReadingPanel } from './reading-panel.js';

@@ -1,7 +1,7 @@
 import { el, table } from '../../components/figure-parts.js';
 import type { Translator } from '../../shared/i18n.js';
 import type { DigitsReport } from '../../../train/digits-report.js';
-import type { StoredDigit } from './digit-db.js';
+import type { StoredDigit } from '../../shared/digit-db.js';
 import type { DigitsKey } from './messages.js';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;

@@ -1,7 +1,7 @@
 import { el } from '../../components/figure-parts.js';
 import type { Translator } from '../../shared/i18n.js';
 import type { DigitsReport } from '../../../train/digits-report.js';
-import type { StoredDigit } from './digit-db.js';
+import type { StoredDigit } from '../../shared/digit-db.js';
 import { countsOf } from './digits-state.js';
 import { counted, type DigitsKey } from './messages.js';
 

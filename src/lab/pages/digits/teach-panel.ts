@@ -5,7 +5,8 @@ import type { Translator } from '../../shared/i18n.js';
 import type { Store } from '../../shared/store.js';
 import { type DigitsState, setAsDataset } from './digits-state.js';
 import { FineTuneClient } from './finetune-client.js';
-import type { FineTuneSummary, FromFineTuneWorker } from './finetune-protocol.js';
+import type { FineTuneSummary } from '../../shared/digit-db.js';
+import type { FromFineTuneWorker } from './finetune-protocol.js';
 import type { DigitsKey } from './messages.js';
 import { download } from './transfer-panel.js';
 

@@ -2,7 +2,7 @@ import type { Translator } from '../../shared/i18n.js';
 import type { Store } from '../../shared/store.js';
 import { type ImportedDigit, readImport } from './archive-read.js';
 import { EXPORT_NAME, idxZip, imageFolderZip } from './archive-write.js';
-import { MAX_SET_DIGITS } from './digit-db.js';
+import { MAX_SET_DIGITS } from '../../shared/digit-db.js';
 import { type DigitsState, setAsDataset } from './digits-state.js';
 import { ImportError, type ImportProblem } from './import-problem.js';
 import { counted, type DigitsKey } from './messages.js';

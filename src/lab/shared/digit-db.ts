@@ -1,11 +1,12 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { FineTuneSummary } from './finetune-protocol.js';
+import type { BeforeAfter } from '../../train/finetune.js';
 
 /**
- * Where the learner's digits live: IndexedDB, in this browser only (nothing is sent). Each
- * digit keeps its 28×28 input (what the network reads) and the drawing as a PNG (what the
- * export writes), and the network fine-tuned on them is kept beside them with how it went.
- * Every change is one transaction: an import adds all its digits or none.
+ * Where the learner's own digits live: IndexedDB, in this browser only (nothing is sent); the
+ * "Your handwriting" page keeps them, the course reads them. Each digit keeps its 28×28 input
+ * (what the network reads) and the drawing as a PNG (what the export writes), and the network
+ * fine-tuned on them is kept beside them with how it went. Every change is one transaction:
+ * an import adds all its digits or none.
  */
 
 /** One digit of the set. */
@@ -23,6 +24,26 @@ export interface StoredDigit {
 
 /** A digit not yet stored. */
 export type NewDigit = Omit<StoredDigit, 'id'>;
+
+/** How a fine-tuning run went, kept with the fine-tuned network (IndexedDB) and shown. */
+export interface FineTuneSummary {
+  readonly seed: number;
+  /** The held-out digits' accuracy before and after, and how many; null when none could be held out. */
+  readonly heldOut: (BeforeAfter & { readonly count: number }) | null;
+  /** MNIST's test accuracy before and after, over this many images. */
+  readonly mnistTest: BeforeAfter & { readonly count: number };
+  /** Positions in the set sent of the held-out digits. */
+  readonly heldOutIndices: readonly number[];
+  /** How many of the learner's digits were trained on. */
+  readonly trained: number;
+  /** The fine-tuning's passes over the mix, copies of each digit and MNIST images in it. */
+  readonly epochs: number;
+  readonly copies: number;
+  readonly mnistImages: number;
+  /** Seconds the fine-tuning took in the Worker (the data already loaded), and the backend's name. */
+  readonly seconds: number;
+  readonly backend: string;
+}
 
 /** The fine-tuned network kept with the set. */
 export interface StoredNetwork {
