@@ -13,7 +13,6 @@ import { evaluateNetwork } from '../../src/train/predict.js';
 import type { Chapter2Engine } from './chapter2-engine.js';
 import { trace } from './course-engine.js';
 import { pageInput } from './course-walk.js';
-import { handwritingWalk } from './handwriting-walk.js';
 import { ONE, stroke } from './pointer.js';
 
 /**
@@ -312,5 +311,4 @@ export const WALKS: Readonly<Record<string, (w: Walk) => Promise<void>>> = {
     await revealChanges(page, before, 180_000);
     await check(2);
   },
-  handwriting: handwritingWalk,
 };

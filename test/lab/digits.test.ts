@@ -271,14 +271,14 @@ describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => 
     });
   }
 
-  it('the course: chapter 2 closes with the network meeting your handwriting — its MNIST bar, then the digits drawn on the linked page, read as the engine reads them', async () => {
+  it('the course closes with the network meeting your handwriting (the last section of chapter 3) — its MNIST bar, then the digits drawn on the linked page, read as the engine reads them', async () => {
     for (const language of ['en', 'ru'] as const) {
       const context = await courseContext(browser, language, language === 'ru');
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await openCourse(page, base, `#learning/handwriting&lang=${language}`);
-      await handwritingWalk({ page, engine: { net: pretrained.network, data: mnist } });
+      await openCourse(page, base, `#backprop/handwriting&lang=${language}`);
+      await handwritingWalk({ page, net: pretrained.network });
       assert.match(await page.locator('.hand-bar[data-name="mnist"] .hand-value').textContent() ?? '', language === 'ru' ? /^\d\d,\d %$/ : /^\d\d\.\d %$/);
       await page.screenshot({ path: join(RESULTS_DIR, `digits-course-${language}-${language === 'ru' ? 'phone' : 'desktop'}.png`), fullPage: true });
       assert.ok((await sidewaysOverflow(page)) <= 0);

@@ -5,7 +5,6 @@ import { data } from './data.js';
 import { descentCurve } from './descent-curve.js';
 import { descentSurface } from './descent-surface.js';
 import { firstLayer } from './first-layer.js';
-import { handwriting } from './handwriting.js';
 import { noise } from './noise.js';
 import { nudges } from './nudges.js';
 import { random } from './random.js';
@@ -16,7 +15,7 @@ import { train } from './train.js';
 /** Chapter 2, learning: its sections' figures, in the text's order. */
 const chapter: Chapter = {
   id: 'learning',
-  sections: [data, random, cost, descentCurve, descentSurface, nudges, smooth, train, firstLayer, noise, shuffled, handwriting] as Section<never>[],
+  sections: [data, random, cost, descentCurve, descentSurface, nudges, smooth, train, firstLayer, noise, shuffled] as Section<never>[],
 };
 
 export default chapter;

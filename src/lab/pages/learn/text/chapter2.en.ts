@@ -1,5 +1,4 @@
 import type { ChapterText } from './course-text.js';
-import { HANDWRITING_EN } from './handwriting.en.js';
 
 /** Chapter 2, learning: the cost function and gradient descent, on the real data. */
 export const CHAPTER_2_EN: ChapterText = {
@@ -266,7 +265,6 @@ export const CHAPTER_2_EN: ChapterText = {
         failed: 'Could not run it: {message}',
       },
     },
-    ...HANDWRITING_EN,
   },
   words: {
     left: 'left',

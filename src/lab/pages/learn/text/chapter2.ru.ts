@@ -1,5 +1,4 @@
 import type { ChapterText } from './course-text.js';
-import { HANDWRITING_RU } from './handwriting.ru.js';
 
 /** Глава 2, обучение: функция стоимости и градиентный спуск на настоящих данных. */
 export const CHAPTER_2_RU: ChapterText = {
@@ -265,7 +264,6 @@ export const CHAPTER_2_RU: ChapterText = {
         failed: 'Не удалось выполнить: {message}',
       },
     },
-    ...HANDWRITING_RU,
   },
   words: {
     left: 'слева',

@@ -38,7 +38,7 @@ function bar(label: string, accuracy: number, shown: string, name: string): HTML
 }
 
 /**
- * The network meets your handwriting (closing chapter 2): the pretrained network's accuracy on
+ * The network meets your handwriting (closing chapter 3, and the course): the pretrained network's accuracy on
  * MNIST's test images beside its accuracy on the learner's own digits, read from the
  * "Your handwriting" page's store in this browser (readDigits, as `digitlab eval --images`
  * reads a folder), and, once the learner has fine-tuned there, the held-out and MNIST test
