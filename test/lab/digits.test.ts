@@ -56,6 +56,17 @@ async function fineTune(page: Page, previous: string | null): Promise<number> {
   return attr(page, '.fine-tune-time', 'data-seconds');
 }
 
+/** Everything a person reads or hears on the page: shown text, labels, titles, alt texts. */
+const readable = (page: Page): Promise<string> =>
+  page.evaluate(() => [document.title, document.body.innerText, ...[...document.querySelectorAll('[aria-label], [title], [alt]')].flatMap((e) => ['aria-label', 'title', 'alt'].map((a) => e.getAttribute(a) ?? ''))].join('\n'));
+
+/** No specification code, no unfilled placeholder, no missing number in what the page shows. */
+async function wordsAreWhole(page: Page): Promise<void> {
+  const text = await readable(page);
+  assert.doesNotMatch(text, /\b[SB][0-9]{1,2}\b/, 'a specification code');
+  assert.doesNotMatch(text, /\{\w+\}|undefined|NaN/, 'an unfilled placeholder or a missing number');
+}
+
 const overflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /** What axe-core finds wrong on the page (its script injected: the context bypasses the page's CSP for it). */
@@ -189,6 +200,7 @@ describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => 
     await page.screenshot({ path: join(RESULTS_DIR, 'digits-desktop-en.png'), fullPage: true });
     assert.ok((await overflow(page)) <= 0);
     assert.deepEqual(await axeViolations(page), []);
+    await wordsAreWhole(page);
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -234,6 +246,7 @@ describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => 
     assert.match(await page.locator('tr[data-name="mnist-test"] td').first().textContent() ?? '', /^\d\d,\d\d %$/);
     await page.screenshot({ path: join(RESULTS_DIR, 'digits-phone-ru.png'), fullPage: true });
     assert.ok((await overflow(page)) <= 0, 'no sideways scrolling on a phone');
+    await wordsAreWhole(page);
 
     // Delete all asks first; declining keeps the set.
     page.once('dialog', (d) => void d.dismiss());
@@ -248,7 +261,7 @@ describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => 
   });
 
   for (const [language, screen, name] of [['en', PHONE, 'phone'], ['ru', DESKTOP, 'desktop']] as const) {
-    it(`${language === 'en' ? 'English' : 'Russian'}, ${name}: imports the IDX export (both files chosen together), fine-tunes, before and after shown; no sideways scrolling, no accessibility violation`, async () => {
+    it(`${language === 'en' ? 'English' : 'Russian'}, ${name}: imports the IDX export (both files chosen together), fine-tunes (${name === 'phone' ? 'after a stopped run, ' : ''}before and after shown); no sideways scrolling, no accessibility violation`, async () => {
       const context = await browser.newContext({ viewport: screen, isMobile: name === 'phone', hasTouch: name === 'phone', locale: language === 'ru' ? 'ru-RU' : 'en-US', bypassCSP: true });
       const errors: string[] = [];
       const page = await open(context, base, language, errors);
@@ -261,11 +274,20 @@ describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => 
       await page.locator('#import-files').setInputFiles(paths);
       await page.waitForFunction(() => document.querySelector('#transfer-status')?.getAttribute('data-result') === 'imported');
       assert.deepEqual((await pageDigits(page)).map((d) => [d.label, d.input]), drawn.map((d) => [d.label, d.input]));
+      if (name === 'phone') {
+        // Stop, pressed while the Worker still loads MNIST, ends the run before it changes anything.
+        await page.locator('#fine-tune').click();
+        await page.locator('#stop-fine-tune').click();
+        await page.waitForSelector('#fine-tune-status[data-phase="stopped"]', { timeout: 120_000 });
+        assert.equal(await page.evaluate(() => (window as unknown as Hook).digitlabDigits.fineTunedModel()), null);
+        assert.equal(await page.locator('#reading-summary').getAttribute('data-network'), 'pretrained');
+      }
       await fineTune(page, null);
       await sameAsNode(page, 1);
       await page.screenshot({ path: join(RESULTS_DIR, `digits-${name}-${language}.png`), fullPage: true });
       assert.ok((await overflow(page)) <= 0);
       assert.deepEqual(await axeViolations(page), []);
+      await wordsAreWhole(page);
       assert.deepEqual(errors, []);
       await context.close();
     });

@@ -5,7 +5,6 @@ import { readDigits } from '../../../../train/digits-report.js';
 import { el } from '../../../components/figure-parts.js';
 import { DigitDb, type StoredDigit, type StoredNetwork } from '../../../shared/digit-db.js';
 import type { Section, SectionContext } from '../chapter.js';
-import './handwriting.css';
 
 /** What the learner keeps on the "Your handwriting" page, as this figure reads it. */
 interface Kept {
@@ -43,6 +42,7 @@ function bar(label: string, accuracy: number, shown: string, name: string): HTML
  * "Your handwriting" page's store in this browser (readDigits, as `digitlab eval --images`
  * reads a folder), and, once the learner has fine-tuned there, the held-out and MNIST test
  * accuracy before and after. The set is read again whenever the learner comes back to the tab.
+ * Its styles (handwriting.css) come with the chapter's (chapter.ts), so Node can import this file.
  */
 export const handwriting: Section = {
   id: 'handwriting',
