@@ -16,7 +16,7 @@ import { datasetFromImages } from '../src/data/image-set.js';
 import { fastBackendFactory } from '../src/fast/node.js';
 import { loadModel } from '../src/model/model-io.js';
 import { createLabServer } from '../src/server/static-server.js';
-import { fineTuneDigits } from '../src/train/finetune.js';
+import { fineTuneDigits, fineTuneSettings } from '../src/train/finetune.js';
 import { digitStrokes } from '../test/lab/digit-strokes.js';
 import { chromiumChoice } from '../test/lab/harness.js';
 import { ROOT } from './children.js';
@@ -54,7 +54,9 @@ try {
     }
     const digits = await page.evaluate(() => (window as unknown as Hook).digitlabDigits.digits());
     const data = datasetFromImages(digits.map((d) => ({ pixels: Uint8Array.from(d.input), label: d.label })));
-    const [base, mnist, backend] = await Promise.all([loadModel(join(ROOT, 'models/pretrained.json')), loadMnist(), fastBackendFactory()]);
+    const [base, mnist] = await Promise.all([loadModel(join(ROOT, 'models/pretrained.json')), loadMnist()]);
+    // The backend `digitlab finetune` picks: given the run's settings (one thread for this network).
+    const backend = await fastBackendFactory(fineTuneSettings(base));
     const worker: number[] = [];
     const node: number[] = [];
     let previous: string | null = null;
