@@ -293,6 +293,22 @@ describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => 
     });
   }
 
+  it('a browser that refuses storage: the page says the digits will not be kept, and works for the visit', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US' });
+    // As text: a function would reach the page with the test runner's name helpers in it.
+    await context.addInitScript(`Object.defineProperty(window, 'indexedDB', { configurable: true, get() { return { open() { throw new DOMException('storage is switched off', 'SecurityError'); } }; } });`);
+    const errors: string[] = [];
+    const page = await open(context, base, 'en', errors);
+    assert.match(await page.locator('#storage-error').textContent() ?? '', /does not let the page keep your digits \(storage is switched off\)/);
+    for (let digit = 0; digit < 3; digit++) await page.evaluate(([s, l]) => (window as unknown as Hook).digitlabDigits.addDrawing(s, l), [digitStrokes(digit, 0), digit] as const);
+    assert.equal(await countShown(page), 3);
+    assert.equal(await attr(page, '#reading-summary', 'data-count'), 3);
+    await page.locator('.digit-row[data-digit="1"] button.delete-digit').click();
+    await page.waitForFunction(() => document.body.dataset.digits === '2');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('the course closes with the network meeting your handwriting (the last section of chapter 3) — its MNIST bar, then the digits drawn on the linked page, read as the engine reads them', async () => {
     for (const language of ['en', 'ru'] as const) {
       const context = await courseContext(browser, language, language === 'ru');
