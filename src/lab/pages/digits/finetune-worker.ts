@@ -28,7 +28,13 @@ function post(message: FromFineTuneWorker): void {
 async function fineTune(request: FineTuneRequest): Promise<void> {
   stopRequested = false;
   const kernels = loadFastBackend();
-  mnist ??= loadPair(request.origin, 'mnist', (fraction) => post({ type: 'loading', fraction }));
+  let lastLoading = 0;
+  mnist ??= loadPair(request.origin, 'mnist', (fraction) => {
+    // At most ten reports a second: the body arrives in many small chunks.
+    if (performance.now() - lastLoading < 100 && fraction < 1) return;
+    lastLoading = performance.now();
+    post({ type: 'loading', fraction });
+  });
   const data = await mnist.catch((error: unknown) => {
     mnist = null;
     throw error;
