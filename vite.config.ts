@@ -34,6 +34,7 @@ export default defineConfig({
         experiments: fromHere('./src/lab/experiments.html'),
         explain: fromHere('./src/lab/explain/index.html'),
         learn: fromHere('./src/lab/learn/index.html'),
+        digits: fromHere('./src/lab/digits/index.html'),
         embed: fromHere('./src/lab/embed/index.ts'),
       },
       output: { entryFileNames: (chunk) => (chunk.name === 'embed' ? 'embed.js' : 'assets/[name]-[hash].js') },

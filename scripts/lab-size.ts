@@ -47,7 +47,7 @@ function pageScripts(html: string, eager = false): Set<string> {
   return found;
 }
 
-for (const page of ['index.html', 'experiments.html', join('explain', 'index.html'), join('learn', 'index.html'), join('examples', 'embed.html')]) {
+for (const page of ['index.html', 'experiments.html', join('explain', 'index.html'), join('learn', 'index.html'), join('digits', 'index.html'), join('examples', 'embed.html')]) {
   const file = join(root, page);
   if (!existsSync(file)) continue;
   const scripts = pageScripts(readFileSync(file, 'utf8'));

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { type Engine3, batchedGradient, chainSlope, outputs, scaled, wishesOf } from './course3-engine.js';
 import { pageInput } from './course-walk.js';
+import { handwritingWalk } from './handwriting-walk.js';
 import { pageHref } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
@@ -244,4 +245,5 @@ export const WALKS3: Readonly<Record<string, (w: Walk3) => Promise<void>>> = {
     await page.locator('.indices-bulbs .layer-bulbs[data-layer="1"] .bulb[data-neuron="9"]').click();
     await check(1, 9, 406);
   },
+  handwriting: ({ page, engine }) => handwritingWalk({ page, net: engine.nets.trained }),
 };

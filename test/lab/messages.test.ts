@@ -4,6 +4,7 @@ import { DIAGNOSIS_MESSAGES } from '../../src/lab/components/diagnosis-text.js';
 import { EX_MESSAGES } from '../../src/lab/components/experiments/messages.js';
 import { EXPLAIN_MESSAGES } from '../../src/lab/components/explain/messages.js';
 import { FIGURE_MESSAGES } from '../../src/lab/components/figure-messages.js';
+import { DIGITS_MESSAGES } from '../../src/lab/pages/digits/messages.js';
 import { EN, LAB_MESSAGES, RU } from '../../src/lab/pages/lab/messages.js';
 import { HASH_MESSAGES } from '../../src/lab/shared/hash-messages.js';
 import { formatNumber, formatValue, languageFromNavigator, type MessageTables, Translator } from '../../src/lab/shared/i18n.js';
@@ -15,6 +16,7 @@ const TABLES: [string, MessageTables<string>][] = [
   ['How it learns', EXPLAIN_MESSAGES],
   ['address notice', HASH_MESSAGES],
   ['stalled learning', DIAGNOSIS_MESSAGES],
+  ['Your handwriting', DIGITS_MESSAGES],
 ];
 
 describe('Lab messages', () => {

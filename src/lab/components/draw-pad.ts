@@ -117,6 +117,13 @@ export class DrawPad {
     this.onInput(this.drawn.length === 0 ? null : this.mnistInput(), true);
   }
 
+  /** The drawing as a PNG file's bytes: light ink on black at the pad's size, as preprocessed (no keyboard brush). */
+  async inkPng(): Promise<Uint8Array> {
+    const blob = await new Promise<Blob | null>((resolve) => this.ink.toBlob(resolve, 'image/png'));
+    if (blob === null) throw new Error('the drawing could not be saved as a PNG');
+    return new Uint8Array(await blob.arrayBuffer());
+  }
+
   /** A pad point snapped to the grid the address stores. */
   private snap(x: number, y: number): Point {
     const { width, height } = this.canvas;

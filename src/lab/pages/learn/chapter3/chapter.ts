@@ -1,4 +1,5 @@
 import '../../../components/backprop-figures.css';
+import './handwriting.css';
 import type { Chapter } from '../chapter.js';
 import { SECTIONS } from './sections.js';
 

@@ -1,4 +1,5 @@
 import type { ChapterText } from './course-text.js';
+import { HANDWRITING_EN } from './handwriting.en.js';
 
 /** Chapter 3, backpropagation: how the gradient is computed, from intuition to the chain rule. */
 export const CHAPTER_3_EN: ChapterText = {
@@ -214,6 +215,7 @@ export const CHAPTER_3_EN: ChapterText = {
         colTerm: 'term',
       },
     },
+    ...HANDWRITING_EN,
   },
   words: {
     networkLabel: 'Network',

@@ -1,4 +1,5 @@
 import type { ChapterText } from './course-text.js';
+import { HANDWRITING_RU } from './handwriting.ru.js';
 
 /** Глава 3, обратное распространение ошибки: как вычисляется градиент — от интуиции к цепному правилу. */
 export const CHAPTER_3_RU: ChapterText = {
@@ -214,6 +215,7 @@ export const CHAPTER_3_RU: ChapterText = {
         colTerm: 'слагаемое',
       },
     },
+    ...HANDWRITING_RU,
   },
   words: {
     networkLabel: 'Сеть',
