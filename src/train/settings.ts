@@ -3,9 +3,8 @@ import { checkSettings } from '../model/setting-limits.js';
 import type { PartialSettings, TrainingSettings } from '../model/training-settings.js';
 import { defaultInit, defaultLearningRate, SEED_LEARNING_RATE } from './defaults.js';
 
-// The settings' shape lives in the model layer (a model file records them); the run layer re-exports it.
-export type { PartialSettings, TrainingSettings } from '../model/training-settings.js';
-export { canonicalSettings } from '../model/training-settings.js';
+// The settings' shape (TrainingSettings, PartialSettings) lives in the model layer, since a model
+// file records them: import it from there. This file holds their values: the seed and the defaults.
 
 /**
  * The source document's network and training: 784-16-16-10, sigmoid, quadratic cost, plain

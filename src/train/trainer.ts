@@ -6,7 +6,7 @@ import type { StepResult, TrainingBackend } from './backend.js';
 import type { TrainerOptions, TrainerState } from './trainer-state.js';
 import type { BatchEvent, EpochEvent, TrainingEvent } from './events.js';
 import { ReferenceBackend } from './reference-backend.js';
-import type { TrainingSettings } from './settings.js';
+import type { TrainingSettings } from '../model/training-settings.js';
 import { AugmentAhead } from './augment-ahead.js';
 import { type DropoutBackend, DropoutMasks, supportsDropout } from './dropout.js';
 import { EarlyStopping } from './early-stopping.js';
@@ -42,7 +42,7 @@ export class Trainer {
   readonly test: Dataset;
   /** The examples held out from the training set to judge choices (settings.validation), or null. */
   readonly validation: Dataset | null;
-  /** Tracks the best validation epoch and its parameters (when there is a validation split). */
+  /** Tracks the best validation epoch and its parameters (when there is a validation split). @internal */
   readonly earlyStopping: EarlyStopping | null;
   /** True once early stopping has ended the run (no more epochs should be run). */
   stoppedEarly = false;
