@@ -36,7 +36,7 @@ export { SETTING_LIMITS, type NumberLimit } from './model/setting-limits.js';
 export { trainEpochs, type EpochLoopHooks, type LoopEnd } from './train/run-loop.js';
 export { finishRun, trainedModel, type RunResult } from './train/run-result.js';
 export { measureLearning, type LearningMeasurement } from './train/learning-measure.js';
-export { diagnoseLearning, type LearningDiagnosis, type LearningProblem, type LikelyCause } from './train/learning-diagnosis.js';
+export { diagnoseLearning, type LearningDiagnosis, type LearningProblem, type LikelyCause, type RunEnd } from './train/learning-diagnosis.js';
 export { SCHEDULES, type ScheduleName } from './train/schedule.js';
 export { Trainer, type BackendFactory, type TrainerOptions, type TrainerState } from './train/trainer.js';
 export type { BatchEvent, EpochEvent, TrainingEvent } from './train/events.js';

@@ -46,11 +46,10 @@ export interface FastBackendOptions {
  * `compileKernels(bytes)`); leave the trainer's backend out for the plain TypeScript reference.
  *
  * Inside, each network gets its own kernels instance (synchronously, from the compiled module),
- * a `WasmDropoutBackend` when the settings ask for dropout and a `WasmBackend` otherwise; wide
- * networks (`usesThreads`) share their batches with `options.helper` when it is given (Node's
+ * with dropout's masks when the settings ask for dropout; wide networks (128 hidden neurons and
+ * more) share their batches with a helper thread when `options.helper` is given (Node's
  * `fastBackendFactory` and the Lab set up that second thread; `options` is theirs); with
- * augmentation, the backend offers the trainer the kernels' warp (`WasmWarp`). One thread or
- * two, the bits are the same.
+ * augmentation, the kernels distort the images too. One thread or two, the bits are the same.
  */
 export function createFastBackend(module: WebAssembly.Module, options: FastBackendOptions = {}): BackendFactory {
   return (network, settings) => {

@@ -9,7 +9,7 @@ import type { Trainer } from './trainer.js';
  * Names a network that has stopped learning, from a `LearningMeasurement` taken after an
  * epoch (the CLI) or every few hundred mini-batches (the Lab), whatever the size of the data
  * set: hidden neurons saturated or dead are named at once; answers all of one class (or
- * saturated outputs) from DIAGNOSIS_MIN_STEPS mini-batches on, or at the end of a shorter run.
+ * saturated outputs) from DIAGNOSIS_MIN_STEPS (300) mini-batches on, or at the end of a shorter run.
  * Pure and browser-safe: it returns numbers and names, each face words them (the CLI in
  * English, the Lab in its languages).
  */
@@ -29,7 +29,7 @@ export type LearningProblem =
 
 /**
  * The likely cause, judged from the learning rate against the default for the network; or, for
- * a run that ended before DIAGNOSIS_MIN_STEPS mini-batches at a sound rate, that it was too short.
+ * a run that ended before DIAGNOSIS_MIN_STEPS (300) mini-batches at a sound rate, that it was too short.
  */
 export type LikelyCause = 'learning-rate-too-large' | 'learning-rate-too-small' | 'too-few-steps' | 'unclear';
 
@@ -73,7 +73,7 @@ export const CHANCE_FACTOR = 2;
 
 /**
  * The problem of a run measured as `m` after `steps` mini-batches, or null when it is
- * learning, or when it is too early to tell. Before DIAGNOSIS_MIN_STEPS only saturated or dead
+ * learning, or when it is too early to tell. Before DIAGNOSIS_MIN_STEPS (300) only saturated or dead
  * hidden neurons are named, unless the run ends here (`end`): then saturated outputs and
  * answers of one class are named too (an accuracy merely low is not), and when the rate is
  * sound the cause is that the run was too short.

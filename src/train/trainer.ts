@@ -33,7 +33,7 @@ export type { BackendFactory, TrainerOptions, TrainerState } from './trainer-sta
  * set, measured after every epoch; `earlyStopping` remembers the best of those epochs,
  * `stoppedEarly` says when `patience` ran out, and `restoreBest` puts its parameters back;
  * `schedule` sets each mini-batch's learning rate; `augment` trains on freshly distorted copies
- * of each batch's images; `dropout` masks hidden neurons (backends with `trainMiniBatchDropout`).
+ * of each batch's images; `dropout` masks hidden neurons (on backends that support it).
  */
 export class Trainer {
   readonly settings: TrainingSettings;
