@@ -1,4 +1,5 @@
-import { resolveSettings, type TrainingSettings } from '../src/train/settings.js';
+import { resolveSettings } from '../src/train/settings.js';
+import type { TrainingSettings } from '../src/model/training-settings.js';
 
 /** The two recipes of the wide bench. */
 export type RecipeName = 'seed' | 'modern';

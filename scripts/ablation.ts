@@ -20,7 +20,8 @@ import { createFastBackend } from '../src/fast/factory.js';
 import { loadKernelsModule } from '../src/fast/node.js';
 import { PRESETS } from '../src/train/presets.js';
 import { trainEpochs } from '../src/train/run-loop.js';
-import { type PartialSettings, resolveSettings } from '../src/train/settings.js';
+import { resolveSettings } from '../src/train/settings.js';
+import type { PartialSettings } from '../src/model/training-settings.js';
 import { Trainer } from '../src/train/trainer.js';
 
 interface Row {

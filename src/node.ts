@@ -12,17 +12,13 @@
  * @module digitlab/node
  */
 
-export { loadMnist, loadIdxDirectory, defaultMnistDirectory, resolveDataOption, FASHION_MNIST_DIRECTORY } from './data/idx-dir.js';
-export { gunzipNode, isGzip } from './data/gzip.js';
+export { loadMnist, loadIdxDirectory } from './data/idx-dir.js';
 export { readPngAsMnist, readPngDigit, writeGrayPng, type PngDigit } from './data/png-node.js';
 export { loadImageFolder, loadImageFolderPair, listImageFolder, isImageFolder, type ImageFolderSet } from './data/image-folder-node.js';
-export { loadModel, saveModel, writeFileAtomic } from './model/model-io.js';
-export {
-  CHECKPOINT_FORMAT, CHECKPOINT_VERSION, serializeCheckpoint, parseCheckpointText, type Checkpoint, type CheckpointData,
-} from './train/checkpoint.js';
+export { loadModel, saveModel } from './model/model-io.js';
+export type { Checkpoint, CheckpointData } from './train/checkpoint.js';
 export { saveCheckpoint, loadCheckpoint } from './train/checkpoint-file.js';
 export { prepareRun, type RunPlan, type RunRequest } from './train/run-plan.js';
 export { executeRun, type RunOptions, type RunOutcome } from './train/run.js';
 export type { StopSignal } from './train/stop-signals.js';
-export { checkOutputFile, checkOutputFolder } from './model/output-path.js';
-export { KERNELS_WASM_PATH, loadKernelsModule, fastBackendFactory } from './fast/node.js';
+export { loadKernelsModule, fastBackendFactory } from './fast/node.js';

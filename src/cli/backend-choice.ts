@@ -1,6 +1,6 @@
 import { fastBackendFactory } from '../fast/node.js';
 import type { BackendFactory } from '../train/trainer.js';
-import type { TrainingSettings } from '../train/settings.js';
+import type { TrainingSettings } from '../model/training-settings.js';
 
 /**
  * What `--backend` accepts: `wasm`, the fast WebAssembly kernels (the default, `auto`), or

@@ -23,6 +23,7 @@ export function diagnosisLine(d: LearningDiagnosis, epoch: number, classNames?: 
   const cause = {
     'learning-rate-too-large': `the learning rate ${d.learningRate} is probably too large${d.widestHidden > 0 ? ` for ${d.widestHidden}-wide layers` : ''}; try --lr ${rate}`,
     'learning-rate-too-small': `the learning rate ${d.learningRate} is probably too small; try --lr ${rate}`,
+    'too-few-steps': `after only ${d.steps} mini-batches a network is usually still on its starting plateau (it needs a few hundred); try --epochs ${d.suggested.epochs}`,
     unclear: `try a smaller learning rate, e.g. --lr ${rate}`,
   }[d.cause];
   return `not learning after epoch ${epoch}: ${seen}; ${cause}`;

@@ -4,7 +4,7 @@
  * `nn.ts`. The derivative is written in terms of z and a = f(z), whichever is cheaper.
  *
  * Softmax is not elementwise (each output depends on the whole row), so it is an output
- * option handled by `softmaxRows` and by the costs, not an `Activation`.
+ * option (outputActivation "softmax") handled by the forward pass and the costs, not an `Activation`.
  */
 export interface Activation {
   readonly name: HiddenActivationName;

@@ -44,7 +44,7 @@ export interface Trace {
   readonly activationGradients: Float64Array[];
   /** After a backward pass, deltas[l−1] = δ^l = ∂C/∂z^l for l = 1 … L. */
   readonly deltas: Float64Array[];
-  /** C_x after `traceBackward` (NaN before, and after a pass started at a hidden neuron). */
+  /** C_x after the backward pass (NaN before, and after a pass started at a hidden neuron). */
   cost: number;
 }
 
@@ -179,7 +179,11 @@ export function backpropagate(net: TraceNetwork, trace: Trace, layer: number, wi
   return trace;
 }
 
-/** Forward and backward for one labelled example (see `traceBackward` for `withInputGradient`). */
+/**
+ * Forward and backward for one labelled example, in float64, keeping every z, a, f′(z), δ and
+ * ∂C_x/∂a; without `withInputGradient` the backward pass stops at the first layer's δ and skips
+ * ∂C_x/∂a⁰ (784 × sizes[1] multiplications).
+ */
 export function traceExample(net: TraceNetwork, cost: Cost, input: ArrayLike<number>, label: number, trace?: Trace, withInputGradient = true): Trace {
   return traceBackward(net, traceForward(net, input, trace), cost, label, withInputGradient);
 }

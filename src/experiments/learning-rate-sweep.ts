@@ -1,6 +1,7 @@
 import type { HiddenActivationName } from '../core/activations.js';
 import type { Dataset } from '../data/dataset.js';
-import { type PartialSettings, resolveSettings } from '../train/settings.js';
+import { resolveSettings } from '../train/settings.js';
+import type { PartialSettings } from '../model/training-settings.js';
 import { type BackendFactory, Trainer } from '../train/trainer.js';
 
 /**

@@ -1,6 +1,7 @@
 import { Rng } from '../core/rng.js';
 import { type DatasetPair, takeFirst } from '../data/dataset.js';
-import { type PartialSettings, resolveSettings, type TrainingSettings } from '../train/settings.js';
+import { resolveSettings } from '../train/settings.js';
+import type { PartialSettings, TrainingSettings } from '../model/training-settings.js';
 import type { BackendFactory } from '../train/trainer.js';
 import { type CurvePlan, type TrainingCurves, trainInTurn, withShuffledLabels } from './training-curves.js';
 

@@ -1,5 +1,5 @@
 import type { Dataset, DatasetPair } from '../data/dataset.js';
-import type { TrainingSettings } from '../train/settings.js';
+import type { TrainingSettings } from '../model/training-settings.js';
 import { type BackendFactory, Trainer } from '../train/trainer.js';
 
 /** Per-epoch and per-step measurements of one training run: what the experiments plot. */

@@ -1,7 +1,7 @@
 import { Network } from '../core/network.js';
 import { Rng } from '../core/rng.js';
 import type { Dataset } from '../data/dataset.js';
-import type { TrainingSettings } from '../train/settings.js';
+import type { TrainingSettings } from '../model/training-settings.js';
 import { type BackendFactory, Trainer } from '../train/trainer.js';
 import { datasetCost, PlaneCost, sparseImages } from './dataset-cost.js';
 import { flattenParameters, splitParameters } from './parameter-vector.js';

@@ -3,7 +3,7 @@ import type { BatchWarp } from '../data/augmenter.js';
 import type { Dataset } from '../data/dataset.js';
 import type { OptimizerState, StepResult } from '../train/backend.js';
 import type { DropoutBackend, DropoutMasks } from '../train/dropout.js';
-import type { TrainingSettings } from '../train/settings.js';
+import type { TrainingSettings } from '../model/training-settings.js';
 import type { Kernels } from './kernels.js';
 import { ensureMemory, type MemoryPlan } from './layout.js';
 import { adamCorrections, WasmBackend } from './wasm-backend.js';

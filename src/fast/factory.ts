@@ -24,7 +24,10 @@ export function usesThreads(sizes: readonly number[], from = THREADS_FROM): bool
 /** Largest shared memory a backend may grow to, in 64 KiB pages (2 GiB, the shared build's maximum). */
 const MAX_SHARED_PAGES = 32768;
 
-/** What the fast backends may use beside the kernels module. */
+/**
+ * What the fast backends may use beside the kernels module: a second thread and its shared-memory
+ * kernels, which `fastBackendFactory` (digitlab/node) and the Lab set up themselves. @internal
+ */
 export interface FastBackendOptions {
   /** The shared-memory build of the kernels (`build/kernels-shared.wasm`): needed for two threads. */
   readonly sharedModule?: WebAssembly.Module;
@@ -37,12 +40,16 @@ export interface FastBackendOptions {
 }
 
 /**
- * The `BackendFactory` of the fast kernels, for the `Trainer`: each network gets its own
- * kernels instance (synchronously, from the compiled module), a `WasmDropoutBackend` when the
- * settings ask for dropout and a `WasmBackend` otherwise; wide networks (`usesThreads`) share
- * their batches with `options.helper` when it is given; with augmentation, the backend offers
- * the trainer the kernels' warp (`WasmWarp`). One thread or two, the bits are the
- * same. Compile the module first, asynchronously: `createFastBackend(await compileKernels(bytes))`.
+ * The `BackendFactory` of the fast kernels (WebAssembly SIMD), for the `Trainer`: the one
+ * factory behind every option (dropout, augmentation, wide layers). Give it the compiled kernels
+ * (`fetchKernels()` in a page or a Worker, `loadKernelsModule()` from digitlab/node, or
+ * `compileKernels(bytes)`); leave the trainer's backend out for the plain TypeScript reference.
+ *
+ * Inside, each network gets its own kernels instance (synchronously, from the compiled module),
+ * with dropout's masks when the settings ask for dropout; wide networks (128 hidden neurons and
+ * more) share their batches with a helper thread when `options.helper` is given (Node's
+ * `fastBackendFactory` and the Lab set up that second thread; `options` is theirs); with
+ * augmentation, the kernels distort the images too. One thread or two, the bits are the same.
  */
 export function createFastBackend(module: WebAssembly.Module, options: FastBackendOptions = {}): BackendFactory {
   return (network, settings) => {
@@ -73,6 +80,3 @@ function sharedMemory(): WebAssembly.Memory | null {
     return null;
   }
 }
-
-/** The same factory under its earlier name. */
-export const createWasmBackend = createFastBackend;

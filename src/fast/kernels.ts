@@ -55,7 +55,8 @@ const EXPORTS = [
 
 /**
  * Compiles the kernels from the bytes of `kernels.wasm` (or returns an already compiled
- * module). Compile once, then instantiate as often as needed with `instantiateKernels`.
+ * module), for `createFastBackend`. Compile once: each network the factory makes gets its own
+ * instance of the compiled module.
  * Works in Node and browsers (use `WebAssembly.compileStreaming(fetch(url))` there for speed).
  */
 export async function compileKernels(source: WebAssembly.Module | BufferSource): Promise<WebAssembly.Module> {

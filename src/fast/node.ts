@@ -45,7 +45,7 @@ export function nodeHelper(): Promise<HelperPool | null> {
 /**
  * The fast (WebAssembly) backend factory for Node: `new Trainer(s, data, { backend: await
  * fastBackendFactory(s) })`. Given the settings it starts the helper thread only when they
- * train on two threads (`usesThreads`); without them, it starts it in case they do.
+ * train on two threads (a hidden layer of 128 neurons or more); without them, it starts it in case they do.
  */
 export async function fastBackendFactory(settings?: { readonly sizes: readonly number[] }): Promise<BackendFactory> {
   const module = await loadKernelsModule();

@@ -3,7 +3,7 @@ import type { Network } from '../core/network.js';
 import type { BatchWarp } from '../data/augmenter.js';
 import type { Dataset } from '../data/dataset.js';
 import type { OptimizerState, StepResult, TrainingBackend } from '../train/backend.js';
-import type { TrainingSettings } from '../train/settings.js';
+import type { TrainingSettings } from '../model/training-settings.js';
 import { type Kernels, WIDE_MODE } from './kernels.js';
 import { ensureMemory, type MemoryPlan, planMemory, type PlanSettings, writeLayout } from './layout.js';
 import { encodeDataset, type SparseStore } from './sparse-store.js';

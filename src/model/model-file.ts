@@ -3,6 +3,7 @@ import { COSTS, type CostName, costFitsOutput } from '../core/costs.js';
 import { MAX_PARAMETERS, Network, parameterCount } from '../core/network.js';
 import { DIGIT_CLASS_NAMES } from '../data/dataset.js';
 import { DigitlabError } from '../errors.js';
+import { checksumMismatch, Crc32, isChecksumText } from './checksum.js';
 import { parseJsonText } from './json-text.js';
 import { checkSettings, describeLimit, LAYER_COUNT_LIMIT, SETTING_LIMITS, withinLimit } from './setting-limits.js';
 import type { TrainingSettings } from './training-settings.js';
@@ -38,9 +39,10 @@ export interface Model {
 /**
  * Serialises a model as the documented JSON document (see docs/model-format.md):
  * `{ format, version, layers, activation, outputActivation, cost, classNames, training,
- * metrics, biases: [layer][neuron], weights: [layer][neuron][input] }`.
+ * metrics, checksum, biases: [layer][neuron], weights: [layer][neuron][input] }`.
  * Each float32 is written with 9 significant digits, which is enough for `Math.fround` to
- * give back the identical bits, so a model loads back bit-exact.
+ * give back the identical bits, so a model loads back bit-exact; `checksum` (CRC-32 of those
+ * bits, see checksum.ts) lets a reader tell a damaged or edited file.
  */
 export function serializeModel(model: Model): string {
   const net = model.network;
@@ -62,6 +64,7 @@ export function serializeModel(model: Model): string {
     data: model.data,
     training: model.settings,
     metrics: model.metrics,
+    checksum: parametersChecksum(net),
     biases: net.biases.map((b) => Array.from(b, exact)),
     weights: net.weights.map((w, l) => rows(w, net.sizes[l])),
   };
@@ -85,6 +88,14 @@ export function assertFiniteParameters(net: Network): void {
       if (!Number.isFinite(b[j])) throw new DigitlabError(`refusing to save a network with ${b[j]} in biases[${l}][${j}] (training diverged?)`);
     }
   }
+}
+
+/** CRC-32 of the parameters' float32 bits in the order the file holds them: every layer's biases, then every layer's weights (row by row). */
+function parametersChecksum(net: Network): string {
+  const crc = new Crc32();
+  for (const b of net.biases) crc.add(b);
+  for (const w of net.weights) crc.add(w);
+  return crc.text();
 }
 
 /** A float32 value as the shortest-enough double that round-trips through Math.fround. */
@@ -147,6 +158,12 @@ export function parseModel(doc: unknown, source: string): Model {
     const rows = doc.weights[l] as unknown[][];
     const nIn = sizes[l] as number;
     for (let j = 0; j < rows.length; j++) fillFinite(network.weights[l].subarray(j * nIn, (j + 1) * nIn), rows[j], `weights[${l}][${j}]`, fail);
+  }
+  // A file from elsewhere (an older digitlab, a hand-made one) has none, and loads as it is.
+  if (doc.checksum !== undefined) {
+    if (!isChecksumText(doc.checksum)) return fail('field "checksum" must be "crc32:" and 8 hexadecimal digits');
+    const computed = parametersChecksum(network);
+    if (computed !== doc.checksum) return fail(checksumMismatch('the weights and biases', doc.checksum, computed));
   }
   return {
     network,

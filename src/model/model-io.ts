@@ -27,7 +27,7 @@ export async function loadModel(file: string): Promise<Model> {
   return parseModelText(text, basename(file));
 }
 
-/** Saves a model atomically: see `writeFileAtomic`. */
+/** Saves a model atomically: the text goes to a temporary file beside `file`, renamed over it, so a reader (or a crash) sees the old model or the new one, never half. */
 export async function saveModel(file: string, model: Model): Promise<void> {
   await writeFileAtomic(file, serializeModel(model));
 }

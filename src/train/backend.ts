@@ -16,7 +16,7 @@ export interface OptimizerState {
 
 /**
  * The hot path of training, behind one interface so that the readable TypeScript reference
- * (`ReferenceBackend`) and the fast WebAssembly kernels are interchangeable and can be
+ * (src/train/reference-backend.ts) and the fast WebAssembly kernels are interchangeable and can be
  * checked against each other. A backend owns the parameters while it trains (it may keep
  * them in its own layout); `readNetwork` copies them out.
  */
@@ -25,7 +25,7 @@ export interface TrainingBackend {
   readonly name: string;
   /** Threads its mini-batch steps run on (1 when absent). */
   readonly threads?: number;
-  /** A faster engine for data augmentation's pixel work (the same bytes), when the backend has one. */
+  /** A faster engine for data augmentation's pixel work (the same bytes), when the backend has one. @internal */
   readonly warp?: BatchWarp;
   /**
    * Gives the backend work for the moments its steps wait (for a helper thread): `work` does

@@ -2,6 +2,7 @@ import { Network } from '../core/network.js';
 import { OPTIMIZERS } from '../core/optimizers.js';
 import { DigitlabError } from '../errors.js';
 import { decodeFloat32, decodeUint32, encodeFloat32, encodeUint32 } from '../model/base64-arrays.js';
+import { checksumMismatch, Crc32, isChecksumText } from '../model/checksum.js';
 import { parseJsonText } from '../model/json-text.js';
 import { checkSettings } from '../model/setting-limits.js';
 import { canonicalSettings, type TrainingSettings } from '../model/training-settings.js';
@@ -45,7 +46,8 @@ export interface Checkpoint {
  * The checkpoint as a JSON document (see docs/model-format.md, "Checkpoint file"). Arrays of
  * numbers (parameters, optimizer buffers, the shuffle order) are base64 of little-endian
  * float32 / uint32, so they come back bit-exact; every other number is plain JSON (doubles
- * round-trip exactly through JavaScript's shortest representation).
+ * round-trip exactly through JavaScript's shortest representation). `checksum` is the CRC-32
+ * of those arrays' bytes in the order the file holds them (model/checksum.ts).
  */
 export function serializeCheckpoint(checkpoint: Checkpoint): string {
   const { state } = checkpoint;
@@ -69,6 +71,7 @@ export function serializeCheckpoint(checkpoint: Checkpoint): string {
       stoppedEarly: state.stoppedEarly ?? false,
     },
     rng: state.rng,
+    checksum: stateChecksum(state),
     order: encodeUint32(state.order),
     optimizer: { step: state.optimizer.step, buffers: state.optimizer.buffers.map(encodeFloat32) },
     network: encodeNetwork(net),
@@ -91,6 +94,12 @@ export function parseCheckpointText(text: string, source: string): Checkpoint {
   if (!isObject(doc)) return fail('not a digitlab checkpoint (expected a JSON object)');
   if (doc.format !== CHECKPOINT_FORMAT) return fail(`not a digitlab checkpoint (format is ${JSON.stringify(doc.format)}, expected "${CHECKPOINT_FORMAT}")`);
   if (doc.version !== CHECKPOINT_VERSION) return fail(`unsupported checkpoint version ${JSON.stringify(doc.version)} (this digitlab reads version ${CHECKPOINT_VERSION})`);
+  // Before any array is judged, so that a damaged one is named as such; a file without one loads as it is.
+  if (doc.checksum !== undefined) {
+    if (!isChecksumText(doc.checksum)) return fail('field "checksum" must be "crc32:" and 8 hexadecimal digits');
+    const computed = documentChecksum(doc);
+    if (computed !== doc.checksum) return fail(checksumMismatch('the arrays (order, optimizer, network)', doc.checksum, computed));
+  }
 
   const settings = parseSettings(doc.settings, fail);
   const sizes = settings.sizes;
@@ -191,6 +200,38 @@ function parseLastEpoch(x: unknown, fail: Fail): EpochEvent | undefined {
     seconds: finite(x.seconds, 'progress.lastEpoch.seconds', fail),
     ...(x.validationAccuracy !== undefined ? { validationAccuracy: maybeNaN(x.validationAccuracy, 'progress.lastEpoch.validationAccuracy') } : {}),
   };
+}
+
+/** The checksum of a state's arrays, in the order serializeCheckpoint writes them. */
+function stateChecksum(state: TrainerState): string {
+  const crc = new Crc32().add(state.order);
+  for (const buffer of state.optimizer.buffers) crc.add(buffer);
+  const nets = state.earlyStopping ? [state.network, state.earlyStopping.network] : [state.network];
+  for (const net of nets) {
+    for (const w of net.weights) crc.add(w);
+    for (const b of net.biases) crc.add(b);
+  }
+  return crc.text();
+}
+
+/** The same checksum over a parsed document's base64 arrays (their decoded bytes), whatever their lengths. */
+function documentChecksum(doc: Record<string, unknown>): string {
+  const crc = new Crc32();
+  const add = (text: unknown): void => {
+    if (typeof text === 'string') crc.add(Buffer.from(text, 'base64'));
+  };
+  const each = (list: unknown): void => {
+    if (Array.isArray(list)) list.forEach(add);
+  };
+  add(doc.order);
+  if (isObject(doc.optimizer)) each(doc.optimizer.buffers);
+  const nets = [doc.network, isObject(doc.earlyStopping) ? doc.earlyStopping.network : undefined];
+  for (const net of nets) {
+    if (!isObject(net)) continue;
+    each(net.weights);
+    each(net.biases);
+  }
+  return crc.text();
 }
 
 function encodeNetwork(net: Network): { weights: string[]; biases: string[] } {

@@ -31,7 +31,7 @@ export interface LearningMeasurement {
 }
 
 /**
- * Runs the reference forward pass over the first `MEASURED_EXAMPLES` of `data` and measures
+ * Runs the reference forward pass over the first `examples` of `data` (1,000 by default) and measures
  * the answers and every hidden neuron's slope f′(z): where f′ ≈ 0 the neuron passes no
  * gradient back (∂C/∂z = f′(z)·∂C/∂a), so a network of such neurons has stopped learning.
  * Pure and browser-safe: the CLI runs it after an epoch, the Lab after some mini-batches.

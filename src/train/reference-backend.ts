@@ -9,7 +9,7 @@ import type { Dataset } from '../data/dataset.js';
 import { gatherBatch } from './batch.js';
 import { EVAL_CHUNK, predictRange } from './predict.js';
 import type { OptimizerState, StepResult, TrainingBackend } from './backend.js';
-import type { TrainingSettings } from './settings.js';
+import type { TrainingSettings } from '../model/training-settings.js';
 import type { DropoutMasks } from './dropout.js';
 
 /**

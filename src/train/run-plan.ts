@@ -57,7 +57,7 @@ export function dataOption(value: string | undefined): string | null {
  * resumed run's checkpoint and that the request does not change it, that every output path
  * can be written (before the data is read, so a bad path is refused at once), the data
  * (for a resumed run: the very data it trained on) and the settings. Every problem is one
- * DigitlabError; a `ResumeConflictError` lists each asked-for value that differs from the run's.
+ * DigitlabError; a conflict with a resumed run lists each asked-for value that differs from the run's.
  */
 export async function prepareRun(request: RunRequest): Promise<RunPlan> {
   const resumed = request.resume ? await loadCheckpoint(request.resume) : null;

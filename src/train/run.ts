@@ -3,7 +3,7 @@ import { DigitlabError } from '../errors.js';
 import { saveModel } from '../model/model-io.js';
 import type { BatchEvent, EpochEvent } from './events.js';
 import { saveCheckpoint } from './checkpoint-file.js';
-import { DIAGNOSIS_MIN_STEPS, diagnoseLearning, type LearningDiagnosis, plainlyLearning } from './learning-diagnosis.js';
+import { diagnoseLearning, type LearningDiagnosis, plainlyLearning } from './learning-diagnosis.js';
 import { measureLearning } from './learning-measure.js';
 import { trainEpochs } from './run-loop.js';
 import type { RunPlan } from './run-plan.js';
@@ -21,7 +21,7 @@ export interface RunOptions {
   readonly onEpochStart?: (trainer: Trainer) => void;
   /** After each mini-batch. */
   readonly onBatch?: (event: BatchEvent) => void;
-  /** After each epoch, with the diagnosis of a network that stopped learning (at most once per run, from DIAGNOSIS_MIN_STEPS mini-batches on), else null. */
+  /** After each epoch, with the diagnosis of a network that stopped learning (at most once per run; see `diagnoseLearning`), else null. */
   readonly onEpoch?: (event: EpochEvent, diagnosis: LearningDiagnosis | null) => void;
   /** The run has ended and is about to be saved. */
   readonly onFinish?: (result: RunResult) => void;
@@ -59,7 +59,9 @@ export async function executeRun(plan: RunPlan, options: RunOptions = {}): Promi
         shouldStop: () => signals.received() !== null,
         onEpoch: async (event) => {
           const steps = Math.ceil(trainer.examplesSeen / trainer.settings.batchSize);
-          const diagnosis = diagnosed || steps < DIAGNOSIS_MIN_STEPS || plainlyLearning(trainer) ? null : diagnoseLearning(measureLearning(trainer.network(), trainer.train), trainer.settings, steps);
+          // The last epoch is the last chance to name a short run, whatever the size of its data set.
+          const end = trainer.epochsDone >= trainer.settings.epochs || trainer.stoppedEarly ? { epochs: trainer.epochsDone } : undefined;
+          const diagnosis = diagnosed || plainlyLearning(trainer) ? null : diagnoseLearning(measureLearning(trainer.network(), trainer.train), trainer.settings, steps, end);
           diagnosed ||= diagnosis !== null;
           options.onEpoch?.(event, diagnosis);
           await keeper.save();

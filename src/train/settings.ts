@@ -3,9 +3,8 @@ import { checkSettings } from '../model/setting-limits.js';
 import type { PartialSettings, TrainingSettings } from '../model/training-settings.js';
 import { defaultInit, defaultLearningRate, SEED_LEARNING_RATE } from './defaults.js';
 
-// The settings' shape lives in the model layer (a model file records them); the run layer re-exports it.
-export type { PartialSettings, TrainingSettings } from '../model/training-settings.js';
-export { canonicalSettings } from '../model/training-settings.js';
+// The settings' shape (TrainingSettings, PartialSettings) lives in the model layer, since a model
+// file records them: import it from there. This file holds their values: the seed and the defaults.
 
 /**
  * The source document's network and training: 784-16-16-10, sigmoid, quadratic cost, plain
@@ -33,10 +32,10 @@ export const SEED_SETTINGS: TrainingSettings = {
  * the library, the scripts and the Lab alike. Left out, a setting takes the seed's value,
  * except for these, which follow the others:
  * - the output activation: softmax with the cross-entropy cost, sigmoid otherwise;
- * - the initial weights: He for ReLU, Xavier otherwise (`defaultInit`);
+ * - the initial weights: He for ReLU, Xavier otherwise (train/defaults.ts);
  * - the learning rate: 0.001 for Adam; for SGD 4.5 for sigmoid layers up to 28 wide and
  *   128 / width beyond, 0.3 for tanh, 0.1 for ReLU; for momentum a tenth of SGD's
- *   (`defaultLearningRate`, measured: README "Why these defaults").
+ *   (train/defaults.ts, measured: README "Why these defaults").
  * Returns the settings in canonical field order; throws a DigitlabError naming a bad setting.
  */
 export function resolveSettings(partial: PartialSettings, inputSize = 784, classes = 10): TrainingSettings {

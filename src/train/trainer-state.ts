@@ -35,7 +35,7 @@ export interface TrainerState {
 
 /** Options of a `Trainer`. */
 export interface TrainerOptions {
-  /** Which implementation runs the hot path (default: `ReferenceBackend`). */
+  /** Which implementation runs the hot path: `createFastBackend(…)` for the WebAssembly kernels; left out, the plain TypeScript reference (src/train/reference-backend.ts). */
   readonly backend?: BackendFactory;
   /** Called with every batch and epoch event. */
   readonly listener?: (event: TrainingEvent) => void;

@@ -6,7 +6,7 @@ import type { StepResult, TrainingBackend } from './backend.js';
 import type { TrainerOptions, TrainerState } from './trainer-state.js';
 import type { BatchEvent, EpochEvent, TrainingEvent } from './events.js';
 import { ReferenceBackend } from './reference-backend.js';
-import type { TrainingSettings } from './settings.js';
+import type { TrainingSettings } from '../model/training-settings.js';
 import { AugmentAhead } from './augment-ahead.js';
 import { type DropoutBackend, DropoutMasks, supportsDropout } from './dropout.js';
 import { EarlyStopping } from './early-stopping.js';
@@ -33,7 +33,7 @@ export type { BackendFactory, TrainerOptions, TrainerState } from './trainer-sta
  * set, measured after every epoch; `earlyStopping` remembers the best of those epochs,
  * `stoppedEarly` says when `patience` ran out, and `restoreBest` puts its parameters back;
  * `schedule` sets each mini-batch's learning rate; `augment` trains on freshly distorted copies
- * of each batch's images; `dropout` masks hidden neurons (backends with `trainMiniBatchDropout`).
+ * of each batch's images; `dropout` masks hidden neurons (on backends that support it).
  */
 export class Trainer {
   readonly settings: TrainingSettings;
@@ -42,7 +42,7 @@ export class Trainer {
   readonly test: Dataset;
   /** The examples held out from the training set to judge choices (settings.validation), or null. */
   readonly validation: Dataset | null;
-  /** Tracks the best validation epoch and its parameters (when there is a validation split). */
+  /** Tracks the best validation epoch and its parameters (when there is a validation split). @internal */
   readonly earlyStopping: EarlyStopping | null;
   /** True once early stopping has ended the run (no more epochs should be run). */
   stoppedEarly = false;

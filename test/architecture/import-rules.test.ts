@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
 
 /**
- * The import rules of ARCHITECTURE.md, checked over the real import graph of `src/`:
+ * The import rules of docs/ARCHITECTURE.md ("The rules the tests enforce"), checked over the real import graph of `src/`:
  * core imports nothing outside core; data ← model ← train ← explain/experiments/fast ←
  * cli/lab/server (each layer may import only layers below it, or its own); nothing in src
  * imports bench/ or scripts/; no cycles between files.

@@ -45,6 +45,7 @@ const BAD_MODELS: [string, string | ((d: any) => unknown), RegExp][] = [
   ['binary garbage', '\u0000\u0001\u00ff\u00fePNG', /not a digitlab model \(not valid JSON/],
   ['a JSON array', '[1,2,3]', /not a digitlab model \(expected a JSON object\)/],
   ['deeply nested JSON', '['.repeat(100_000) + ']'.repeat(100_000), /not a digitlab model \(expected a JSON object\)/],
+  ['one weight changed (the checksum tells)', (d) => { d.weights[1][2][3] = d.weights[1][2][3] / 2; return d; }, /the weights and biases do not match the file's checksum/],
 ];
 
 /** The bad file's text. */
@@ -69,7 +70,7 @@ test(`the model loader refuses ${BAD_MODELS.length} kinds of bad model file with
 
 test('the digitlab command answers bad model files with exit code 1 and that one line, never a crash', async () => {
   // A sample through the real CLI (each run starts a process); the loader above sees them all.
-  for (const index of [0, 2, 6, 9, 11, 12, 13, 19, 23]) {
+  for (const index of [0, 2, 6, 9, 11, 12, 13, 19, 23, 24]) {
     const [name, make, pattern] = BAD_MODELS[index];
     const file = join(dir, `cli-${index}.json`);
     await writeFile(file, textOf(make));

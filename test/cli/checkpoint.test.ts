@@ -109,7 +109,10 @@ test('--resume refuses options that would change the run, and bad checkpoint fil
   const extended = runCli(['train', '--resume', checkpoint, '--epochs', '2', '--out', join(dir, 'small2.json')]);
   assert.equal(extended.code, 0, extended.stderr);
 
-  const doc = JSON.parse(await readFile(checkpoint, 'utf8'));
+  const written = JSON.parse(await readFile(checkpoint, 'utf8'));
+  assert.match(written.checksum, /^crc32:[0-9a-f]{8}$/, 'digitlab writes a checksum of the arrays');
+  // The shape checks, on a file without a checksum (as one from elsewhere): each problem by name.
+  const { checksum: _, ...doc } = written;
   const cases: [string, (d: any) => unknown, RegExp][] = [
     ['not JSON', () => '{', /not valid JSON/],
     ['a model file', () => ({ format: 'digitlab-model' }), /not a digitlab checkpoint/],
@@ -123,6 +126,8 @@ test('--resume refuses options that would change the run, and bad checkpoint fil
     ['huge layers', (d) => { d.settings.sizes = [784, 100000, 100000, 10]; return d; }, /more than the 50,000,000 digitlab trains/],
     ['batch beyond the epoch', (d) => { d.progress.batchesDone = 10_000; return d; }, /progress\.batchesDone/],
     ['momentum buffers missing', (d) => ({ ...d, settings: { ...d.settings, optimizer: 'momentum' } }), /"optimizer\.buffers" must hold 6/],
+    ['checksum not crc32', (d) => ({ ...d, checksum: 'md5:1234' }), /field "checksum" must be "crc32:" and 8 hexadecimal digits/],
+    ['a truncated array under a checksum', (d) => { d.network.weights[1] = d.network.weights[1].slice(4); return { ...d, checksum: written.checksum }; }, /do not match the file's checksum/],
   ];
   for (const [name, mutate, pattern] of cases) {
     const mutated = mutate(structuredClone(doc));

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { existsSync, watch } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { DigitlabError } from '../../src/errors.js';
 import { loadCheckpoint } from '../../src/train/checkpoint-file.js';
 import { prepareRun } from '../../src/train/run-plan.js';
@@ -83,19 +84,25 @@ test('experiment and explain refuse a bad --out before any work', () => {
 });
 
 test('a checkpoint write failing mid-run (read-only file swapped in) keeps the last good checkpoint, saves the model so far, says so in one line', async () => {
-  const checkpoint = join(dir, 'swap.ckpt.json');
+  // The first checkpoint appears by an atomic rename into its folder: watched (inotify), not polled.
+  const folder = await mkdtemp(join(dir, 'swap-'));
+  const checkpoint = join(folder, 'swap.ckpt.json');
   const out = join(dir, 'swap.json');
+  let markWritten = (): void => {};
+  const written = new Promise<void>((resolve) => (markWritten = resolve));
+  const watcher = watch(folder, (_event, name) => {
+    if (name === basename(checkpoint) && existsSync(checkpoint)) markWritten();
+  });
   const child = spawn(process.execPath, [CLI, 'train', '--limit', '20000', '--epochs', '6', '--backend', 'reference', '--out', out, '--checkpoint', checkpoint], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => (stderr += chunk));
   const code = new Promise<number | null>((resolve) => child.on('close', resolve));
   // As soon as the first checkpoint is on disk, make the file read-only: the next save must fail.
-  for (;;) {
-    const saved = await loadCheckpoint(checkpoint).catch(() => null);
-    if (saved) break;
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  // Should the run end first, the wait ends with it (and the assertions below say why).
+  await Promise.race([written, code]);
+  watcher.close();
+  assert.ok(existsSync(checkpoint), `the run ended before its first checkpoint: ${stderr}`);
   await chmod(checkpoint, 0o444);
   assert.equal(await code, 1, stderr);
   const last = stderr.trim().split('\n').at(-1) ?? '';

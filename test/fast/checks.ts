@@ -10,7 +10,7 @@ import { Workspace } from '../../src/core/workspace.js';
 import type { Dataset } from '../../src/data/dataset.js';
 import { gatherBatch } from '../../src/train/batch.js';
 import { ReferenceBackend } from '../../src/train/reference-backend.js';
-import type { TrainingSettings } from '../../src/train/settings.js';
+import type { TrainingSettings } from '../../src/model/training-settings.js';
 import { randomNetwork, wasmBackend, worstRatio } from './helpers.js';
 
 /** Relative tolerance of a fast number against the reference's. */

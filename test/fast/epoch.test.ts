@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { takeFirst } from '../../src/data/dataset.js';
 import { ReferenceBackend } from '../../src/train/reference-backend.js';
-import { SEED_SETTINGS, type TrainingSettings } from '../../src/train/settings.js';
+import { SEED_SETTINGS } from '../../src/train/settings.js';
+import type { TrainingSettings } from '../../src/model/training-settings.js';
 import { Trainer } from '../../src/train/trainer.js';
 import { realMnist, wasmFactory, worstRatio } from './helpers.js';
 

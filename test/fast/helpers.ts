@@ -5,7 +5,8 @@ import { loadMnist } from '../../src/data/idx-dir.js';
 import { createFastBackend } from '../../src/fast/factory.js';
 import { loadKernelsModule } from '../../src/fast/node.js';
 import { WasmBackend } from '../../src/fast/wasm-backend.js';
-import { resolveSettings, type PartialSettings, type TrainingSettings } from '../../src/train/settings.js';
+import { resolveSettings } from '../../src/train/settings.js';
+import type { PartialSettings, TrainingSettings } from '../../src/model/training-settings.js';
 import { instantiateKernels } from '../../src/fast/kernels.js';
 
 /** Full MNIST, loaded once per test process. */

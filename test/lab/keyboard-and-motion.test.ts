@@ -91,20 +91,24 @@ describe('drawing with the keyboard, and motion under prefers-reduced-motion', {
     const normal = await open('', { reducedMotion: 'no-preference' });
     await normal.waitForSelector('body[data-model-ready="true"]', { timeout: 60_000 });
     // A picked test image changes the input at once: the bulbs then light up layer by layer.
-    const afterPick = async (page: Page): Promise<{ animations: number; delay: string; propagate: boolean }> => {
+    const afterPick = async (page: Page, motion: boolean): Promise<{ animations: number; delay: string; propagate: boolean }> => {
       // Every CSS transition that starts, counted as it happens (they end within 300 ms).
       await page.evaluate('window.transitions = 0; document.addEventListener("transitionrun", () => window.transitions++)');
       await page.locator('.thumb[data-index="1"]').click();
-      await page.waitForTimeout(500);
+      // Waited on what the page shows: the new answer and the bulbs' propagate class, then two
+      // frames, by which the browser has restyled the bulbs and started any transition.
+      await page.waitForFunction(() => document.querySelector('#answer')?.textContent?.trim() === '2' && document.querySelector('.network-view svg')?.classList.contains('propagate'));
+      await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+      if (motion) await page.waitForFunction(() => (window as unknown as { transitions: number }).transitions > 0);
       return page.evaluate(() => ({
         animations: (window as unknown as { transitions: number }).transitions,
         delay: getComputedStyle(document.querySelector('.network-view .neuron[data-layer="2"] circle') as Element).transitionDelay,
         propagate: document.querySelector('.network-view svg')?.classList.contains('propagate') ?? false,
       }));
     };
-    const withMotion = await afterPick(normal);
+    const withMotion = await afterPick(normal, true);
     assert.ok(withMotion.propagate && withMotion.animations > 0 && withMotion.delay === '0.09s', `without the preference the bulbs light up layer by layer (${JSON.stringify(withMotion)})`);
-    const without = await afterPick(reduced);
+    const without = await afterPick(reduced, false);
     assert.equal(await answer(reduced), '2', 'test image 1 is a 2');
     assert.deepEqual(without.animations, 0, 'no transition runs under reduced motion');
     // The descent ball: Play shows the whole path at once instead of rolling it.

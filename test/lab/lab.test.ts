@@ -8,9 +8,9 @@ import { fastBackendFactory } from '../../src/fast/node.js';
 import { loadModel } from '../../src/model/model-io.js';
 import { evaluateNetwork } from '../../src/train/predict.js';
 import { activationSettings, FAIR_ACTIVATION_SETTINGS } from '../../src/experiments/activations.js';
-import { resolveSettings, SEED_SETTINGS, type TrainingSettings } from '../../src/train/settings.js';
+import { resolveSettings, SEED_SETTINGS } from '../../src/train/settings.js';
+import type { TrainingSettings } from '../../src/model/training-settings.js';
 import { Trainer } from '../../src/train/trainer.js';
-import { loadAwareFloor, MEASURE_FPS } from './frames.js';
 import { RESULTS_DIR, ROOT, startSuite, pageHref } from './harness.js';
 import { ellipse, ONE, type Point, stroke } from './pointer.js';
 
@@ -145,32 +145,24 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     await restored.context().close();
   });
 
-  it('trains live in the Worker past 90 % test accuracy while the page keeps ≥ 50 fps', async () => {
+  // How smoothly the page draws while it trains (frames per second) is measured by bench/lab-frames.ts.
+  it('trains live in the Worker past 90 % test accuracy', async () => {
     const training = await openLab(browser, `${base}#layers=16,16&activation=relu&cost=cross-entropy&init=he&optimizer=adam&lr=0.005&test=0`);
-    const idle = await training.evaluate<number>(MEASURE_FPS);
     await training.locator('[data-command="toggle"]').click();
     await training.waitForSelector('body[data-running="true"]');
-    const fps = await training.evaluate<number>(MEASURE_FPS);
     await training.screenshot({ path: join(RESULTS_DIR, 'lab-training.png'), fullPage: true });
-    const speed = (await training.locator('#speed').textContent()) ?? '';
     await training.waitForFunction(() => Number(document.body.dataset.testAccuracy) > 0.9, undefined, { timeout: 60_000 });
     const curve = await training.evaluate<[number, number][]>('window.digitlab.testCurve()');
     const first = curve.find(([, accuracy]) => accuracy > 0.9);
     assert.ok(first, 'test accuracy passed 90 %');
     const crossed = { batches: first[0], accuracy: first[1] };
-    // The Worker's steady speed, once past the first epochs' dense test-set evaluations.
-    await training.waitForFunction(() => Number(document.body.dataset.batches) > 2400, undefined, { timeout: 60_000 });
-    await training.waitForTimeout(1500);
-    const steadySpeed = (await training.locator('#speed').textContent()) ?? '';
+    // Past four of the Lab's diagnoses (every 300 mini-batches), the healthy run is not named.
+    await training.waitForFunction(() => Number(document.body.dataset.batches) > 1200, undefined, { timeout: 60_000 });
     assert.equal(await training.locator('#diagnosis').textContent(), '', 'a healthy run is not named as stalled');
     await training.locator('[data-command="toggle"]').click();
     await training.waitForSelector('body[data-running="false"]');
-    console.log(`# live training: ${fps.toFixed(1)} fps during training (${idle.toFixed(1)} fps idle just before); worker speed "${speed}" while measuring, "${steadySpeed}" later; test accuracy ${(crossed.accuracy * 100).toFixed(1)} % after ${crossed.batches} mini-batches`);
-    // ≥ 50 fps is the goal, and what an unloaded machine shows; on an overloaded one the page
-    // need only stay live (≥ 20 fps), and the test says so (frames.ts).
-    const { floor, note } = loadAwareFloor(50, 20, 'frame-rate');
-    if (note) console.log(note);
-    assert.ok(fps >= floor, `frame rate during training: ${fps.toFixed(1)} fps (idle ${idle.toFixed(1)} fps)`);
+    const speed = (await training.locator('#speed').textContent()) ?? '';
+    console.log(`# live training: worker speed "${speed}"; test accuracy ${(crossed.accuracy * 100).toFixed(1)} % after ${crossed.batches} mini-batches`);
     assert.ok(crossed.batches <= 500, `90 % took ${crossed.batches} mini-batches`);
     await training.locator('.weight-grid[data-neuron="3"]').click();
     await training.waitForSelector('#weight-dialog[open]');
@@ -186,7 +178,11 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     await lab.locator('[data-command="compare"]').click();
     await lab.waitForSelector('body[data-running="true"]');
     await lab.waitForFunction(() => Number(document.body.dataset.batches) >= 300, undefined, { timeout: 60_000 });
-    await lab.waitForTimeout(1500);
+    // The accuracy chart has drawn both runs' curves (it redraws a few times a second at full speed).
+    await lab.waitForFunction(() => {
+      const legends = [...document.querySelectorAll('#accuracy-chart .u-legend .u-series th')].map((th) => th.textContent?.trim());
+      return legends.includes('sigmoid') && legends.includes('ReLU');
+    }, undefined, { timeout: 60_000 });
     await lab.locator('[data-command="toggle"]').click();
     await lab.waitForSelector('body[data-running="false"]');
     const legends = await lab.locator('#accuracy-chart .u-legend .u-series th').allTextContents();

@@ -72,10 +72,12 @@ describe('no specification code in anything a user of the Lab reads, on every pa
       const texts: string[] = [];
       await read(page, texts);
       await page.locator('.network-view .neuron[data-layer="1"][data-neuron="3"]').hover();
-      await page.waitForSelector('.network-view .tooltip .katex', { timeout: 30_000 }).catch(() => {});
+      // The tooltip's formula, typeset once KaTeX has loaded (on this first hover): its text counts too.
+      await page.waitForSelector('.network-view .tooltip .katex', { timeout: 30_000 });
       await read(page, texts);
       const box = await page.locator('.network-view svg').boundingBox();
-      if (box) await page.mouse.move(box.x + 90 * (box.width / 720), box.y + 200 * (box.width / 720));
+      assert.ok(box, 'the network view is on the page');
+      await page.mouse.move(box.x + 90 * (box.width / 720), box.y + 200 * (box.width / 720));
       await read(page, texts);
       await page.locator('.weight-grid[data-neuron="2"]').click();
       await page.locator('#weight-dialog canvas').focus();

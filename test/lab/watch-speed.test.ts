@@ -2,13 +2,36 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { loadAwareFloor, MEASURE_FPS } from './frames.js';
 import { RESULTS_DIR, startSuite, pageHref } from './harness.js';
 
 type DrawLog = Record<'network' | 'outputs' | 'weights' | 'cost' | 'accuracy' | 'status', number[]>;
 
+const VIEWS = ['network', 'outputs', 'weights', 'cost', 'accuracy', 'status'] as const;
 const batches = (page: Page): Promise<number> => page.evaluate(() => Number(document.body.dataset.batches ?? 0));
 const drawLog = (page: Page): Promise<DrawLog> => page.evaluate<DrawLog>('window.digitlab.drawLog()');
+
+/** The page's record of what each view drew (window.digitlab.drawLog, the Lab's test hook). */
+type Hooked = { digitlab: { drawLog(): DrawLog } };
+
+/** Waits until every view has drawn mini-batch step `step` (what the page shows, not a sleep). */
+function drawnByEveryView(page: Page, step: number): Promise<unknown> {
+  return page.waitForFunction(
+    ({ views, step }) => {
+      const log = (window as unknown as Hooked).digitlab.drawLog();
+      return views.every((view) => log[view].includes(step));
+    },
+    { views: [...VIEWS], step },
+    { timeout: 60_000 },
+  );
+}
+
+/** Waits until a stopped run has shown its last step: the network drawn is the one trained, and every view drew it. */
+async function settled(page: Page): Promise<number> {
+  await page.waitForFunction(() => document.body.dataset.running === 'false' && document.body.dataset.snapshotBatches === document.body.dataset.batches, undefined, { timeout: 60_000 });
+  const steps = await batches(page);
+  await drawnByEveryView(page, steps);
+  return steps;
+}
 
 async function openLab(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
@@ -31,7 +54,8 @@ describe('live training at watch speed and at full speed', { timeout: 300_000 },
     await close?.();
   });
 
-  it('watch speed: every view draws every mini-batch step, a few steps a second, and the page holds its frame rate', async () => {
+  // How smoothly the page draws (frames per second while training) is measured by bench/lab-frames.ts.
+  it('watch speed: every view draws every mini-batch step, a few steps a second', async () => {
     const page = await openLab(browser, `${base}#pace=watch&rate=5&test=0`);
     assert.equal(await page.locator('select[name="pace"]').inputValue(), 'watch', 'the address set the pace');
     assert.equal(await page.locator('input[name="watch-rate"]').inputValue(), '5');
@@ -39,28 +63,23 @@ describe('live training at watch speed and at full speed', { timeout: 300_000 },
     const t0 = Date.now();
     await page.locator('[data-command="toggle"]').click();
     await page.waitForSelector('body[data-running="true"]');
-    const fps = await page.evaluate<number>(MEASURE_FPS);
     await page.waitForFunction(() => Number(document.body.dataset.batches) >= 20, undefined, { timeout: 60_000 });
     assert.match((await page.locator('#watch-status').textContent()) ?? '', /Watch speed \(5 steps\/s\)/);
     await page.locator('.training').screenshot({ path: join(RESULTS_DIR, 'lab-watch-speed.png') });
     await page.locator('[data-command="toggle"]').click();
     await page.waitForSelector('body[data-running="false"]');
     const seconds = (Date.now() - t0) / 1000;
-    await page.waitForTimeout(800);
-    const steps = await batches(page);
+    const steps = await settled(page);
     const log = await drawLog(page);
-    console.log(`# watch speed: ${steps} steps in ${seconds.toFixed(1)} s (asked: 5/s), ${fps.toFixed(1)} fps while training; draws per view: ${Object.entries(log).map(([v, l]) => `${v} ${l.length}`).join(', ')}`);
+    console.log(`# watch speed: ${steps} steps in ${seconds.toFixed(1)} s (asked: 5/s); draws per view: ${Object.entries(log).map(([v, l]) => `${v} ${l.length}`).join(', ')}`);
     // Every step 1 … steps was drawn by every view, not only the last.
-    for (const view of ['network', 'outputs', 'weights', 'cost', 'accuracy', 'status'] as const) {
+    for (const view of VIEWS) {
       const drawn = new Set(log[view]);
       const missed = Array.from({ length: steps }, (_, i) => i + 1).filter((step) => !drawn.has(step));
       assert.deepEqual(missed, [], `${view}: steps never drawn`);
     }
-    // Not faster than asked (a step a fifth of a second), and the curves have a point per step.
+    // Not faster than asked (a step a fifth of a second; a busy machine can only make it slower).
     assert.ok(steps <= 5 * seconds + 2, `${steps} steps in ${seconds.toFixed(1)} s at 5 steps/s`);
-    const { floor, note } = loadAwareFloor(50, 20, 'frame-rate');
-    if (note) console.log(note);
-    assert.ok(fps >= floor, `frame rate at watch speed: ${fps.toFixed(1)} fps`);
     // The network shown is the one trained: its snapshot is the last step.
     assert.equal(await page.evaluate(() => Number(document.body.dataset.snapshotBatches)), steps);
     await page.context().close();
@@ -74,24 +93,40 @@ describe('live training at watch speed and at full speed', { timeout: 300_000 },
     await page.locator('[data-command="toggle"]').click();
     await page.waitForSelector('body[data-running="true"]');
     await page.waitForFunction(() => Number(document.body.dataset.batches) > 3000, undefined, { timeout: 60_000 });
-    await page.waitForTimeout(2000);
+    // The Worker reports its speed over the last second: wait until the readout shows one.
+    await page.waitForFunction(() => /^[\d.]+ epochs\/s/.test(document.querySelector('#speed')?.textContent ?? ''), undefined, { timeout: 60_000 });
     const speed = (await page.locator('#speed').textContent()) ?? '';
     const epochsPerSecond = Number(/^([\d.]+) epochs\/s/.exec(speed)?.[1]);
     const log = await drawLog(page);
     const steps = await batches(page);
     assert.ok(log.cost.length < steps / 20, `full speed samples the curves (${log.cost.length} redraws for ${steps} steps)`);
-    // Switch to watch speed without stopping: the run goes on, a step at a time.
+    // Switch to watch speed without stopping: the run goes on, a step at a time, every step drawn.
     await page.selectOption('select[name="pace"]', 'watch');
     assert.match(await pageHref(page), /pace=watch/);
-    await page.waitForTimeout(400);
-    const before = await batches(page);
-    await page.waitForTimeout(3000);
-    const after = await batches(page);
+    await page.waitForFunction(() => /Watch speed \(4 steps\/s\)/.test(document.querySelector('#watch-status')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    // Watch speed has begun when two steps in a row were drawn by every view (full speed draws
+    // fewer than one step in twenty): `first` is the second of the first such pair.
+    const switched = await batches(page);
+    const pair = await page.waitForFunction(
+      ({ views, switched }) => {
+        const log = (window as unknown as Hooked).digitlab.drawLog();
+        const found = log.network.filter((n) => n - 1 > switched && views.every((view) => log[view].includes(n) && log[view].includes(n - 1)));
+        return found.length > 0 ? Math.min(...found) : 0;
+      },
+      { views: [...VIEWS], switched },
+      { timeout: 60_000 },
+    );
+    const first = Number(await pair.jsonValue());
+    const t0 = Date.now();
+    for (let step = first + 1; step <= first + 3; step++) await drawnByEveryView(page, step);
+    const seconds = (Date.now() - t0) / 1000;
     assert.equal(await page.evaluate(() => document.body.dataset.running), 'true');
-    assert.ok(after > before && after - before <= 4 * 3 + 2, `watch speed after the switch: ${after - before} steps in 3 s at 4 steps/s`);
+    // The next three steps drawn one by one, and not faster than asked: three intervals of ¼ s
+    // (less the page's polling, a frame at each end; a busy machine can only make it slower).
+    assert.ok(seconds >= 0.9 * (3 / 4), `watch speed after the switch: 3 steps in ${seconds.toFixed(2)} s at 4 steps/s`);
     // And back to full speed.
     await page.selectOption('select[name="pace"]', 'full');
-    await page.waitForFunction((n) => Number(document.body.dataset.batches) > n + 600, after, { timeout: 60_000 });
+    await page.waitForFunction((n) => Number(document.body.dataset.batches) > n + 600, first + 3, { timeout: 60_000 });
     await page.locator('[data-command="toggle"]').click();
     await page.waitForSelector('body[data-running="false"]');
     console.log(`# full speed: "${speed}" for the seed network 784-16-16-10 (the Worker's own measure; bench/lab-worker.ts gives the number)`);

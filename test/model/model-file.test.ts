@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Network } from '../../src/core/network.js';
 import { Rng } from '../../src/core/rng.js';
 import { DigitlabError } from '../../src/errors.js';
+import { Crc32 } from '../../src/model/checksum.js';
 import { type Model, parseModelText, serializeModel } from '../../src/model/model-file.js';
 import { loadModel, saveModel } from '../../src/model/model-io.js';
 import { SEED_SETTINGS } from '../../src/train/settings.js';
@@ -38,6 +39,22 @@ test('a model round-trips bit-exact through its JSON text', () => {
   assert.equal(doc.weights[0][0].length, 784);
 });
 
+test('the checksum is CRC-32 (the zip and PNG one) over the parameters\' float32 bytes, biases then weights', () => {
+  // The standard check value of CRC-32 over the nine ASCII digits.
+  assert.equal(new Crc32().add(new TextEncoder().encode('123456789')).text(), 'crc32:cbf43926');
+  const model = sampleModel();
+  const doc = JSON.parse(serializeModel(model));
+  const crc = new Crc32();
+  for (const b of model.network.biases) crc.add(new Uint8Array(b.buffer.slice(0)));
+  for (const w of model.network.weights) crc.add(new Uint8Array(w.buffer.slice(0)));
+  assert.equal(doc.checksum, crc.text());
+  // A file without one (from elsewhere, or an older digitlab) loads, to the same parameters.
+  const { checksum: _, ...bare } = doc;
+  const back = parseModelText(JSON.stringify(bare), 'bare.json');
+  assert.deepEqual(back.network.weights, model.network.weights);
+  assert.equal(serializeModel(back), serializeModel(model), 'saved again, it gets its checksum');
+});
+
 test('bad model documents are rejected with the field named', () => {
   const good = JSON.parse(serializeModel(sampleModel()));
   const cases: [string, (d: Record<string, any>) => unknown, RegExp][] = [
@@ -51,6 +68,9 @@ test('bad model documents are rejected with the field named', () => {
     ['NaN value', (d) => { d.biases[2][4] = 'NaN'; return d; }, /biases\[2\]\[4\]" must be a finite number/],
     ['unknown activation', (d) => ({ ...d, activation: 'swish' }), /"activation" must be one of/],
     ['cross-entropy with relu out', (d) => ({ ...d, cost: 'cross-entropy', outputActivation: 'relu' }), /cross-entropy needs/],
+    ['a weight changed', (d) => { d.weights[2][9][15] += 0.25; return d; }, /the weights and biases do not match the file's checksum \(crc32:[0-9a-f]{8} written, crc32:[0-9a-f]{8} computed\)/],
+    ['a bias changed', (d) => { d.biases[0][0] = -d.biases[0][0]; return d; }, /do not match the file's checksum/],
+    ['a checksum that is not one', (d) => ({ ...d, checksum: 12345 }), /field "checksum" must be "crc32:" and 8 hexadecimal digits/],
   ];
   for (const [name, mutate, pattern] of cases) {
     const mutated = mutate(structuredClone(good));

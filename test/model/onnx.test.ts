@@ -12,7 +12,8 @@ import { loadMnist } from '../../src/data/idx-dir.js';
 import type { Model } from '../../src/model/model-file.js';
 import { saveModel } from '../../src/model/model-io.js';
 import { encodeOnnx, ONNX_INPUT_NAME, ONNX_OUTPUT_NAME } from '../../src/model/onnx.js';
-import { resolveSettings, type PartialSettings } from '../../src/train/settings.js';
+import { resolveSettings } from '../../src/train/settings.js';
+import type { PartialSettings } from '../../src/model/training-settings.js';
 import { Trainer } from '../../src/train/trainer.js';
 import { runCli } from '../cli/run-cli.js';
 

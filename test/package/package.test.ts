@@ -103,11 +103,12 @@ describe('the npm package, packed and installed into an empty project', () => {
 
   it("TypeScript (strict) type-checks a user's file and the README's examples against the shipped .d.ts", () => {
     const examples = readmeLibraryExamples();
-    assert.ok(examples.length >= 2, 'the README library section should have a Node and a browser example');
+    assert.ok(examples.length >= 3, 'the README library section should have a Node, a browser and a run-layer example');
     writeFileSync(join(project, 'readme-example.ts'), examples[0]);
     writeFileSync(join(project, 'readme-browser-example.ts'), examples[1]);
+    writeFileSync(join(project, 'readme-run-example.ts'), examples[2]);
     const tsconfig = JSON.parse(readFileSync(join(project, 'tsconfig.json'), 'utf8')) as { files: string[] };
-    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ ...tsconfig, files: [...tsconfig.files, 'readme-browser-example.ts'] }));
+    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ ...tsconfig, files: [...tsconfig.files, 'readme-browser-example.ts', 'readme-run-example.ts'] }));
     run(process.execPath, [tsc, '-p', 'tsconfig.json'], project, 120_000);
   });
 
@@ -118,6 +119,19 @@ describe('the npm package, packed and installed into an empty project', () => {
     for (const [, accuracy] of epochs) assert.ok(accuracy > 0.8 && accuracy <= 1, `test accuracy ${accuracy}`);
     const model = parseModelText(readFileSync(join(project, 'model.json'), 'utf8'), 'model.json');
     assert.equal(model.settings?.epochs, 3);
+  });
+
+  it("the README's run-layer example (prepareRun, executeRun) runs as written", () => {
+    const r = run(process.execPath, ['--import', import.meta.resolve('tsx'), 'readme-run-example.ts'], project, 300_000);
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(lines.at(-1), 'finished');
+    const epochs = lines.slice(0, -1).map((line) => line.split(' '));
+    assert.deepEqual(epochs.map(([epoch]) => epoch), ['1', '2']);
+    for (const [, , diagnosis] of epochs) assert.equal(diagnosis, 'learning');
+    assert.ok(Number(epochs[1][1]) > 0.6, `test accuracy ${epochs[1][1]} after 2 epochs on 20,000 images`);
+    const model = parseModelText(readFileSync(join(project, 'wide.json'), 'utf8'), 'wide.json');
+    assert.deepEqual(model.network.sizes, [784, 100, 10]);
+    assert.ok(existsSync(join(project, 'wide.ckpt')), 'the checkpoint was written');
   });
 
   describe('a page bundled by Vite', () => {

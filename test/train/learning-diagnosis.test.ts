@@ -64,5 +64,33 @@ test('diagnoseLearning names the problem, the likely cause and a rate to try; he
   assert.deepEqual(diagnoseLearning(measured({}), seed, steps)?.suggested, { learningRate: 0.45 }, 'a default rate that fails: a tenth of it');
   assert.equal(diagnoseLearning(measured({ accuracy: 0.91, topClassShare: 0.12 }), seed, steps), null, 'learning');
   assert.equal(diagnoseLearning(measured({ accuracy: 0.6, saturatedNeurons: 30, topClassShare: 0.2 }), seed, steps), null, 'above the not-learning accuracy');
-  assert.equal(diagnoseLearning(measured({ saturatedNeurons: 27 }), seed, steps - 1), null, 'too early to tell');
+});
+
+test('before DIAGNOSIS_MIN_STEPS: saturated hidden neurons are named at once, one class or saturated outputs only when the run ends there', () => {
+  const seed = resolveSettings({});
+  const early = 50;
+  // Hidden neurons saturated or dead: no number of steps mends them, so they are named at once.
+  const hot = diagnoseLearning(measured({ saturatedNeurons: 24 }), { ...seed, learningRate: 50 }, early);
+  assert.equal(hot?.problem, 'saturated-hidden');
+  assert.equal(hot?.cause, 'learning-rate-too-large');
+  assert.equal(hot?.steps, early);
+  const relu = resolveSettings({ activation: 'relu', learningRate: 1 });
+  assert.equal(diagnoseLearning(measured({ saturatedNeurons: 23 }), relu, 5)?.problem, 'dead-hidden');
+  // One class or saturated outputs at a sound rate: a healthy network's plateau, until the run ends.
+  assert.equal(diagnoseLearning(measured({}), seed, early), null, 'one class, mid-run: too early to tell');
+  assert.equal(diagnoseLearning(measured({ saturatedOutputs: 6 }), seed, early), null, 'outputs saturated, mid-run: too early to tell');
+  const short = diagnoseLearning(measured({}), seed, 10, { epochs: 1 });
+  assert.equal(short?.problem, 'one-class');
+  assert.equal(short?.cause, 'too-few-steps');
+  assert.deepEqual(short?.suggested, { epochs: 30 }, '300 mini-batches at 10 an epoch');
+  assert.deepEqual(diagnoseLearning(measured({ saturatedOutputs: 6, topClassShare: 0.85 }), seed, 100, { epochs: 2 })?.suggested, { epochs: 6 });
+  // …unless the rate is the likely cause: then it is named as such.
+  const wide = resolveSettings({ sizes: [784, 100, 10], learningRate: 4.5 });
+  const outputs = diagnoseLearning(measured({ saturatedOutputs: 10, hiddenNeurons: 100 }), wide, 100, { epochs: 2 });
+  assert.equal(outputs?.problem, 'saturated-output');
+  assert.equal(outputs?.cause, 'learning-rate-too-large');
+  assert.deepEqual(outputs?.suggested, { learningRate: 1.3 });
+  // A low accuracy alone, early, is not named even at the end; nor is a run above the not-learning accuracy.
+  assert.equal(diagnoseLearning(measured({ topClassShare: 0.3, accuracy: 0.15 }), seed, 60, { epochs: 3 }), null);
+  assert.equal(diagnoseLearning(measured({ accuracy: 0.6, topClassShare: 0.95 }), seed, 10, { epochs: 1 }), null);
 });

@@ -4,7 +4,8 @@ import { takeFirst } from '../../src/data/dataset.js';
 import { loadMnist } from '../../src/data/idx-dir.js';
 import { fastBackendFactory } from '../../src/fast/node.js';
 import { parseCheckpointText, serializeCheckpoint } from '../../src/train/checkpoint.js';
-import { resolveSettings, type TrainingSettings } from '../../src/train/settings.js';
+import { resolveSettings } from '../../src/train/settings.js';
+import type { TrainingSettings } from '../../src/model/training-settings.js';
 import { type BackendFactory, Trainer } from '../../src/train/trainer.js';
 
 const mnist = await loadMnist();

@@ -2,7 +2,7 @@ import type { HiddenActivationName } from '../../core/activations.js';
 import { type DatasetPair, takeFirst } from '../../data/dataset.js';
 import { activationSettings, FAIR_ACTIVATION_SETTINGS } from '../../experiments/activations.js';
 import { type SweepResult, sweepLearningRates } from '../../experiments/learning-rate-sweep.js';
-import type { PartialSettings } from '../../train/settings.js';
+import type { PartialSettings } from '../../model/training-settings.js';
 import type { BackendFactory } from '../../train/trainer.js';
 import { writeLineChart } from '../charts.js';
 import { count, percent } from '../format.js';

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { HIDDEN_ACTIVATIONS } from '../../core/activations.js';
 import { OPTIMIZERS } from '../../core/optimizers.js';
 import { planShuffledLabels, SHUFFLED_LABELS_DEFAULTS } from '../../experiments/shuffled-labels.js';
-import type { PartialSettings } from '../../train/settings.js';
+import type { PartialSettings } from '../../model/training-settings.js';
 import { BACKEND_NAMES, type BackendChoice } from '../backend-choice.js';
 import { SERIES_COLORS, writeLineChart } from '../charts.js';
 import { count, percent } from '../format.js';

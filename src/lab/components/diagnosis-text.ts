@@ -18,6 +18,7 @@ const EN = {
   tooLargeNoHidden: 'The learning rate η = {rate} is probably too large: try η = {suggested}.',
   'learning-rate-too-small': 'The learning rate η = {rate} is probably too small: try η = {suggested}.',
   unclear: 'Try a smaller learning rate, e.g. η = {suggested}.',
+  'too-few-steps': 'It is early to tell: a network needs a few hundred mini-batches to leave its starting plateau. Train longer (epochs: {epochs}).',
 } as const;
 
 /** Keys of the stalled-learning messages. */
@@ -34,6 +35,7 @@ const RU: Readonly<Record<DiagnosisKey, string>> = {
   tooLargeNoHidden: 'Скорость обучения η = {rate}, видимо, слишком велика: попробуйте η = {suggested}.',
   'learning-rate-too-small': 'Скорость обучения η = {rate}, видимо, слишком мала: попробуйте η = {suggested}.',
   unclear: 'Попробуйте меньшую скорость обучения, например η = {suggested}.',
+  'too-few-steps': 'Судить ещё рано: сети нужно несколько сотен мини-батчей, чтобы сойти с начального плато. Обучайте дольше (эпох: {epochs}).',
 };
 
 /** The stalled-learning tables. */
@@ -53,6 +55,6 @@ export function diagnosisText(language: Language, d: LearningDiagnosis, classNam
   const rate = (x: number): string => formatValue(language, x, 3);
   const problem = fill(table[d.problem], { share: pct(share), activation: d.activation, class: classNames[m.topClass] ?? String(m.topClass), accuracy: pct(m.accuracy) });
   const cause = d.cause === 'learning-rate-too-large' && d.widestHidden === 0 ? 'tooLargeNoHidden' : d.cause;
-  const advice = fill(table[cause], { rate: rate(d.learningRate), width: formatNumber(language, d.widestHidden, 0), suggested: rate(d.suggested.learningRate ?? d.learningRate / 10) });
+  const advice = fill(table[cause], { rate: rate(d.learningRate), width: formatNumber(language, d.widestHidden, 0), suggested: rate(d.suggested.learningRate ?? d.learningRate / 10), epochs: formatNumber(language, d.suggested.epochs ?? 0, 0) });
   return fill(table.stalled, { problem, advice });
 }

@@ -28,6 +28,7 @@ export abstract class FigureElement extends HTMLElement {
   /** Brings the figure up to date with its attributes. */
   protected abstract update(changed: string | null): void;
 
+  /** The browser calls this when the element enters a page: builds the figure the first time, then brings it up to date. */
   connectedCallback(): void {
     if (!this.built) {
       this.built = true;
@@ -37,6 +38,7 @@ export abstract class FigureElement extends HTMLElement {
     this.update(null);
   }
 
+  /** The browser calls this when an observed attribute changes: the figure redraws what the attribute affects. */
   attributeChangedCallback(name: string, before: string | null, after: string | null): void {
     if (this.built && before !== after) this.update(name);
   }

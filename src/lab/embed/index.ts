@@ -1,3 +1,17 @@
+/**
+ * `digitlab/embed`: the Lab's figures as custom elements, for a page built with a bundler.
+ * Importing it defines `<digitlab-draw-pad>`, `<digitlab-network>`, `<digitlab-answer>` and
+ * `<digitlab-weight-grid>` and adds their stylesheet; the element classes and the events'
+ * details are exported for scripts that build figures themselves.
+ *
+ * ```ts
+ * import 'digitlab/embed';
+ * // <digitlab-draw-pad for="net"></digitlab-draw-pad>
+ * // <digitlab-network id="net" model="/pretrained.json"></digitlab-network>
+ * // <digitlab-answer for="net"></digitlab-answer>
+ * ```
+ * @module digitlab/embed
+ */
 import figureStyles from '../components/figures.css?inline';
 import { AnswerElement } from './answer-element.js';
 import { DrawPadElement } from './draw-pad-element.js';

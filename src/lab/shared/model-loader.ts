@@ -1,6 +1,6 @@
 import { Network } from '../../core/network.js';
 import { type Model, parseModel } from '../../model/model-file.js';
-import type { TrainingSettings } from '../../train/settings.js';
+import type { TrainingSettings } from '../../model/training-settings.js';
 
 /**
  * Models for the pages and the embedded figures: a model file fetched once per URL (the

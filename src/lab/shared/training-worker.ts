@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import type { DatasetPair } from '../../data/dataset.js';
 import { DigitlabError } from '../../errors.js';
-import { resolveSettings, type TrainingSettings } from '../../train/settings.js';
+import { resolveSettings } from '../../train/settings.js';
+import type { TrainingSettings } from '../../model/training-settings.js';
 import { type BackendFactory, Trainer } from '../../train/trainer.js';
 import { loadPair } from './data-loader.js';
 import type { DataSetName } from './data-sets.js';

@@ -1,5 +1,5 @@
 import type { LearningDiagnosis } from '../../train/learning-diagnosis.js';
-import type { PartialSettings, TrainingSettings } from '../../train/settings.js';
+import type { PartialSettings, TrainingSettings } from '../../model/training-settings.js';
 import type { DataSetName } from './data-sets.js';
 import type { Snapshot } from './model-loader.js';
 

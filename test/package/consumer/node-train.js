@@ -12,4 +12,4 @@ await saveModel('node-model.json', {
   classNames: pair.train.classNames, data: pair.source,
 });
 const reloaded = await loadModel('node-model.json');
-console.log(JSON.stringify({ ...summary, reloadedDigest: digest(reloaded.network), trainCount: pair.train.count, testCount: pair.test.count }));
+console.log(JSON.stringify({ ...summary, reloadedDigest: digest(reloaded.network), trainCount: pair.train.count, testCount: pair.test.count, node: process.versions.node }));

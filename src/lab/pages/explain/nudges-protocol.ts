@@ -1,7 +1,7 @@
 import type { CostName } from '../../../core/costs.js';
 import type { TrainingSetAverage } from '../../../explain/nudges.js';
 import type { Snapshot } from '../../shared/model-loader.js';
-import type { TrainingSettings } from '../../../train/settings.js';
+import type { TrainingSettings } from '../../../model/training-settings.js';
 
 /** What the page asks the nudges Worker: the training-set average −∇C of one network. */
 export interface NudgesAverageRequest {

@@ -1,5 +1,6 @@
 import { activationSettings } from '../../../experiments/activations.js';
-import { resolveSettings, type TrainingSettings } from '../../../train/settings.js';
+import { resolveSettings } from '../../../train/settings.js';
+import type { TrainingSettings } from '../../../model/training-settings.js';
 import type { SpeedValues } from '../../components/speed-control.js';
 import type { TrainingFormValues } from '../../components/training-controls.js';
 import { dataSetSource } from '../../shared/data-sets.js';

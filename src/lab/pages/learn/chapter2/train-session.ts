@@ -1,5 +1,6 @@
 import type { Network } from '../../../../core/network.js';
-import { type PartialSettings, resolveSettings, SEED_SETTINGS, type TrainingSettings } from '../../../../train/settings.js';
+import { resolveSettings, SEED_SETTINGS } from '../../../../train/settings.js';
+import type { PartialSettings, TrainingSettings } from '../../../../model/training-settings.js';
 import type { SpeedValues } from '../../../components/speed-control.js';
 import { networkFromSnapshot } from '../../../shared/model-loader.js';
 import { StepClock, WATCH_RATE } from '../../../shared/step-clock.js';
