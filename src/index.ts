@@ -44,7 +44,7 @@ export type { OptimizerState, StepResult, TrainingBackend } from './train/backen
 export { evaluateNetwork, classify, type Evaluation } from './train/predict.js';
 export { readDigits, type DigitsReport, type ClassReading, type Misreading } from './train/digits-report.js';
 export {
-  FINE_TUNE_DEFAULTS, fineTune, fineTuneDigits, fineTuneSettings, fineTunedModel,
+  FINE_TUNE_DEFAULTS, fineTune, fineTuneDigits, fineTunedModel,
   type BeforeAfter, type FineTuneBase, type FineTuneHooks, type FineTuneOptions, type FineTuneResult,
 } from './train/finetune.js';
 
@@ -58,16 +58,11 @@ export {
 } from './data/preprocess.js';
 export { AUGMENTS, type AugmentName } from './data/augment.js';
 
-// Your own handwriting: pictures of digits as data sets, image folders, held-out splits, fine-tuning mixes.
+// Your own handwriting: pictures of digits as a data set, a held-out split (fine-tuning is under Training).
 export { digitFromRgba, type DigitImage } from './data/digit-image.js';
-export { MIN_INK_CONTRAST, measureInk, type InkMeasure } from './data/ink.js';
-export { datasetFromImages, selectExamples, classCounts, datasetToIdx, type LabelledImage } from './data/image-set.js';
-export {
-  MAX_FOLDER_IMAGES, planImageFolder, listingFromPaths, classFolderLabel, isPngName,
-  type FolderListing, type ImageFile, type ImageFolderPlan,
-} from './data/image-folder.js';
+export type { InkMeasure } from './data/ink.js';
+export { datasetFromImages, datasetToIdx, type LabelledImage } from './data/image-set.js';
 export { splitHeldOut, type HeldOutSplit } from './data/held-out.js';
-export { mixWriterDigits, type WriterMixOptions } from './data/writer-mix.js';
 
 // The model file and other formats.
 export { serializeModel, parseModel, parseModelText, type Model, type ModelMetrics } from './model/model-file.js';

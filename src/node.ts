@@ -14,7 +14,7 @@
 
 export { loadMnist, loadIdxDirectory } from './data/idx-dir.js';
 export { readPngAsMnist, readPngDigit, writeGrayPng, type PngDigit } from './data/png-node.js';
-export { loadImageFolder, loadImageFolderPair, listImageFolder, isImageFolder, type ImageFolderSet } from './data/image-folder-node.js';
+export { loadImageFolder, loadImageFolderPair, isImageFolder, type ImageFolderSet } from './data/image-folder-node.js';
 export { loadModel, saveModel } from './model/model-io.js';
 export type { Checkpoint, CheckpointData } from './train/checkpoint.js';
 export { saveCheckpoint, loadCheckpoint } from './train/checkpoint-file.js';
