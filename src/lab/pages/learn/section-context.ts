@@ -77,6 +77,11 @@ export function sectionContext<R>(parts: ContextParts<R>): SectionContext<R> {
     },
     question: parts.question,
     done: parts.done,
+    needDigit: (withLabel = false) => {
+      if (inputPixels(parts.store.state) === null) return number.t(withLabel ? 'needDigitAndLabel' : 'needDigit');
+      if (withLabel && inputLabel(parts.store.state) === null) return number.t('needLabel');
+      return null;
+    },
     keep: <T>(key: string, init: () => T): T => {
       const id = `${parts.route}:${key}`;
       if (!kept.has(id)) kept.set(id, init());

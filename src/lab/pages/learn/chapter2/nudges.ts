@@ -98,7 +98,7 @@ export const nudges: Section<NudgeResult> = {
       if (pixels === null || label === null || !pixels.some((v) => v > 0)) {
         askedText.textContent = pixels === null ? ctx.f('drawFirst') : ctx.f('pickLabel');
         ring.hidden = true;
-        ctx.question.report(null);
+        ctx.question.report(null, ctx.needDigit(true) ?? ctx.f('drawFirst'));
         return;
       }
       const image = imageNudges(net, 'quadratic', Float64Array.from(pixels, (v) => v / 255), label);

@@ -85,7 +85,7 @@ export const random: Section<RandomResult> = {
       const pixels = ctx.digit.pixels;
       if (pixels === null) {
         view.render(null, null, ctx.f('noDigit'));
-        ctx.question.report(null);
+        ctx.question.report(null, ctx.needDigit() ?? undefined);
         return;
       }
       const out = forwardPixels(net, pixels).activations.at(-1) as Float64Array;
