@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { parameterCount } from '../../src/core/network.js';
-import type { RaceResult } from '../../src/lab/pages/learn/chapter1/race.js';
+import { type RaceResult, raceWinner } from '../../src/lab/pages/learn/chapter1/race.js';
+import { raceVerdict } from '../../src/lab/pages/learn/chapter1/race-verdict.js';
+import { counted } from '../../src/lab/pages/learn/chapter2/words.js';
+import { CHAPTER_1_EN } from '../../src/lab/pages/learn/text/chapter1.en.js';
+import { CHAPTER_1_RU } from '../../src/lab/pages/learn/text/chapter1.ru.js';
+import { fill, Translator } from '../../src/lab/shared/i18n.js';
 import { type Engine, meanWeightedSum, shareOn, testImage, trace } from './course-engine.js';
 import { ONE, stroke } from './pointer.js';
 
@@ -187,18 +192,29 @@ export const WALKS: Readonly<Record<string, Walk>> = {
   },
   async relu(w) {
     const { page, race } = w;
-    const judge = (r: RaceResult): number => {
-      const [s, q] = ['sigmoid', 'relu'].map((a) => r.runs.find((run) => run.activation === a)?.examplesToTarget ?? Infinity);
-      return s === q ? 2 : s < q ? 0 : 1;
-    };
     const result = await answer(page, 1);
     const expected = race(1);
-    assert.equal(result, judge(expected));
-    for (const run of expected.runs) assert.equal(await numberAttr(page, `.race-summary tr[data-activation="${run.activation}"] td[data-name="examplesToTarget"]`), run.examplesToTarget ?? NaN);
-    // Another seed, another race (once: it trains two networks again).
+    const deep = expected.races.find((r) => r.network === 'deep');
+    assert.ok(deep);
+    const winner = raceWinner(deep);
+    assert.equal(result, winner === 'sigmoid' ? 0 : winner === 'relu' ? 1 : winner === 'tie' ? 2 : -1);
+    assert.equal(await page.locator('#question').getAttribute('data-undecided'), winner === 'none' ? 'true' : null);
+    await raceNumbers(w, expected);
+    // Another seed, another race (once: it trains four networks again).
     if (w.language === 'en') await raceWithSeed(w, 2);
   },
 };
+
+/** Every network's table matches Node's race, and the reveal is the verdict built from Node's numbers. */
+async function raceNumbers(w: WalkContext, expected: RaceResult): Promise<void> {
+  const { page } = w;
+  for (const r of expected.races)
+    for (const run of r.runs) assert.equal(await numberAttr(page, `.race-network[data-network="${r.network}"] .race-summary tr[data-activation="${run.activation}"] td[data-name="examplesToTarget"]`), run.examplesToTarget ?? NaN, `${r.network} ${run.activation}`);
+  const text = (w.language === 'en' ? CHAPTER_1_EN : CHAPTER_1_RU);
+  const tr = new Translator({ en: {}, ru: {} }, w.language);
+  const words = { f: (key: string, values?: Parameters<typeof fill>[1]) => fill(text.sections.relu.figure?.[key] ?? key, values), num: tr.num, pct: tr.pct, count: (key: string, n: number) => counted({ words: text.words ?? {}, language: w.language, num: tr.num }, key, n) };
+  await page.waitForFunction((want) => document.querySelector('.question-reveal')?.textContent === want, fill(text.sections.relu.question?.reveal ?? '', raceVerdict(expected, words)), { timeout: 30_000 });
+}
 
 /** The race again with another seed: the page's numbers follow the seed, and match Node's. */
 async function raceWithSeed(w: WalkContext, seed: number): Promise<void> {
@@ -208,7 +224,6 @@ async function raceWithSeed(w: WalkContext, seed: number): Promise<void> {
   await page.locator('.race-again button').click();
   const expected = w.race(seed);
   await page.waitForSelector('.race-summary tr', { timeout: 120_000 });
-  for (const run of expected.runs) assert.equal(await numberAttr(page, `.race-summary tr[data-activation="${run.activation}"] td[data-name="examplesToTarget"]`), run.examplesToTarget ?? NaN);
-  const changed = expected.runs.some((r, i) => r.examplesToTarget !== w.race(1).runs[i].examplesToTarget);
-  if (changed) await revealChanges(page, before);
+  await raceNumbers(w, expected);
+  assert.notEqual((await page.locator('.question-reveal').textContent()) ?? '', before, 'another seed, another verdict');
 }

@@ -39,6 +39,9 @@ export type AxisScale = 'linear' | 'log';
  * mini-batches (or epochs) about as much room as a factor of ten beyond them.
  */
 const LINEAR_BELOW = 10;
+/** The charts' height and least width, in CSS pixels (a 390 px phone leaves about 320 for a chart). */
+const CHART_HEIGHT = 220;
+const MIN_WIDTH = 200;
 /** Our log ticks are already thinned: uPlot's own filter of log axes must not blank any. */
 const keepAll = (_u: uPlot, splits: number[]): number[] => splits;
 
@@ -92,6 +95,18 @@ export class CurveChart {
     private readonly axes: ChartAxes | null = null,
   ) {
     extent.charts.push(this);
+    // The chart follows its host's width (a phone turned, a column narrowed): never wider than its place.
+    if (typeof ResizeObserver !== 'undefined') {
+      new ResizeObserver(() => {
+        const width = this.width();
+        if (this.plot !== null && Math.abs(this.plot.width - width) >= 1) this.plot.setSize({ width, height: CHART_HEIGHT });
+      }).observe(host);
+    }
+  }
+
+  /** The width the chart gets: its host's, at least `MIN_WIDTH` (420 while the host is not laid out yet). */
+  private width(): number {
+    return Math.max(MIN_WIDTH, Math.floor(this.host.clientWidth) || 420);
   }
 
   /** Starts over with these lines (and no points). */
@@ -136,7 +151,7 @@ export class CurveChart {
     }
     this.plot?.destroy();
     this.host.replaceChildren();
-    const width = Math.max(240, this.host.clientWidth || 420);
+    const width = this.width();
     const axisStyle = { stroke: '#c8ccd4', grid: { stroke: '#2a2f3a' }, ticks: { stroke: '#2a2f3a' } };
     const axes = this.axes;
     const xLog = axes?.x === 'log';
@@ -153,7 +168,7 @@ export class CurveChart {
       {
         title: this.title,
         width,
-        height: 220,
+        height: CHART_HEIGHT,
         scales: { x: xLog ? { time: false, distr: 4, asinh: LINEAR_BELOW, range: xRange } : { time: false, range: xRange }, y: yScale },
         axes: [xAxis, yAxis],
         series: [
