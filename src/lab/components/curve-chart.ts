@@ -41,6 +41,8 @@ export type AxisScale = 'linear' | 'log';
 const LINEAR_BELOW = 10;
 /** The charts' height and least width, in CSS pixels (a 390 px phone leaves about 320 for a chart). */
 const CHART_HEIGHT = 220;
+/** The axes' text, in CSS pixels. */
+const AXIS_FONT_PX = 12;
 const MIN_WIDTH = 200;
 /** Our log ticks are already thinned: uPlot's own filter of log axes must not blank any. */
 const keepAll = (_u: uPlot, splits: number[]): number[] => splits;
@@ -152,7 +154,8 @@ export class CurveChart {
     this.plot?.destroy();
     this.host.replaceChildren();
     const width = this.width();
-    const axisStyle = { stroke: '#c8ccd4', grid: { stroke: '#2a2f3a' }, ticks: { stroke: '#2a2f3a' } };
+    // Axis text at 12 CSS px (uPlot scales it by the screen's pixel ratio, as it does the canvas).
+    const axisStyle = { stroke: '#c8ccd4', grid: { stroke: '#2a2f3a' }, ticks: { stroke: '#2a2f3a' }, font: `${AXIS_FONT_PX}px system-ui, sans-serif`, labelFont: `bold ${AXIS_FONT_PX}px system-ui, sans-serif` };
     const axes = this.axes;
     const xLog = axes?.x === 'log';
     const yLog = axes?.y === 'log';
@@ -181,6 +184,8 @@ export class CurveChart {
       this.data(),
       this.host,
     );
+    // The figure reports its smallest text in canvas pixels (see canvas-text.ts).
+    this.plot.ctx.canvas.dataset.fontPx = String(AXIS_FONT_PX * UPlot.pxRatio);
   }
 
   private data(): uPlot.AlignedData {

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { CHAPTERS } from '../../src/lab/pages/learn/chapters.js';
+import { CHAPTER_1_EN } from '../../src/lab/pages/learn/text/chapter1.en.js';
+import { CHAPTER_2_EN } from '../../src/lab/pages/learn/text/chapter2.en.js';
+import { CHAPTER_3_EN } from '../../src/lab/pages/learn/text/chapter3.en.js';
+import { courseContext, openCourse, phoneProblems, watchCanvasText } from './course-pages.js';
+import { transitionsAfterStroke } from './course-walk.js';
+import { pageHref, RESULTS_DIR, startSuite } from './harness.js';
+import { ONE, stroke } from './pointer.js';
+
+/** Every section's route, in course order. */
+const ROUTES = [CHAPTER_1_EN, CHAPTER_2_EN, CHAPTER_3_EN].flatMap((text, i) => Object.keys(text.sections).map((id) => `${CHAPTERS[i].id}/${id}`));
+const LANGUAGES = ['en', 'ru'] as const;
+
+/**
+ * The course on a phone (390 × 844, touch, reduced motion), every page in both languages —
+ * the start, the map and every section, with the learner's digit in the address as a shared
+ * link carries it: nothing reaches past the screen's edges (no sideways scrolling, no element
+ * wider than the window), no text drawn in a canvas under 11 CSS px (each figure reports its
+ * smallest font in `data-font-px`, and what it draws is measured too), and no target too small
+ * (axe-core's target-size rule: 0 violations). Reduced motion is honoured: no travelling light.
+ * A screenshot of every page goes to test-results/. The questions' revealed answers are checked
+ * the same way by course-questions.test.ts.
+ */
+describe('the course on a phone', { timeout: 900_000 }, () => {
+  let base = '';
+  let browser: Browser;
+  let close: () => Promise<void>;
+
+  before(async () => {
+    ({ base, browser, close } = await startSuite());
+  });
+  after(async () => {
+    await close?.();
+  });
+
+  for (const language of LANGUAGES) {
+    it(`${language}: every page fits the screen, canvas text is at least 11 px, every target passes axe's target-size rule`, async () => {
+      const ctx = await courseContext(browser, language, true, true);
+      await watchCanvasText(ctx);
+      const page = await ctx.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await openCourse(page, base, `#network/pixels&lang=${language}`);
+      await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
+      await page.waitForFunction(() => /digit=/.test(location.hash));
+      const hash = `${new URL(await pageHref(page)).hash.replace('#network/pixels', '')}&label=1`;
+      const problems: string[] = [];
+      for (const route of ['', 'map', ...ROUTES]) {
+        await openCourse(page, base, `#${route}${route ? '' : 'lang=' + language}${route ? hash : ''}`);
+        await page.waitForFunction(() => document.querySelectorAll('.tex-pending').length === 0, undefined, { timeout: 30_000 });
+        if (route === 'network/layers') assert.equal(await transitionsAfterStroke(page), 0, 'no travelling light under prefers-reduced-motion');
+        const found = await phoneProblems(page);
+        const name = route || 'start';
+        for (const [kind, list] of Object.entries(found)) for (const item of list as string[]) problems.push(`${name} (${language}) ${kind}: ${item}`);
+        await page.screenshot({ path: join(RESULTS_DIR, `course-${language}-phone-${name.replace('/', '-')}.png`), fullPage: true });
+      }
+      writeFileSync(join(RESULTS_DIR, `course-phone-problems-${language}.txt`), problems.join('\n'));
+      assert.deepEqual(problems, [], problems.join('\n'));
+      assert.deepEqual(errors, []);
+      await ctx.close();
+    });
+  }
+});
