@@ -87,13 +87,16 @@ export const WALKS: Readonly<Record<string, Walk>> = {
     shown.forEach((a, j) => close(a, out[j], 1e-12, `output ${j}`));
     assert.equal((await page.locator('#answer').textContent())?.trim(), String(out.indexOf(Math.max(...out))));
   },
-  async layers({ page, engine }) {
+  async layers(w) {
+    const { page, engine } = w;
     assert.equal(await page.locator('.network-view .neuron').count(), 42);
     assert.ok((await transitionsAfterStroke(page)) > 0, 'the light travels layer by layer');
     const neuron = page.locator('.network-view .neuron[data-layer="1"][data-neuron="3"]');
     await neuron.focus();
     const label = (await neuron.getAttribute('aria-label')) ?? '';
-    const z = Number(/z = (-?\d+\.\d+)/.exec(label)?.[1]);
+    // In the learner's language: a decimal comma in Russian.
+    const z = Number(/z = ([-−]?\d+[.,]\d+)/.exec(label)?.[1].replace(',', '.').replace('−', '-'));
+    assert.match(label, w.language === 'ru' ? /^Скрытый слой 1, нейрон 3: z = -?\d+,\d+/ : /^Hidden layer 1, neuron 3: z = -?\d+\.\d+/, 'named as the text names it');
     close(z, trace(engine.net, await pageInput(page)).weightedInputs[0][3], 0.006, 'z of layer 1, neuron 3');
   },
   async hope({ page, engine }) {
@@ -109,10 +112,11 @@ export const WALKS: Readonly<Record<string, Walk>> = {
     await page.selectOption('select[name="neuron"]', '5');
     await page.waitForSelector('.weighted-sum-line[data-neuron="5"]');
     const input = await pageInput(page);
-    close(await numberAttr(page, '.weighted-sum-line'), trace(engine.net, input).weightedInputs[0][5], 1e-9, 'z = Σ w·a + b of neuron 5');
     let sum = 0;
     for (let k = 0; k < 784; k++) sum += engine.net.weights[0][5 * 784 + k] * (input[k] / 255);
-    close(await numberAttr(page, '.weighted-sum-line', 'data-sum'), sum, 1e-9, 'Σ w·a of neuron 5');
+    close(await numberAttr(page, '.weighted-sum-line'), sum, 1e-9, 'Σ w·a of neuron 5');
+    close(sum + engine.net.biases[0][5], trace(engine.net, input).weightedInputs[0][5], 1e-9, 'with the bias it is the engine’s z');
+    assert.doesNotMatch((await page.locator('.weighted-sum-line').textContent()) ?? '', /\+\s*b\b/, 'no bias before it is introduced');
     await page.locator('.product-canvas[data-grid="product"]').focus();
     close(await numberAttr(page, '.product-readout'), engine.net.weights[0][5 * 784 + 406] * (input[406] / 255), 1e-9, 'w·a of the centre pixel');
   },

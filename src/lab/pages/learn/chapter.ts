@@ -155,6 +155,8 @@ export interface LearnerDigit {
   readonly testImage: number;
   /** Calls `listener` after every change (pixels, label or test image); returns an unsubscribe function (also dropped at leave). */
   watch(listener: () => void): () => void;
+  /** Calls `listener` when the digit settles — a stroke ends, a test image is chosen or loaded — not while the pen moves; returns an unsubscribe function (also dropped at leave). */
+  watchSettled(listener: () => void): () => void;
   /**
    * A draw pad in `host` bound to the learner's digit, with Clear and Undo, a 0–9 label picker
    * when `withLabel`, and "use a test image instead" (a test picker) unless `testImages` is
@@ -197,6 +199,8 @@ export interface SectionContext<R = unknown> {
   readonly question: QuestionChannel<R>;
   /** Marks the section done (for sections without a question), once the learner has acted in it. */
   done(): void;
+  /** The address of a full tool (the Lab, Experiments, How it learns), in the learner's language. */
+  toolHref(deeper: Deeper): string;
   /** What a figure that needs the learner's digit says while there is none, or while it has no label (`withLabel`): draw, or pick the label. Null when it has what it needs. */
   needDigit(withLabel?: boolean): string | null;
   /** A value kept for this section during the visit (survives a language switch and coming back): `init()` makes it the first time. */

@@ -9,6 +9,7 @@ import { COURSE_MESSAGES, type CourseKey } from './messages.js';
 import { markDone, storeAnswer, storedAnswer } from './progress.js';
 import { richText } from './rich-text.js';
 import { sectionContext } from './section-context.js';
+import { toolHref } from './tool-links.js';
 import type { ChapterText } from './text/course-text.js';
 
 /** Where a section sits in the course, for the view. */
@@ -23,13 +24,7 @@ export interface SectionPlace {
   readonly next: string | null;
 }
 
-/** Links into the other pages, with the language. */
-export function toolHref(deeper: Deeper, language: Language | ''): string {
-  const lang = language === '' ? '' : `lang=${language}`;
-  const hash = [lang, deeper.hash ?? ''].filter((s) => s !== '').join('&');
-  const page = deeper.view === 'lab' ? '../' : deeper.view === 'experiments' ? '../experiments.html' : '../explain/';
-  return hash === '' ? page : `${page}#${hash}`;
-}
+export { toolHref } from './tool-links.js';
 
 /** Every `{name}` of `texts` as '…': what the text shows while its values are computed. */
 function pending(texts: readonly string[]): MessageValues {

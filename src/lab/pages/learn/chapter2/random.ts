@@ -75,6 +75,7 @@ export const random: Section<RandomResult> = {
     }));
     const revealed = el('div', 'random-outputs');
     const { view, bars } = answerPanel(revealed, ctx.f('answer'), ctx.f('outputs'));
+    view.format = (v) => ctx.num(v, 2);
     const score = el('p', 'random-accuracy');
     revealed.append(score);
     right.append(revealed);

@@ -7,6 +7,7 @@ import { WishBars } from '../../../components/wish-bars.js';
 import type { Section, SectionContext } from '../chapter.js';
 import type { AverageMessage, AverageRequest } from './average-worker.js';
 import { COST, nudgesView, chosenNetwork, type NetworkChoice, networkOf, networkSwitch } from './backprop-input.js';
+import { counted } from '../chapter2/words.js';
 import { sig } from './format.js';
 
 /** How many of the first training images are averaged; 'all' = the whole training set. */
@@ -100,7 +101,7 @@ export const average: Section = {
     worker.onmessage = (event: MessageEvent<AverageMessage>) => {
       const m = event.data;
       if (m.type === 'loading') status.textContent = ctx.f('loading', { percent: ctx.pct(m.fraction, 0) });
-      else if (m.type === 'progress') status.textContent = ctx.f('computing', { n: label(m.count), percent: ctx.pct(m.done, 0) });
+      else if (m.type === 'progress') status.textContent = ctx.f('computing', { n: m.count !== 'all' ? counted(ctx, 'images', m.count) : kept.trainCount > 0 ? counted(ctx, 'images', kept.trainCount) : label('all'), percent: ctx.pct(m.done, 0) });
       else if (m.type === 'result') {
         kept.trainCount = m.trainCount;
         pending.delete(key(m.network as NetworkChoice, m.count));
@@ -123,7 +124,7 @@ export const average: Section = {
       const L = net.layerCount;
       const where = flatParameter(net.sizes, result.maxDifferenceAt);
       summary.textContent = ctx.f('summary', {
-        n: ctx.num(result.count),
+        n: counted(ctx, 'images', result.count),
         cost: sig(ctx, result.cost, 4),
         max: sig(ctx, result.maxComponent),
         difference: sig(ctx, result.maxDifference, 2),

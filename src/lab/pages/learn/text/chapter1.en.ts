@@ -43,12 +43,17 @@ export const CHAPTER_1_EN: ChapterText = {
         'The activations of one layer decide the activations of the next. Draw, and watch the light travel: from the pixels, through both hidden layers, to the ten outputs.',
       ],
       try: 'Point at any neuron to read its activation.',
+      figure: {
+        hiddenNeuron: 'Hidden layer {layer}, neuron {neuron}',
+        outputNeuron: 'Output neuron {neuron}',
+      },
     },
     hope: {
       title: 'The hope: edges, loops, digits',
       paragraphs: [
         'Why layers at all? Think how you might recognise digits by parts: a 9 is a loop on top and a line on the right; an 8 is a loop on top of another loop; a 4 is three strokes.',
         'So one might hope that each neuron of the second hidden layer stands for one such part — lit whenever a loop sits on top — and each neuron of the first hidden layer for a small edge that the parts are made of. Pixels → edges → loops and strokes → digits.',
+        'The same layered idea would help far beyond digits, in any task that breaks into levels of abstraction. To recognise speech, for example, raw audio becomes separate sounds, then syllables, words, phrases and more abstract thoughts.',
         'It is only a hope: nobody tells the network to work this way. In the next chapter we look at what it really learned.',
       ],
       try: 'Draw a 9, then an 8 in the second box. Do they light up the same second-layer neurons, as a shared “loop on top” would?',
@@ -58,7 +63,9 @@ export const CHAPTER_1_EN: ChapterText = {
         clear: 'Clear',
         layer2: 'Second hidden layer',
         neuron: 'Neuron {j}: activation {a}',
-        overlap: '{both} of the second layer’s neurons are lit (activation above {threshold}) for both pictures: {first} for the first, {second} for the second. Ringed: the ones they share.',
+        overlap: 'Lit (activation above {threshold}) in the second layer: {first} for the first picture, {second} for the second, {both} for both (ringed).',
+        overlapMore: 'Two sets of that size picked at random would share {chance} on average: these two share more, which fits a shared part such as a loop on top — though a neuron lit for both may stand for anything the two pictures have in common.',
+        overlapNot: 'Two sets of that size picked at random would share {chance} on average: these two share no more than that, so nothing here points to a neuron for a loop on top.',
         drawBoth: 'Draw in both boxes (or use test images) to compare.',
         useTest: 'Use a 9 and an 8 from the test images',
       },
@@ -133,6 +140,7 @@ export const CHAPTER_1_EN: ChapterText = {
       paragraphs: [
         'Each neuron of the first hidden layer has 784 weights and one bias, so that layer alone has 784 × 16 weights and 16 biases. The second hidden layer adds 16 × 16 weights and 16 biases, the output layer 16 × 10 and 10.',
         'In all, {total} numbers decide what the network does. Learning means finding values for every one of them that make the network read digits. Imagine setting them by hand.',
+        'Nobody could — nor even follow in their head what all of them do together. That is one good reason people call a neural network a black box. Chapter 2 shows how the network finds them itself.',
       ],
       try: 'Change the sizes of the hidden layers and watch the count.',
       question: {
@@ -241,6 +249,8 @@ export const CHAPTER_1_EN: ChapterText = {
     },
   },
   words: {
+    neurons_one: '{n} neuron',
+    neurons_other: '{n} neurons',
     seenImages_one: '{n} image',
     seenImages_other: '{n} images',
     raceImages_one: '{n} training image',
