@@ -35,6 +35,7 @@ export function networkViewText(
     inputLabel: t('inputLayer'),
     pixel: (x, y, a) => t('inputPixel', { x, y, a: format(a, 3) }),
     classNames,
+    outputValue: (a) => format(a, 2),
     neuronLabel: (n: NeuronNumbers) => `${t('neuron', { layer: n.layer, neuron: n.neuron })}: z = ${format(n.z, 2)}, b = ${format(n.bias, 2)}, a = ${format(n.a, 3)}`,
     tooltip: (n: NeuronNumbers) => {
       const shown = net();
