@@ -177,10 +177,14 @@ export const WALKS: Readonly<Record<string, (w: Walk) => Promise<void>>> = {
       assert.equal(await numberAttr(page, '.asked-text', 'data-neuron'), neuron);
       assert.equal(await numberAttr(page, '.asked-text', 'data-pixel'), pixel);
       const nudge = image.weightNudges[0][neuron * 784 + pixel];
-      assert.equal(await numberAttr(page, '.asked-text'), nudge);
+      // Equal up to the last bits (the browser's and Node's exp may round the untrained network's sigmoids differently).
+      const near = (a: number, b: number, what: string): void => close(a, b, 1e-12 * Math.max(1e-9, Math.abs(b)), what);
+      near(await numberAttr(page, '.asked-text'), nudge, 'the asked nudge');
       assert.equal(await result(page), nudge > 0 ? 0 : 1);
       const top = topNudges(net, image.weightNudges, image.biasNudges, 8).map((t) => t.nudge);
-      assert.deepEqual(await numbers(page, '.top-nudges table'), top);
+      const shown = await numbers(page, '.top-nudges table');
+      assert.equal(shown.length, top.length);
+      shown.forEach((v, i) => near(v, top[i], `largest nudge ${i}`));
     };
     await answer(page, 0);
     await check(1);

@@ -34,7 +34,8 @@ const focused = (page: Page): Promise<string> => page.evaluate(() => {
  * is a 1 where a label is asked) — and every question finishes with a verdict whose numbers
  * are filled in. The finished page is then checked as on a phone (course-phone.test.ts): it
  * fits the screen, its canvas text is at least 11 px, its targets pass axe's target-size rule.
- * Its section is then marked done in the contents. Screenshots go to test-results/.
+ * Its section is then marked done in the contents. The phone asks for reduced motion: the
+ * descent ball jumps to its end instead of rolling. Screenshots go to test-results/.
  */
 describe('every question of the course finishes', { timeout: 1_800_000 }, () => {
   let base = '';
@@ -60,6 +61,15 @@ describe('every question of the course finishes', { timeout: 1_800_000 }, () => 
         page.on('pageerror', (e) => errors.push(e.message));
         await openCourse(page, base, `#${route}&lang=${language}`);
         assert.equal(await page.locator(`.contents a.done[data-route="${route}"]`).count(), 0, `${route}: not done by opening it`);
+        if (route === 'learning/descent-curve') {
+          // Every step the readout shows from here on.
+          await page.evaluate(() => {
+            const readout = document.querySelector('#descent-readout') as HTMLElement;
+            const shown: string[] = [];
+            (window as unknown as { shownSteps: string[] }).shownSteps = shown;
+            new MutationObserver(() => shown.push(readout.dataset.step ?? '')).observe(readout, { attributes: true, attributeFilter: ['data-step'] });
+          });
+        }
         const choice = page.locator('#question button[data-choice="0"]');
         await choice.focus();
         await page.keyboard.press('Enter');
@@ -78,6 +88,14 @@ describe('every question of the course finishes', { timeout: 1_800_000 }, () => 
           }
           await page.waitForSelector('#question[data-result]', { timeout: 180_000 });
         } else assert.equal(await focused(page), `button[data-choice="0"] in the question`, `${route}: the focus is still on the chosen answer with the verdict`);
+        if (route === 'learning/descent-curve') {
+          // Reduced motion (the phone's): the ball does not roll, the whole path shows at once — from the start straight to its end.
+          const last = Number(await page.locator('.descent-start').getAttribute('data-steps'));
+          await page.waitForFunction((end) => document.querySelector<HTMLElement>('#descent-readout')?.dataset.step === String(end), last);
+          const shown = await page.evaluate(() => (window as unknown as { shownSteps: string[] }).shownSteps);
+          assert.ok(last > 1, `the path has ${last} steps`);
+          assert.deepEqual([...new Set(shown)].filter((step) => step !== '0'), [String(last)], `steps shown: ${shown.join(', ')}`);
+        }
         const verdict = (await page.locator('.question-verdict').textContent()) ?? '';
         const reveal = (await page.locator('.question-reveal').textContent()) ?? '';
         assert.ok(verdict.length > 0 && reveal.length > 0, `${route}: a verdict and its explanation`);

@@ -81,6 +81,18 @@ export const WALKS: Readonly<Record<string, Walk>> = {
     await page.waitForFunction(() => /label=1/.test(location.hash) && /digit=/.test(location.hash));
   },
   async outputs({ page, engine }) {
+    // Draw (what the section asks): the digit kept from before is replaced by a new stroke, and the live region speaks once it ends.
+    await page.locator('.learner-pad button', { hasText: /Clear|Очистить/ }).click();
+    await page.evaluate(() => {
+      const live = document.querySelector('.answer-cell [aria-live]') as HTMLElement;
+      const said: string[] = [];
+      (window as unknown as { said: string[] }).said = said;
+      new MutationObserver(() => said.push(live.textContent ?? '')).observe(live, { childList: true, characterData: true, subtree: true });
+    });
+    await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
+    await page.waitForFunction(() => (window as unknown as { said: string[] }).said.length > 0);
+    const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
+    assert.equal(said.length, 1, `the live region speaks once, when the stroke ends, not on every frame: ${said.join(' | ')}`);
     const input = await pageInput(page);
     const shown = ((await page.locator('.answer-cell [data-value]').getAttribute('data-value')) ?? '').split(',').map(Number);
     const out = trace(engine.net, input).activations[3];
@@ -179,6 +191,10 @@ export const WALKS: Readonly<Record<string, Walk>> = {
     assert.equal(Number(await page.locator('#question').getAttribute('data-result')), fits);
   },
   async matrix({ page, engine }) {
+    // Follow one neuron's sum (what the section asks): the row of W by the keyboard.
+    await page.locator('.matrix-canvas').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.waitForSelector('.matrix-table tr.chosen[data-neuron="1"]');
     const a1 = trace(engine.net, await pageInput(page)).activations[1];
     const cells = await page.locator('.matrix-table td[data-name="activation"]').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
     assert.equal(cells.length, 16);

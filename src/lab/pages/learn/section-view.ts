@@ -130,6 +130,8 @@ export async function renderSection(
     acted = true;
   };
   for (const type of ['pointerdown', 'keydown', 'input', 'change']) article.addEventListener(type, act, { capture: true, signal });
+  // Pointing at the figure is acting too ("point at a row of W").
+  figure.addEventListener('pointermove', act, { capture: true, signal });
   const done = (): void => {
     if (acted) markSection();
   };

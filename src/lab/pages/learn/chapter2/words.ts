@@ -33,5 +33,6 @@ export function compact(ctx: Pick<SectionContext, 'num'>, v: number, digits = 2)
   let e = Math.floor(Math.log10(Math.abs(v)));
   let m = Number((v / 10 ** e).toFixed(digits - 1));
   if (Math.abs(m) >= 10) [m, e] = [m / 10, e + 1];
-  return `${ctx.num(m, digits - 1)} × 10⁻${[...String(-e)].map((d) => SUPERSCRIPT[Number(d)]).join('')}`;
+  // Non-breaking spaces: "2.1 × 10⁻⁷" never wraps over lines.
+  return `${ctx.num(m, digits - 1)}\u00a0×\u00a010⁻${[...String(-e)].map((d) => SUPERSCRIPT[Number(d)]).join('')}`;
 }

@@ -154,7 +154,11 @@ function summaryTable(ctx: SectionContext, choice: NetworkChoice, results: Reado
     return [label(n), sig(ctx, r.cost, 4), sig(ctx, r.maxComponent), sig(ctx, r.maxDifference, 2), most ? ctx.num(cosine(r.negativeGradient, most.negativeGradient), 3) : '–'];
   });
   const wrap = el('div');
-  wrap.append(table([ctx.f('colCount'), ctx.f('colCost'), ctx.f('colMax'), ctx.f('colDifference'), ctx.f('colCosine', { n: label(done[done.length - 1] ?? 1) })], rows));
+  const head = [ctx.f('colCount'), ctx.f('colCost'), ctx.f('colMax'), ctx.f('colDifference'), ctx.f('colCosine', { n: label(done[done.length - 1] ?? 1) })];
+  const t = table(head, rows, 'numbers stack-narrow');
+  // On a phone each row becomes a small card of "column: value" lines (learn.css): each cell carries its column's name.
+  for (const row of t.tBodies[0]?.rows ?? []) [...row.cells].forEach((cell, i) => (cell.dataset.label = head[i]));
+  wrap.append(t);
   wrap.append(el('p', 'muted', ctx.f('tableNote')));
   return wrap;
 }
