@@ -84,6 +84,9 @@ describe('the course on a phone', { timeout: 900_000 }, () => {
         for (const [kind, list] of Object.entries(found)) for (const item of list as string[]) problems.push(`${name} (${language}) ${kind}: ${item}`);
         await page.screenshot({ path: join(RESULTS_DIR, `course-${language}-phone-${name.replace('/', '-')}.png`), fullPage: true });
       }
+      // Opening a section does not mark it done; doing what it asks does (drawing, the test images, all levers, every step back).
+      const done = await page.locator('.contents a.done').evaluateAll((links) => links.map((a) => a.getAttribute('data-route')));
+      assert.deepEqual(done.sort(), ['backprop/backwards', 'backprop/three-ways', 'network/hope', 'network/layers', 'network/pixels']);
       writeFileSync(join(RESULTS_DIR, `course-phone-problems-${language}.txt`), problems.join('\n'));
       assert.deepEqual(problems, [], problems.join('\n'));
       assert.deepEqual(errors, []);

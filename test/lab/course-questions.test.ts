@@ -61,6 +61,14 @@ describe('every question of the course finishes', { timeout: 1_800_000 }, () => 
         page.on('pageerror', (e) => errors.push(e.message));
         await openCourse(page, base, `#${route}&lang=${language}`);
         assert.equal(await page.locator(`.contents a.done[data-route="${route}"]`).count(), 0, `${route}: not done by opening it`);
+        if (route === QUESTIONS[0]) {
+          // The first Tab reaches the skip link, which takes the keyboard to the section itself.
+          await page.keyboard.press('Tab');
+          assert.equal(await page.evaluate(() => document.activeElement?.id), 'skip-link');
+          await page.keyboard.press('Enter');
+          assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('section-title')), true, 'the skip link moves to the section');
+          assert.match(await page.evaluate(() => location.hash), new RegExp(`^#${route}`), 'and leaves the address alone');
+        }
         if (route === 'learning/descent-curve') {
           // Every step the readout shows from here on.
           await page.evaluate(() => {

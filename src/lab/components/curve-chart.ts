@@ -163,7 +163,7 @@ export class CurveChart {
     const yScale: uPlot.Scale = yLog ? { distr: 3, log: 10 } : this.range ? { range: this.range } : {};
     const xAxis: uPlot.Axis = xLog && axes
       ? { ...axisStyle, label: this.xLabel, splits: (u, _i, min, max) => logTicks(min, max, (v) => u.valToPos(v, 'x'), 64), filter: keepAll, values: (_u, ticks) => ticks.map((t) => logTickLabel(t, axes.num)) }
-      : { ...axisStyle, label: this.xLabel };
+      : { ...axisStyle, label: this.xLabel, space: 72 };
     const yAxis: uPlot.Axis = yLog && axes
       ? { ...axisStyle, size: 56, splits: (u, _i, min, max) => logTicks(min, max, (v) => u.valToPos(v, 'y'), 22), filter: keepAll, values: (_u, ticks) => ticks.map((t) => logTickLabel(t, axes.num)) }
       : { ...axisStyle, values: (_u, ticks) => ticks.map((t) => this.format(t)), size: 56 };

@@ -54,7 +54,7 @@ export function significant(ctx: Pick<SectionContext, 'num'>, v: number, digits 
 export const nudges: Section<NudgeResult> = {
   id: 'nudges',
   deeper: { view: 'explain', hash: 'view=nudges' },
-  cli: 'npx digitlab explain nudges --index 0',
+  cli: 'npx digitlab train --epochs 0 --out untrained.json && npx digitlab explain nudges --model untrained.json',
   textValues: (ctx) => ({ parameters: ctx.num(parameterCount(SEED_ARCHITECTURE.sizes)), seed: lesson.seed }),
   question: {
     // The sign is the answer; a nudge of exactly zero says neither.
@@ -132,8 +132,14 @@ export const nudges: Section<NudgeResult> = {
 /** The largest nudges of all parameters, with their names. */
 function topTable(ctx: SectionContext<NudgeResult>, weights: readonly Float64Array[], biases: readonly Float64Array[], net: Parameters<typeof topNudges>[0]): HTMLElement {
   const largest = topNudges(net, weights, biases, 8);
+  // Neurons named as the text names them: hidden layer 1 or 2, or an output.
+  const neuron = (layer: number, j: number): string => ctx.f(layer === net.sizes.length - 1 ? 'outputNeuron' : 'hiddenNeuron', { l: layer, j });
   const name = (t: (typeof largest)[number]): string =>
-    t.kind === 'bias' ? ctx.f('biasName', { l: t.layer, j: t.neuron }) : t.layer === 1 ? ctx.f('pixelWeightName', { j: t.neuron, x: (t.from ?? 0) % 28, y: Math.floor((t.from ?? 0) / 28) }) : ctx.f('weightName', { l: t.layer, j: t.neuron, k: t.from ?? 0 });
+    t.kind === 'bias'
+      ? ctx.f('biasName', { neuron: neuron(t.layer, t.neuron) })
+      : t.layer === 1
+        ? ctx.f('pixelWeightName', { to: neuron(1, t.neuron), x: (t.from ?? 0) % 28, y: Math.floor((t.from ?? 0) / 28) })
+        : ctx.f('weightName', { from: neuron(t.layer - 1, t.from ?? 0), to: neuron(t.layer, t.neuron) });
   const t = table([ctx.f('colParameter'), ctx.f('colNudge')], largest.map((x) => [name(x), significant(ctx, x.nudge)]));
   t.dataset.value = largest.map((x) => x.nudge).join(',');
   const wrap = el('div');
