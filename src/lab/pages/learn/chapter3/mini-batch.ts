@@ -37,7 +37,7 @@ export const miniBatch: Section<MiniBatchResult> = {
   cli: `npx digitlab explain sgd-path --subset ${COURSE_RUN.subset} --full-steps ${COURSE_RUN.fullSteps} --epochs ${COURSE_RUN.epochs} --grid ${COURSE_RUN.grid}`,
   textValues: async (ctx) => {
     const train = await ctx.trainingSet();
-    return { images: ctx.num(train.count), batch: BATCH, ratio: ctx.num(train.count / BATCH) };
+    return { images: ctx.num(train.count), batch: BATCH, ratio: ctx.num(train.count / BATCH), subset: ctx.num(COURSE_RUN.subset) };
   },
   question: {
     judge: judgeMiniBatch,

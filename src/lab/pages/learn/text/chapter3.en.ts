@@ -145,6 +145,7 @@ export const CHAPTER_3_EN: ChapterText = {
       paragraphs: [
         'Averaging over all {images} images for every single step is slow. Instead: shuffle the training images, cut them into mini-batches of {batch}, and take a step after each mini-batch.',
         'A mini-batch’s gradient is not the true gradient, but it is a fair estimate, and {ratio} times cheaper. The path wobbles like a drunkard’s instead of walking carefully downhill — and gets down much sooner. This is stochastic gradient descent.',
+        'To finish in seconds, the race below is smaller: the course’s network, from one random start, learns from the first {subset} training images only — full-batch descent averages them all for every step, mini-batch descent {batch} at a time.',
       ],
       question: {
         prompt: 'Count the images each method has looked at. Which gets to a low cost first?',
