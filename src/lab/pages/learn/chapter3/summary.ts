@@ -1,7 +1,7 @@
 import { parameterCount, SEED_ARCHITECTURE } from '../../../../core/network.js';
 import { el } from '../../../components/figure-parts.js';
 import type { Deeper, Section } from '../chapter.js';
-import { CHAPTERS, loadCourseText, loadSourceMap } from '../chapters.js';
+import { loadCourseText, loadSourceMap } from '../text/load.js';
 import { doneSections } from '../progress.js';
 
 /**
@@ -38,8 +38,10 @@ export const summary: Section = {
     const done = doneSections();
     const map = el('section', 'summary-map');
     map.append(el('h3', '', ctx.f('mapHeading')));
+    // The chapters' ids in the source's order (the first part of a section's route).
+    const ids = ['network', 'learning', 'backprop'];
     chapters.forEach((chapter, i) => {
-      const prefix = `${CHAPTERS[i].id}/`;
+      const prefix = `${ids[i]}/`;
       const mine = ideas.filter((idea) => idea.section.startsWith(prefix));
       if (mine.length === 0) return;
       map.append(el('h4', '', ctx.f('chapterHeading', { n: i + 1, title: chapter.title })));
