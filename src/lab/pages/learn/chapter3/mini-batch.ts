@@ -45,8 +45,8 @@ export const miniBatch: Section<MiniBatchResult> = {
       const judged = judgeMiniBatch(r);
       return {
         target: ctx.num(r.target, 3),
-        sgdExamples: ctx.num(r.sgdExamples),
-        fullExamples: ctx.num(r.fullExamples),
+        sgdExamples: counted(ctx, 'images', r.sgdExamples),
+        fullExamples: counted(ctx, 'images', r.fullExamples),
         ratio: ctx.num(r.ratio, 1),
         after: fill(ctx.words[judged === 1 ? 'afterMini' : judged === 0 ? 'afterFull' : 'afterSame'], { n: ctx.num(r.trainCount), batch: BATCH, steps: ctx.num(r.trainCount / BATCH) }),
       };

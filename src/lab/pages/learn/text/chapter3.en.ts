@@ -150,7 +150,7 @@ export const CHAPTER_3_EN: ChapterText = {
       question: {
         prompt: 'Count the images each method has looked at. Which gets to a low cost first?',
         choices: ['Full-batch gradient descent', 'Mini-batch gradient descent', 'They arrive together'],
-        reveal: 'Both reached the cost {target}: mini-batches after {sgdExamples} images, full batches after {fullExamples} — {ratio} times as many. {after}',
+        reveal: 'Both reached the cost {target}: mini-batches after {sgdExamples}, full batches after {fullExamples} — {ratio} times as many. {after}',
       },
       figure: {
         intro: 'Both runs start from the same random network and learn from the first {n} training images: full-batch gradient descent averages all {n} for every step, mini-batch descent only {batch}. Change the settings and run again.',
