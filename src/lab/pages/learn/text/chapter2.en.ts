@@ -1,3 +1,4 @@
+import { CHAPTER_2_WORDS_EN } from './chapter2-words.js';
 import type { ChapterText } from './course-text.js';
 
 /** Chapter 2, learning: the cost function and gradient descent, on the real data. */
@@ -270,31 +271,5 @@ export const CHAPTER_2_EN: ChapterText = {
       },
     },
   },
-  words: {
-    left: 'left',
-    right: 'right',
-    deepest: ', and the deepest of the three',
-    notDeepest: ' — not the deepest: that one is at w = {w}',
-    notSettled: ' — but it has not settled: with this step size it keeps jumping about',
-    steps_one: '{n} step',
-    steps_other: '{n} steps',
-    toBottom_one: 'at the bottom after {n} step',
-    toBottom_other: 'at the bottom after {n} steps',
-    times_one: '{n} time',
-    times_other: '{n} times',
-    neverSettles: 'not at the bottom even after {n} steps',
-    whyMore: 'Smaller steps are safer, but there are more of them.',
-    whyFewer: 'Here the larger step was too large: it overshot and zig-zagged across the valley, and half of it, going straight down, arrives sooner.',
-    whyEqual: 'Here both need the same number of steps.',
-    whyNeither: 'Neither step size gets there: with steps this large the ball keeps jumping about or flies off, so there is no count to compare. Try a smaller η.',
-    up: 'up',
-    down: 'down',
-    stay: 'exactly zero',
-    whyUp: 'For your {label}, neuron {neuron} should be more active: the nudge of its bias is {bias}, positive. A weight’s nudge is the nudge of its neuron’s bias times the activation of the pixel it comes from (here a = {ink}): an inked pixel passes the direction on — up, more of this pixel.',
-    whyDown: 'For your {label}, neuron {neuron} should be less active: the nudge of its bias is {bias}, negative. A weight’s nudge is the nudge of its neuron’s bias times the activation of the pixel it comes from (here a = {ink}): an inked pixel passes the direction on — down, less of this pixel.',
-    whyZero: 'This nudge is exactly zero: the numbers do not say up or down.',
-    whatBlobs: 'Not edges. Training found whatever lowered the cost, and the patterns it found are loose and blurry, though no longer random. Honestly: the hope of chapter 1 does not come true here.',
-    whatNoise: 'Still mostly the random noise of the start: this network has not trained long enough to change its first layer much.',
-    whatEdges: 'Clean, local strokes: this network’s first layer did find small edges.',
-  },
+  words: CHAPTER_2_WORDS_EN,
 };
