@@ -203,7 +203,8 @@ export class DescentPanel {
       this.drawCurve(l, path, next);
     }
     // Numbers in the page's language; in Russian, whose decimal mark is the comma, the coordinates are parted by a semicolon.
-    const num = (x: number, digits: number): string => (Number.isFinite(x) ? formatNumber(this.tr.language, x, digits) : String(x));
+    // A value that rounds to zero is written 0, not −0.
+    const num = (x: number, digits: number): string => (Number.isFinite(x) ? formatNumber(this.tr.language, Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x, digits) : String(x));
     const fmt = (v: readonly number[]): string => `(${v.map((x) => num(x, 3)).join(this.tr.language === 'ru' ? '; ' : ', ')})`;
     this.els.readout.textContent = this.tr.t('descentAt', { step: this.shown, point: fmt(here.point), cost: num(here.cost, 4) });
     this.els.readout.dataset.cost = String(here.cost);
