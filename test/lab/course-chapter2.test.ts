@@ -6,10 +6,9 @@ import type { Browser } from 'playwright-core';
 import { CHAPTER_2_EN } from '../../src/lab/pages/learn/text/chapter2.en.js';
 import { CHAPTER_2_RU } from '../../src/lab/pages/learn/text/chapter2.ru.js';
 import { type Chapter2Engine, loadChapter2Engine } from './chapter2-engine.js';
-import { answer, WALKS } from './chapter2-walk.js';
+import { WALKS } from './chapter2-walk.js';
 import { courseContext, openCourse, sidewaysOverflow, SPEC_CODE } from './course-pages.js';
 import { RESULTS_DIR, startSuite, pageHref } from './harness.js';
-import { ONE, stroke } from './pointer.js';
 
 const SECTIONS = Object.keys(CHAPTER_2_EN.sections);
 const LANGUAGES = ['en', 'ru'] as const;
@@ -93,51 +92,4 @@ describe('the course, chapter 2 (learning) in Chromium', { timeout: 1_800_000 },
       await ctx.close();
     });
   }
-
-  it('at phone size, with reduced motion, every section of chapter 2 stacks without sideways scrolling; screenshots in both languages', async () => {
-    for (const language of LANGUAGES) {
-      const ctx = await courseContext(browser, language, true);
-      const page = await ctx.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await openCourse(page, base, `#learning/random&lang=${language}`);
-      await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
-      await page.waitForFunction(() => /digit=/.test(location.hash));
-      const hash = `${new URL(await pageHref(page)).hash.replace('#learning/random', '')}&label=1`;
-      for (const id of SECTIONS) {
-        await openCourse(page, base, `#learning/${id}${hash}`);
-        if (await page.locator('#question').count()) {
-          if (id === 'descent-curve') {
-            // Every step the readout shows from here on (the ball rolls a frame after the answer).
-            await page.evaluate(() => {
-              const readout = document.querySelector('#descent-readout') as HTMLElement;
-              const shown: string[] = [];
-              (window as unknown as { shownSteps: string[] }).shownSteps = shown;
-              new MutationObserver(() => shown.push(readout.dataset.step ?? '')).observe(readout, { attributes: true, attributeFilter: ['data-step'] });
-            });
-          }
-          await answer(page, 0, 180_000);
-          if (id === 'descent-curve') {
-            // Reduced motion: the ball does not roll, the whole path shows at once — from the start straight to its end.
-            const last = Number(await page.locator('.descent-start').getAttribute('data-steps'));
-            await page.waitForFunction((end) => document.querySelector<HTMLElement>('#descent-readout')?.dataset.step === String(end), last);
-            await page.waitForTimeout(300);
-            const shown = await page.evaluate(() => (window as unknown as { shownSteps: string[] }).shownSteps);
-            assert.ok(last > 1, `the path has ${last} steps`);
-            assert.deepEqual([...new Set(shown)].filter((s) => s !== '0'), [String(last)], `steps shown: ${shown.join(', ')}`);
-          }
-        }
-        if (id === 'train') {
-          await page.waitForSelector('.figure-body[data-ready="true"]', { timeout: 120_000 });
-          await page.locator('.train-buttons [data-action="step"]').click();
-          await page.waitForFunction(() => document.querySelector('.train-progress')?.getAttribute('data-batches') === '1');
-        }
-        await page.screenshot({ path: join(RESULTS_DIR, `course-${language}-phone-learning-${id}.png`), fullPage: true });
-        const overflow = await sidewaysOverflow(page);
-        assert.ok(overflow <= 0, `${id}: ${overflow} px wider than the phone`);
-      }
-      assert.deepEqual(errors, []);
-      await ctx.close();
-    }
-  });
 });

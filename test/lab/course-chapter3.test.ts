@@ -10,7 +10,6 @@ import type { ChapterText } from '../../src/lab/pages/learn/text/course-text.js'
 import { type Engine3, loadEngine3 } from './course3-engine.js';
 import { WALKS3 } from './course3-walk.js';
 import { RESULTS_DIR, startSuite, pageHref } from './harness.js';
-import { ONE, stroke } from './pointer.js';
 
 /** A specification code, which no user may read. */
 const SPEC_CODE = /\b[SB][0-9]{1,2}\b/;
@@ -31,7 +30,8 @@ function strings(text: ChapterText): Map<string, string> {
     }
     for (const [k, v] of Object.entries(s.figure ?? {})) out.set(`${id}.figure.${k}`, v);
   }
-  for (const [k, v] of Object.entries(text.words ?? {})) out.set(`words.${k}`, v);
+  // A counted word has one form per plural rule of its language (English one/other, Russian one/few/many/other): compared by its stem.
+  for (const [k, v] of Object.entries(text.words ?? {})) out.set(`words.${k.replace(/_(zero|one|two|few|many|other)$/, '')}`, v);
   return out;
 }
 
@@ -109,36 +109,4 @@ describe('chapter 3 of the course (/learn/#backprop/…) in Chromium', { timeout
       await ctx.close();
     });
   }
-
-  it('at phone size every section stacks without sideways scrolling; screenshots in both languages', async () => {
-    for (const language of LANGUAGES) {
-      const ctx = await context(browser, language, true);
-      const page = await ctx.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${base}learn/#backprop/wishes&lang=${language}`);
-      await ready(page, 'backprop/wishes');
-      await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
-      await page.locator('.label-picker button[data-label="1"]').click();
-      await page.waitForFunction(() => /digit=/.test(location.hash) && /label=1/.test(location.hash));
-      const hash = new URL(await pageHref(page)).hash.replace('#backprop/wishes', '');
-      for (const id of SECTIONS) {
-        await page.goto(`${base}learn/#backprop/${id}${hash}`);
-        await ready(page, `backprop/${id}`);
-        if (id === 'three-ways') for (const button of await page.locator('.lever-pull').all()) await button.click();
-        if (id === 'backwards') await page.locator('.backwards-cell button.primary').click();
-        if (id === 'average') await page.waitForSelector('.average-summary[data-count="100"]', { timeout: 300_000 });
-        if (CHAPTER_3_EN.sections[id].question) {
-          await page.locator('#question button[data-choice="1"]').click();
-          await page.waitForSelector('#question[data-result]', { timeout: 600_000 });
-        }
-        await page.waitForFunction(() => document.querySelectorAll('.tex-pending').length === 0, null, { timeout: 30_000 });
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        assert.ok(overflow <= 0, `${id} (${language}): ${overflow} px wider than the phone`);
-        await page.screenshot({ path: join(RESULTS_DIR, `course3-${language}-phone-${id}.png`), fullPage: true });
-      }
-      assert.deepEqual(errors, []);
-      await ctx.close();
-    }
-  });
 });

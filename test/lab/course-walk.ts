@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { parameterCount } from '../../src/core/network.js';
-import type { RaceResult } from '../../src/lab/pages/learn/chapter1/race.js';
+import { type RaceResult, raceWinner } from '../../src/lab/pages/learn/chapter1/race.js';
+import { raceVerdict } from '../../src/lab/pages/learn/chapter1/race-verdict.js';
+import { counted } from '../../src/lab/pages/learn/chapter2/words.js';
+import { CHAPTER_1_EN } from '../../src/lab/pages/learn/text/chapter1.en.js';
+import { CHAPTER_1_RU } from '../../src/lab/pages/learn/text/chapter1.ru.js';
+import { fill, Translator } from '../../src/lab/shared/i18n.js';
 import { type Engine, meanWeightedSum, shareOn, testImage, trace } from './course-engine.js';
 import { ONE, stroke } from './pointer.js';
 
@@ -76,19 +81,34 @@ export const WALKS: Readonly<Record<string, Walk>> = {
     await page.waitForFunction(() => /label=1/.test(location.hash) && /digit=/.test(location.hash));
   },
   async outputs({ page, engine }) {
+    // Draw (what the section asks): the digit kept from before is replaced by a new stroke, and the live region speaks once it ends.
+    await page.locator('.learner-pad button', { hasText: /Clear|Очистить/ }).click();
+    await page.evaluate(() => {
+      const live = document.querySelector('.answer-cell [aria-live]') as HTMLElement;
+      const said: string[] = [];
+      (window as unknown as { said: string[] }).said = said;
+      new MutationObserver(() => said.push(live.textContent ?? '')).observe(live, { childList: true, characterData: true, subtree: true });
+    });
+    await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
+    await page.waitForFunction(() => (window as unknown as { said: string[] }).said.length > 0);
+    const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
+    assert.equal(said.length, 1, `the live region speaks once, when the stroke ends, not on every frame: ${said.join(' | ')}`);
     const input = await pageInput(page);
     const shown = ((await page.locator('.answer-cell [data-value]').getAttribute('data-value')) ?? '').split(',').map(Number);
     const out = trace(engine.net, input).activations[3];
     shown.forEach((a, j) => close(a, out[j], 1e-12, `output ${j}`));
     assert.equal((await page.locator('#answer').textContent())?.trim(), String(out.indexOf(Math.max(...out))));
   },
-  async layers({ page, engine }) {
+  async layers(w) {
+    const { page, engine } = w;
     assert.equal(await page.locator('.network-view .neuron').count(), 42);
     assert.ok((await transitionsAfterStroke(page)) > 0, 'the light travels layer by layer');
     const neuron = page.locator('.network-view .neuron[data-layer="1"][data-neuron="3"]');
     await neuron.focus();
     const label = (await neuron.getAttribute('aria-label')) ?? '';
-    const z = Number(/z = (-?\d+\.\d+)/.exec(label)?.[1]);
+    // In the learner's language: a decimal comma in Russian.
+    const z = Number(/z = ([-−]?\d+[.,]\d+)/.exec(label)?.[1].replace(',', '.').replace('−', '-'));
+    assert.match(label, w.language === 'ru' ? /^Скрытый слой 1, нейрон 3: z = -?\d+,\d+/ : /^Hidden layer 1, neuron 3: z = -?\d+\.\d+/, 'named as the text names it');
     close(z, trace(engine.net, await pageInput(page)).weightedInputs[0][3], 0.006, 'z of layer 1, neuron 3');
   },
   async hope({ page, engine }) {
@@ -104,10 +124,11 @@ export const WALKS: Readonly<Record<string, Walk>> = {
     await page.selectOption('select[name="neuron"]', '5');
     await page.waitForSelector('.weighted-sum-line[data-neuron="5"]');
     const input = await pageInput(page);
-    close(await numberAttr(page, '.weighted-sum-line'), trace(engine.net, input).weightedInputs[0][5], 1e-9, 'z = Σ w·a + b of neuron 5');
     let sum = 0;
     for (let k = 0; k < 784; k++) sum += engine.net.weights[0][5 * 784 + k] * (input[k] / 255);
-    close(await numberAttr(page, '.weighted-sum-line', 'data-sum'), sum, 1e-9, 'Σ w·a of neuron 5');
+    close(await numberAttr(page, '.weighted-sum-line'), sum, 1e-9, 'Σ w·a of neuron 5');
+    close(sum + engine.net.biases[0][5], trace(engine.net, input).weightedInputs[0][5], 1e-9, 'with the bias it is the engine’s z');
+    assert.doesNotMatch((await page.locator('.weighted-sum-line').textContent()) ?? '', /\+\s*b\b/, 'no bias before it is introduced');
     await page.locator('.product-canvas[data-grid="product"]').focus();
     close(await numberAttr(page, '.product-readout'), engine.net.weights[0][5 * 784 + 406] * (input[406] / 255), 1e-9, 'w·a of the centre pixel');
   },
@@ -170,6 +191,10 @@ export const WALKS: Readonly<Record<string, Walk>> = {
     assert.equal(Number(await page.locator('#question').getAttribute('data-result')), fits);
   },
   async matrix({ page, engine }) {
+    // Follow one neuron's sum (what the section asks): the row of W by the keyboard.
+    await page.locator('.matrix-canvas').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.waitForSelector('.matrix-table tr.chosen[data-neuron="1"]');
     const a1 = trace(engine.net, await pageInput(page)).activations[1];
     const cells = await page.locator('.matrix-table td[data-name="activation"]').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
     assert.equal(cells.length, 16);
@@ -187,18 +212,29 @@ export const WALKS: Readonly<Record<string, Walk>> = {
   },
   async relu(w) {
     const { page, race } = w;
-    const judge = (r: RaceResult): number => {
-      const [s, q] = ['sigmoid', 'relu'].map((a) => r.runs.find((run) => run.activation === a)?.examplesToTarget ?? Infinity);
-      return s === q ? 2 : s < q ? 0 : 1;
-    };
     const result = await answer(page, 1);
     const expected = race(1);
-    assert.equal(result, judge(expected));
-    for (const run of expected.runs) assert.equal(await numberAttr(page, `.race-summary tr[data-activation="${run.activation}"] td[data-name="examplesToTarget"]`), run.examplesToTarget ?? NaN);
-    // Another seed, another race (once: it trains two networks again).
+    const deep = expected.races.find((r) => r.network === 'deep');
+    assert.ok(deep);
+    const winner = raceWinner(deep);
+    assert.equal(result, winner === 'sigmoid' ? 0 : winner === 'relu' ? 1 : winner === 'tie' ? 2 : -1);
+    assert.equal(await page.locator('#question').getAttribute('data-undecided'), winner === 'none' ? 'true' : null);
+    await raceNumbers(w, expected);
+    // Another seed, another race (once: it trains four networks again).
     if (w.language === 'en') await raceWithSeed(w, 2);
   },
 };
+
+/** Every network's table matches Node's race, and the reveal is the verdict built from Node's numbers. */
+async function raceNumbers(w: WalkContext, expected: RaceResult): Promise<void> {
+  const { page } = w;
+  for (const r of expected.races)
+    for (const run of r.runs) assert.equal(await numberAttr(page, `.race-network[data-network="${r.network}"] .race-summary tr[data-activation="${run.activation}"] td[data-name="examplesToTarget"]`), run.examplesToTarget ?? NaN, `${r.network} ${run.activation}`);
+  const text = (w.language === 'en' ? CHAPTER_1_EN : CHAPTER_1_RU);
+  const tr = new Translator({ en: {}, ru: {} }, w.language);
+  const words = { f: (key: string, values?: Parameters<typeof fill>[1]) => fill(text.sections.relu.figure?.[key] ?? key, values), num: tr.num, pct: tr.pct, count: (key: string, n: number) => counted({ words: text.words ?? {}, language: w.language, num: tr.num }, key, n) };
+  await page.waitForFunction((want) => document.querySelector('.question-reveal')?.textContent === want, fill(text.sections.relu.question?.reveal ?? '', raceVerdict(expected, words)), { timeout: 30_000 });
+}
 
 /** The race again with another seed: the page's numbers follow the seed, and match Node's. */
 async function raceWithSeed(w: WalkContext, seed: number): Promise<void> {
@@ -208,7 +244,6 @@ async function raceWithSeed(w: WalkContext, seed: number): Promise<void> {
   await page.locator('.race-again button').click();
   const expected = w.race(seed);
   await page.waitForSelector('.race-summary tr', { timeout: 120_000 });
-  for (const run of expected.runs) assert.equal(await numberAttr(page, `.race-summary tr[data-activation="${run.activation}"] td[data-name="examplesToTarget"]`), run.examplesToTarget ?? NaN);
-  const changed = expected.runs.some((r, i) => r.examplesToTarget !== w.race(1).runs[i].examplesToTarget);
-  if (changed) await revealChanges(page, before);
+  await raceNumbers(w, expected);
+  assert.notEqual((await page.locator('.question-reveal').textContent()) ?? '', before, 'another seed, another verdict');
 }

@@ -13,7 +13,7 @@ import type { ChapterText } from '../../src/lab/pages/learn/text/course-text.js'
 import { SOURCE_MAP_EN } from '../../src/lab/pages/learn/text/source-map.js';
 import { type Engine, loadEngine } from './course-engine.js';
 import { courseContext, openCourse, SPEC_CODE } from './course-pages.js';
-import { transitionsAfterStroke, type Walk, WALKS } from './course-walk.js';
+import { type Walk, WALKS } from './course-walk.js';
 import { BUILD_DIR, RESULTS_DIR, startSuite, pageHref } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
@@ -26,8 +26,6 @@ const WALKED: readonly { readonly id: string; readonly text: Readonly<Record<'en
   { id: 'network', text: { en: CHAPTER_1_EN, ru: CHAPTER_1_RU }, walks: WALKS },
 ];
 const SECTIONS = Object.keys(CHAPTER_1_EN.sections);
-/** Every walked section's route. */
-const ROUTES = WALKED.flatMap((c) => Object.keys(c.text.en.sections).map((id) => `${c.id}/${id}`));
 const LANGUAGES = ['en', 'ru'] as const;
 
 
@@ -169,30 +167,6 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
         await openCourse(page, base, `#${route}${route ? '&' : ''}lang=${language}`);
         assert.doesNotMatch(await visibleText(page), SPEC_CODE, `${route || 'start'} (${language})`);
       }
-      await ctx.close();
-    }
-  });
-
-  it('at phone size every section stacks without sideways scrolling, with reduced motion honoured; screenshots in both languages', async () => {
-    for (const language of LANGUAGES) {
-      const ctx = await courseContext(browser, language, true);
-      const page = await ctx.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      // A digit in the address, as a shared link would carry it, so every figure has one.
-      await openCourse(page, base, `#network/pixels&lang=${language}`);
-      await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
-      await page.waitForFunction(() => /digit=/.test(location.hash));
-      const hash = new URL(await pageHref(page)).hash.replace('#network/pixels', '');
-      for (const route of ['', 'map', ...ROUTES]) {
-        const id = route.split('/').at(-1) ?? '';
-        await openCourse(page, base, `#${route}${hash}`);
-        if (id === 'layers') assert.equal(await transitionsAfterStroke(page), 0, 'no travelling light under prefers-reduced-motion');
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        assert.ok(overflow <= 0, `${route || 'start'}: ${overflow} px wider than the phone`);
-        await page.screenshot({ path: join(RESULTS_DIR, `course-${language}-phone-${id || 'start'}.png`), fullPage: true });
-      }
-      assert.deepEqual(errors, []);
       await ctx.close();
     }
   });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { type Engine3, batchedGradient, chainSlope, outputs, scaled, wishesOf } from './course3-engine.js';
+import { SOURCE_MAP_EN, SOURCE_MAP_RU } from '../../src/lab/pages/learn/text/source-map.js';
 import { pageInput } from './course-walk.js';
 import { handwritingWalk } from './handwriting-walk.js';
 import { pageHref } from './harness.js';
@@ -246,4 +247,19 @@ export const WALKS3: Readonly<Record<string, (w: Walk3) => Promise<void>>> = {
     await check(1, 9, 406);
   },
   handwriting: ({ page, engine }) => handwritingWalk({ page, net: engine.nets.trained }),
+  async summary({ page }) {
+    // Every idea of the source's map, in order, each linked to its section; the tools to go on to.
+    const language = (await page.evaluate(() => document.documentElement.lang)) as 'en' | 'ru';
+    const ideas = language === 'ru' ? SOURCE_MAP_RU : SOURCE_MAP_EN;
+    assert.deepEqual(await page.locator('.summary-ideas a').evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('data-route')])), ideas.map((i) => [i.idea, i.section]));
+    assert.ok((await page.locator('.summary-ideas li.done').count()) >= 7, 'the sections done so far are ticked');
+    assert.deepEqual(await page.locator('.summary-tool').evaluateAll((links) => links.map((a) => a.getAttribute('href'))), [`../#lang=${language}`, `../experiments.html#lang=${language}`, `../explain/#lang=${language}`, `../digits/#lang=${language}`]);
+    assert.equal(await page.locator('.contents a.done[data-route="backprop/summary"]').count(), 0, 'not done by opening it');
+    // Following an idea back is what it asks: the section is done, and the link leads to its section.
+    await page.locator('.summary-ideas a[data-route="network/relu"]').first().click();
+    await page.waitForSelector('body[data-section="network/relu"] #figure[data-figure-ready="true"]');
+    assert.equal(await page.locator('.contents a.done[data-route="backprop/summary"]').count(), 1, 'done once followed');
+    await page.goBack();
+    await page.waitForSelector('body[data-section="backprop/summary"] #figure[data-figure-ready="true"]');
+  },
 };

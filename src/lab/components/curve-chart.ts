@@ -39,6 +39,11 @@ export type AxisScale = 'linear' | 'log';
  * mini-batches (or epochs) about as much room as a factor of ten beyond them.
  */
 const LINEAR_BELOW = 10;
+/** The charts' height and least width, in CSS pixels (a 390 px phone leaves about 320 for a chart). */
+const CHART_HEIGHT = 220;
+/** The axes' text, in CSS pixels. */
+const AXIS_FONT_PX = 12;
+const MIN_WIDTH = 200;
 /** Our log ticks are already thinned: uPlot's own filter of log axes must not blank any. */
 const keepAll = (_u: uPlot, splits: number[]): number[] => splits;
 
@@ -92,6 +97,18 @@ export class CurveChart {
     private readonly axes: ChartAxes | null = null,
   ) {
     extent.charts.push(this);
+    // The chart follows its host's width (a phone turned, a column narrowed): never wider than its place.
+    if (typeof ResizeObserver !== 'undefined') {
+      new ResizeObserver(() => {
+        const width = this.width();
+        if (this.plot !== null && Math.abs(this.plot.width - width) >= 1) this.plot.setSize({ width, height: CHART_HEIGHT });
+      }).observe(host);
+    }
+  }
+
+  /** The width the chart gets: its host's, at least `MIN_WIDTH` (420 while the host is not laid out yet). */
+  private width(): number {
+    return Math.max(MIN_WIDTH, Math.floor(this.host.clientWidth) || 420);
   }
 
   /** Starts over with these lines (and no points). */
@@ -136,8 +153,9 @@ export class CurveChart {
     }
     this.plot?.destroy();
     this.host.replaceChildren();
-    const width = Math.max(240, this.host.clientWidth || 420);
-    const axisStyle = { stroke: '#c8ccd4', grid: { stroke: '#2a2f3a' }, ticks: { stroke: '#2a2f3a' } };
+    const width = this.width();
+    // Axis text at 12 CSS px (uPlot scales it by the screen's pixel ratio, as it does the canvas).
+    const axisStyle = { stroke: '#c8ccd4', grid: { stroke: '#2a2f3a' }, ticks: { stroke: '#2a2f3a' }, font: `${AXIS_FONT_PX}px system-ui, sans-serif`, labelFont: `bold ${AXIS_FONT_PX}px system-ui, sans-serif` };
     const axes = this.axes;
     const xLog = axes?.x === 'log';
     const yLog = axes?.y === 'log';
@@ -145,7 +163,7 @@ export class CurveChart {
     const yScale: uPlot.Scale = yLog ? { distr: 3, log: 10 } : this.range ? { range: this.range } : {};
     const xAxis: uPlot.Axis = xLog && axes
       ? { ...axisStyle, label: this.xLabel, splits: (u, _i, min, max) => logTicks(min, max, (v) => u.valToPos(v, 'x'), 64), filter: keepAll, values: (_u, ticks) => ticks.map((t) => logTickLabel(t, axes.num)) }
-      : { ...axisStyle, label: this.xLabel };
+      : { ...axisStyle, label: this.xLabel, space: 72 };
     const yAxis: uPlot.Axis = yLog && axes
       ? { ...axisStyle, size: 56, splits: (u, _i, min, max) => logTicks(min, max, (v) => u.valToPos(v, 'y'), 22), filter: keepAll, values: (_u, ticks) => ticks.map((t) => logTickLabel(t, axes.num)) }
       : { ...axisStyle, values: (_u, ticks) => ticks.map((t) => this.format(t)), size: 56 };
@@ -153,7 +171,7 @@ export class CurveChart {
       {
         title: this.title,
         width,
-        height: 220,
+        height: CHART_HEIGHT,
         scales: { x: xLog ? { time: false, distr: 4, asinh: LINEAR_BELOW, range: xRange } : { time: false, range: xRange }, y: yScale },
         axes: [xAxis, yAxis],
         series: [
@@ -166,6 +184,8 @@ export class CurveChart {
       this.data(),
       this.host,
     );
+    // The figure reports its smallest text in canvas pixels (see canvas-text.ts).
+    this.plot.ctx.canvas.dataset.fontPx = String(AXIS_FONT_PX * UPlot.pxRatio);
   }
 
   private data(): uPlot.AlignedData {

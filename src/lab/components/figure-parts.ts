@@ -53,47 +53,68 @@ export function svgNode<K extends keyof SVGElementTagNameMap>(tag: K, attributes
   return e;
 }
 
-/** A grouped bar chart (SVG) with category labels, a y maximum label and a legend. */
+/**
+ * A grouped bar chart (SVG) with category labels, a y maximum label and a legend. The chart is
+ * drawn at the width it is shown at (again when that changes), one SVG unit per CSS pixel, so
+ * its 11 px text stays 11 px on a phone; category labels that would collide are thinned out.
+ */
 export function barChart(categories: readonly string[], series: readonly Bars[], format: (v: number) => string, title = ''): HTMLElement {
   const wrap = el('div', 'bar-chart');
   if (title) wrap.append(el('h4', '', title));
-  const width = 520;
   const height = 200;
   const pad = { left: 44, bottom: 22, top: 8 };
   const max = Math.max(1e-12, ...series.flatMap((s) => s.values));
   const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', title);
-  const groupW = (width - pad.left) / categories.length;
-  const barW = (groupW * 0.8) / series.length;
-  const plotH = height - pad.bottom - pad.top;
-  const text = (x: number, y: number, s: string, anchor = 'middle'): void => {
-    const t = document.createElementNS(SVG, 'text');
-    t.setAttribute('x', String(x));
-    t.setAttribute('y', String(y));
-    t.setAttribute('text-anchor', anchor);
-    t.textContent = s;
-    svg.append(t);
-  };
-  categories.forEach((c, i) => {
-    series.forEach((s, k) => {
-      const h = (s.values[i] / max) * plotH;
-      const r = document.createElementNS(SVG, 'rect');
-      r.setAttribute('x', String(pad.left + i * groupW + groupW * 0.1 + k * barW));
-      r.setAttribute('y', String(pad.top + plotH - h));
-      r.setAttribute('width', String(barW));
-      r.setAttribute('height', String(Math.max(0, h)));
-      r.setAttribute('fill', s.colour);
-      const tip = document.createElementNS(SVG, 'title');
-      tip.textContent = `${s.label}, ${c}: ${format(s.values[i])}`;
-      r.append(tip);
-      svg.append(r);
+  /** About how wide a character of the 11 px monospace labels is. */
+  const charWidth = 6.7;
+  const draw = (width: number): void => {
+    svg.replaceChildren();
+    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    const groupW = (width - pad.left) / categories.length;
+    const barW = (groupW * 0.8) / series.length;
+    const plotH = height - pad.bottom - pad.top;
+    const widest = Math.max(...categories.map((c) => c.length)) * charWidth + 6;
+    const every = Math.max(1, Math.ceil(widest / groupW));
+    const text = (x: number, y: number, s: string, anchor = 'middle'): void => {
+      const t = document.createElementNS(SVG, 'text');
+      t.setAttribute('x', String(x));
+      t.setAttribute('y', String(y));
+      t.setAttribute('text-anchor', anchor);
+      t.textContent = s;
+      svg.append(t);
+    };
+    categories.forEach((c, i) => {
+      series.forEach((s, k) => {
+        const h = (s.values[i] / max) * plotH;
+        const r = document.createElementNS(SVG, 'rect');
+        r.setAttribute('x', String(pad.left + i * groupW + groupW * 0.1 + k * barW));
+        r.setAttribute('y', String(pad.top + plotH - h));
+        r.setAttribute('width', String(barW));
+        r.setAttribute('height', String(Math.max(0, h)));
+        r.setAttribute('fill', s.colour);
+        const tip = document.createElementNS(SVG, 'title');
+        tip.textContent = `${s.label}, ${c}: ${format(s.values[i])}`;
+        r.append(tip);
+        svg.append(r);
+      });
+      if (i % every === 0) text(pad.left + (i + 0.5) * groupW, height - 6, c);
     });
-    text(pad.left + (i + 0.5) * groupW, height - 6, c);
-  });
-  text(pad.left - 4, pad.top + 10, format(max), 'end');
-  text(pad.left - 4, pad.top + plotH, '0', 'end');
+    text(pad.left - 4, pad.top + 10, format(max), 'end');
+    text(pad.left - 4, pad.top + plotH, '0', 'end');
+  };
+  draw(520);
+  if (typeof ResizeObserver !== 'undefined') {
+    let shown = 520;
+    new ResizeObserver(() => {
+      const width = Math.round(svg.getBoundingClientRect().width);
+      if (width > 0 && width !== shown) {
+        shown = width;
+        draw(width);
+      }
+    }).observe(svg);
+  }
   wrap.append(svg);
   const legend = el('div', 'legend');
   for (const s of series) {

@@ -1,5 +1,6 @@
 import { tickLabel, ticks } from '../../explain/axis-ticks.js';
 import { el, svgNode } from './figure-parts.js';
+import { readableSvgText } from './svg-text.js';
 
 const W = 560;
 const H = 240;
@@ -43,6 +44,7 @@ export class LinePlot {
     this.legend = el('figcaption', 'legend');
     this.element.append(this.svg, this.legend);
     host.append(this.element);
+    readableSvgText(this.svg);
   }
 
   /** Draws `lines` over `xs` with the marker at `marker` (null: none). */

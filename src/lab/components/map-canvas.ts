@@ -1,5 +1,6 @@
 import { ticks, tickLabel } from '../../explain/axis-ticks.js';
 import { bilinear, viridis } from '../../explain/colormap.js';
+import { beginCanvasText, canvasFont, canvasScale } from './canvas-text.js';
 
 /** A cost grid: costs[i][j] = C(xs[j], ys[i]), xs and ys increasing. */
 export interface CostGrid {
@@ -16,8 +17,16 @@ export interface CostGrid {
 export class MapCanvas {
   private background: HTMLCanvasElement | null = null;
   private grid: CostGrid | null = null;
-  /** Margins in CSS pixels for the axes' numbers. */
-  private readonly pad = { left: 44, right: 10, top: 10, bottom: 30 };
+  private log = false;
+  /** Canvas pixels per CSS pixel when the map was rendered: the margins and the text grow with it. */
+  private scale = 1;
+
+  /** Margins for the axes' numbers, in canvas pixels (CSS pixels × the scale, so the numbers fit at a readable size). */
+  private get pad(): { left: number; right: number; top: number; bottom: number } {
+    const s = this.scale;
+    // Whole pixels: the map's bitmap is as wide and high as the plot.
+    return { left: Math.round(44 * s), right: Math.round(10 * s), top: Math.round(10 * s), bottom: Math.round(30 * s) };
+  }
 
   /** Draws into `canvas` (its width/height attributes set the drawing size). */
   constructor(readonly canvas: HTMLCanvasElement) {}
@@ -25,6 +34,8 @@ export class MapCanvas {
   /** Sets the grid and renders the height map (log colours when `log`). */
   setGrid(grid: CostGrid, log = false): void {
     this.grid = grid;
+    this.log = log;
+    this.scale = canvasScale(this.canvas);
     const { w, h } = this.plotSize();
     const bg = document.createElement('canvas');
     bg.width = w;
@@ -81,21 +92,24 @@ export class MapCanvas {
     return [x0 + ((px - this.pad.left) / w) * (x1 - x0), y1 - ((py - this.pad.top) / h) * (y1 - y0)];
   }
 
-  /** Repaints the map and axes; draw overlays after this. */
+  /** Repaints the map and axes (the map rendered afresh when the canvas is shown at another scale); draw overlays after this. */
   redraw(): CanvasRenderingContext2D {
     const ctx = this.canvas.getContext('2d') as CanvasRenderingContext2D;
+    if (this.grid !== null && Math.abs(canvasScale(this.canvas) - this.scale) > 0.01) this.setGrid(this.grid, this.log);
+    beginCanvasText(this.canvas);
     ctx.fillStyle = '#0b0d12';
     ctx.fillRect(0, 0, this.canvas.width, this.canvas.height);
     if (this.background) ctx.drawImage(this.background, this.pad.left, this.pad.top);
     const [x0, x1, y0, y1] = this.bounds();
     ctx.fillStyle = '#aeb4c0';
-    ctx.font = '11px ui-monospace, monospace';
+    canvasFont(ctx, 11);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    for (const t of ticks(x0, x1)) ctx.fillText(tickLabel(t, 3), this.toCanvas(t, y0)[0], this.canvas.height - this.pad.bottom + 6);
+    const s = this.scale;
+    for (const t of ticks(x0, x1)) ctx.fillText(tickLabel(t, 3), this.toCanvas(t, y0)[0], this.canvas.height - this.pad.bottom + 6 * s);
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    for (const t of ticks(y0, y1)) ctx.fillText(tickLabel(t, 3), this.pad.left - 5, this.toCanvas(x0, t)[1]);
+    for (const t of ticks(y0, y1)) ctx.fillText(tickLabel(t, 3), this.pad.left - 5 * s, this.toCanvas(x0, t)[1]);
     return ctx;
   }
 
@@ -103,14 +117,15 @@ export class MapCanvas {
   axisLabels(x: string, y: string): void {
     const ctx = this.canvas.getContext('2d') as CanvasRenderingContext2D;
     const { w, h } = this.plotSize();
-    ctx.font = '12px ui-monospace, monospace';
+    const s = this.scale;
+    canvasFont(ctx, 12);
     ctx.fillStyle = '#ffffff';
     ctx.textAlign = 'right';
     ctx.textBaseline = 'bottom';
-    ctx.fillText(x, this.pad.left + w - 6, this.pad.top + h - 4);
+    ctx.fillText(x, this.pad.left + w - 6 * s, this.pad.top + h - 4 * s);
     ctx.textAlign = 'left';
     ctx.textBaseline = 'top';
-    ctx.fillText(y, this.pad.left + 6, this.pad.top + 4);
+    ctx.fillText(y, this.pad.left + 6 * s, this.pad.top + 4 * s);
   }
 
   /** A polyline through map points with a ring at its start and a dot at its end. */
@@ -118,27 +133,28 @@ export class MapCanvas {
     const ctx = this.canvas.getContext('2d') as CanvasRenderingContext2D;
     if (points.length === 0) return;
     const pts = points.map(([x, y]) => this.toCanvas(x, y));
+    const s = this.scale;
     for (const [style, width] of [['rgba(0,0,0,0.6)', 4], [color, 2]] as const) {
       ctx.strokeStyle = style;
-      ctx.lineWidth = width;
+      ctx.lineWidth = width * s;
       ctx.beginPath();
       pts.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
       ctx.stroke();
     }
     ctx.fillStyle = color;
-    if (dots) for (const [x, y] of pts) ctx.fillRect(x - 2, y - 2, 4, 4);
+    if (dots) for (const [x, y] of pts) ctx.fillRect(x - 2 * s, y - 2 * s, 4 * s, 4 * s);
     ctx.strokeStyle = color;
-    ctx.lineWidth = 2;
+    ctx.lineWidth = 2 * s;
     ctx.beginPath();
-    ctx.arc(pts[0][0], pts[0][1], 6, 0, 2 * Math.PI);
+    ctx.arc(pts[0][0], pts[0][1], 6 * s, 0, 2 * Math.PI);
     ctx.stroke();
     // The end: a filled dot with a dark rim.
     const [ex, ey] = pts[pts.length - 1];
     ctx.beginPath();
-    ctx.arc(ex, ey, 4.5, 0, 2 * Math.PI);
+    ctx.arc(ex, ey, 4.5 * s, 0, 2 * Math.PI);
     ctx.fill();
     ctx.strokeStyle = '#000';
-    ctx.lineWidth = 1;
+    ctx.lineWidth = s;
     ctx.stroke();
   }
 
@@ -148,9 +164,9 @@ export class MapCanvas {
     const [x, y] = this.toCanvas(p[0], p[1]);
     ctx.fillStyle = '#ffffff';
     ctx.strokeStyle = '#000';
-    ctx.lineWidth = 1.5;
+    ctx.lineWidth = 1.5 * this.scale;
     ctx.beginPath();
-    ctx.arc(x, y, 7, 0, 2 * Math.PI);
+    ctx.arc(x, y, 7 * this.scale, 0, 2 * Math.PI);
     ctx.fill();
     ctx.stroke();
   }
@@ -158,20 +174,21 @@ export class MapCanvas {
   /** An arrow from map point `from` to `to`. */
   drawArrow(from: readonly number[], to: readonly number[], color = '#ffd166'): void {
     const ctx = this.canvas.getContext('2d') as CanvasRenderingContext2D;
-    arrow(ctx, this.toCanvas(from[0], from[1]), this.toCanvas(to[0], to[1]), color);
+    arrow(ctx, this.toCanvas(from[0], from[1]), this.toCanvas(to[0], to[1]), color, this.scale);
   }
 
   /** A cross at map point p (a minimum). */
   drawMark(p: readonly number[]): void {
     const ctx = this.canvas.getContext('2d') as CanvasRenderingContext2D;
     const [x, y] = this.toCanvas(p[0], p[1]);
+    const r = 5 * this.scale;
     ctx.strokeStyle = '#ffffff';
-    ctx.lineWidth = 2;
+    ctx.lineWidth = 2 * this.scale;
     ctx.beginPath();
-    ctx.moveTo(x - 5, y - 5);
-    ctx.lineTo(x + 5, y + 5);
-    ctx.moveTo(x + 5, y - 5);
-    ctx.lineTo(x - 5, y + 5);
+    ctx.moveTo(x - r, y - r);
+    ctx.lineTo(x + r, y + r);
+    ctx.moveTo(x + r, y - r);
+    ctx.lineTo(x - r, y + r);
     ctx.stroke();
   }
 
@@ -186,16 +203,16 @@ export class MapCanvas {
   }
 }
 
-/** Draws an arrow on a 2-D context between canvas points. */
-export function arrow(ctx: CanvasRenderingContext2D, [ax, ay]: readonly number[], [bx, by]: readonly number[], color: string): void {
+/** Draws an arrow on a 2-D context between canvas points (its line and head `scale` times the usual size: a canvas shown smaller). */
+export function arrow(ctx: CanvasRenderingContext2D, [ax, ay]: readonly number[], [bx, by]: readonly number[], color: string, scale = 1): void {
   const len = Math.hypot(bx - ax, by - ay);
   if (len < 1) return;
   const ux = (bx - ax) / len;
   const uy = (by - ay) / len;
-  const head = Math.min(10, len / 2);
+  const head = Math.min(10 * scale, len / 2);
   ctx.strokeStyle = color;
   ctx.fillStyle = color;
-  ctx.lineWidth = 2.5;
+  ctx.lineWidth = 2.5 * scale;
   ctx.beginPath();
   ctx.moveTo(ax, ay);
   ctx.lineTo(bx - ux * head, by - uy * head);

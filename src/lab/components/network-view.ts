@@ -4,6 +4,7 @@ import type { PaletteName } from '../shared/palette.js';
 import { drawNetworkCanvas } from './network-canvas.js';
 import { InputGrid } from './input-grid.js';
 import { arrowTarget, type ViewPlace } from './network-keys.js';
+import { readableSvgText } from './svg-text.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 720;
@@ -34,6 +35,8 @@ export interface NetworkViewText {
   readonly pixel: (x: number, y: number, a: number) => string;
   /** The output neurons' class names, index = class (digits, or a data set's names). */
   readonly classNames: readonly string[];
+  /** An output's value beside it (default: two decimals with a decimal point). */
+  readonly outputValue?: (a: number) => string;
 }
 
 /**
@@ -88,6 +91,8 @@ export class NetworkView {
     this.inputImage.width = 28;
     this.inputImage.height = 28;
     host.append(this.canvas, this.svg, this.tooltip);
+    // Its labels stay readable when the view is shown small (a phone); figures.css drops the values there.
+    readableSvgText(this.svg, 12);
   }
 
   /** Replaces the texts (after a language switch) and redraws. */
@@ -123,7 +128,7 @@ export class NetworkView {
     }
     const out = inference.activations[L];
     this.valueLabels.forEach((t, j) => {
-      t.textContent = out[j].toFixed(2);
+      t.textContent = this.text.outputValue?.(out[j]) ?? out[j].toFixed(2);
       t.classList.toggle('answer', j === inference.answer);
     });
     if (this.hovered) this.showTooltip(this.hovered);

@@ -19,34 +19,39 @@ export function activationTex(net: Network, layer: number): string {
  * The network view's texts: a neuron's accessible name with its numbers, and its tooltip —
  * z = Σ w·a + b and a = f(z) typeset with KaTeX and the live numbers substituted (plain
  * text until KaTeX has loaded, which the first tooltip starts; `onTypesetReady` then
- * redraws it). `net()` is the network shown, `t` the page's messages.
+ * redraws it). `net()` is the network shown, `t` the page's messages, `format` writes a number
+ * with so many decimals (the page's language; by default with a decimal point).
  */
 export function networkViewText(
   t: (key: FigureKey, values?: Readonly<Record<string, string | number>>) => string,
   classNames: readonly string[],
   net: () => Network | null,
   onTypesetReady: () => void,
+  format: (n: number, digits: number) => string = (n, digits) => n.toFixed(digits),
 ): NetworkViewText {
+  // In TeX a decimal comma is {,}: no space after it.
+  const tex = (text: string): string => text.replace(/,/g, '{,}').replace(/[\u00a0\u202f ]/g, '\\,').replace(/[−-]/g, '-');
   return {
     inputLabel: t('inputLayer'),
-    pixel: (x, y, a) => t('inputPixel', { x, y, a: a.toFixed(3) }),
+    pixel: (x, y, a) => t('inputPixel', { x, y, a: format(a, 3) }),
     classNames,
-    neuronLabel: (n: NeuronNumbers) => `${t('neuron', { layer: n.layer, neuron: n.neuron })}: z = ${n.z.toFixed(2)}, b = ${n.bias.toFixed(2)}, a = ${n.a.toFixed(3)}`,
+    outputValue: (a) => format(a, 2),
+    neuronLabel: (n: NeuronNumbers) => `${t('neuron', { layer: n.layer, neuron: n.neuron })}: z = ${format(n.z, 2)}, b = ${format(n.bias, 2)}, a = ${format(n.a, 3)}`,
     tooltip: (n: NeuronNumbers) => {
       const shown = net();
       const f = shown ? activationSymbol(shown, n.layer) : 'σ';
       const fTex = shown ? activationTex(shown, n.layer) : '\\sigma';
-      const z = n.z.toFixed(3);
-      const a = n.a.toFixed(4);
-      const zTex = typeset(`z = \\sum_k w_k\\, a_k + b = ${z}`);
-      const aTex = typeset(`a = ${fTex}(z) = ${a}`);
+      const z = format(n.z, 3);
+      const a = format(n.a, 4);
+      const zTex = typeset(`z = \\sum_k w_k\\, a_k + b = ${tex(z)}`);
+      const aTex = typeset(`a = ${fTex}(z) = ${tex(a)}`);
       if (zTex === null || aTex === null) void loadKatex().then(onTypesetReady);
       return (
         `<b>${t('neuron', { layer: n.layer, neuron: n.neuron })}</b><br>` +
         (zTex === null
           ? `${t('weightedInput')}: <var>z</var> = Σ <var>w</var>·<var>a</var> + <var>b</var> = ${z}<br>`
           : `${t('weightedInput')}:<span class="formula">${zTex}</span>`) +
-        `${t('bias')} = ${n.bias.toFixed(3)}<br>` +
+        `${t('bias')} = ${format(n.bias, 3)}<br>` +
         (aTex === null ? `${t('activationValue', { f })} = ${a}` : `${t('activationName')}:<span class="formula">${aTex}</span>`)
       );
     },

@@ -2,10 +2,9 @@
  * The answer and the ten output bars: the brightest output neuron is the answer; every
  * bar's length is its activation. Bars and answer carry the data set's class names (digits,
  * or e.g. Fashion-MNIST's "Trouser"). The answer is announced to screen readers through a
- * polite live region; when is up to the page: the Lab and the embeddable answer call
- * `announce` only when the input settles (a stroke ends, an image is picked), but the course's
- * outputs section (pages/learn/chapter1/outputs.ts) rewrites the live region itself on every
- * frame in which the learner's digit changed.
+ * polite live region; when is up to the page: the Lab, the embeddable answer and the course's
+ * outputs section call `announce` only when the input settles (a stroke ends, an image is
+ * picked), never on every frame of a stroke.
  */
 export class OutputBars {
   private readonly answer: HTMLElement;
@@ -15,6 +14,8 @@ export class OutputBars {
   private readonly names: HTMLElement[] = [];
   private readonly list: HTMLOListElement;
   private classNames: readonly string[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+  /** How a bar's value is written (two decimals; a page may give its language's decimal mark). */
+  format: (value: number) => string = (value) => value.toFixed(2);
 
   /** Fills `host` (bars) and uses `answer` for the big digit and `live` for announcements. */
   constructor(host: HTMLElement, answer: HTMLElement, live: HTMLElement) {
@@ -70,7 +71,7 @@ export class OutputBars {
     this.bars.forEach((b, d) => {
       b.style.transform = `scaleX(${Math.max(0, Math.min(1, outputs[d])).toFixed(3)})`;
       b.classList.toggle('answer', d === answer);
-      this.values[d].textContent = outputs[d].toFixed(2);
+      this.values[d].textContent = this.format(outputs[d]);
     });
   }
 

@@ -1,9 +1,10 @@
 import { sigmoid } from '../../core/activations.js';
 import { el, svgNode } from './figure-parts.js';
+import { readableSvgText } from './svg-text.js';
 
 const W = 520;
 const H = 200;
-const PAD = { left: 36, right: 12, top: 10, bottom: 26 };
+const PAD = { left: 44, right: 12, top: 10, bottom: 30 };
 
 /** The words of the curve, in the page's language. */
 export interface SigmoidCurveText {
@@ -48,6 +49,7 @@ export class SigmoidCurve {
     this.histogramElement.append(histSvg, el('p', 'muted', text.histogram));
     this.element.append(this.svg, this.caption, this.histogramElement);
     host.append(this.element);
+    readableSvgText(this.svg);
     this.setRange(range);
   }
 

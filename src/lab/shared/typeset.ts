@@ -19,12 +19,16 @@ export function typeset(tex: string): string | null {
   return katex === null ? null : katex.renderToString(tex, { throwOnError: false, output: 'htmlAndMathml' });
 }
 
-/** Typesets `tex` as a display formula into `element`; false (and the TeX source as text) while KaTeX is not loaded. */
+/**
+ * Typesets `tex` in display style into `element`; false (and the TeX source as text) while
+ * KaTeX is not loaded. Display style in KaTeX's inline mode: a long formula breaks after its
+ * = and + signs on a narrow screen instead of running off it.
+ */
 export function typesetInto(element: HTMLElement, tex: string): boolean {
   if (katex === null) {
     element.textContent = tex;
     return false;
   }
-  katex.render(tex, element, { throwOnError: false, displayMode: true });
+  katex.render(`\\displaystyle ${tex}`, element, { throwOnError: false, displayMode: false });
   return true;
 }

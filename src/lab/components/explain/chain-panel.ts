@@ -2,6 +2,7 @@ import { type ChainResult, explainChain } from '../../../explain/chain.js';
 import { applyMessages } from '../../shared/i18n-dom.js';
 import type { Translator } from '../../shared/i18n.js';
 import { loadKatex, typesetInto } from '../../shared/typeset.js';
+import { onResize } from '../canvas-text.js';
 import type { StateView } from '../../shared/store.js';
 import type { ExplainKey } from './messages.js';
 
@@ -49,7 +50,7 @@ export class ChainPanel {
         <label><span data-i18n="inputLabel"></span>${field('chain-x', state.input)}</label>
         <label><span data-i18n="targetLabel"></span>${field('chain-y', state.target)}</label>
       </div>
-      <canvas id="chain-diagram" width="760" height="150"></canvas>
+      <canvas id="chain-diagram" class="chain-diagram" width="760" height="150"></canvas>
       <div class="buttons">
         <button type="button" id="chain-back" data-i18n="back"></button>
         <button type="button" id="chain-next" class="primary" data-i18n="next"></button>
@@ -72,6 +73,8 @@ export class ChainPanel {
     root.querySelector('#chain-all')!.addEventListener('click', () => move(this.stops().length - 1));
     this.result = this.compute();
     this.render();
+    // The diagram is drawn at the width it is shown at: again when that changes.
+    onResize(root.querySelector('#chain-diagram') as HTMLCanvasElement, () => this.drawDiagram(this.stops()[Math.min(this.store.state.chainStep, this.stops().length - 1)].id));
     // KaTeX loads after the page; formulas show as TeX source until then.
     void loadKatex().then(() => this.render());
   }
@@ -99,7 +102,8 @@ export class ChainPanel {
   /** The step-through: 3 forward stops, the cost, 6 parameter derivatives (backward order). */
   private stops(): ChainStop[] {
     const r = this.result;
-    const n = (x: number, d = 4): string => fmt(x, d);
+    // In the page's language: a decimal comma in Russian (written {,} in TeX, so KaTeX adds no space after it).
+    const n = (x: number, d = 4): string => (this.tr.language === 'ru' ? fmt(x, d).replace('.', '{,}') : fmt(x, d));
     const stops: ChainStop[] = [];
     let prev = r.input;
     for (const u of r.neurons) {
@@ -125,7 +129,7 @@ export class ChainPanel {
         id: `backward-${d.parameter}`,
         title: this.tr.t('backwardStep', { param: d.parameter.replace(/(\d)/, '($1)') }),
         tex: `\\frac{\\partial C_0}{\\partial ${symbol}} = ${factorTex} = ${n(d.analytic, 6)}`,
-        note: this.tr.t('numericCheck', { numeric: n(d.numeric, 10), difference: d.difference.toExponential(1) }),
+        note: this.tr.t('numericCheck', { numeric: this.decimal(fmt(d.numeric, 10)), difference: this.decimal(d.difference.toExponential(1)) }),
       });
     }
     return stops;
@@ -162,30 +166,51 @@ export class ChainPanel {
     this.drawDiagram(stops[upTo].id);
   }
 
-  /** Four neurons in a row, brightness = activation; the links carry w, b and the current focus. */
+  /**
+   * Four neurons in a row, brightness = activation; the links carry w, b and the current focus.
+   * Drawn at the canvas's shown size (its drawing size follows it, `devicePixelRatio` sharp), in
+   * CSS pixels: the text stays 12 px on a phone as on a desktop, and the row spreads over the
+   * width there is; on a narrow canvas each neuron's value moves under it.
+   */
   private drawDiagram(current: string): void {
     const canvas = this.root.querySelector('#chain-diagram') as HTMLCanvasElement;
     const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
     const r = this.result;
+    const dpr = window.devicePixelRatio || 1;
+    const shown = Math.round(canvas.getBoundingClientRect().width);
+    const width = shown > 0 ? Math.max(MIN_DIAGRAM_WIDTH, shown) : DIAGRAM_WIDTH;
+    const height = DIAGRAM_HEIGHT;
+    if (canvas.width !== Math.round(width * dpr)) canvas.width = Math.round(width * dpr);
+    if (canvas.height !== Math.round(height * dpr)) canvas.height = Math.round(height * dpr);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = '#0b0d12';
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    const xs = [70, 270, 470, 670];
-    const y = 70;
+    ctx.fillRect(0, 0, width, height);
+    const font = 12;
+    ctx.font = `${font}px ui-monospace, monospace`;
+    canvas.dataset.fontPx = String(font * dpr);
+    const margin = 40;
+    const spacing = (width - 2 * margin) / 3;
+    const xs = [0, 1, 2, 3].map((i) => margin + i * spacing);
+    const radius = Math.min(24, spacing * 0.22);
+    const y = 74;
+    // The value fits inside the neuron only when the neuron is wide enough for it.
+    const inside = ctx.measureText('0.000').width <= 2 * radius - 4;
     const acts = [r.input, ...r.neurons.map((u) => u.a)];
     const layer = Number(current.split('-')[1]?.replace(/\D/g, '') || NaN);
-    ctx.font = '13px ui-monospace, monospace';
     ctx.textAlign = 'center';
+    ctx.textBaseline = 'alphabetic';
     for (let l = 1; l <= 3; l++) {
       const focus = (current.startsWith('forward') || current.startsWith('backward')) && layer === l;
       ctx.strokeStyle = focus ? '#ffd166' : '#56617a';
       ctx.lineWidth = focus ? 3 : 1.5;
       ctx.beginPath();
-      ctx.moveTo(xs[l - 1] + 28, y);
-      ctx.lineTo(xs[l] - 28, y);
+      ctx.moveTo(xs[l - 1] + radius + 2, y);
+      ctx.lineTo(xs[l] - radius - 2, y);
       ctx.stroke();
+      ctx.fillStyle = focus ? '#ffd166' : '#aeb4c0';
+      ctx.fillText(`w(${l}) = ${this.decimal(fmt(r.parameters.weights[l - 1], 3))}`, (xs[l - 1] + xs[l]) / 2, 16);
       ctx.fillStyle = '#aeb4c0';
-      ctx.fillText(`w(${l}) = ${fmt(r.parameters.weights[l - 1], 3)}`, (xs[l - 1] + xs[l]) / 2, y - 12);
-      ctx.fillText(`b(${l}) = ${fmt(r.parameters.biases[l - 1], 3)}`, xs[l], y + 48);
+      ctx.fillText(`b(${l}) = ${this.decimal(fmt(r.parameters.biases[l - 1], 3))}`, xs[l], y + radius + (inside ? 18 : 34));
     }
     acts.forEach((a, l) => {
       const v = Math.round(255 * Math.min(1, Math.max(0, a)));
@@ -193,19 +218,35 @@ export class ChainPanel {
       ctx.strokeStyle = '#8a93a6';
       ctx.lineWidth = 1.5;
       ctx.beginPath();
-      ctx.arc(xs[l], y, 26, 0, 2 * Math.PI);
+      ctx.arc(xs[l], y, radius, 0, 2 * Math.PI);
       ctx.fill();
       ctx.stroke();
-      ctx.fillStyle = v > 128 ? '#000' : '#fff';
-      ctx.fillText(fmt(a, 3), xs[l], y + 5);
+      if (inside) {
+        ctx.fillStyle = v > 128 ? '#000' : '#fff';
+        ctx.fillText(this.decimal(fmt(a, 3)), xs[l], y + 4);
+      } else {
+        ctx.fillStyle = '#e8eaef';
+        ctx.fillText(this.decimal(fmt(a, 3)), xs[l], y + radius + 16);
+      }
       ctx.fillStyle = '#e8eaef';
-      ctx.fillText(`a(${l})`, xs[l], y - 34);
+      ctx.fillText(`a(${l})`, xs[l], y - radius - 8);
     });
     ctx.fillStyle = current === 'cost' ? '#ffd166' : '#aeb4c0';
     ctx.textAlign = 'right';
-    ctx.fillText(`y = ${fmt(r.parameters.target, 3)}   C0 = ${fmt(r.cost, 5)}`, canvas.width - 10, canvas.height - 10);
+    ctx.fillText(`y = ${this.decimal(fmt(r.parameters.target, 3))}   C0 = ${this.decimal(fmt(r.cost, 5))}`, width - 8, height - 8);
+  }
+
+  /** A number written with `fmt` in the page's language: the decimal comma in Russian. */
+  private decimal(text: string): string {
+    return this.tr.language === 'ru' ? text.replace('.', ',') : text;
   }
 }
+
+/** The diagram's size in CSS pixels (its width: the width it is shown at, this when it is not laid out yet). */
+const DIAGRAM_WIDTH = 760;
+const DIAGRAM_HEIGHT = 150;
+/** Narrower than this the diagram is drawn at this width and scaled down: four neurons need the room. */
+const MIN_DIAGRAM_WIDTH = 240;
 
 function anyEmpty(inputs: readonly HTMLInputElement[]): boolean {
   return inputs.some((i) => i.value.trim() === '');

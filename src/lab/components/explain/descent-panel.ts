@@ -1,9 +1,10 @@
 import { type DescentPath, descend, findMinima } from '../../../explain/descent.js';
 import { type Landscape, landscapeByName, type LandscapeName } from '../../../explain/landscapes.js';
 import { applyMessages } from '../../shared/i18n-dom.js';
-import type { Translator } from '../../shared/i18n.js';
+import { formatNumber, type Translator } from '../../shared/i18n.js';
 import type { StateView } from '../../shared/store.js';
 import { ticks, tickLabel } from '../../../explain/axis-ticks.js';
+import { beginCanvasText, canvasFont, canvasScale, onResize } from '../canvas-text.js';
 import { arrow, MapCanvas } from '../map-canvas.js';
 import type { ExplainKey } from './messages.js';
 
@@ -18,8 +19,14 @@ export interface DescentState {
 /** Steps computed ahead for one drop of the ball (the Play button walks through them). */
 export const DESCENT_MAX_STEPS = 200;
 const MAX_STEPS = DESCENT_MAX_STEPS;
-/** The 1-D curve's margins on the canvas (its drawing and its clicks). */
+/** The 1-D curve's margins on the canvas in CSS pixels (its drawing and its clicks; times the canvas's scale in canvas pixels). */
 const CURVE_PAD = { left: 44, right: 10, top: 10, bottom: 30 };
+
+/** The curve's margins in canvas pixels for `canvas` as shown. */
+function curvePad(canvas: HTMLCanvasElement): typeof CURVE_PAD {
+  const s = canvasScale(canvas);
+  return { left: CURVE_PAD.left * s, right: CURVE_PAD.right * s, top: CURVE_PAD.top * s, bottom: CURVE_PAD.bottom * s };
+}
 
 /**
  * The gradient-descent panel (a smooth cost, a step downhill): a 1-D curve or a 2-D surface, a ball the user drops
@@ -74,6 +81,8 @@ export class DescentPanel {
       outcome: $('descent-outcome'),
     };
     this.map = new MapCanvas($('descent-canvas') as HTMLCanvasElement);
+    // Shown at another width (a phone, a narrower column), the text and marks are drawn again at a readable size.
+    onResize(this.map.canvas, () => this.draw());
     (this.els.landscape as HTMLSelectElement).value = store.state.landscape;
     this.setRateInputs();
     this.els.landscape.addEventListener('change', () => {
@@ -193,15 +202,19 @@ export class DescentPanel {
     } else {
       this.drawCurve(l, path, next);
     }
-    const fmt = (v: readonly number[]): string => `(${v.map((x) => x.toFixed(3)).join(', ')})`;
-    this.els.readout.textContent = this.tr.t('descentAt', { step: this.shown, point: fmt(here.point), cost: here.cost.toFixed(4) });
+    // Numbers in the page's language; in Russian, whose decimal mark is the comma, the coordinates are parted by a semicolon.
+    // A value that rounds to zero is written 0, not −0.
+    const num = (x: number, digits: number): string => (Number.isFinite(x) ? formatNumber(this.tr.language, Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x, digits) : String(x));
+    const fmt = (v: readonly number[]): string => `(${v.map((x) => num(x, 3)).join(this.tr.language === 'ru' ? '; ' : ', ')})`;
+    this.els.readout.textContent = this.tr.t('descentAt', { step: this.shown, point: fmt(here.point), cost: num(here.cost, 4) });
     this.els.readout.dataset.cost = String(here.cost);
     this.els.readout.dataset.step = String(this.shown);
     this.els.gradient.textContent = this.tr.t('descentGradient', { gradient: fmt(here.gradient), move: fmt(here.gradient.map((g) => -eta * g)) });
     const steps = path.points.length - 1;
     const outcome = this.tr.t(`outcome_${path.outcome}` as ExplainKey, { steps });
-    const minimum = path.minimum >= 0 ? ' ' + this.tr.t('minimumReached', { index: path.minimum, count: this.minima.length }) : '';
-    this.els.outcome.textContent = this.tr.t('outcomeLabel', { steps, outcome }) + minimum;
+    const minimum = path.minimum < 0 ? '' : ' ' + (path.minimum === 0 ? this.tr.t('minimumLowest', { count: this.minima.length }) : this.tr.t('minimumReached', { rank: path.minimum + 1, count: this.minima.length }));
+    const one = new Intl.PluralRules(this.tr.language).select(steps) === 'one';
+    this.els.outcome.textContent = this.tr.t(one ? 'outcomeLabelOne' : 'outcomeLabel', { steps, outcome }) + minimum;
     this.els.outcome.dataset.outcome = path.outcome;
   }
 
@@ -211,13 +224,16 @@ export class DescentPanel {
     const rect = canvas.getBoundingClientRect();
     const px = ((e.clientX - rect.left) / rect.width) * canvas.width;
     const [lo, hi] = l.domain[0];
-    return lo + ((px - CURVE_PAD.left) / (canvas.width - CURVE_PAD.left - CURVE_PAD.right)) * (hi - lo);
+    const pad = curvePad(canvas);
+    return lo + ((px - pad.left) / (canvas.width - pad.left - pad.right)) * (hi - lo);
   }
 
   private drawCurve(l: Landscape, path: DescentPath, next: readonly number[]): void {
     const canvas = this.map.canvas;
     const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
-    const pad = CURVE_PAD;
+    const pad = curvePad(canvas);
+    const s = canvasScale(canvas);
+    beginCanvasText(canvas);
     const [lo, hi] = l.domain[0];
     const ws = Array.from({ length: 401 }, (_, i) => lo + ((hi - lo) * i) / 400);
     const cs = ws.map((w) => l.value([w]));
@@ -227,46 +243,47 @@ export class DescentPanel {
     ctx.fillStyle = '#0b0d12';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.fillStyle = '#aeb4c0';
-    ctx.font = '11px ui-monospace, monospace';
+    canvasFont(ctx, 11);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    for (const t of ticks(lo, hi)) ctx.fillText(tickLabel(t), X(t), canvas.height - pad.bottom + 6);
+    for (const t of ticks(lo, hi)) ctx.fillText(tickLabel(t), X(t), canvas.height - pad.bottom + 6 * s);
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    for (const t of ticks(0, cMax)) ctx.fillText(tickLabel(t), pad.left - 5, Y(t));
+    for (const t of ticks(0, cMax)) ctx.fillText(tickLabel(t), pad.left - 5 * s, Y(t));
     ctx.fillStyle = '#ffffff';
-    ctx.font = '12px ui-monospace, monospace';
+    canvasFont(ctx, 12);
     ctx.textAlign = 'left';
     ctx.textBaseline = 'top';
-    ctx.fillText('C(w)', pad.left + 6, pad.top + 2);
+    ctx.fillText('C(w)', pad.left + 6 * s, pad.top + 2 * s);
     ctx.textAlign = 'right';
     ctx.textBaseline = 'bottom';
-    ctx.fillText('w', canvas.width - pad.right - 4, canvas.height - pad.bottom - 4);
+    ctx.fillText('w', canvas.width - pad.right - 4 * s, canvas.height - pad.bottom - 4 * s);
     ctx.strokeStyle = '#7fd4ff';
-    ctx.lineWidth = 2;
+    ctx.lineWidth = 2 * s;
     ctx.beginPath();
     ws.forEach((w, i) => (i === 0 ? ctx.moveTo(X(w), Y(cs[i])) : ctx.lineTo(X(w), Y(cs[i]))));
     ctx.stroke();
     for (const m of this.minima) {
       ctx.fillStyle = '#ffffff';
-      ctx.fillRect(X(m[0]) - 1, Y(l.value(m)) + 4, 2, 8);
+      ctx.fillRect(X(m[0]) - s, Y(l.value(m)) + 4 * s, 2 * s, 8 * s);
     }
     const visible = path.points.slice(0, this.shown + 1).filter((p) => p.point[0] >= lo && p.point[0] <= hi);
     ctx.strokeStyle = 'rgba(255,159,67,0.8)';
-    ctx.lineWidth = 1.5;
+    ctx.lineWidth = 1.5 * s;
     ctx.beginPath();
     visible.forEach((p, i) => (i === 0 ? ctx.moveTo(X(p.point[0]), Y(p.cost)) : ctx.lineTo(X(p.point[0]), Y(p.cost))));
     ctx.stroke();
     ctx.fillStyle = '#ff9f43';
-    for (const p of visible) ctx.fillRect(X(p.point[0]) - 2, Y(p.cost) - 2, 4, 4);
+    for (const p of visible) ctx.fillRect(X(p.point[0]) - 2 * s, Y(p.cost) - 2 * s, 4 * s, 4 * s);
     const here = path.points[this.shown];
     if (here.point[0] >= lo && here.point[0] <= hi) {
       // The step −η·C′(w) as an arrow along w, drawn at the ball's height.
-      arrow(ctx, [X(here.point[0]), Y(here.cost) - 14], [X(Math.min(hi, Math.max(lo, next[0]))), Y(here.cost) - 14], '#ffd166');
+      arrow(ctx, [X(here.point[0]), Y(here.cost) - 14 * s], [X(Math.min(hi, Math.max(lo, next[0]))), Y(here.cost) - 14 * s], '#ffd166', s);
       ctx.fillStyle = '#ffffff';
       ctx.strokeStyle = '#000';
+      ctx.lineWidth = s;
       ctx.beginPath();
-      ctx.arc(X(here.point[0]), Y(here.cost), 7, 0, 2 * Math.PI);
+      ctx.arc(X(here.point[0]), Y(here.cost), 7 * s, 0, 2 * Math.PI);
       ctx.fill();
       ctx.stroke();
     }

@@ -33,7 +33,10 @@ export const EXPLAIN_EN = {
   outcome_oscillating: 'Bouncing back and forth: η is too large for this valley.',
   outcome_diverged: 'Diverged: the steps grow and the ball leaves the map. η is far too large.',
   outcomeLabel: 'After {steps} steps: {outcome}',
-  minimumReached: 'Minimum #{index} (of {count}; #0 is the lowest).',
+  /** The plural form "one" (1 step; in Russian also 21, 31 …). */
+  outcomeLabelOne: 'After {steps} step: {outcome}',
+  minimumReached: 'It ends in valley {rank} of {count}, counted from the lowest.',
+  minimumLowest: 'It ends in the lowest of the {count} valleys.',
   // chain
   chainIntro: 'The network of one neuron per layer: a(0) → a(1) → a(2) → a(3). Edit any number; step through the forward pass, then backwards through the chain rule. Every derivative is checked against a numerical one.',
   weightsLabel: 'Weights w(1), w(2), w(3)',
@@ -138,7 +141,9 @@ export const EXPLAIN_RU: Readonly<Record<ExplainKey, string>> = {
   outcome_oscillating: 'Прыгает туда-обратно: η слишком велико для этой впадины.',
   outcome_diverged: 'Расходится: шаги растут, шарик улетает с карты. η намного больше нужного.',
   outcomeLabel: 'После {steps} шагов: {outcome}',
-  minimumReached: 'Минимум №{index} (из {count}; №0 — самый низкий).',
+  outcomeLabelOne: 'После {steps} шага: {outcome}',
+  minimumReached: 'Шарик остановился во впадине № {rank} из {count}, если считать от самой низкой.',
+  minimumLowest: 'Шарик остановился в самой низкой из {count} впадин.',
   chainIntro: 'Сеть из одного нейрона в каждом слое: a(0) → a(1) → a(2) → a(3). Меняйте любые числа; пройдите прямой проход, затем назад по цепному правилу. Каждая производная сверяется с численной.',
   weightsLabel: 'Веса w(1), w(2), w(3)',
   biasesLabel: 'Смещения b(1), b(2), b(3)',

@@ -4,6 +4,7 @@ import { applyMessages } from '../../shared/i18n-dom.js';
 import { formatNumber, type Translator } from '../../shared/i18n.js';
 import type { StateView } from '../../shared/store.js';
 import { ticks, tickLabel } from '../../../explain/axis-ticks.js';
+import { beginCanvasText, canvasFont, canvasScale, onResize, wrapText } from '../canvas-text.js';
 import { MapCanvas } from '../map-canvas.js';
 import type { ExplainKey } from './messages.js';
 
@@ -71,6 +72,8 @@ export class SgdPathPanel {
       <p id="sgd-full-summary" class="readout"></p>
       <p id="sgd-mini-summary" class="readout"></p>`;
     this.map = new MapCanvas(this.el<HTMLCanvasElement>('sgd-map'));
+    // Shown at another width, both figures are drawn again with their text at a readable size.
+    for (const id of ['sgd-map', 'sgd-costs']) onResize(this.el<HTMLCanvasElement>(id), () => this.render());
     const bind = (id: string, key: 'subset' | 'fullSteps' | 'epochs' | 'sgdRate', valid: (v: number) => boolean): void => {
       const input = this.el<HTMLInputElement>(id);
       input.value = String(store.state[key]);
@@ -166,10 +169,11 @@ export class SgdPathPanel {
     this.map.drawPath(r.fullBatch.coords, FULL_COLOUR, true);
     this.map.axisLabels(`α · d₁ (${(r.plane.explained[0] * 100).toFixed(0)} %)`, `β · d₂ (${(r.plane.explained[1] * 100).toFixed(0)} %)`);
     this.drawCosts(r);
+    const num = this.tr.num;
     this.el('sgd-plane').textContent = t('planeInfo', {
-      p1: (r.plane.explained[0] * 100).toFixed(1),
-      p2: (r.plane.explained[1] * 100).toFixed(1),
-      origin: r.originCost.toFixed(5),
+      p1: num(r.plane.explained[0] * 100, 1),
+      p2: num(r.plane.explained[1] * 100, 1),
+      origin: num(r.originCost, 5),
     });
     for (const [id, p, name] of [['sgd-full-summary', r.fullBatch, t('fullBatch')], ['sgd-mini-summary', r.miniBatch, t('miniBatch')]] as const) {
       const el = this.el(id);
@@ -177,8 +181,8 @@ export class SgdPathPanel {
         run: name,
         steps: p.steps,
         examples: formatNumber(this.tr.language, p.examples[p.examples.length - 1]),
-        start: p.costs[0].toFixed(4),
-        end: p.costs[p.costs.length - 1].toFixed(4),
+        start: num(p.costs[0], 4),
+        end: num(p.costs[p.costs.length - 1], 4),
       });
       el.dataset.finalCost = String(p.costs[p.costs.length - 1]);
       el.style.borderLeft = `4px solid ${id === 'sgd-full-summary' ? FULL_COLOUR : MINI_COLOUR}`;
@@ -189,7 +193,20 @@ export class SgdPathPanel {
   private drawCosts(r: SgdPathResult): void {
     const canvas = this.el<HTMLCanvasElement>('sgd-costs');
     const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
-    const pad = { left: 48, right: 12, top: 28, bottom: 36 };
+    const k = canvasScale(canvas);
+    beginCanvasText(canvas);
+    // Above the plot: the title and the legend, wrapped to the width the canvas is shown at.
+    const font = canvasFont(ctx, 11);
+    const lineHeight = font * 1.35;
+    const legend: [string, string][] = [
+      [this.tr.t('fullBatch'), FULL_COLOUR],
+      [this.tr.t('miniBatch'), MINI_COLOUR],
+      [this.tr.t('miniBatchOwn'), 'rgba(255,107,61,0.5)'],
+    ];
+    const title = wrapText(ctx, this.tr.t('costVsExamples'), canvas.width - 12 * k);
+    const keys = legend.map(([text]) => wrapText(ctx, text, canvas.width - 36 * k));
+    const header = 6 * k + (title.length + keys.flat().length) * lineHeight + 8 * k;
+    const pad = { left: 48 * k, right: 12 * k, top: header, bottom: 36 * k };
     const series = [
       { xs: r.miniBatch.batchExamples, ys: r.miniBatch.batchCosts, colour: 'rgba(255,107,61,0.35)' },
       { xs: r.miniBatch.costExamples, ys: r.miniBatch.costs, colour: MINI_COLOUR },
@@ -208,7 +225,7 @@ export class SgdPathPanel {
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.strokeStyle = '#2a2f3a';
     ctx.fillStyle = '#aeb4c0';
-    ctx.font = '11px ui-monospace, monospace';
+    canvasFont(ctx, 11);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
     for (let e = x0; e <= x1; e++) {
@@ -216,32 +233,31 @@ export class SgdPathPanel {
       ctx.moveTo(X(e), pad.top);
       ctx.lineTo(X(e), canvas.height - pad.bottom);
       ctx.stroke();
-      ctx.fillText(`10^${e}`, X(e), canvas.height - pad.bottom + 6);
+      ctx.fillText(`10^${e}`, X(e), canvas.height - pad.bottom + 6 * k);
     }
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    for (const v of ticks(y0, y1)) ctx.fillText(tickLabel(v, 3), pad.left - 5, Y(v));
+    for (const v of ticks(y0, y1)) ctx.fillText(tickLabel(v, 3), pad.left - 5 * k, Y(v));
     ctx.textAlign = 'left';
     ctx.textBaseline = 'top';
     ctx.fillStyle = '#e8eaef';
-    ctx.fillText(this.tr.t('costVsExamples'), pad.left, 6);
-    // Legend, top right.
-    const legend: [string, string][] = [
-      [this.tr.t('fullBatch'), FULL_COLOUR],
-      [this.tr.t('miniBatch'), MINI_COLOUR],
-      [this.tr.t('miniBatchOwn'), 'rgba(255,107,61,0.5)'],
-    ];
-    legend.forEach(([text, colour], i) => {
-      const y = pad.top + 10 + i * 16;
+    let y = 6 * k;
+    for (const line of title) {
+      ctx.fillText(line, 6 * k, y);
+      y += lineHeight;
+    }
+    legend.forEach(([, colour], i) => {
       ctx.fillStyle = colour;
-      ctx.fillRect(canvas.width - pad.right - 350, y - 2, 18, 4);
+      ctx.fillRect(6 * k, y + lineHeight / 2 - 2 * k, 18 * k, 4 * k);
       ctx.fillStyle = '#e8eaef';
-      ctx.textBaseline = 'middle';
-      ctx.fillText(text, canvas.width - pad.right - 326, y);
+      for (const line of keys[i]) {
+        ctx.fillText(line, 30 * k, y);
+        y += lineHeight;
+      }
     });
     for (const s of series) {
       ctx.strokeStyle = s.colour;
-      ctx.lineWidth = 2;
+      ctx.lineWidth = 2 * k;
       ctx.beginPath();
       s.xs.forEach((x, i) => (i === 0 ? ctx.moveTo(X(x), Y(s.ys[i])) : ctx.lineTo(X(x), Y(s.ys[i]))));
       ctx.stroke();

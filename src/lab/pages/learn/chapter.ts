@@ -44,8 +44,15 @@ import type { SectionText } from './text/course-text.js';
  * away); `ctx.question.whenAnswered(cb)` runs `cb` at the answer (at once if it was answered
  * before a remount) — e.g. to start a long computation only after the guess.
  *
+ * A question that needs the learner's digit reports `null` with a `waiting` text saying what to
+ * do (`ctx.question.report(null, ctx.needDigit())`), so a section opened from a link with no
+ * drawing asks for one and waits. After an answer the keyboard focus stays on the chosen
+ * choice. A result its `undecided` calls too close is said so, not marked wrong.
+ *
  * Progress. The shell marks a section done when its question is answered; a section without a
  * question calls `ctx.done()` when the learner has done what it asks (drawn, dragged, trained).
+ * Only a call after the learner has acted in the section (a press, a key, a stroke, an edit)
+ * counts: a figure that calls it while it first draws does not mark a mere visit done.
  * Done sections and the last section opened are remembered in localStorage.
  *
  * Browser test. Every section gets the URL `/learn/#<chapter id>/<section id>`; the page sets
@@ -73,7 +80,7 @@ import type { SectionText } from './text/course-text.js';
 export type ChapterId = 'network' | 'learning' | 'backprop';
 
 /** Which full tool goes deeper. */
-export type DeeperView = 'lab' | 'experiments' | 'explain';
+export type DeeperView = 'lab' | 'experiments' | 'explain' | 'digits';
 
 /** A link to the full tool that goes deeper, with state where it helps. */
 export interface Deeper {
@@ -109,6 +116,11 @@ export interface Question<R> {
   judge(result: R): number;
   /** The reveal's placeholders, formatted in the learner's language (`ctx.num`, `ctx.pct`, `ctx.words`). */
   values(result: R, ctx: SectionContext<R>): MessageValues;
+  /**
+   * True when the numbers do not separate the choices (a near-zero value, a tie within noise, a
+   * race nobody finished): the verdict then says so, and no guess is marked wrong.
+   */
+  undecided?(result: R): boolean;
 }
 
 /** A chapter module's default export. */
@@ -122,8 +134,11 @@ export interface Chapter {
 export interface QuestionChannel<R> {
   /** The learner has committed to a choice (now or before this mount). */
   readonly answered: boolean;
-  /** The latest computed result (null while it cannot be computed, e.g. nothing drawn yet). */
-  report(result: R | null): void;
+  /**
+   * The latest computed result; null while it cannot be computed — with `waiting`, what the
+   * learner must do first (e.g. draw a digit), shown under their guess until the result comes.
+   */
+  report(result: R | null, waiting?: string): void;
   /** Hides these elements until the learner answers. */
   hideUntilAnswered(...elements: HTMLElement[]): void;
   /** Calls `cb` when the learner answers (at once if already answered). */
@@ -140,6 +155,8 @@ export interface LearnerDigit {
   readonly testImage: number;
   /** Calls `listener` after every change (pixels, label or test image); returns an unsubscribe function (also dropped at leave). */
   watch(listener: () => void): () => void;
+  /** Calls `listener` when the digit settles — a stroke ends, a test image is chosen or loaded — not while the pen moves; returns an unsubscribe function (also dropped at leave). */
+  watchSettled(listener: () => void): () => void;
   /**
    * A draw pad in `host` bound to the learner's digit, with Clear and Undo, a 0–9 label picker
    * when `withLabel`, and "use a test image instead" (a test picker) unless `testImages` is
@@ -180,8 +197,12 @@ export interface SectionContext<R = unknown> {
   worker(make: () => Worker): Worker;
   /** The question channel (a no-op one for sections without a question). */
   readonly question: QuestionChannel<R>;
-  /** Marks the section done (for sections without a question). */
+  /** Marks the section done (for sections without a question), once the learner has acted in it. */
   done(): void;
+  /** The address of a full tool (the Lab, Experiments, How it learns), in the learner's language. */
+  toolHref(deeper: Deeper): string;
+  /** What a figure that needs the learner's digit says while there is none, or while it has no label (`withLabel`): draw, or pick the label. Null when it has what it needs. */
+  needDigit(withLabel?: boolean): string | null;
   /** A value kept for this section during the visit (survives a language switch and coming back): `init()` makes it the first time. */
   keep<T>(key: string, init: () => T): T;
   /** Aborted when the learner leaves the section (or the language changes). */

@@ -169,6 +169,13 @@ window.addEventListener('popstate', () => {
   const { route, state } = readCourseHash(location.hash);
   store.set({ ...state, route, drawing: drawingOf(state) });
 });
+// The skip link moves the focus to the section (its title) without touching the address, which holds the route.
+$('skip-link').addEventListener('click', (e) => {
+  e.preventDefault();
+  const target = document.querySelector<HTMLElement>('#view .section-title') ?? $('view');
+  target.focus();
+  target.scrollIntoView({ block: 'start' });
+});
 $<HTMLSelectElement>('language').addEventListener('change', (e) => store.set({ language: (e.target as HTMLSelectElement).value as Language }));
 store.watch(['route'], () => {
   void render().then(scrollToView);

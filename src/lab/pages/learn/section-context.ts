@@ -7,6 +7,7 @@ import { COURSE_MESSAGES } from './messages.js';
 import { mnistSplit, pretrained } from './resources.js';
 import { richText, texElement } from './rich-text.js';
 import type { ChapterText } from './text/course-text.js';
+import { toolHref } from './tool-links.js';
 
 /** Values a section keeps for the visit, by route and key. */
 const kept = new Map<string, unknown>();
@@ -44,6 +45,11 @@ function learnerDigit(parts: ContextParts<unknown>): LearnerDigit {
       signal.addEventListener('abort', stop);
       return stop;
     },
+    watchSettled(listener) {
+      const stop = store.watch(['digit', 'testImage', 'testSet'], () => listener());
+      signal.addEventListener('abort', stop);
+      return stop;
+    },
     mountPad: (host, options = {}) => mountDigitPad(host, store, tr, signal, options),
     mountChooser: (host) => mountDigitChooser(host, store, tr, signal, parts.drawAgainHref),
     setLabel: (label) => store.set({ label: label ?? -1 }),
@@ -77,6 +83,12 @@ export function sectionContext<R>(parts: ContextParts<R>): SectionContext<R> {
     },
     question: parts.question,
     done: parts.done,
+    toolHref: (deeper) => toolHref(deeper, parts.store.state.language),
+    needDigit: (withLabel = false) => {
+      if (inputPixels(parts.store.state) === null) return number.t(withLabel ? 'needDigitAndLabel' : 'needDigit');
+      if (withLabel && inputLabel(parts.store.state) === null) return number.t('needLabel');
+      return null;
+    },
     keep: <T>(key: string, init: () => T): T => {
       const id = `${parts.route}:${key}`;
       if (!kept.has(id)) kept.set(id, init());

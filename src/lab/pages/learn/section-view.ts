@@ -9,6 +9,7 @@ import { COURSE_MESSAGES, type CourseKey } from './messages.js';
 import { markDone, storeAnswer, storedAnswer } from './progress.js';
 import { richText } from './rich-text.js';
 import { sectionContext } from './section-context.js';
+import { toolHref } from './tool-links.js';
 import type { ChapterText } from './text/course-text.js';
 
 /** Where a section sits in the course, for the view. */
@@ -23,20 +24,14 @@ export interface SectionPlace {
   readonly next: string | null;
 }
 
-/** Links into the other pages, with the language. */
-export function toolHref(deeper: Deeper, language: Language | ''): string {
-  const lang = language === '' ? '' : `lang=${language}`;
-  const hash = [lang, deeper.hash ?? ''].filter((s) => s !== '').join('&');
-  const page = deeper.view === 'lab' ? '../' : deeper.view === 'experiments' ? '../experiments.html' : '../explain/';
-  return hash === '' ? page : `${page}#${hash}`;
-}
+export { toolHref } from './tool-links.js';
 
 /** Every `{name}` of `texts` as '…': what the text shows while its values are computed. */
 function pending(texts: readonly string[]): MessageValues {
   return Object.fromEntries(texts.flatMap((t) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => [m[1], '…'])));
 }
 
-const VIEW_KEY: Readonly<Record<Deeper['view'], CourseKey>> = { lab: 'viewLab', experiments: 'viewExperiments', explain: 'viewExplain' };
+const VIEW_KEY: Readonly<Record<Deeper['view'], CourseKey>> = { lab: 'viewLab', experiments: 'viewExperiments', explain: 'viewExplain', digits: 'viewDigits' };
 
 /** A question channel, wired to the question view once the section has one. */
 class Channel<R> implements QuestionChannel<R> {
@@ -44,10 +39,13 @@ class Channel<R> implements QuestionChannel<R> {
   private readonly hidden: HTMLElement[] = [];
   private readonly waiting: (() => void)[] = [];
   latest: R | null = null;
+  /** What the learner must do before there can be a result (null: nothing, or computing). */
+  need: string | null = null;
   onReport: (result: R | null) => void = () => {};
 
-  report(result: R | null): void {
+  report(result: R | null, waiting?: string): void {
     this.latest = result;
+    this.need = result === null ? (waiting ?? null) : null;
     this.onReport(result);
   }
 
@@ -122,13 +120,25 @@ export async function renderSection(
 
   const section = (chapter?.sections.find((s) => s.id === place.sectionId) ?? null) as Section<unknown> | null;
   const channel = new Channel<unknown>();
-  const done = (): void => {
+  const markSection = (): void => {
     if (markDone(place.route)) onDone(place.route);
+  };
+  // A figure's done() counts only after the learner has acted in the section: opening it is not doing it.
+  let acted = false;
+  const act = (e: Event): void => {
+    if (e instanceof KeyboardEvent && ['Tab', 'Shift', 'Control', 'Alt', 'Meta', 'Escape'].includes(e.key)) return;
+    acted = true;
+  };
+  for (const type of ['pointerdown', 'keydown', 'input', 'change']) article.addEventListener(type, act, { capture: true, signal });
+  // Pointing at the figure is acting too ("point at a row of W").
+  figure.addEventListener('pointermove', act, { capture: true, signal });
+  const done = (): void => {
+    if (acted) markSection();
   };
   let ctx: SectionContext<unknown> | null = null;
   if (section !== null) {
     ctx = sectionContext({ route: place.route, language, chapter: place.chapterText, section, store, question: channel, signal, done, drawAgainHref: courseHash('network/pixels', store.state) });
-    if (text.question && section.question) mountQuestion(questionHost, place.route, text.question, section.question, channel, ctx, tr, done);
+    if (text.question && section.question) mountQuestion(questionHost, place.route, text.question, section.question, channel, ctx, tr, markSection);
     showDeeper(deeper, section, ctx, store.state.language, tr);
     const values = section.textValues?.(ctx) ?? {};
     if (values instanceof Promise) {
@@ -178,6 +188,7 @@ function mountQuestion<R>(
       numbersSayNone: tr.t('numbersSayNone'),
       right: tr.t('guessRight'),
       wrong: tr.t('guessWrong'),
+      undecided: tr.t('numbersUndecided'),
       computing: tr.t('computing'),
       stillLive: tr.t('stillLive'),
     },
@@ -189,7 +200,7 @@ function mountQuestion<R>(
     },
   );
   const show = (result: R | null): void => {
-    view.showResult(result === null ? null : { choice: question.judge(result), reveal: fill(text.reveal, question.values(result, ctx)) });
+    view.showResult(result === null ? null : { choice: question.judge(result), reveal: fill(text.reveal, question.values(result, ctx)), undecided: question.undecided?.(result) ?? false }, channel.need);
   };
   channel.onReport = (result) => {
     if (channel.answered) show(result);

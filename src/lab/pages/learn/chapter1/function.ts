@@ -63,6 +63,7 @@ export const fn: Section = {
     const bars = el('div');
     outCell.append(el('h3', '', ctx.f('outputs')), answer, live, bars);
     const view = new OutputBars(bars, answer, live);
+    view.format = (v) => ctx.num(v, 2);
     top.append(padCell, controls, outCell);
     const signature = el('p', 'function-signature');
     host.append(top, signature);

@@ -6,6 +6,7 @@ import { LayerBulbs } from '../../../components/layer-bulbs.js';
 import { paintGray } from '../../../components/pixel-canvas.js';
 import { imageAt } from '../../../shared/data-loader.js';
 import type { Section, SectionContext } from '../chapter.js';
+import { counted } from '../chapter2/words.js';
 import { forwardPixels } from './forward.js';
 
 /** A neuron counts as lit above this activation. */
@@ -14,7 +15,8 @@ const LIT = 0.5;
 /**
  * The hope: two pads (a 9, an 8) and, under each, the pretrained network's second hidden
  * layer for that picture; the neurons lit (a > 0.5) in both are ringed and counted — a shared
- * "loop on top" neuron would be one of them. "Use test images" puts the test set's first 9 and
+ * "loop on top" neuron would be one of them — and the count is set beside what two random sets
+ * of those sizes would share on average, which says whether it supports the hope. "Use test images" puts the test set's first 9 and
  * first 8 in the pads.
  */
 export const hope: Section = {
@@ -43,8 +45,13 @@ export const hope: Section = {
         paintGray(seen[i], pictures[i] ?? new Uint8Array(784), 255);
       });
       if (lit[0] && lit[1]) {
-        overlap.textContent = ctx.f('overlap', { both: both.size, first: lit[0].lit.size, second: lit[1].lit.size, threshold: ctx.num(LIT, 1) });
+        const [first, second] = [lit[0].lit.size, lit[1].lit.size];
+        // Two sets of these sizes drawn at random from the layer's neurons share first · second / n on average.
+        const chance = (first * second) / net.sizes[2];
+        const neurons = (n: number, digits = 0): string => counted(ctx, 'neurons', n, digits);
+        overlap.textContent = `${ctx.f('overlap', { both: neurons(both.size), first: neurons(first), second: neurons(second), threshold: ctx.num(LIT, 1) })} ${ctx.f(both.size >= chance + 1 ? 'overlapMore' : 'overlapNot', { chance: neurons(chance, 1) })}`;
         overlap.dataset.value = String(both.size);
+        overlap.dataset.chance = String(chance);
         ctx.done();
       } else overlap.textContent = ctx.f('drawBoth');
     };

@@ -27,13 +27,16 @@ export const layers: Section = {
     right.append(viewHost);
     row.append(left, right);
     host.append(row);
-    const view = new NetworkView(viewHost, networkViewText(t.t, DIGIT_CLASS_NAMES, () => net, () => view.refreshTooltip()), () => {});
+    // A neuron named as the text names it: "hidden layer 2, neuron 6", "output 6" (the Lab says "layer 3, neuron 6").
+    const words: typeof t.t = (key, values) =>
+      key !== 'neuron' ? t.t(key, values) : Number(values?.layer) === net.layerCount ? ctx.f('outputNeuron', { neuron: values?.neuron ?? '' }) : ctx.f('hiddenNeuron', { layer: values?.layer ?? '', neuron: values?.neuron ?? '' });
+    const view = new NetworkView(viewHost, networkViewText(words, DIGIT_CLASS_NAMES, () => net, () => view.refreshTooltip(), ctx.num), () => {});
     view.palette = ctx.palette;
     everyFrame(ctx.digit.watch, () => {
       const pixels = ctx.digit.pixels ?? new Uint8Array(784);
       // The light travels layer by layer (a short stagger in CSS, none under reduced motion).
       view.render(net, infer(net, pixels), true);
-      if (ctx.digit.pixels !== null) ctx.done();
+      ctx.done();
     });
   },
 };

@@ -15,7 +15,8 @@ export const outputs: Section = {
     const left = el('div', 'figure-cell');
     ctx.digit.mountPad(left);
     const right = el('div', 'figure-cell answer-cell');
-    const { view, bars, live } = answerPanel(right, ctx.f('answer'), ctx.f('outputs'));
+    const { view, bars } = answerPanel(right, ctx.f('answer'), ctx.f('outputs'));
+    view.format = (v) => ctx.num(v, 2);
     row.append(left, right);
     host.append(row);
     everyFrame(ctx.digit.watch, () => {
@@ -28,8 +29,12 @@ export const outputs: Section = {
       const digit = brightest(out);
       view.render(Float32Array.from(out), digit, ctx.f('noAnswer'));
       bars.dataset.value = Array.from(out).join(',');
-      live.textContent = ctx.f('announce', { digit });
       ctx.done();
+    });
+    // The live region speaks once the answer settles (a stroke ends, an image is chosen), as the Lab's does — not on every frame of a stroke.
+    ctx.digit.watchSettled(() => {
+      const pixels = ctx.digit.pixels;
+      if (pixels !== null) view.announce(ctx.f('announce', { digit: brightest(forwardPixels(net, pixels).activations.at(-1) as Float64Array) }));
     });
   },
 };

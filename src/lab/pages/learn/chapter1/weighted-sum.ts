@@ -1,13 +1,12 @@
 import { el } from '../../../components/figure-parts.js';
 import { ProductGrids } from '../../../components/product-grids.js';
 import type { Section } from '../chapter.js';
-import { everyFrame, forwardPixels, texNumber } from './forward.js';
+import { everyFrame, texNumber } from './forward.js';
 import { neuronPicker } from './controls.js';
 
 /**
  * One neuron, a weighted sum: a first-layer neuron of the pretrained network, its weights, the
- * learner's digit and their products; the sum Σ w·a, the bias and z = Σ w·a + b, which equals
- * the engine's z for this neuron (`traceForward`).
+ * learner's digit and their products, and the sum Σ w·a (the bias is added two sections later).
  */
 export const weightedSum: Section = {
   id: 'weighted-sum',
@@ -46,15 +45,13 @@ export const weightedSum: Section = {
       grids.render(w, a);
       let total = 0;
       for (let k = 0; k < n; k++) total += w[k] * a[k];
-      const b = net.biases[0][j];
-      const z = forwardPixels(net, pixels).weightedInputs[0][j];
       const t = (v: number): string => texNumber(ctx.num, v, 3);
-      sum.replaceChildren(ctx.tex(`\\sum_k w_k a_k = ${t(total)}`, true), ctx.tex(`z = \\sum_k w_k a_k + b = ${t(total)} ${b < 0 ? '-' : '+'} ${t(Math.abs(b))} = ${t(z)}`, true));
-      sum.dataset.name = 'z';
-      sum.dataset.value = String(z);
-      sum.dataset.sum = String(total);
+      // The sum alone: the bias comes two sections later ("Squash it, shift it").
+      sum.replaceChildren(ctx.tex(`w_1 a_1 + w_2 a_2 + \\dots + w_{${n}} a_{${n}} = \\sum_k w_k a_k = ${t(total)}`, true));
+      sum.dataset.name = 'weightedSum';
+      sum.dataset.value = String(total);
       sum.dataset.neuron = String(j);
-      if (ctx.digit.pixels !== null) ctx.done();
+      ctx.done();
     };
     everyFrame(ctx.digit.watch, draw);
   },

@@ -50,7 +50,6 @@ export const descentSurface: Section<HalfStepResult> = {
     half.type = 'button';
     half.addEventListener('click', () => {
       figure.setRate(figure.store.state.learningRate / 2);
-      figure.roll();
       ctx.done();
     });
     const tableBox = el('div');
@@ -68,7 +67,12 @@ export const descentSurface: Section<HalfStepResult> = {
       tableBox.replaceChildren(t);
       ctx.question.report(result);
     };
-    figure.store.watch(['start', 'learningRate'], report);
+    figure.store.watch(['start', 'learningRate'], () => {
+      report();
+      if (ctx.question.answered) figure.roll();
+    });
     report();
+    // The guess made, the ball rolls at once (no need to find Play).
+    ctx.question.whenAnswered(() => figure.roll());
   },
 };

@@ -53,6 +53,7 @@ export const noise: Section<NoiseResult> = {
     padCell.append(el('h3', '', ctx.f('scribble')), canvas, clear);
     const answerCell = el('div', 'figure-cell answer-cell');
     const { view: outputs, bars } = answerPanel(answerCell, ctx.f('answer'), ctx.f('answer'));
+    outputs.format = (v) => ctx.num(v, 2);
     scribble.append(padCell, answerCell);
     host.append(status, output, again, scribble);
     outputs.render(null, null, '');

@@ -1,4 +1,4 @@
-import { parameterCount } from '../../../../core/network.js';
+import { parameterCount, SEED_ARCHITECTURE } from '../../../../core/network.js';
 import { imageNudges } from '../../../../explain/image-nudges.js';
 import { topNudges } from '../../../../explain/nudge-summary.js';
 import { el, table } from '../../../components/figure-parts.js';
@@ -6,6 +6,7 @@ import { paintGray } from '../../../components/pixel-canvas.js';
 import { SignedMaps } from '../../../components/signed-maps.js';
 import type { Section, SectionContext } from '../chapter.js';
 import { everyFrame } from '../chapter1/forward.js';
+import { lesson, untrainedNetwork } from './lesson.js';
 import { word } from './words.js';
 
 /** The weight the question asks about and its nudge. */
@@ -16,8 +17,8 @@ export interface NudgeResult {
   readonly pixel: number;
   /** The pixel's activation (its ink, 0–1). */
   readonly ink: number;
-  /** The neuron's wish, −∂C₀/∂z (its bias nudge): up or down. */
-  readonly wish: number;
+  /** The nudge of the neuron's bias, −∂C₀/∂b: up or down. */
+  readonly biasNudge: number;
   readonly label: number;
 }
 
@@ -42,27 +43,32 @@ export function significant(ctx: Pick<SectionContext, 'num'>, v: number, digits 
 }
 
 /**
- * 13,002 nudges: −∇C₀ of the learner's digit and the label they give it, for the pretrained
- * network (`imageNudges`, src/explain: the transparent pass and backpropagation), the first
+ * 13,002 nudges: −∇C₀ of the learner's digit and the label they give it, at the start of
+ * training — for the untrained network of "A random start" (its seed; `imageNudges`,
+ * src/explain: the transparent pass and backpropagation), the first
  * layer's 16 × 784 weight nudges as 16 maps on one scale, and the largest nudges of all 13,002.
- * The question: the weight from the digit's most inked pixel to the first-layer neuron that
- * wants to change most — up or down? Its sign is the neuron's wish (the pixel's ink is > 0).
+ * The question: the weight from the digit's most inked pixel to the first-layer neuron whose
+ * bias wants the largest nudge — up or down? Its sign is that bias nudge's (the pixel's ink is
+ * > 0); a nudge of exactly zero would decide nothing.
  */
 export const nudges: Section<NudgeResult> = {
   id: 'nudges',
   deeper: { view: 'explain', hash: 'view=nudges' },
-  cli: 'npx digitlab explain nudges --index 0',
-  textValues: async (ctx) => ({ parameters: ctx.num(parameterCount((await ctx.model()).sizes)) }),
+  cli: 'npx digitlab train --epochs 0 --out untrained.json && npx digitlab explain nudges --model untrained.json',
+  textValues: (ctx) => ({ parameters: ctx.num(parameterCount(SEED_ARCHITECTURE.sizes)), seed: lesson.seed }),
   question: {
-    judge: (r) => (Math.abs(r.nudge) < 1e-12 ? 2 : r.nudge > 0 ? 0 : 1),
+    // The sign is the answer; a nudge of exactly zero says neither.
+    judge: (r) => (r.nudge === 0 ? -1 : r.nudge > 0 ? 0 : 1),
+    undecided: (r) => r.nudge === 0,
     values: (r, ctx) => ({
       nudge: significant(ctx, r.nudge),
-      direction: word(ctx, Math.abs(r.nudge) < 1e-12 ? 'stay' : r.nudge > 0 ? 'up' : 'down'),
-      why: word(ctx, r.wish > 0 ? 'whyUp' : 'whyDown', { neuron: r.neuron, label: r.label, ink: ctx.num(r.ink, 2) }),
+      direction: word(ctx, r.nudge === 0 ? 'stay' : r.nudge > 0 ? 'up' : 'down'),
+      why: r.nudge === 0 ? word(ctx, 'whyZero') : word(ctx, r.biasNudge > 0 ? 'whyUp' : 'whyDown', { neuron: r.neuron, label: r.label, ink: ctx.num(r.ink, 2), bias: significant(ctx, r.biasNudge) }),
     }),
   },
   async mount(host, ctx) {
-    const net = await ctx.model();
+    // At the start of training: the untrained network of "A random start" (its seed), whose nudges are large.
+    const net = untrainedNetwork(lesson.seed);
     const row = el('div', 'figure-row');
     const padCell = el('div', 'figure-cell');
     ctx.digit.mountPad(padCell, { withLabel: true });
@@ -98,7 +104,7 @@ export const nudges: Section<NudgeResult> = {
       if (pixels === null || label === null || !pixels.some((v) => v > 0)) {
         askedText.textContent = pixels === null ? ctx.f('drawFirst') : ctx.f('pickLabel');
         ring.hidden = true;
-        ctx.question.report(null);
+        ctx.question.report(null, ctx.needDigit(true) ?? ctx.f('drawFirst'));
         return;
       }
       const image = imageNudges(net, 'quadratic', Float64Array.from(pixels, (v) => v / 255), label);
@@ -114,9 +120,10 @@ export const nudges: Section<NudgeResult> = {
       askedText.dataset.neuron = String(neuron);
       askedText.dataset.pixel = String(pixel);
       askedText.dataset.value = String(nudge);
+      askedText.dataset.seed = String(lesson.seed);
       maps.render(w, net.sizes[1], { map: neuron, pixel });
       top.replaceChildren(topTable(ctx, image.weightNudges, image.biasNudges, net));
-      ctx.question.report({ nudge, neuron, pixel, ink: pixels[pixel] / 255, wish: image.biasNudges[0][neuron], label });
+      ctx.question.report({ nudge, neuron, pixel, ink: pixels[pixel] / 255, biasNudge: image.biasNudges[0][neuron], label });
     };
     everyFrame(ctx.digit.watch, draw);
   },
@@ -125,8 +132,14 @@ export const nudges: Section<NudgeResult> = {
 /** The largest nudges of all parameters, with their names. */
 function topTable(ctx: SectionContext<NudgeResult>, weights: readonly Float64Array[], biases: readonly Float64Array[], net: Parameters<typeof topNudges>[0]): HTMLElement {
   const largest = topNudges(net, weights, biases, 8);
+  // Neurons named as the text names them: hidden layer 1 or 2, or an output.
+  const neuron = (layer: number, j: number): string => ctx.f(layer === net.sizes.length - 1 ? 'outputNeuron' : 'hiddenNeuron', { l: layer, j });
   const name = (t: (typeof largest)[number]): string =>
-    t.kind === 'bias' ? ctx.f('biasName', { l: t.layer, j: t.neuron }) : t.layer === 1 ? ctx.f('pixelWeightName', { j: t.neuron, x: (t.from ?? 0) % 28, y: Math.floor((t.from ?? 0) / 28) }) : ctx.f('weightName', { l: t.layer, j: t.neuron, k: t.from ?? 0 });
+    t.kind === 'bias'
+      ? ctx.f('biasName', { neuron: neuron(t.layer, t.neuron) })
+      : t.layer === 1
+        ? ctx.f('pixelWeightName', { to: neuron(1, t.neuron), x: (t.from ?? 0) % 28, y: Math.floor((t.from ?? 0) / 28) })
+        : ctx.f('weightName', { from: neuron(t.layer - 1, t.from ?? 0), to: neuron(t.layer, t.neuron) });
   const t = table([ctx.f('colParameter'), ctx.f('colNudge')], largest.map((x) => [name(x), significant(ctx, x.nudge)]));
   t.dataset.value = largest.map((x) => x.nudge).join(',');
   const wrap = el('div');

@@ -75,6 +75,7 @@ export const random: Section<RandomResult> = {
     }));
     const revealed = el('div', 'random-outputs');
     const { view, bars } = answerPanel(revealed, ctx.f('answer'), ctx.f('outputs'));
+    view.format = (v) => ctx.num(v, 2);
     const score = el('p', 'random-accuracy');
     revealed.append(score);
     right.append(revealed);
@@ -85,7 +86,7 @@ export const random: Section<RandomResult> = {
       const pixels = ctx.digit.pixels;
       if (pixels === null) {
         view.render(null, null, ctx.f('noDigit'));
-        ctx.question.report(null);
+        ctx.question.report(null, ctx.needDigit() ?? undefined);
         return;
       }
       const out = forwardPixels(net, pixels).activations.at(-1) as Float64Array;

@@ -1,4 +1,5 @@
 import type { ShuffledLabelsResult } from '../../../../experiments/shuffled-labels.js';
+import { parameterCount } from '../../../../core/network.js';
 import { EX_MESSAGES } from '../../../components/experiments/messages.js';
 import { shuffledLabelsFigure } from '../../../components/experiments/shuffled-labels-figure.js';
 import { el } from '../../../components/figure-parts.js';
@@ -18,6 +19,11 @@ export const shuffled: Section<ShuffledLabelsResult> = {
   id: 'shuffled',
   deeper: { view: 'experiments', anchor: 'shuffled-labels' },
   cli: 'npx digitlab experiment shuffled-labels --train-count 500 --test-count 1000 --layers 784,128,128,10',
+  textValues: (ctx) => {
+    const run = shuffledRun(1);
+    const sizes = run.settings?.sizes ?? [];
+    return { sizes: sizes.join('-'), parameters: ctx.num(parameterCount(sizes)), images: ctx.num(run.trainCount ?? 0), epochs: run.settings?.epochs ?? 0, tests: ctx.num(run.testCount ?? 0) };
+  },
   question: {
     judge: (r) => {
       const train = r.random.trainAccuracy.at(-1) ?? 0;

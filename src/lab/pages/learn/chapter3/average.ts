@@ -7,6 +7,7 @@ import { WishBars } from '../../../components/wish-bars.js';
 import type { Section, SectionContext } from '../chapter.js';
 import type { AverageMessage, AverageRequest } from './average-worker.js';
 import { COST, nudgesView, chosenNetwork, type NetworkChoice, networkOf, networkSwitch } from './backprop-input.js';
+import { counted } from '../chapter2/words.js';
 import { sig } from './format.js';
 
 /** How many of the first training images are averaged; 'all' = the whole training set. */
@@ -100,7 +101,7 @@ export const average: Section = {
     worker.onmessage = (event: MessageEvent<AverageMessage>) => {
       const m = event.data;
       if (m.type === 'loading') status.textContent = ctx.f('loading', { percent: ctx.pct(m.fraction, 0) });
-      else if (m.type === 'progress') status.textContent = ctx.f('computing', { n: label(m.count), percent: ctx.pct(m.done, 0) });
+      else if (m.type === 'progress') status.textContent = ctx.f('computing', { n: m.count !== 'all' ? counted(ctx, 'images', m.count) : kept.trainCount > 0 ? counted(ctx, 'images', kept.trainCount) : label('all'), percent: ctx.pct(m.done, 0) });
       else if (m.type === 'result') {
         kept.trainCount = m.trainCount;
         pending.delete(key(m.network as NetworkChoice, m.count));
@@ -123,7 +124,7 @@ export const average: Section = {
       const L = net.layerCount;
       const where = flatParameter(net.sizes, result.maxDifferenceAt);
       summary.textContent = ctx.f('summary', {
-        n: ctx.num(result.count),
+        n: counted(ctx, 'images', result.count),
         cost: sig(ctx, result.cost, 4),
         max: sig(ctx, result.maxComponent),
         difference: sig(ctx, result.maxDifference, 2),
@@ -153,7 +154,11 @@ function summaryTable(ctx: SectionContext, choice: NetworkChoice, results: Reado
     return [label(n), sig(ctx, r.cost, 4), sig(ctx, r.maxComponent), sig(ctx, r.maxDifference, 2), most ? ctx.num(cosine(r.negativeGradient, most.negativeGradient), 3) : '–'];
   });
   const wrap = el('div');
-  wrap.append(table([ctx.f('colCount'), ctx.f('colCost'), ctx.f('colMax'), ctx.f('colDifference'), ctx.f('colCosine', { n: label(done[done.length - 1] ?? 1) })], rows));
+  const head = [ctx.f('colCount'), ctx.f('colCost'), ctx.f('colMax'), ctx.f('colDifference'), ctx.f('colCosine', { n: label(done[done.length - 1] ?? 1) })];
+  const t = table(head, rows, 'numbers stack-narrow');
+  // On a phone each row becomes a small card of "column: value" lines (learn.css): each cell carries its column's name.
+  for (const row of t.tBodies[0]?.rows ?? []) [...row.cells].forEach((cell, i) => (cell.dataset.label = head[i]));
+  wrap.append(t);
   wrap.append(el('p', 'muted', ctx.f('tableNote')));
   return wrap;
 }

@@ -28,7 +28,8 @@ export function sig(ctx: Formatter, v: number, digits = 3): string {
   if (v === 0) return ctx.num(0);
   const s = scientific(v);
   if (s === null) return ctx.num(v, decimals(v, digits));
-  return `${ctx.num(s.m, digits - 1)} × 10${String(s.e).replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
+  // Non-breaking spaces: "2.1 × 10⁻⁷" never wraps over lines.
+  return `${ctx.num(s.m, digits - 1)}\u00a0×\u00a010${String(s.e).replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
 }
 
 /** `v` as TeX (a decimal comma as {,}, a thin space as \,). */

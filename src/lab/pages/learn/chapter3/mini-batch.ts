@@ -7,6 +7,7 @@ import { fill, Translator } from '../../../shared/i18n.js';
 import { Store } from '../../../shared/store.js';
 import type { Section } from '../chapter.js';
 import type { SgdMessage } from './sgd-worker.js';
+import { counted } from '../chapter2/words.js';
 
 /** The mini-batch size of `sgdPath` (its default, which the panel's runs use). */
 const BATCH = 100;
@@ -36,7 +37,7 @@ export const miniBatch: Section<MiniBatchResult> = {
   cli: `npx digitlab explain sgd-path --subset ${COURSE_RUN.subset} --full-steps ${COURSE_RUN.fullSteps} --epochs ${COURSE_RUN.epochs} --grid ${COURSE_RUN.grid}`,
   textValues: async (ctx) => {
     const train = await ctx.trainingSet();
-    return { images: ctx.num(train.count), batch: BATCH, ratio: ctx.num(train.count / BATCH) };
+    return { images: ctx.num(train.count), batch: BATCH, ratio: ctx.num(train.count / BATCH), subset: ctx.num(COURSE_RUN.subset) };
   },
   question: {
     judge: judgeMiniBatch,
@@ -44,8 +45,8 @@ export const miniBatch: Section<MiniBatchResult> = {
       const judged = judgeMiniBatch(r);
       return {
         target: ctx.num(r.target, 3),
-        sgdExamples: ctx.num(r.sgdExamples),
-        fullExamples: ctx.num(r.fullExamples),
+        sgdExamples: counted(ctx, 'images', r.sgdExamples),
+        fullExamples: counted(ctx, 'images', r.fullExamples),
         ratio: ctx.num(r.ratio, 1),
         after: fill(ctx.words[judged === 1 ? 'afterMini' : judged === 0 ? 'afterFull' : 'afterSame'], { n: ctx.num(r.trainCount), batch: BATCH, steps: ctx.num(r.trainCount / BATCH) }),
       };
@@ -59,7 +60,7 @@ export const miniBatch: Section<MiniBatchResult> = {
     host.append(intro, root, summary);
     const report = (result: SgdPathResult, n: number): void => {
       const r: MiniBatchResult = { ...sgdArrival(result), trainCount: n };
-      summary.textContent = ctx.f('arrival', { target: ctx.num(r.target, 3), sgd: ctx.num(r.sgdExamples), sgdSteps: ctx.num(r.sgdSteps), full: ctx.num(r.fullExamples), fullSteps: ctx.num(r.fullSteps) });
+      summary.textContent = ctx.f('arrival', { target: ctx.num(r.target, 3), sgd: counted(ctx, 'images', r.sgdExamples), sgdSteps: counted(ctx, 'steps', r.sgdSteps), full: counted(ctx, 'images', r.fullExamples), fullSteps: counted(ctx, 'steps', r.fullSteps) });
       summary.dataset.name = 'arrival';
       summary.dataset.value = JSON.stringify(r);
       ctx.question.report(r);

@@ -77,7 +77,7 @@ export const wishes: Section<WishesResult> = {
         status.textContent = missingExample(ctx);
         bars.render([]);
         cost.textContent = '';
-        ctx.question.report(null);
+        ctx.question.report(null, ctx.needDigit(true) ?? undefined);
         return;
       }
       const image = imageNudges(nets[choice], COST, example.pixels, example.label);

@@ -1,3 +1,4 @@
+import { CHAPTER_2_WORDS_EN } from './chapter2-words.js';
 import type { ChapterText } from './course-text.js';
 
 /** Chapter 2, learning: the cost function and gradient descent, on the real data. */
@@ -118,19 +119,19 @@ export const CHAPTER_2_EN: ChapterText = {
     nudges: {
       title: '13,002 nudges',
       paragraphs: [
-        'For the network, $-\\nabla C$ is a list of {parameters} numbers, one for each weight and bias. Each tells which way to nudge its parameter — its sign — and how much that parameter matters right now — its size.',
-        'Here are the nudges your drawing asks for, for the weights into the first hidden layer, drawn like the weights themselves. The algorithm that computes all of them at once is backpropagation, the subject of chapter 3.',
+        'For the network, $-\\nabla C$ is a list of {parameters} numbers, one for each weight and bias: its nudges. Each tells which way to nudge its parameter — its sign — and how much that parameter matters right now — its size.',
+        'Here are the nudges your drawing asks for at the start of training, from the untrained network of “A random start” (seed {seed}), for the weights into the first hidden layer, drawn like the weights themselves. The algorithm that computes all of them at once is backpropagation, the subject of chapter 3.',
       ],
       try: 'Change the label you claim and watch the nudges change.',
       question: {
         prompt: 'The weight from your most inked pixel (ringed) to the neuron named beside it: should it go up or down?',
-        choices: ['Up', 'Down', 'Stay as it is'],
+        choices: ['Up', 'Down'],
         reveal: 'Its nudge is {nudge}: {direction}. {why}',
       },
       figure: {
         drawFirst: 'Draw a digit (or pick a test image) first.',
         pickLabel: 'Say which digit it is: pick it under the drawing.',
-        asked: 'The weight from pixel ({x}, {y}), ringed, to neuron {neuron} of the first hidden layer: of the 16, the neuron whose activation your {label} most wants changed.',
+        asked: 'The weight from pixel ({x}, {y}), ringed, to neuron {neuron} of the first hidden layer: of the 16, the neuron whose bias your {label} wants nudged most.',
         mapsHeading: 'Nudges of the first layer’s weights: one 28 × 28 map per neuron (green: up, red: down; one scale for all)',
         neuron: 'neuron {j}',
         readout: 'Neuron {j}, pixel ({x}, {y}): nudge {v}',
@@ -138,9 +139,11 @@ export const CHAPTER_2_EN: ChapterText = {
         topHeading: 'The largest nudges of all the weights and biases',
         colParameter: 'parameter',
         colNudge: 'nudge −∂C₀/∂θ',
-        biasName: 'bias of neuron {j} in layer {l}',
-        pixelWeightName: 'weight pixel ({x}, {y}) → neuron {j} of layer 1',
-        weightName: 'weight neuron {k} → neuron {j} of layer {l}',
+        biasName: 'bias of {neuron}',
+        pixelWeightName: 'weight pixel ({x}, {y}) → {to}',
+        weightName: 'weight {from} → {to}',
+        hiddenNeuron: 'neuron {j} of hidden layer {l}',
+        outputNeuron: 'output {j}',
       },
     },
     smooth: {
@@ -224,6 +227,7 @@ export const CHAPTER_2_EN: ChapterText = {
       title: 'Noise in, a confident answer out',
       paragraphs: [
         'What does the network do with a picture that is not a digit at all? Nothing in its training ever told it that such pictures exist.',
+        'Recognising digits is all it does: it has no idea how digits are written. Networks like this one are old technology, from the 1980s and 1990s — and still the best way in: understanding them comes before the modern networks that solve far more interesting problems.',
       ],
       question: {
         prompt: 'Pure random static goes in. What comes out?',
@@ -248,6 +252,7 @@ export const CHAPTER_2_EN: ChapterText = {
       title: 'Memorised, not learned',
       paragraphs: [
         'Shuffle the labels of the training images at random, so that picture and label no longer belong together, and train on that. What can the network possibly learn?',
+        'The source asks this of a modern image network with millions of weights, far more than it has pictures. To run in seconds here, the same holds on a small scale: not the course’s network but a bigger one, {sizes} with {parameters} weights and biases, trains on only {images} training images for {epochs} epochs — once with their true labels, once with shuffled ones — and is scored on {tests} test images.',
       ],
       question: {
         prompt: 'After training on shuffled labels, how many training images will the network label “correctly” (as the shuffled labels say)?',
@@ -266,30 +271,5 @@ export const CHAPTER_2_EN: ChapterText = {
       },
     },
   },
-  words: {
-    left: 'left',
-    right: 'right',
-    deepest: ', and the deepest of the three',
-    notDeepest: ' — not the deepest: that one is at w = {w}',
-    notSettled: ' — but it has not settled: with this step size it keeps jumping about',
-    steps_one: '{n} step',
-    steps_other: '{n} steps',
-    toBottom_one: 'at the bottom after {n} step',
-    toBottom_other: 'at the bottom after {n} steps',
-    times_one: '{n} time',
-    times_other: '{n} times',
-    neverSettles: 'not at the bottom even after {n} steps',
-    whyMore: 'Smaller steps are safer, but there are more of them.',
-    whyFewer: 'Here the larger step was too large: it overshot and zig-zagged across the valley, and half of it, going straight down, arrives sooner.',
-    whyEqual: 'Here both need the same number of steps.',
-    whyNeither: 'Neither step size gets there: with steps this large the ball keeps jumping about or flies off, so there is no count to compare. Try a smaller η.',
-    up: 'up',
-    down: 'down',
-    stay: 'next to nothing',
-    whyUp: 'Neuron {neuron} should be more active for your {label}, and your pixel carries ink (a = {ink}). A weight’s nudge is the neuron’s wish times the pixel’s activation, so it points the same way as the wish: more of this pixel, please.',
-    whyDown: 'Neuron {neuron} should be less active for your {label}, and your pixel carries ink (a = {ink}). A weight’s nudge is the neuron’s wish times the pixel’s activation, so it points the same way as the wish: less of this pixel, please.',
-    whatBlobs: 'Not edges. Training found whatever lowered the cost, and the patterns it found are loose and blurry, though no longer random. Honestly: the hope of chapter 1 does not come true here.',
-    whatNoise: 'Still mostly the random noise of the start: this network has not trained long enough to change its first layer much.',
-    whatEdges: 'Clean, local strokes: this network’s first layer did find small edges.',
-  },
+  words: CHAPTER_2_WORDS_EN,
 };
