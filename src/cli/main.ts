@@ -28,6 +28,16 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
 /** The package's version, from its package.json (the same relative path from src/cli/ and lib/cli/). */
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
+/**
+ * A reader that stops early (`digitlab predict DIR | head`) closes the pipe, and the next write
+ * to stdout fails with EPIPE. Stop writing to it, quietly, but let the command finish its work:
+ * a run being trained still ends and saves its model.
+ */
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+});
+
 const program = new Command('digitlab')
   .description('the classic MNIST multilayer perceptron: train, evaluate, predict, explore')
   .version(VERSION, '-V, --version', 'print the version of digitlab')
