@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
  * entry, the chunks it preloads, and the Worker scripts those name), plus the whole build's
  * totals — excluding the model and the MNIST data. Run after `vite build`.
  */
-const root = process.argv[2] ?? join(import.meta.dirname ?? '.', '..', 'dist', 'lab');
+const root = process.argv[2] ?? join(import.meta.dirname ?? '.', '..', 'site');
 const assets = join(root, 'assets');
 const gz = new Map<string, number>();
 const text = new Map<string, string>();

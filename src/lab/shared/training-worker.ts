@@ -33,7 +33,7 @@ function post(message: FromWorker, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
 }
 
-async function load(origin: string, dataSet: DataSetName, preferFast: boolean): Promise<void> {
+async function load(root: string, dataSet: DataSetName, preferFast: boolean): Promise<void> {
   const generation = ++loadGeneration;
   running = false;
   for (const run of runs) run.trainer.dispose();
@@ -42,7 +42,7 @@ async function load(origin: string, dataSet: DataSetName, preferFast: boolean): 
   // The kernels compile while the data arrives.
   const kernels = preferFast ? loadFastBackend({ threads: true }) : Promise.resolve(undefined);
   let lastPost = 0;
-  const pair = await loadPair(origin, dataSet, (fraction) => {
+  const pair = await loadPair(root, dataSet, (fraction) => {
     const now = performance.now();
     if (now - lastPost > 100 && generation === loadGeneration) {
       lastPost = now;
@@ -110,7 +110,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   try {
     switch (message.type) {
       case 'load':
-        load(message.origin, message.dataSet, message.fast).catch((error: unknown) => post({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
+        load(message.root, message.dataSet, message.fast).catch((error: unknown) => post({ type: 'error', message: error instanceof Error ? error.message : String(error) }));
         break;
       case 'reset':
         running = false;

@@ -25,10 +25,10 @@ export interface RunRequest {
 /** What the page tells the training Worker. */
 export type ToWorker =
   /**
-   * Fetch the data set `dataSet` from `origin` (again, replacing runs and data, when one is
+   * Fetch the data set `dataSet` from the site at `root` (its root URL; again, replacing runs and data, when one is
    * loaded); train with the WebAssembly kernels when `fast` (else the reference).
    */
-  | { readonly type: 'load'; readonly origin: string; readonly dataSet: DataSetName; readonly fast: boolean }
+  | { readonly type: 'load'; readonly root: string; readonly dataSet: DataSetName; readonly fast: boolean }
   | { readonly type: 'reset'; readonly runs: readonly RunRequest[] }
   | { readonly type: 'start' }
   | { readonly type: 'pause' }

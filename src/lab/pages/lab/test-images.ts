@@ -5,6 +5,7 @@ import type { Translator } from '../../shared/i18n.js';
 import type { Store } from '../../shared/store.js';
 import type { LabPageState } from './lab-store.js';
 import type { MessageKey } from './messages.js';
+import { siteRoot } from '../../site/site-root.js';
 
 /**
  * The test-image picker of the Lab: loads the chosen data set's 10,000 test images (again
@@ -27,7 +28,7 @@ export function mountTestImages(store: Store<LabPageState>, tr: () => Translator
     const mine = ++generation;
     const dataSet = store.state.dataSet;
     try {
-      const testSet = await loadSplit(location.origin, dataSet, 'test');
+      const testSet = await loadSplit(siteRoot(), dataSet, 'test');
       if (mine !== generation) return;
       picker.setData(testSet);
       const i = store.state.testImage;

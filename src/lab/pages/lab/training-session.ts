@@ -10,6 +10,7 @@ import type { LabPageState } from './lab-store.js';
 import { runRequest } from './lab-state.js';
 import { TrainingClient } from '../../shared/training-client.js';
 import type { FromWorker, RunRequest, RunSpec } from '../../shared/worker-protocol.js';
+import { siteRoot } from '../../site/site-root.js';
 
 /** What the buttons of the training controls ask for. */
 export type TrainingCommand = 'toggle' | 'step' | 'reset' | 'compare' | 'pretrained';
@@ -127,7 +128,7 @@ export class TrainingSession {
   /** Asks the Worker to load the chosen data set (and drops any runs). */
   load(): void {
     const s = this.store.state;
-    this.client.send({ type: 'load', origin: location.origin, dataSet: s.dataSet, fast: s.backend === 'fast' });
+    this.client.send({ type: 'load', root: siteRoot(), dataSet: s.dataSet, fast: s.backend === 'fast' });
   }
 
   /** The form changed: a new data set reloads; any other setting starts the runs over. */

@@ -2,6 +2,7 @@ import { el } from '../../../components/figure-parts.js';
 import type { Section, SectionContext } from '../chapter.js';
 import { RACE_DEFAULTS, type RaceResult } from './race.js';
 import type { RaceMessage } from './race-worker.js';
+import { siteRoot } from '../../../site/site-root.js';
 
 /** Colours of the two runs (the Lab's compare colours). */
 const COLOURS = { sigmoid: '#7fd4ff', relu: '#ff9fd0', tanh: '#b8e986' } as const;
@@ -82,7 +83,7 @@ export const relu: Section<RaceResult> = {
           worker.terminate();
         } else status.textContent = ctx.f('failed', { message: m.message });
       };
-      worker.postMessage({ origin: location.origin, seed: kept.seed });
+      worker.postMessage({ origin: siteRoot(), seed: kept.seed });
     };
     run.addEventListener('click', () => {
       const n = Number(seed.value);
