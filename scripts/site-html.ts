@@ -1,5 +1,6 @@
 import { relative, sep } from 'node:path';
 import type { Plugin } from 'vite';
+import { COURSE_LINK_MESSAGES } from '../src/lab/components/course-link-messages.js';
 import { EXPLAIN_MESSAGES } from '../src/lab/components/explain/messages.js';
 import { LAB_MESSAGES } from '../src/lab/pages/lab/messages.js';
 import { COURSE_MESSAGES } from '../src/lab/pages/learn/messages.js';
@@ -18,7 +19,8 @@ const escapeAttribute = (s: string): string => escapeText(s).replace(/"/g, '&quo
 /**
  * Fills a page's static HTML with its English words at build time: each empty element marked
  * `data-i18n="key"` gets its text, `data-i18n-label` its aria-label, `data-i18n-title` its
- * title (all from the page's message table), and `<meta data-site-text>` its description.
+ * title (all from the page's message table), the empty header link `id="course-link"` the
+ * course link's words, and `<meta data-site-text>` its description.
  * The page's script writes the same words again (or the reader's language): until it runs, the
  * first paint already has the text's size, so nothing moves when the script arrives. A key a
  * table lacks fails the build.
@@ -39,6 +41,7 @@ export function prefillPageText(root: string): Plugin {
         const table = PAGE_TABLES[page];
         if (table === undefined) return out;
         out = out.replace(/<(\w+)([^<>]*?\sdata-i18n="(\w+)"[^<>]*)><\/\1>/g, (_, tag: string, attributes: string, key: string) => `<${tag}${attributes}>${escapeText(words(table, key))}</${tag}>`);
+        out = out.replace(/(<a\b[^<>]*\sid="course-link"[^<>]*>)<\/a>/g, (_, open: string) => `${open}${escapeText(COURSE_LINK_MESSAGES.en.link)}</a>`);
         out = out.replace(/\sdata-i18n-label="(\w+)"/g, (whole, key: string) => `${whole} aria-label="${escapeAttribute(words(table, key))}"`);
         out = out.replace(/\sdata-i18n-title="(\w+)"/g, (whole, key: string) => `${whole} title="${escapeAttribute(words(table, key))}"`);
         return out;

@@ -1,6 +1,7 @@
 import { type Language, Translator } from '../shared/i18n.js';
 import { OFFLINE_MESSAGES, type OfflineKey } from './offline-messages.js';
 import type { FromServiceWorker, ToServiceWorker } from './site-manifest.js';
+import { noticeArea } from './notice-area.js';
 import { siteRoot } from './site-root.js';
 import './offline-status.css';
 
@@ -15,8 +16,8 @@ import './offline-status.css';
  *
  * Nothing here reloads the page by itself: the first visit works on one thread from the
  * network, the next load is isolated and offline-ready; a reload happens only when the reader
- * asks for a new version. The message box is fixed at the bottom of the window, so it never
- * moves the page.
+ * asks for a new version. The message box sits in the notices' column at the bottom of the
+ * window (notice-area.ts), so it never moves the page.
  */
 const html = document.documentElement;
 
@@ -36,8 +37,8 @@ class StatusBox {
   private values: Record<string, string> = {};
 
   constructor(onReload: () => void) {
-    this.box.className = 'offline-status';
-    this.box.hidden = true;
+    // Invisible while idle, but in its place: showing it moves nothing, not even the notices under it.
+    this.box.className = 'offline-status idle';
     this.sentence.setAttribute('role', 'status');
     this.percent.className = 'offline-percent';
     this.reload.type = 'button';
@@ -46,9 +47,10 @@ class StatusBox {
     this.dismiss.type = 'button';
     this.dismiss.className = 'offline-dismiss';
     this.dismiss.textContent = '×';
-    this.dismiss.addEventListener('click', () => (this.box.hidden = true));
+    this.dismiss.addEventListener('click', () => this.hide());
     this.box.append(this.sentence, this.percent, this.reload, this.dismiss);
-    document.body.append(this.box);
+    // On top of the column: the notices under it (the Lab's invitation) stay where they are.
+    noticeArea().prepend(this.box);
     new MutationObserver(() => this.draw()).observe(html, { attributes: true, attributeFilter: ['lang'] });
   }
 
@@ -57,7 +59,7 @@ class StatusBox {
     this.key = key;
     this.values = values;
     this.reload.hidden = !reload;
-    this.box.hidden = false;
+    this.box.classList.remove('idle');
     this.draw();
   }
 
@@ -67,7 +69,7 @@ class StatusBox {
   }
 
   hide(): void {
-    this.box.hidden = true;
+    this.box.classList.add('idle');
   }
 
   private draw(): void {
@@ -90,49 +92,60 @@ export function startOfflineStatus(): void {
     html.dataset.offline = 'unavailable';
     return;
   }
-  void register().catch(() => {
-    // No service worker here (e.g. a private window that refuses them): the site still works online.
-    html.dataset.offline = 'unavailable';
-  });
+  // A page no service worker controls is a first visit (or one after the site's data were cleared): the
+  // box that will say "saving" takes its place now, with the page's first paint, so that it moves nothing later.
+  let box: StatusBox | null = null;
+  const statusBox = (): StatusBox => (box ??= new StatusBox(() => takeUpdate()));
+  if (navigator.serviceWorker.controller === null) statusBox();
+  // After the page's own loading: saving the site for offline use must not slow its first view.
+  const start = (): void =>
+    void register(statusBox).catch(() => {
+      // No service worker here (e.g. a private window that refuses them): the site still works online.
+      html.dataset.offline = 'unavailable';
+    });
+  if (document.readyState === 'complete') start();
+  else window.addEventListener('load', start, { once: true });
 }
 
-async function register(): Promise<void> {
+/** The reader takes the new version: once it controls the page, the page loads again from it. */
+function takeUpdate(): void {
+  html.dataset.update = 'taking';
+  void navigator.serviceWorker.getRegistration(siteRoot()).then((r) => r?.waiting?.postMessage({ type: 'skip-waiting' } satisfies ToServiceWorker));
+}
+
+async function register(statusBox: () => StatusBox): Promise<void> {
   const container = navigator.serviceWorker;
   const root = siteRoot();
-  const box = new StatusBox(() => {
-    // The reader takes the new version: once it controls the page, the page loads again from it.
-    html.dataset.update = 'taking';
-    registration.waiting?.postMessage({ type: 'skip-waiting' } satisfies ToServiceWorker);
-  });
   const saving = (): void => {
     if (html.dataset.offline === 'ready') return;
     html.dataset.offline = 'saving';
-    box.show('saving');
+    statusBox().show('saving');
   };
   const ready = (): void => {
     if (html.dataset.offline === 'ready') return;
     const announce = html.dataset.offline === 'saving';
     html.dataset.offline = 'ready';
-    box.progress('');
     if (!announce) return;
+    const box = statusBox();
+    box.progress('');
     box.show('ready');
     setTimeout(() => box.hide(), READY_SHOWN_MS);
   };
   const offerUpdate = (): void => {
     if (html.dataset.update === 'taking') return;
     html.dataset.update = 'ready';
-    box.show('update', {}, true);
+    statusBox().show('update', {}, true);
   };
   container.addEventListener('message', (event: MessageEvent<FromServiceWorker>) => {
     const m = event.data;
     if (html.dataset.offline === 'ready') return;
     if (m.type === 'offline-progress') {
       saving();
-      box.progress(`${Math.floor((100 * m.saved) / Math.max(1, m.total))} %`);
+      statusBox().progress(`${Math.floor((100 * m.saved) / Math.max(1, m.total))} %`);
     } else if (m.type === 'offline-failed') {
       html.dataset.offline = 'failed';
-      box.progress('');
-      box.show('failed', { message: m.message });
+      statusBox().progress('');
+      statusBox().show('failed', { message: m.message });
     }
   });
   let reloading = false;

@@ -8,6 +8,7 @@ import { formatValue, type Language, pageLanguage, Translator } from '../../shar
 import { courseInvite, showCourseLink } from '../../components/course-link.js';
 import { lazyNotice } from '../../components/lazy-notice.js';
 import { loadModel } from '../../shared/model-loader.js';
+import { noticeArea } from '../../site/notice-area.js';
 import type { PaletteName } from '../../shared/palette.js';
 import { mountFigures } from './lab-figures.js';
 import { mountInput } from './lab-input.js';
@@ -50,16 +51,33 @@ const series = (runs: readonly RunSpec[]) =>
     label: r.id === 'sigmoid' ? tr().t('sigmoidRun') : r.id === 'relu' ? tr().t('reluRun') : `${tr().t('run')} (${tr().t(ACTIVATION_NAMES[r.settings.activation])})`,
     colour: RUN_COLOURS[i % RUN_COLOURS.length],
   }));
+/**
+ * Whether the charts are drawn yet: uPlot loads and the two plots are built when the charts
+ * first come into view or a run starts — a first view never shows them, and building them
+ * then cost the phone's page most of its blocking time.
+ */
+let chartsBuilt = false;
+const titleCharts = (): void => {
+  const runs = store.state.runs ?? [];
+  charts.cost.setTitles(tr().t('costCurve'), tr().t('miniBatches'), series(runs));
+  charts.accuracy.setTitles(tr().t('testAccuracy'), tr().t('miniBatches'), series(runs));
+};
+new IntersectionObserver((entries, observer) => {
+  if (!entries.some((e) => e.isIntersecting)) return;
+  observer.disconnect();
+  if (chartsBuilt) return;
+  chartsBuilt = true;
+  titleCharts();
+}).observe(document.querySelector('.charts') as HTMLElement);
 const session = new TrainingSession(store, {
   reset: (runs) => {
+    chartsBuilt = true;
     charts.cost.reset(series(runs));
     charts.accuracy.reset(series(runs));
   },
   cost: (id, x, y) => charts.cost.add(id, x, y),
   accuracy: (id, x, y) => charts.accuracy.add(id, x, y),
 });
-charts.cost.reset([]);
-charts.accuracy.reset([]);
 
 mountFigures(store, tr);
 mountStatus(store, tr);
@@ -93,15 +111,14 @@ function applyLanguage(): void {
   $<HTMLSelectElement>('language').value = tr().language;
   notice.show(tr().language);
   showCourseLink($<HTMLAnchorElement>('course-link'), './', store.state.language, tr().language);
-  const runs = store.state.runs ?? [];
-  charts.cost.setTitles(tr().t('costCurve'), tr().t('miniBatches'), series(runs));
-  charts.accuracy.setTitles(tr().t('testAccuracy'), tr().t('miniBatches'), series(runs));
+  if (chartsBuilt) titleCharts();
   // After the static texts: the toggle says Pause while training runs.
   showRunning();
 }
 store.watch(['language'], applyLanguage);
 applyLanguage();
-courseInvite(document.querySelector('main') as HTMLElement, './', store.state.language, tr().language);
+// In the notices' column at the bottom of the window: coming and going, it moves nothing.
+courseInvite(noticeArea(), './', store.state.language, tr().language);
 
 $('experiments-link').addEventListener('click', () => {
   $<HTMLAnchorElement>('experiments-link').href = `./experiments.html#lang=${tr().language}`;
@@ -125,4 +142,12 @@ async function start(): Promise<void> {
   document.body.dataset.modelReady = String(store.state.pretrained !== null);
 }
 
-void start();
+/**
+ * The fetches (the model, the test images, the training Worker and its kernels) start once
+ * the page's first view — the invitation to the course included — is on the screen: it needs
+ * none of those bytes to show, and its paint waits for none of them. Two frames: the first
+ * paints the view, the second begins after it was presented. In a tab opened in the
+ * background (no frames), at once.
+ */
+if (document.hidden) void start();
+else requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => void start(), 0)));

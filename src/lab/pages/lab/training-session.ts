@@ -125,10 +125,13 @@ export class TrainingSession {
     if (this.awaited.size === 0) requestAnimationFrame(() => requestAnimationFrame(() => this.clock.stepDrawn()));
   }
 
-  /** Asks the Worker to load the chosen data set (and drops any runs). */
+  /**
+   * Tells the Worker the chosen data set (and drops any runs). Lazily: the 11 MB of training
+   * data are fetched only when the first run starts, so the Lab's first view downloads none.
+   */
   load(): void {
     const s = this.store.state;
-    this.client.send({ type: 'load', root: siteRoot(), dataSet: s.dataSet, fast: s.backend === 'fast' });
+    this.client.send({ type: 'load', root: siteRoot(), dataSet: s.dataSet, fast: s.backend === 'fast', lazy: true });
   }
 
   /** The form changed: a new data set reloads; any other setting starts the runs over. */
@@ -213,14 +216,18 @@ export class TrainingSession {
     const s = this.store.state;
     const first = s.runs?.[0];
     switch (message.type) {
+      case 'open':
+        if (message.dataSet !== s.dataSet) break;
+        this.store.set({ workerReady: true, backendName: message.backend });
+        // The pretrained model knows only MNIST: any other set starts with a fresh network (its data load now).
+        if (!dataSetSource(s.dataSet).pretrained && s.runs === null) this.resetRuns(false);
+        break;
       case 'loading':
         if (message.dataSet === s.dataSet) this.store.set({ dataStatus: { kind: 'loading', fraction: message.fraction } });
         break;
       case 'ready':
         if (message.dataSet !== s.dataSet) break;
         this.store.set({ workerReady: true, backendName: message.backend, dataStatus: { kind: 'ready', train: message.trainCount, test: message.testCount } });
-        // The pretrained model knows only MNIST: any other set starts with a fresh network.
-        if (!dataSetSource(s.dataSet).pretrained && s.runs === null) this.resetRuns(false);
         break;
       case 'progress':
         if (first && message.runId === first.id) this.store.set({ progress: message });
@@ -255,7 +262,10 @@ export class TrainingSession {
           if (this.awaited.delete(message.runId) && this.awaited.size === 0) requestAnimationFrame(() => this.clock.stepDrawn());
         }
         if (message.runId === undefined || this.failed.size === (s.runs?.length ?? 0)) this.clock.stop();
-        this.store.set({ error: { kind: s.workerReady ? 'diverged' : 'data', message: message.message }, running: this.workerRunning || this.clock.running });
+        // Before the data arrive, a failure is theirs (the next Start fetches them again).
+        const dataFailed = message.runId === undefined && s.dataStatus?.kind !== 'ready';
+        if (dataFailed) this.store.set({ dataStatus: { kind: 'failed', message: message.message } });
+        this.store.set({ error: { kind: dataFailed ? 'data' : 'diverged', message: message.message }, running: this.workerRunning || this.clock.running });
         break;
     }
   }
