@@ -24,7 +24,7 @@ describe('the site on a plain static host at a sub-path', { timeout: 600_000 }, 
     suite.host.log.length = 0;
     await openLab(page, suite.host.url);
     await page.waitForSelector('html[data-offline]');
-    assert.deepEqual(await siteState(page), { isolated: 'false', offline: 'unavailable', controlled: undefined }, 'no headers, no service worker: not isolated');
+    assert.equal((await siteState(page)).isolated, 'false', 'no headers, no service worker: not isolated');
     await labAnswersOne(page);
     const atOpen = [...suite.host.log];
     const opened = atOpen.reduce((sum, r) => sum + r.bytes, 0);
@@ -65,8 +65,8 @@ describe('the site on a plain static host at a sub-path', { timeout: 600_000 }, 
     await page.waitForSelector('#nudges-average[data-state="done"]', { timeout: 120_000 });
     await page.goto(`${suite.host.url}examples/embed.html`);
     await page.waitForSelector('digitlab-weight-grid[neuron="3"][data-neurons="16"]', { timeout: 60_000 });
-    await stroke(page, ONE, 'digitlab-draw-pad canvas');
-    await page.waitForFunction(() => document.querySelector('digitlab-answer .answer-digit')?.textContent?.trim() === '1');
+    await stroke(page, ONE, 'digitlab-draw-pad[for="net1"] canvas');
+    await page.waitForFunction(() => document.querySelector('digitlab-answer[for="net1"] .answer-digit')?.textContent?.trim() === '1');
     assert.deepEqual(errors, []);
     await context.close();
   });
