@@ -1,9 +1,9 @@
 import { type Dataset, type DatasetPair, IDX_FILE_NAMES } from '../../data/dataset.js';
-import { gunzipBrowser } from '../../data/gunzip-browser.js';
 import { type IdxArray, parseIdx } from '../../data/idx.js';
 import { makeDataset } from '../../data/pair.js';
 import { DigitlabError } from '../../errors.js';
 import { dataFileUrl, type DataSetName, dataSetSource } from './data-sets.js';
+import { readMaybeGzipped } from './gunzip-stream.js';
 
 /**
  * How the browser gets a data set (images and labels): the gzipped IDX files from the site's
@@ -22,9 +22,6 @@ const FILES: Readonly<Record<Split, { readonly images: IdxFileName; readonly lab
   train: { images: IDX_FILE_NAMES.trainImages, labels: IDX_FILE_NAMES.trainLabels },
   test: { images: IDX_FILE_NAMES.testImages, labels: IDX_FILE_NAMES.testLabels },
 };
-
-/** A gzip stream starts with these two bytes (RFC 1952); an IDX file starts with two zeros. */
-const GZIP_MAGIC = [0x1f, 0x8b];
 
 /**
  * The body length a response will read as: its Content-Length, unless the host compressed
@@ -48,39 +45,24 @@ function idxLength(head: Uint8Array, length: number): number {
 }
 
 /**
- * Reads a response's body whole. `onBytes` hears the bytes received and the body's expected
- * length (its Content-Length; for a body the browser decoded, the IDX header's length once it
- * has arrived; 0 while unknown).
+ * Reads a response's body whole as IDX bytes, gunzipped as it arrives unless the browser did
+ * it already (readMaybeGzipped). `onBytes` hears the bytes received and the body's expected
+ * length: its Content-Length, or for a body the browser decoded, the IDX header's length.
  */
-async function readBody(response: Response, name: string, onBytes: (received: number, expected: number) => void): Promise<Uint8Array> {
+async function readIdxBody(response: Response, name: string, onBytes: (received: number, expected: number) => void): Promise<Uint8Array> {
   if (!response.ok || response.body === null) throw new DigitlabError(`${name}: HTTP ${response.status}`);
-  const announced = announcedLength(response);
-  // One buffer of the announced size when the host says it, else chunks joined at the end.
-  let bytes = new Uint8Array(announced);
-  let length = 0;
-  let expected = announced;
   const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (length + value.length > bytes.length) {
-      if (announced > 0) throw new DigitlabError(`${name}: more bytes than the announced ${announced}`);
-      const grown = new Uint8Array(Math.max(2 * bytes.length, length + value.length, 1 << 16));
-      grown.set(bytes.subarray(0, length));
-      bytes = grown;
-    }
-    bytes.set(value, length);
-    length += value.length;
-    if (expected === 0 && bytes[0] !== GZIP_MAGIC[0]) expected = idxLength(bytes, length);
-    onBytes(length, expected);
-  }
-  return bytes.subarray(0, length);
-}
-
-/** A fetched file as IDX bytes: gunzipped here unless the browser already did (no gzip magic). */
-async function idxBytes(bytes: Uint8Array, fileName: string): Promise<Uint8Array> {
-  const gzipped = bytes.length >= 2 && bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
-  return gzipped ? gunzipBrowser(bytes, fileName) : bytes;
+  let expected = announcedLength(response);
+  let received = 0;
+  const next = async (): Promise<ReadableStreamReadResult<Uint8Array<ArrayBuffer>>> => {
+    const r = await reader.read();
+    if (!r.done && received === 0 && expected === 0 && r.value[0] === 0) expected = idxLength(r.value, r.value.length);
+    return r;
+  };
+  return readMaybeGzipped(next, name, (n) => {
+    received += n;
+    onBytes(received, expected);
+  });
 }
 
 /** Fetches and parses the IDX files `names` of data set `dataSet` from the site at `root`, in parallel. */
@@ -100,12 +82,12 @@ async function fetchIdxFiles(root: string, dataSet: DataSetName, names: readonly
   return Promise.all(
     responses.map(async (response, i) => {
       const fileName = `${names[i]}.gz`;
-      const bytes = await readBody(response, fileName, (r, e) => {
+      const bytes = await readIdxBody(response, fileName, (r, e) => {
         received[i] = r;
         expected[i] = e;
         report();
       });
-      return parseIdx(await idxBytes(bytes, fileName), names[i]);
+      return parseIdx(bytes, names[i]);
     }),
   );
 }

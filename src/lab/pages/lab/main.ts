@@ -145,9 +145,15 @@ async function start(): Promise<void> {
 /**
  * The fetches (the model, the test images, the training Worker and its kernels) start once
  * the page's first view — the invitation to the course included — is on the screen: it needs
- * none of those bytes to show, and its paint waits for none of them. Two frames: the first
- * paints the view, the second begins after it was presented. In a tab opened in the
- * background (no frames), at once.
+ * none of those bytes to show, and its paint must wait for none of them. After the load
+ * event, two frames (the first paints the view, the second begins after it), then the first
+ * idle moment. In a tab opened in the background (no frames), at once.
  */
+const whenIdle = (run: () => void): void => {
+  if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 500 });
+  else setTimeout(run, 0);
+};
+const afterFirstView = (): void => void requestAnimationFrame(() => requestAnimationFrame(() => whenIdle(() => void start())));
 if (document.hidden) void start();
-else requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => void start(), 0)));
+else if (document.readyState === 'complete') afterFirstView();
+else window.addEventListener('load', afterFirstView, { once: true });
