@@ -118,10 +118,21 @@ export async function buildSite(outDir: string = SITE_DIR, options: BuildSiteOpt
   }
   writeAppManifest(dir);
 
-  // Everything but sw.js itself, the fallback fonts and Fashion-MNIST (kept when first used) is saved at install.
-  const all = filesUnder(dir).filter((path) => path !== 'sw.js');
-  const files: SiteFile[] = all
-    .filter((path) => !NOT_SAVED.test(path) && !path.startsWith('data/fashion/'))
+  const manifest = writeSiteList(dir, worker);
+  const totalBytes = filesUnder(dir).reduce((sum, path) => sum + statSync(join(dir, path)).size, 0);
+  return { dir, manifest, totalBytes };
+}
+
+/**
+ * Writes sw.js in `dir`: the list of the site's files with their revisions and the version
+ * they make, then the worker's code (`worker`: the built worker; by default the one already in
+ * sw.js, after its list). Everything but sw.js itself, the fallback fonts and Fashion-MNIST
+ * (kept when first used) is saved at install. A test changes a file and calls this again to
+ * make a new deployment.
+ */
+export function writeSiteList(dir: string, worker: string = readFileSync(join(dir, 'sw.js'), 'utf8').replace(/^self\.\w+ = .*;\n/, '')): SiteManifest {
+  const files: SiteFile[] = filesUnder(dir)
+    .filter((path) => path !== 'sw.js' && !path.startsWith('.') && !NOT_SAVED.test(path) && !path.startsWith('data/fashion/'))
     .map((path) => {
       const bytes = readFileSync(join(dir, path));
       return { url: path.split('/').map(encodeURIComponent).join('/'), revision: revision(bytes), size: bytes.length };
@@ -129,8 +140,7 @@ export async function buildSite(outDir: string = SITE_DIR, options: BuildSiteOpt
   const version = revision(new TextEncoder().encode(files.map((f) => `${f.url} ${f.revision}`).join('\n')));
   const manifest: SiteManifest = { version, files };
   writeFileSync(join(dir, 'sw.js'), `self.${SITE_MANIFEST_GLOBAL} = ${JSON.stringify(manifest)};\n${worker}`);
-  const totalBytes = filesUnder(dir).reduce((sum, path) => sum + statSync(join(dir, path)).size, 0);
-  return { dir, manifest, totalBytes };
+  return manifest;
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

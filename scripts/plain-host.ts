@@ -36,6 +36,8 @@ export interface PlainHost {
   readonly port: number;
   /** Requests served so far: path and bytes sent (for measuring what a page downloads). */
   readonly log: { readonly path: string; readonly bytes: number }[];
+  /** Serves another folder from now on (a new deployment, for the update tests). */
+  setRoot(dir: string): void;
   /** Stops listening and drops open connections (the "network is gone" of the offline tests). */
   close(): Promise<void>;
 }
@@ -57,7 +59,7 @@ const TYPES: Readonly<Record<string, string>> = {
 
 /** Starts a plain host for `options.root`. */
 export async function startPlainHost(options: PlainHostOptions): Promise<PlainHost> {
-  const root = resolve(options.root);
+  let root = resolve(options.root);
   const mount = options.mount ?? '/';
   const log: { path: string; bytes: number }[] = [];
   const server = createServer((req, res) => {
@@ -103,6 +105,9 @@ export async function startPlainHost(options: PlainHostOptions): Promise<PlainHo
     url: `http://127.0.0.1:${port}${mount}`,
     port,
     log,
+    setRoot: (dir) => {
+      root = resolve(dir);
+    },
     close: () =>
       new Promise<void>((done) => {
         server.close(() => done());

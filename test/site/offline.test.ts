@@ -3,9 +3,20 @@
 // on two threads, to the same weights as one thread from the same seed; with the host gone,
 // the Lab, the course and Experiments still work.
 import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { DATA_SECTIONS, freshContext, labAnswersOne, labTrains, openLab, openSection, siteState, type SiteSuite, startSiteSuite, watchedPage } from './site-harness.js';
+import { writeSiteList } from '../../scripts/build-site.js';
+import { startPlainHost } from '../../scripts/plain-host.js';
+import { BUILD_DIR } from '../lab/harness.js';
+import { DATA_SECTIONS, freshContext, labAnswersOne, labTrains, MOUNT, openLab, openSection, siteState, type SiteSuite, startSiteSuite, watchedPage } from './site-harness.js';
+
+/** The names of this site's caches (one per deployment; the service worker names them after its scope). */
+function siteCaches(page: Page): Promise<string[]> {
+  return page.evaluate(async () => (await caches.keys()).filter((name) => name.startsWith(`digitlab ${location.origin}`)).sort());
+}
 
 /** A wide network (two threads from 128 neurons on, when isolated) and a seed, in the Lab's address. */
 const WIDE = '#layers=128,128&seed=11';
@@ -43,6 +54,7 @@ describe('the site with its service worker, on a plain static host at a sub-path
 
     await page.reload();
     await page.waitForSelector('body[data-ready="true"][data-model-ready="true"]', { timeout: 60_000 });
+    await page.waitForSelector('html[data-offline="ready"]');
     assert.deepEqual(await siteState(page), { isolated: 'true', offline: 'ready', controlled: 'true' }, 'the worker isolates the page it controls');
     const twoThreads = await steppedNetwork(page);
     assert.equal(twoThreads.threads, '2', 'isolated: the wide network shares its batches with a second thread');
@@ -64,5 +76,47 @@ describe('the site with its service worker, on a plain static host at a sub-path
     await page.waitForSelector('section#noise[data-state="done"]', { timeout: 120_000 });
     assert.deepEqual(errors, []);
     await context.close();
+  });
+
+  it('a new deployment is saved beside the old one, offered, and then replaces it whole', async () => {
+    const next = mkdtempSync(join(tmpdir(), 'digitlab-next-'));
+    const host = await startPlainHost({ root: BUILD_DIR, mount: MOUNT });
+    try {
+      // The next deployment: the same site with the Lab's page changed, and its list made again.
+      cpSync(BUILD_DIR, next, { recursive: true });
+      const index = join(next, 'index.html');
+      writeFileSync(index, readFileSync(index, 'utf8').replace('<body>', '<body data-deployment="next">'));
+      const nextVersion = writeSiteList(next).version;
+      const context = await freshContext(suite.browser);
+      const errors: string[] = [];
+      const page = await watchedPage(context, errors);
+      await openLab(page, host.url);
+      await page.waitForSelector('html[data-offline="ready"]', { timeout: 120_000 });
+      const first = await siteCaches(page);
+      assert.equal(first.length, 1);
+
+      host.setRoot(next);
+      await page.reload();
+      await page.waitForSelector('html[data-update="ready"]', { timeout: 120_000 });
+      assert.equal(await page.locator('body').getAttribute('data-deployment'), null, 'the page still comes whole from the first deployment');
+      const both = await siteCaches(page);
+      assert.equal(both.length, 2, `the new deployment is saved beside the old one: ${both.join(', ')}`);
+      assert.match((await page.locator('.offline-status').textContent()) ?? '', /A new version of digitlab has been saved/);
+
+      await Promise.all([page.waitForEvent('load'), page.locator('.offline-status button:not(.offline-dismiss)').click()]);
+      await page.waitForSelector('body[data-deployment="next"][data-model-ready="true"]', { timeout: 60_000 });
+      const after = await siteCaches(page);
+      assert.deepEqual(after.map((name) => name.endsWith(nextVersion)), [true], `only the new deployment's cache is left: ${after.join(', ')}`);
+
+      await host.close();
+      await page.reload();
+      await page.waitForSelector('body[data-deployment="next"][data-model-ready="true"]', { timeout: 60_000 });
+      await labAnswersOne(page);
+      assert.deepEqual(errors, []);
+      await context.close();
+    } finally {
+      await host.close();
+      rmSync(next, { recursive: true, force: true });
+    }
   });
 });
