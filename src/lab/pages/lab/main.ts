@@ -82,7 +82,7 @@ const session = new TrainingSession(store, {
 mountFigures(store, tr);
 mountStatus(store, tr);
 mountSpeed(store, tr, session, charts);
-const loadTestImages = mountTestImages(store, tr);
+const loadTestImages = mountTestImages(store, tr, (dataSet) => session.testSet(dataSet));
 const notice = lazyNotice($('state-notice'), store.state.issues);
 const controls = new TrainingControls(
   $<HTMLFormElement>('training-form'),
@@ -131,11 +131,21 @@ $<HTMLInputElement>('all-connections').addEventListener('change', (e) => store.s
 window.addEventListener('hashchange', () => location.reload());
 installTestHook(store, session, charts);
 
+/** A task of its own for what follows: the page answers input in between (no long task). */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 async function start(): Promise<void> {
   session.load();
-  const [model] = await Promise.allSettled([loadModel('./pretrained.json'), loadTestImages()]);
-  if (model.status === 'fulfilled') store.set({ pretrained: model.value.network, pretrainedCost: model.value.cost });
+  const images = loadTestImages();
+  // The model is drawn when it arrives, in a task apart from the test images' (each a few hundred ms on a slow phone).
+  const model = await loadModel('./pretrained.json').then(
+    (m) => ({ ok: true as const, m }),
+    (reason: unknown) => ({ ok: false as const, reason }),
+  );
+  if (model.ok) store.set({ pretrained: model.m.network, pretrainedCost: model.m.cost });
   else store.set({ error: { kind: 'model', message: String(model.reason) } });
+  await images;
+  await nextTask();
   // Both settled: the picked test image (if any) is answered and announced now.
   const { testSet, testImage } = store.state;
   if (testSet && testImage >= 0 && testImage < testSet.count) store.set({ input: imageAt(testSet, testImage), inputFinal: true });

@@ -2,7 +2,8 @@ import { activationSettings } from '../../../experiments/activations.js';
 import { resolveSettings, type TrainingSettings } from '../../../train/settings.js';
 import type { SpeedValues } from '../../components/speed-control.js';
 import type { TrainingFormValues } from '../../components/training-controls.js';
-import { dataSetSource } from '../../shared/data-sets.js';
+import type { Dataset } from '../../../data/dataset.js';
+import { type DataSetName, dataSetSource } from '../../shared/data-sets.js';
 import { networkFromSnapshot } from '../../shared/model-loader.js';
 import { StepClock } from '../../shared/step-clock.js';
 import type { Store } from '../../shared/store.js';
@@ -60,6 +61,8 @@ export class TrainingSession {
   private readonly failed = new Set<string>();
   /** The shown run's test accuracy curve: (mini-batches, accuracy) pairs. */
   readonly testCurve: [number, number][] = [];
+  /** Test sets asked of the Worker and not yet arrived, by data set. */
+  private readonly testSets = new Map<DataSetName, { resolve: (test: Dataset) => void; reject: (error: Error) => void }[]>();
 
   /** A session over `store`, drawing curves into `curves`. */
   constructor(
@@ -132,6 +135,19 @@ export class TrainingSession {
   load(): void {
     const s = this.store.state;
     this.client.send({ type: 'load', root: siteRoot(), dataSet: s.dataSet, fast: s.backend === 'fast', lazy: true });
+  }
+
+  /**
+   * Data set `dataSet`'s test images, fetched and gunzipped by the Worker (off the page's
+   * thread), which keeps them for training: the page never downloads them twice.
+   */
+  testSet(dataSet: DataSetName): Promise<Dataset> {
+    return new Promise((resolve, reject) => {
+      const waiting = this.testSets.get(dataSet) ?? [];
+      waiting.push({ resolve, reject });
+      this.testSets.set(dataSet, waiting);
+      this.client.send({ type: 'test-set', root: siteRoot(), dataSet });
+    });
   }
 
   /** The form changed: a new data set reloads; any other setting starts the runs over. */
@@ -225,6 +241,16 @@ export class TrainingSession {
       case 'loading':
         if (message.dataSet === s.dataSet) this.store.set({ dataStatus: { kind: 'loading', fraction: message.fraction } });
         break;
+      case 'test-set':
+      case 'test-set-failed': {
+        const waiting = this.testSets.get(message.dataSet) ?? [];
+        this.testSets.delete(message.dataSet);
+        for (const w of waiting) {
+          if (message.type === 'test-set') w.resolve(message.test);
+          else w.reject(new Error(message.message));
+        }
+        break;
+      }
       case 'ready':
         if (message.dataSet !== s.dataSet) break;
         this.store.set({ workerReady: true, backendName: message.backend, dataStatus: { kind: 'ready', train: message.trainCount, test: message.testCount } });
