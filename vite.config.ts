@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { prefillPageText } from './scripts/site-html.js';
 import { labDataMiddleware } from './src/server/data-middleware.js';
 import { SECURITY_HEADERS } from './src/server/static-server.js';
 
@@ -9,20 +10,23 @@ const fromHere = (path: string): string => fileURLToPath(new URL(path, import.me
 const EXAMPLE = 'examples/embed.html';
 
 /**
- * The Lab: sources in src/lab, built to dist/lab. The shipped model (models/) is copied
- * as-is next to the page. `vite` (dev) also serves the MNIST files under /data/ (Fashion-MNIST under /data/fashion/) with the
- * same headers as the production server.
+ * The site's pages: sources in src/lab; `npm run build:site` (scripts/build-site.ts) runs this
+ * build into site/ and adds the data, the web app manifest and the service worker's file list.
+ * The shipped model (models/) is copied as-is next to the page. `vite` (dev) also serves the
+ * gzipped MNIST files under /data/ (Fashion-MNIST under /data/fashion/) with the same headers
+ * as the production server.
  *
  * Besides the four pages, the build makes the embeddable figures' one script, `embed.js`
- * (src/lab/embed/index.ts; a stable name, since teachers' pages link to it), and copies the
- * example page examples/embed.html as written to examples/embed.html beside the pages.
+ * (src/lab/embed/index.ts; a stable name, since teachers' pages link to it), the service
+ * worker `sw.js` (src/lab/site/service-worker.ts), and copies the example page
+ * examples/embed.html as written to examples/embed.html beside the pages.
  */
 export default defineConfig({
   root: fromHere('./src/lab'),
   base: './',
   publicDir: fromHere('./models'),
   build: {
-    outDir: fromHere('./dist/lab'),
+    outDir: fromHere('./site'),
     emptyOutDir: true,
     target: 'es2022',
     reportCompressedSize: true,
@@ -36,13 +40,16 @@ export default defineConfig({
         learn: fromHere('./src/lab/learn/index.html'),
         digits: fromHere('./src/lab/digits/index.html'),
         embed: fromHere('./src/lab/embed/index.ts'),
+        sw: fromHere('./src/lab/site/service-worker.ts'),
       },
-      output: { entryFileNames: (chunk) => (chunk.name === 'embed' ? 'embed.js' : 'assets/[name]-[hash].js') },
+      // Stable names at the root: embed.js (teachers' pages link to it) and sw.js (a service worker's address is its identity).
+      output: { entryFileNames: (chunk) => (chunk.name === 'embed' ? 'embed.js' : chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js') },
     },
   },
   worker: { format: 'es' },
   server: { host: '127.0.0.1', headers: { ...SECURITY_HEADERS } },
   plugins: [
+    prefillPageText(fromHere('./src/lab')),
     {
       // The embedding example is a teacher's page: shipped as written, not rewritten by the build.
       name: 'digitlab-embed-example',

@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
 import { chromiumChoice } from '../test/lab/harness.js';
+import { gzippedMnistDir } from '../src/server/gzipped-mnist.js';
 import { createLabServer } from '../src/server/static-server.js';
 import { resolveSettings } from '../src/train/settings.js';
 import { ROOT } from './children.js';
@@ -32,7 +33,7 @@ try {
   execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
   const worker = readdirSync(join(out, 'assets')).find((f) => /^training-worker.*\.js$/.test(f));
   if (!worker) throw new Error(`no training-worker asset in ${out}/assets`);
-  const server = createLabServer({ root: out });
+  const server = createLabServer({ root: out, dataDir: await gzippedMnistDir() });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   // The tests' browser: Debian's when installed, else the one from the npm package (DIGITLAB_CHROMIUM chooses).
@@ -46,7 +47,7 @@ try {
     const page = await browser.newPage();
     await page.goto(url);
     const speeds = await page.evaluate(
-      async ({ workerUrl, origin, settings, seconds }) => {
+      async ({ workerUrl, root, settings, seconds }) => {
         const w = new Worker(workerUrl, { type: 'module' });
         const samples: number[] = [];
         let backend = '';
@@ -65,12 +66,12 @@ try {
               if (performance.now() - started > seconds * 1000) done();
             } else if (m.type === 'error') fail(new Error(m.message));
           };
-          w.postMessage({ type: 'load', origin, dataSet: 'mnist', fast: true });
+          w.postMessage({ type: 'load', root, dataSet: 'mnist', fast: true });
         });
         w.terminate();
         return { samples, backend };
       },
-      { workerUrl: `${url}assets/${worker}`, origin: url.replace(/\/$/, ''), settings, seconds },
+      { workerUrl: `${url}assets/${worker}`, root: url, settings, seconds },
     );
     console.log(JSON.stringify({ sizes: settings.sizes.join("-"), backend: speeds.backend, epochsPerSecond: +median(speeds.samples).toFixed(3), samples: speeds.samples.length, last: speeds.samples.slice(-5).map((x) => +x.toFixed(3)) }));
   } finally {

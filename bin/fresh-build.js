@@ -15,13 +15,13 @@ export function builtFromCurrentSources() {
   return newestSource(`${root}src`, true) <= statSync(compiled).mtimeMs;
 }
 
-/** Latest modification time of the .ts files under `dir`, leaving out the Lab and its server (not in lib/). */
+/** Latest modification time of the .ts files under `dir`, leaving out the Lab (not in lib/: Vite builds it into site/). */
 function newestSource(dir, top) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = `${dir}/${entry.name}`;
     if (entry.isDirectory()) {
-      if (!(top && (entry.name === 'lab' || entry.name === 'server'))) newest = Math.max(newest, newestSource(path, false));
+      if (!(top && entry.name === 'lab')) newest = Math.max(newest, newestSource(path, false));
     } else if (entry.name.endsWith('.ts')) {
       newest = Math.max(newest, statSync(path).mtimeMs);
     }

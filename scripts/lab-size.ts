@@ -5,14 +5,16 @@ import { gzipSync } from 'node:zlib';
 /**
  * Prints what the built Lab ships, gzipped, per page: the JavaScript a page loads (its
  * entry, the chunks it preloads, and the Worker scripts those name), plus the whole build's
- * totals — excluding the model and the MNIST data. Run after `vite build`.
+ * totals — excluding the model, the MNIST data and the service worker (sw.js: its size is
+ * printed apart). Run after `npm run build:site` (which runs it on site/).
  */
-const root = process.argv[2] ?? join(import.meta.dirname ?? '.', '..', 'dist', 'lab');
+const root = process.argv[2] ?? join(import.meta.dirname ?? '.', '..', 'site');
 const assets = join(root, 'assets');
 const gz = new Map<string, number>();
 const text = new Map<string, string>();
-// The chunks, and the scripts at the root of the build (embed.js, the embeddable figures' one script).
-const files = [...readdirSync(assets).map((name) => join(assets, name)), ...readdirSync(root).filter((n) => n.endsWith('.js')).map((n) => join(root, n))];
+// The chunks, and the scripts at the root of the build (embed.js, the embeddable figures' one
+// script) — but not the service worker, whose list of files names every file of the site.
+const files = [...readdirSync(assets).map((name) => join(assets, name)), ...readdirSync(root).filter((n) => n.endsWith('.js') && n !== 'sw.js').map((n) => join(root, n))];
 for (const file of files) {
   const name = basename(file);
   const bytes = readFileSync(file);
@@ -59,4 +61,5 @@ for (const page of ['index.html', 'experiments.html', join('explain', 'index.htm
   if (lazy.length > 0) console.log(`  of which ${kB(initial)} up front, ${kB(total - initial)} on demand (${lazy.map((s) => basename(s)).join(', ')})`);
 }
 const sum = (ext: string): number => [...gz].filter(([n]) => n.endsWith(ext)).reduce((s, [, v]) => s + v, 0);
-console.log(`whole build: JS ${kB(sum('.js'))}, CSS ${kB(sum('.css'))}, wasm ${kB(sum('.wasm'))} gzipped (model and data not counted)`);
+console.log(`whole build: JS ${kB(sum('.js'))}, CSS ${kB(sum('.css'))}, wasm ${kB(sum('.wasm'))} gzipped (model, data and service worker not counted)`);
+if (existsSync(join(root, 'sw.js'))) console.log(`service worker (sw.js, with its list of the site's files): ${kB(gzipSync(readFileSync(join(root, 'sw.js')), { level: 9 }).length)} gzipped, loaded after each page`);

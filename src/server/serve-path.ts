@@ -15,13 +15,15 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.gz': 'application/gzip',
 };
 
 /**
  * Answers a request with what its path resolved to: the refusal (403 or 404), or the file
- * with its content type (the data always as bytes) and caching (hashed assets and the data
- * never change and are cached for a year; the page and the model may, so they are
- * revalidated). The Lab server and Vite's data middleware both answer through this.
+ * with its content type (the data: gzip files, sent as they are, with no Content-Encoding)
+ * and caching (hashed assets and the data never change and are cached for a year; the pages,
+ * the model and the service worker may, so they are revalidated). The Lab server and Vite's data middleware both answer through this.
  */
 export function serveResolvedPath(req: IncomingMessage, res: ServerResponse, target: ResolvedPath, rawPath: string): void {
   if (target.kind === 'refused') {
@@ -31,7 +33,7 @@ export function serveResolvedPath(req: IncomingMessage, res: ServerResponse, tar
   const isData = rawPath.startsWith('/data/');
   const immutable = isData || rawPath.startsWith('/assets/');
   sendFile(req, res, target.file, {
-    contentType: isData ? 'application/octet-stream' : (CONTENT_TYPES[extname(target.file)] ?? 'application/octet-stream'),
+    contentType: CONTENT_TYPES[extname(target.file)] ?? 'application/octet-stream',
     cacheControl: immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
 }

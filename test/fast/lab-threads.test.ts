@@ -39,7 +39,7 @@ describe('a wide network in the Lab Worker', { timeout: 240_000 }, () => {
     await page.goto(url);
     assert.equal(await page.evaluate(() => crossOriginIsolated), true, 'the page may share memory between Workers');
     // The messages typed by the Worker's protocol, so a change of it fails to compile here.
-    const load: ToWorker = { type: 'load', origin: url.replace(/\/$/, ''), dataSet: 'mnist', fast: true };
+    const load: ToWorker = { type: 'load', root: url, dataSet: 'mnist', fast: true };
     const reset: ToWorker = { type: 'reset', runs: [{ id: 'wide', request: settings }] };
     const step: ToWorker = { type: 'step', count: steps };
     const lab = await page.evaluate(

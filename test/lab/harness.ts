@@ -1,16 +1,18 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { FASHION_MNIST_DIRECTORY } from '../../src/data/idx-dir.js';
 import { createLabServer } from '../../src/server/static-server.js';
 import { bundledChromium } from './bundled-chromium.js';
 
 /** The repository root. */
 export const ROOT = new URL('../../', import.meta.url).pathname;
-/** Where the tests' build of the Lab goes (not the user's dist/). */
-export const BUILD_DIR = join(ROOT, '.tmp', 'lab-test-build');
+/** Where the tests' build of the site goes (not the user's site/). */
+export const BUILD_DIR = join(ROOT, '.tmp', 'site-test-build');
 /** Screenshots for people to look at (git-ignored). */
 export const RESULTS_DIR = join(ROOT, 'test-results');
 
@@ -43,15 +45,54 @@ export const SCREENS = [
   { name: 'phone', viewport: { width: 390, height: 844 }, mobile: true },
 ] as const;
 
-/** Builds the Lab with Vite into BUILD_DIR (a few seconds). */
-export function buildLab(): void {
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', BUILD_DIR, '--logLevel', 'error'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+/** What the site is built from: a change to any of these makes the tests build it again. */
+const SITE_INPUTS = ['src', 'examples', 'models/pretrained.json', 'build/kernels.wasm', 'build/kernels-shared.wasm', 'vite.config.ts', 'scripts/build-site.ts', 'scripts/site-html.ts', 'package-lock.json'];
+
+/** A hash of every file the site is built from (and whether Fashion-MNIST is there to ship). */
+function siteInputsHash(): string {
+  const hash = createHash('sha256');
+  const add = (path: string): void => {
+    const full = join(ROOT, path);
+    if (!existsSync(full)) return;
+    if (!statSync(full).isDirectory()) {
+      hash.update(path).update(readFileSync(full));
+      return;
+    }
+    for (const entry of readdirSync(full, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort()) {
+      hash.update(entry).update(readFileSync(entry));
+    }
+  };
+  SITE_INPUTS.forEach(add);
+  hash.update(String(existsSync(FASHION_MNIST_DIRECTORY)));
+  return hash.digest('hex');
 }
 
-/** Starts the Lab's server on a free port of 127.0.0.1; returns its base URL. */
+/**
+ * Builds the site (scripts/build-site.ts: pages, data, manifest, service worker) into
+ * BUILD_DIR, once: the build is kept while nothing it is made from has changed, so the
+ * browser suites share one build (a fresh one takes ~10 s). Built into a new folder and then
+ * swapped in, so a suite never serves half a build.
+ */
+export function buildSiteOnce(): string {
+  const stamp = join(BUILD_DIR, '.inputs');
+  const inputs = siteInputsHash();
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === inputs) return BUILD_DIR;
+  const fresh = `${BUILD_DIR}.${process.pid}`;
+  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build-site.ts'), fresh], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  writeFileSync(join(fresh, '.inputs'), inputs);
+  const old = `${BUILD_DIR}.old.${process.pid}`;
+  if (existsSync(BUILD_DIR)) renameSync(BUILD_DIR, old);
+  renameSync(fresh, BUILD_DIR);
+  rmSync(old, { recursive: true, force: true });
+  return BUILD_DIR;
+}
+
+/** The site, built once for the browser suites (buildSiteOnce); the name the suites know. */
+export function buildLab(): void {
+  buildSiteOnce();
+}
+
+/** Starts the Lab's server (`npm start`'s, with its headers) on a free port of 127.0.0.1; returns its base URL. */
 export async function startServer(root = BUILD_DIR, dataDir?: string): Promise<{ server: Server; url: string }> {
   const server = createLabServer({ root, dataDir });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -77,8 +118,11 @@ const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 /**
  * Headless Chromium (see `chromiumChoice`) with the flags that work as root without network
  * (TOOLCHAIN.md); Playwright gives it a fresh temporary profile and removes it on close.
+ * Service workers are blocked in its pages unless `serviceWorkers` is true: the site's own
+ * suites (test/site) test the worker; for the others it would only save the whole site
+ * (13 MB) into every fresh page's cache, beside what they test. `args` are added flags.
  */
-export async function launchChromium(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+export async function launchChromium(options: { readonly serviceWorkers?: boolean; readonly args?: readonly string[] } = {}): Promise<{ browser: Browser; close: () => Promise<void> }> {
   const { executablePath, env } = chromiumChoice();
   const browser = await chromium.launch({
     executablePath,
@@ -92,8 +136,16 @@ export async function launchChromium(): Promise<{ browser: Browser; close: () =>
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.args ?? []),
     ],
   });
+  if (options.serviceWorkers !== true) {
+    // Every context (and page) made through this browser gets the option unless it says otherwise.
+    const newContext = browser.newContext.bind(browser);
+    const newPage = browser.newPage.bind(browser);
+    browser.newContext = (o = {}) => newContext({ serviceWorkers: 'block', ...o });
+    browser.newPage = (o = {}) => newPage({ serviceWorkers: 'block', ...o });
+  }
   return {
     browser,
     close: async () => {
@@ -103,8 +155,9 @@ export async function launchChromium(): Promise<{ browser: Browser; close: () =>
 }
 
 /**
- * What every browser suite does first: builds the Lab, serves it on a free port and starts
- * Chromium; `close` stops both. Screenshots go to RESULTS_DIR (made here).
+ * What every browser suite does first: builds the site (once, see buildSiteOnce), serves it
+ * with the Lab's server on a free port and starts Chromium; `close` stops both. Screenshots
+ * go to RESULTS_DIR (made here).
  */
 export async function startSuite(): Promise<{ base: string; browser: Browser; close: () => Promise<void> }> {
   mkdirSync(RESULTS_DIR, { recursive: true });

@@ -201,8 +201,9 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     const lab = await openLab(browser, `${base}#layers=32&activation=relu&cost=cross-entropy&init=he&optimizer=adam&lr=0.005&test=0`);
     await lab.selectOption('select[name="data"]', 'fashion');
     assert.match(await pageHref(lab), /data=fashion/);
-    await lab.waitForSelector('body[data-ready="true"][data-data-set="fashion"]', { timeout: 60_000 });
-    // The pretrained model knows only digits: the page says so and shows a fresh network.
+    // The pretrained model knows only digits: a fresh network, for which the page fetches the training data at once.
+    await lab.waitForSelector('body[data-ready="true"][data-data-set="fashion"][data-training-data="ready"]', { timeout: 60_000 });
+    // The page says so and shows the fresh network.
     assert.match((await lab.locator('#status').textContent()) ?? '', /Fashion-MNIST: the pretrained model knows only digits/);
     assert.ok(await lab.locator('[data-command="pretrained"]').isDisabled());
     await lab.waitForFunction(() => document.querySelector('#picker .true-label')?.textContent === 'Label: Ankle boot', undefined, { timeout: 30_000 });

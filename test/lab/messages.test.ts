@@ -8,6 +8,8 @@ import { DIGITS_MESSAGES } from '../../src/lab/pages/digits/messages.js';
 import { EN, LAB_MESSAGES, RU } from '../../src/lab/pages/lab/messages.js';
 import { HASH_MESSAGES } from '../../src/lab/shared/hash-messages.js';
 import { formatNumber, formatValue, languageFromNavigator, type MessageTables, Translator } from '../../src/lab/shared/i18n.js';
+import { OFFLINE_MESSAGES } from '../../src/lab/site/offline-messages.js';
+import { PAGE_DESCRIPTIONS } from '../../src/lab/site/page-descriptions.js';
 
 const TABLES: [string, MessageTables<string>][] = [
   ['Lab', LAB_MESSAGES],
@@ -17,6 +19,8 @@ const TABLES: [string, MessageTables<string>][] = [
   ['address notice', HASH_MESSAGES],
   ['stalled learning', DIAGNOSIS_MESSAGES],
   ['Your handwriting', DIGITS_MESSAGES],
+  ['offline status', OFFLINE_MESSAGES],
+  ['page descriptions', PAGE_DESCRIPTIONS],
 ];
 
 describe('Lab messages', () => {

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { FASHION_MNIST_DIRECTORY } from '../../src/data/idx-dir.js';
+import { gzippedMnistDir } from '../../src/server/gzipped-mnist.js';
 import { resolveRequestPath } from '../../src/server/static-server.js';
 import { startServer } from './harness.js';
 
@@ -34,13 +35,19 @@ describe('Lab server', () => {
   let root: string;
   let base: string;
   let close: () => void;
+  /** The gzipped test labels as served, and their length. */
+  let labels: Buffer;
+  let labelsLength: string;
 
   before(async () => {
     root = mkdtempSync(join(tmpdir(), 'digitlab-server-'));
     mkdirSync(join(root, 'assets'));
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>lab</title>');
     writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
-    const { server, url } = await startServer(root);
+    const dataDir = await gzippedMnistDir();
+    labels = readFileSync(join(dataDir, 't10k-labels-idx1-ubyte.gz'));
+    labelsLength = String(statSync(join(dataDir, 't10k-labels-idx1-ubyte.gz')).size);
+    const { server, url } = await startServer(root, dataDir);
     base = url;
     close = () => server.close();
   });
@@ -62,11 +69,14 @@ describe('Lab server', () => {
     assert.equal((await get(base, '/assets/app.js')).headers['content-type'], 'text/javascript; charset=utf-8');
   });
 
-  it('serves the four MNIST files and nothing else under /data/', async () => {
-    const res = await get(base, '/data/t10k-labels-idx1-ubyte', 'HEAD');
+  it('serves the four MNIST files, gzipped, and nothing else under /data/', async () => {
+    const res = await get(base, '/data/t10k-labels-idx1-ubyte.gz', 'HEAD');
     assert.equal(res.status, 200);
-    assert.equal(res.headers['content-length'], '10008');
+    assert.equal(res.headers['content-length'], labelsLength);
+    assert.equal(res.headers['content-type'], 'application/gzip');
+    assert.equal(res.headers['content-encoding'], undefined, 'the page gunzips the bytes itself');
     assert.equal(res.headers['cross-origin-embedder-policy'], 'require-corp');
+    assert.equal((await get(base, '/data/t10k-labels-idx1-ubyte')).status, 404, 'only the .gz names');
     assert.equal((await get(base, '/data/package.json')).status, 404);
     assert.equal((await get(base, '/data/')).status, 404);
   });
@@ -82,7 +92,7 @@ describe('Lab server', () => {
     }
     const res = await get(base, '/data/fashion/t10k-labels-idx1-ubyte.gz', 'HEAD');
     assert.equal(res.status, 200);
-    assert.equal(res.headers['content-type'], 'application/octet-stream');
+    assert.equal(res.headers['content-type'], 'application/gzip');
     assert.equal(res.headers['content-encoding'], undefined, 'the page gunzips the bytes itself');
     assert.equal(res.headers['cross-origin-embedder-policy'], 'require-corp');
     assert.match(String(res.headers['content-security-policy']), /default-src 'self'/);
@@ -113,7 +123,8 @@ describe('Lab server', () => {
   it('maps paths only inside the root (pure resolver)', () => {
     assert.deepEqual(resolveRequestPath('/a/../../x', '/srv', '/d'), { kind: 'refused', status: 403 });
     assert.deepEqual(resolveRequestPath('/', '/srv', '/d'), { kind: 'file', file: '/srv/index.html' });
-    assert.deepEqual(resolveRequestPath('/data/train-images-idx3-ubyte', '/srv', '/d'), { kind: 'file', file: '/d/train-images-idx3-ubyte' });
+    assert.deepEqual(resolveRequestPath('/data/train-images-idx3-ubyte.gz', '/srv', '/d'), { kind: 'file', file: '/d/train-images-idx3-ubyte.gz' });
+    assert.deepEqual(resolveRequestPath('/data/train-images-idx3-ubyte', '/srv', '/d'), { kind: 'refused', status: 404 });
     assert.deepEqual(resolveRequestPath('/data/fashion/train-images-idx3-ubyte.gz', '/srv', '/d', '/f'), { kind: 'file', file: '/f/train-images-idx3-ubyte.gz' });
     assert.deepEqual(resolveRequestPath('/data/fashion/package.json', '/srv', '/d', '/f'), { kind: 'refused', status: 404 });
   });
@@ -134,7 +145,7 @@ describe('Lab server', () => {
       assert.equal(res.headers['content-type'], 'text/javascript; charset=utf-8', target);
     }
     assert.equal((await get(base, `http://127.0.0.1:${port}`)).status, 200, 'an empty path is "/"');
-    assert.equal((await get(base, `http://127.0.0.1:${port}/data/t10k-labels-idx1-ubyte`, 'HEAD')).headers['content-length'], '10008');
+    assert.equal((await get(base, `http://127.0.0.1:${port}/data/t10k-labels-idx1-ubyte.gz`, 'HEAD')).headers['content-length'], labelsLength);
     for (const target of ['http://example.com/', `http://example.com:${port}/`, `http://127.0.0.1:${Number(port) === 1 ? 2 : 1}/`, `https://127.0.0.1:${port}/`, `ftp://127.0.0.1:${port}/`]) {
       const res = await get(base, target);
       assert.equal(res.status, 421, target);
@@ -150,20 +161,21 @@ describe('Lab server', () => {
   });
 
   it('answers Range and conditional requests for the data (206, 304) with the security headers', async () => {
-    const part = await get(base, '/data/t10k-labels-idx1-ubyte', 'GET', { Range: 'bytes=0-7' });
+    const part = await get(base, '/data/t10k-labels-idx1-ubyte.gz', 'GET', { Range: 'bytes=0-7' });
     assert.equal(part.status, 206);
-    assert.equal(part.headers['content-range'], 'bytes 0-7/10008');
-    // IDX header: magic 0x00000801, then 10,000 items.
-    assert.deepEqual([...Buffer.from(part.body, 'latin1')], [0, 0, 8, 1, 0, 0, 0x27, 0x10]);
+    assert.equal(part.headers['content-range'], `bytes 0-7/${labelsLength}`);
+    // The gzip header: magic 1f 8b, method 8 (deflate), then the file's own bytes.
+    assert.deepEqual([...Buffer.from(part.body, 'latin1')], [...labels.subarray(0, 8)]);
+    assert.deepEqual([...labels.subarray(0, 3)], [0x1f, 0x8b, 8]);
     assert.equal(part.headers['cross-origin-embedder-policy'], 'require-corp');
-    const whole = await get(base, '/data/t10k-labels-idx1-ubyte', 'HEAD');
+    const whole = await get(base, '/data/t10k-labels-idx1-ubyte.gz', 'HEAD');
     const etag = String(whole.headers.etag);
-    const again = await get(base, '/data/t10k-labels-idx1-ubyte', 'GET', { 'If-None-Match': etag });
+    const again = await get(base, '/data/t10k-labels-idx1-ubyte.gz', 'GET', { 'If-None-Match': etag });
     assert.equal(again.status, 304);
     assert.equal(again.headers['cross-origin-embedder-policy'], 'require-corp');
-    const beyond = await get(base, '/data/t10k-labels-idx1-ubyte', 'GET', { Range: 'bytes=20000-' });
+    const beyond = await get(base, '/data/t10k-labels-idx1-ubyte.gz', 'GET', { Range: 'bytes=20000-' });
     assert.equal(beyond.status, 416);
-    assert.equal(beyond.headers['content-range'], 'bytes */10008');
+    assert.equal(beyond.headers['content-range'], `bytes */${labelsLength}`);
     assert.match(String(beyond.headers['content-security-policy']), /default-src 'self'/);
   });
 });

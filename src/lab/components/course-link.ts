@@ -1,24 +1,7 @@
-import type { Language, MessageTables } from '../shared/i18n.js';
+import type { Language } from '../shared/i18n.js';
+import { COURSE_LINK_MESSAGES } from './course-link-messages.js';
 import { el } from './figure-parts.js';
 import './course-link.css';
-
-/** The words that point to the course, on every page. */
-const EN = {
-  link: 'The course',
-  invite: 'New here? The course walks you through this network in three short chapters — you draw, drag and guess, and every number is computed live.',
-  start: 'Start the course',
-  dismiss: 'Not now',
-} as const;
-type Key = keyof typeof EN;
-const TABLES: MessageTables<Key> = {
-  en: EN,
-  ru: {
-    link: 'Курс',
-    invite: 'Впервые здесь? Курс проведёт вас через эту сеть за три короткие главы: вы рисуете, двигаете, угадываете — и каждое число считается вживую.',
-    start: 'Начать курс',
-    dismiss: 'Не сейчас',
-  },
-};
 
 /** Where the Lab remembers that the invitation was shown or dismissed. */
 const INVITED = 'digitlab.course.invited';
@@ -30,7 +13,7 @@ export function courseHref(root: string, language: Language | ''): string {
 
 /** Makes `link` the header's link to the course (text and address in `language`). */
 export function showCourseLink(link: HTMLAnchorElement, root: string, chosen: Language | '', language: Language): void {
-  link.textContent = TABLES[language].link;
+  link.textContent = COURSE_LINK_MESSAGES[language].link;
   link.href = courseHref(root, chosen);
 }
 
@@ -44,8 +27,8 @@ export function courseLink(root: string, chosen: Language | '', language: Langua
 
 /**
  * The Lab's invitation to the course, shown on a browser's first visit only (remembered in
- * localStorage) and dismissible: a short line and a link, prepended to `host`. Returns the
- * element, or null when it is not shown.
+ * localStorage) and dismissible: a short line and a link, prepended to `host` (the Lab's
+ * notices at the bottom of the window). Returns the element, or null when it is not shown.
  */
 export function courseInvite(host: HTMLElement, root: string, chosen: Language | '', language: Language): HTMLElement | null {
   let seen: string | null = null;
@@ -56,7 +39,7 @@ export function courseInvite(host: HTMLElement, root: string, chosen: Language |
     return null;
   }
   if (seen !== null) return null;
-  const t = TABLES[language];
+  const t = COURSE_LINK_MESSAGES[language];
   const box = el('aside', 'course-invite');
   box.id = 'course-invite';
   const go = el('a', 'button primary', t.start);

@@ -1,17 +1,17 @@
 import { type Dataset, type DatasetPair, IDX_FILE_NAMES } from '../../data/dataset.js';
-import { gunzipBrowser } from '../../data/gunzip-browser.js';
 import { type IdxArray, parseIdx } from '../../data/idx.js';
 import { makeDataset } from '../../data/pair.js';
 import { DigitlabError } from '../../errors.js';
 import { dataFileUrl, type DataSetName, dataSetSource } from './data-sets.js';
+import { readMaybeGzipped } from './gunzip-stream.js';
 
 /**
- * How the browser gets a data set (images and labels): the IDX files over HTTP from the Lab's server
- * (`/data/…`, Fashion-MNIST gzipped and gunzipped here), parsed by the data module's own
- * IDX reader. Works on a page and in a Worker. `onProgress` hears the fraction of bytes
- * received over all files of one call (from their Content-Length). The one other fetch of data
- * files is the course's chapter 2 (pages/learn/chapter2/labels.ts), which reads only an MNIST
- * split's labels file, on its own, without the images.
+ * How the browser gets a data set (images and labels): the gzipped IDX files from the site's
+ * `data/` folder (any static host serves them), gunzipped here and parsed by the data
+ * module's own IDX reader. Works on a page and in a Worker (which gets the site's root URL
+ * from its page). A host that marks .gz files `Content-Encoding: gzip` has the browser
+ * gunzip them already: the gzip magic bytes decide. `onProgress` hears the fraction of bytes
+ * received over all files of one call.
  */
 export type Split = 'train' | 'test';
 /** Called with the fraction (0–1) of the bytes received so far. */
@@ -23,60 +23,92 @@ const FILES: Readonly<Record<Split, { readonly images: IdxFileName; readonly lab
   test: { images: IDX_FILE_NAMES.testImages, labels: IDX_FILE_NAMES.testLabels },
 };
 
-/** Reads a response's body whole, reporting each chunk's size to `onBytes`. */
-async function readBody(response: Response, name: string, onBytes: (n: number) => void): Promise<Uint8Array> {
-  if (!response.ok || response.body === null) throw new DigitlabError(`${name}: HTTP ${response.status}`);
-  const announced = Number(response.headers.get('Content-Length') ?? 0);
-  // One buffer of the announced size when the server says it (it does), else chunks joined at the end.
-  let bytes = new Uint8Array(announced);
-  let length = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (length + value.length > bytes.length) {
-      if (announced > 0) throw new DigitlabError(`${name}: more bytes than the announced ${announced}`);
-      const grown = new Uint8Array(Math.max(2 * bytes.length, length + value.length));
-      grown.set(bytes.subarray(0, length));
-      bytes = grown;
-    }
-    bytes.set(value, length);
-    length += value.length;
-    onBytes(value.length);
-  }
-  return bytes.subarray(0, length);
+/**
+ * The body length a response will read as: its Content-Length, unless the host compressed
+ * it on the way (then the browser decodes it, and Content-Length is the compressed size): 0.
+ */
+function announcedLength(response: Response): number {
+  const encoding = response.headers.get('Content-Encoding');
+  if (encoding !== null && encoding !== '' && encoding !== 'identity') return 0;
+  return Number(response.headers.get('Content-Length') ?? 0) || 0;
 }
 
-/** Fetches and parses the IDX files `names` of data set `dataSet` from `origin`, in parallel. */
-async function fetchIdxFiles(origin: string, dataSet: DataSetName, names: readonly IdxFileName[], onProgress?: ProgressListener): Promise<IdxArray[]> {
-  const source = dataSetSource(dataSet);
-  const responses = await Promise.all(names.map((n) => fetch(dataFileUrl(origin, source, n))));
-  const total = responses.reduce((sum, r) => sum + Number(r.headers.get('Content-Length') ?? 0), 0);
+/** An unsigned-byte IDX file's whole length from its first bytes (magic and dimensions), or 0 before they have arrived. */
+function idxLength(head: Uint8Array, length: number): number {
+  if (length < 4) return 0;
+  const dims = head[3];
+  if (length < 4 + 4 * dims) return 0;
+  const view = new DataView(head.buffer, head.byteOffset, 4 + 4 * dims);
+  let elements = 1;
+  for (let d = 0; d < dims; d++) elements *= view.getUint32(4 + 4 * d);
+  return 4 + 4 * dims + elements;
+}
+
+/**
+ * Reads a response's body whole as IDX bytes, gunzipped as it arrives unless the browser did
+ * it already (readMaybeGzipped). `onBytes` hears the bytes received and the body's expected
+ * length: its Content-Length, or for a body the browser decoded, the IDX header's length.
+ */
+async function readIdxBody(response: Response, name: string, onBytes: (received: number, expected: number) => void): Promise<Uint8Array> {
+  if (!response.ok || response.body === null) throw new DigitlabError(`${name}: HTTP ${response.status}`);
+  const reader = response.body.getReader();
+  let expected = announcedLength(response);
   let received = 0;
-  const onBytes = (n: number): void => {
+  const next = async (): Promise<ReadableStreamReadResult<Uint8Array<ArrayBuffer>>> => {
+    const r = await reader.read();
+    if (!r.done && received === 0 && expected === 0 && r.value[0] === 0) expected = idxLength(r.value, r.value.length);
+    return r;
+  };
+  return readMaybeGzipped(next, name, (n) => {
     received += n;
-    onProgress?.(total > 0 ? Math.min(1, received / total) : 0);
+    onBytes(received, expected);
+  });
+}
+
+/** Fetches and parses the IDX files `names` of data set `dataSet` from the site at `root`, in parallel. */
+async function fetchIdxFiles(root: string, dataSet: DataSetName, names: readonly IdxFileName[], onProgress?: ProgressListener): Promise<IdxArray[]> {
+  const source = dataSetSource(dataSet);
+  const responses = await Promise.all(names.map((name) => fetch(dataFileUrl(root, source, name))));
+  const received = names.map(() => 0);
+  const expected = responses.map(announcedLength);
+  let reported = 0;
+  const report = (): void => {
+    const total = expected.reduce((a, b) => a + b, 0);
+    const got = received.reduce((sum, r, i) => sum + Math.min(r, expected[i]), 0);
+    // A decoded body's length joins the total late: the fraction never goes back.
+    reported = Math.max(reported, total > 0 ? got / total : 0);
+    onProgress?.(reported);
   };
   return Promise.all(
     responses.map(async (response, i) => {
-      const fileName = source.gzipped ? `${names[i]}.gz` : names[i];
-      const raw = await readBody(response, fileName, onBytes);
-      return parseIdx(source.gzipped ? await gunzipBrowser(raw, fileName) : raw, names[i]);
+      const fileName = `${names[i]}.gz`;
+      const bytes = await readIdxBody(response, fileName, (r, e) => {
+        received[i] = r;
+        expected[i] = e;
+        report();
+      });
+      return parseIdx(bytes, names[i]);
     }),
   );
 }
 
+/** One IDX file of data set `dataSet` (e.g. a split's labels alone), from the site at `root`. */
+export async function loadIdxFile(root: string, dataSet: DataSetName, name: IdxFileName): Promise<IdxArray> {
+  const [file] = await fetchIdxFiles(root, dataSet, [name]);
+  return file;
+}
+
 /** One split (training or test set) of data set `dataSet`, with its class names. */
-export async function loadSplit(origin: string, dataSet: DataSetName, split: Split, onProgress?: ProgressListener): Promise<Dataset> {
+export async function loadSplit(root: string, dataSet: DataSetName, split: Split, onProgress?: ProgressListener): Promise<Dataset> {
   const names = FILES[split];
-  const [images, labels] = await fetchIdxFiles(origin, dataSet, [names.images, names.labels], onProgress);
+  const [images, labels] = await fetchIdxFiles(root, dataSet, [names.images, names.labels], onProgress);
   return makeDataset(images, labels, names, dataSetSource(dataSet).classNames);
 }
 
 /** Both splits of data set `dataSet` (the four files fetched at once, one progress over all). */
-export async function loadPair(origin: string, dataSet: DataSetName, onProgress?: ProgressListener): Promise<DatasetPair> {
+export async function loadPair(root: string, dataSet: DataSetName, onProgress?: ProgressListener): Promise<DatasetPair> {
   const { train, test } = FILES;
-  const [trainImages, trainLabels, testImages, testLabels] = await fetchIdxFiles(origin, dataSet, [train.images, train.labels, test.images, test.labels], onProgress);
+  const [trainImages, trainLabels, testImages, testLabels] = await fetchIdxFiles(root, dataSet, [train.images, train.labels, test.images, test.labels], onProgress);
   const classNames = dataSetSource(dataSet).classNames;
   return {
     train: makeDataset(trainImages, trainLabels, train, classNames),

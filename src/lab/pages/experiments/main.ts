@@ -10,6 +10,7 @@ import { Store, syncHash } from '../../shared/store.js';
 import { ExperimentClient } from './experiment-client.js';
 import { experimentsCodec, panelPatch, panelValues, stateLanguage } from './experiments-state.js';
 import { experimentPanels, PANEL_FIELDS } from './panels.js';
+import { siteRoot } from '../../site/site-root.js';
 
 /**
  * The Experiments page: one panel per experiment, all running the src/experiments code in
@@ -23,7 +24,7 @@ const { state, issues } = codec.decode(location.hash);
 const store = new Store(state);
 syncHash(store, codec);
 const tr = new Translator(EX_MESSAGES, pageLanguage(stateLanguage(store.state)));
-const client = new ExperimentClient(location.origin, new URL('./pretrained.json', location.href).href);
+const client = new ExperimentClient(siteRoot(), new URL('./pretrained.json', location.href).href);
 
 document.documentElement.lang = tr.language;
 document.title = tr.t('title');

@@ -25,8 +25,8 @@ export interface RunRequest {
   readonly id: number;
   readonly experiment: ExperimentName;
   readonly options: object;
-  /** The origin whose /data/ serves MNIST, and the pretrained model's absolute URL. */
-  readonly origin: string;
+  /** The site's root URL (its data/ holds MNIST), and the pretrained model's absolute URL. */
+  readonly root: string;
   readonly modelUrl: string;
 }
 

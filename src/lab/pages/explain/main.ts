@@ -14,6 +14,7 @@ import { Store, syncHash } from '../../shared/store.js';
 import { EXPLAIN_CODEC, EXPLAIN_VIEWS, type ExplainState, type ExplainView } from './explain-state.js';
 import { averageInWorker } from './nudges-client.js';
 import { runSgdPathInWorker } from './sgd-path-client.js';
+import { siteRoot } from '../../site/site-root.js';
 
 /**
  * The "How it learns" page: four explorables as tabs, each a component that runs the
@@ -64,7 +65,7 @@ function loadData(): void {
     sgd.setStatus(text);
   };
   progress(0);
-  Promise.all([loadSplit(location.origin, 'mnist', 'train', progress), loadModel('../pretrained.json')])
+  Promise.all([loadSplit(siteRoot(), 'mnist', 'train', progress), loadModel('../pretrained.json')])
     .then(([train, model]) => {
       nudges.setSources({ train, pretrained: { network: model.network, cost: model.cost as CostName } });
       sgd.setTrainingSet(train);

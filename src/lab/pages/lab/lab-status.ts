@@ -11,7 +11,8 @@ const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) 
 /**
  * The Lab's lines of text about what is going on: the data set loading, the training status
  * and speed, errors, the compare note, the weights hint — and, for the browser tests, the
- * same facts as `data-*` attributes of <body>. All drawn from the store.
+ * same facts as `data-*` attributes of <body> (`data-threads`: the threads the shown run
+ * trains on; `data-training-data`: none, loading, ready or failed). All drawn from the store.
  */
 export function mountStatus(store: Store<LabPageState>, tr: () => Translator<MessageKey>): void {
   const body = document.body;
@@ -26,13 +27,18 @@ export function mountStatus(store: Store<LabPageState>, tr: () => Translator<Mes
       return;
     }
     const p = s.progress;
-    if (p === null) {
+    const d = s.dataStatus;
+    if (d?.kind === 'loading') {
+      // The first Start fetches the training data: say so where the reader looks.
+      setText($('status'), t.t('loadingData', { set: source.title, percent: `${Math.round(d.fraction * 100)} %` }));
+    } else if (p === null) {
       const batches = s.runs ? t.num(Math.ceil(60000 / s.runs[0].settings.batchSize)) : '';
       setText($('status'), s.runs === null ? t.t('statusIdle') : !source.pretrained ? t.t('statusFresh', { set: source.title }) : t.t('status', { epoch: 1, batch: 0, batches, examples: 0 }));
     } else {
       setText($('status'), t.t('status', { epoch: p.epoch, batch: t.num(p.batch), batches: t.num(p.batchesPerEpoch), examples: t.num(p.examplesSeen) }));
     }
-    setText($('speed'), s.running && p ? t.t('speed', { eps: t.num(p.epochsPerSecond, 2), backend: s.backendName }) : '');
+    const backend = p?.threads === 2 ? `${s.backendName}, ${t.t('twoThreads')}` : s.backendName;
+    setText($('speed'), s.running && p ? t.t('speed', { eps: t.num(p.epochsPerSecond, 2), backend }) : '');
   }
 
   function dataStatus(): void {
@@ -40,9 +46,8 @@ export function mountStatus(store: Store<LabPageState>, tr: () => Translator<Mes
     const t = tr();
     const set = dataSetSource(s.dataSet).title;
     const d = s.dataStatus;
-    const text =
-      d === null ? '' : d.kind === 'loading' ? t.t('loadingData', { set, percent: `${Math.round(d.fraction * 100)} %` }) : d.kind === 'ready' ? t.t('dataReady', { set, train: t.num(d.train), test: t.num(d.test) }) : t.t('dataFailed', { set, message: d.message });
-    setText($('data-status'), text);
+    // Loading and arrival are the status line's (training starts them); a failure shows here too, beside the test images.
+    setText($('data-status'), d?.kind === 'failed' ? t.t('dataFailed', { set, message: d.message }) : '');
   }
 
   function error(): void {
@@ -80,7 +85,11 @@ export function mountStatus(store: Store<LabPageState>, tr: () => Translator<Mes
     body.dataset.running = String(s.running);
     body.dataset.dataSet = s.dataSet;
     if (s.backendName) body.dataset.backend = s.backendName;
-    if (s.progress) body.dataset.batches = String(s.progress.batches);
+    if (s.progress) {
+      body.dataset.batches = String(s.progress.batches);
+      body.dataset.threads = String(s.progress.threads);
+    }
+    body.dataset.trainingData = s.dataStatus?.kind ?? 'none';
     if (s.lastTest) {
       body.dataset.testAccuracy = String(s.lastTest.accuracy);
       body.dataset.testBatches = String(s.lastTest.batches);
@@ -90,11 +99,11 @@ export function mountStatus(store: Store<LabPageState>, tr: () => Translator<Mes
     $('training-form').querySelector<HTMLButtonElement>('[data-command="pretrained"]')?.toggleAttribute('disabled', !dataSetSource(s.dataSet).pretrained);
   }
 
-  store.watch(['workerReady', 'progress', 'runs', 'running', 'dataSet', 'language'], status);
+  store.watch(['workerReady', 'progress', 'runs', 'running', 'dataSet', 'dataStatus', 'language'], status);
   store.watch(['dataStatus', 'language'], dataStatus);
   store.watch(['error', 'language'], error);
   store.watch(['diagnoses', 'runs', 'language'], diagnosis);
   store.watch(['palette', 'language'], hint);
-  store.watch(['workerReady', 'running', 'dataSet', 'backendName', 'progress', 'lastTest', 'snapshotBatches', 'runNetwork', 'runs'], attributes);
+  store.watch(['workerReady', 'running', 'dataSet', 'dataStatus', 'backendName', 'progress', 'lastTest', 'snapshotBatches', 'runNetwork', 'runs'], attributes);
   for (const draw of [status, dataStatus, error, diagnosis, hint, attributes]) draw();
 }

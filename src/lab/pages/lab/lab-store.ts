@@ -59,10 +59,32 @@ export interface LabPageState extends LabState {
 /** Where the palette choice is remembered across visits. */
 const PALETTE_KEY = 'digitlab.palette';
 
+/**
+ * The remembered palette, or null. Storage may be refused — in another site's frame, where the
+ * browser keeps a third party's storage from it, reading localStorage throws — and then the
+ * Lab forgets instead of failing.
+ */
+function storedPalette(): string | null {
+  try {
+    return localStorage.getItem(PALETTE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers the palette when the browser lets the page store anything. */
+function storePalette(palette: PaletteName): void {
+  try {
+    localStorage.setItem(PALETTE_KEY, palette);
+  } catch {
+    // Forgotten after this visit.
+  }
+}
+
 /** The page's store, opened from `hash` (a stored palette applies unless the hash names one), kept in sync with the address. */
 export function openLabStore(hash: string): Store<LabPageState> {
   const { state, issues } = LAB_CODEC.decode(hash);
-  const stored = localStorage.getItem(PALETTE_KEY);
+  const stored = storedPalette();
   if (!hash.includes('palette=') && PALETTES.includes(stored as PaletteName)) state.palette = stored as PaletteName;
   const store = new Store<LabPageState>({
     ...state,
@@ -86,8 +108,8 @@ export function openLabStore(hash: string): Store<LabPageState> {
     diagnoses: {},
   });
   syncHash(store, LAB_CODEC);
-  localStorage.setItem(PALETTE_KEY, state.palette);
-  store.watch(['palette'], (s) => localStorage.setItem(PALETTE_KEY, s.palette));
+  storePalette(state.palette);
+  store.watch(['palette'], (s) => storePalette(s.palette));
   return store;
 }
 

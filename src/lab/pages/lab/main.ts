@@ -8,6 +8,7 @@ import { formatValue, type Language, pageLanguage, Translator } from '../../shar
 import { courseInvite, showCourseLink } from '../../components/course-link.js';
 import { lazyNotice } from '../../components/lazy-notice.js';
 import { loadModel } from '../../shared/model-loader.js';
+import { noticeArea } from '../../site/notice-area.js';
 import type { PaletteName } from '../../shared/palette.js';
 import { mountFigures } from './lab-figures.js';
 import { mountInput } from './lab-input.js';
@@ -50,21 +51,38 @@ const series = (runs: readonly RunSpec[]) =>
     label: r.id === 'sigmoid' ? tr().t('sigmoidRun') : r.id === 'relu' ? tr().t('reluRun') : `${tr().t('run')} (${tr().t(ACTIVATION_NAMES[r.settings.activation])})`,
     colour: RUN_COLOURS[i % RUN_COLOURS.length],
   }));
+/**
+ * Whether the charts are drawn yet: uPlot loads and the two plots are built when the charts
+ * first come into view or a run starts — a first view never shows them, and building them
+ * then cost the phone's page most of its blocking time.
+ */
+let chartsBuilt = false;
+const titleCharts = (): void => {
+  const runs = store.state.runs ?? [];
+  charts.cost.setTitles(tr().t('costCurve'), tr().t('miniBatches'), series(runs));
+  charts.accuracy.setTitles(tr().t('testAccuracy'), tr().t('miniBatches'), series(runs));
+};
+new IntersectionObserver((entries, observer) => {
+  if (!entries.some((e) => e.isIntersecting)) return;
+  observer.disconnect();
+  if (chartsBuilt) return;
+  chartsBuilt = true;
+  titleCharts();
+}).observe(document.querySelector('.charts') as HTMLElement);
 const session = new TrainingSession(store, {
   reset: (runs) => {
+    chartsBuilt = true;
     charts.cost.reset(series(runs));
     charts.accuracy.reset(series(runs));
   },
   cost: (id, x, y) => charts.cost.add(id, x, y),
   accuracy: (id, x, y) => charts.accuracy.add(id, x, y),
 });
-charts.cost.reset([]);
-charts.accuracy.reset([]);
 
 mountFigures(store, tr);
 mountStatus(store, tr);
 mountSpeed(store, tr, session, charts);
-const loadTestImages = mountTestImages(store, tr);
+const loadTestImages = mountTestImages(store, tr, (dataSet) => session.testSet(dataSet));
 const notice = lazyNotice($('state-notice'), store.state.issues);
 const controls = new TrainingControls(
   $<HTMLFormElement>('training-form'),
@@ -93,15 +111,14 @@ function applyLanguage(): void {
   $<HTMLSelectElement>('language').value = tr().language;
   notice.show(tr().language);
   showCourseLink($<HTMLAnchorElement>('course-link'), './', store.state.language, tr().language);
-  const runs = store.state.runs ?? [];
-  charts.cost.setTitles(tr().t('costCurve'), tr().t('miniBatches'), series(runs));
-  charts.accuracy.setTitles(tr().t('testAccuracy'), tr().t('miniBatches'), series(runs));
+  if (chartsBuilt) titleCharts();
   // After the static texts: the toggle says Pause while training runs.
   showRunning();
 }
 store.watch(['language'], applyLanguage);
 applyLanguage();
-courseInvite(document.querySelector('main') as HTMLElement, './', store.state.language, tr().language);
+// In the notices' column at the bottom of the window: coming and going, it moves nothing.
+courseInvite(noticeArea(), './', store.state.language, tr().language);
 
 $('experiments-link').addEventListener('click', () => {
   $<HTMLAnchorElement>('experiments-link').href = `./experiments.html#lang=${tr().language}`;
@@ -114,15 +131,39 @@ $<HTMLInputElement>('all-connections').addEventListener('change', (e) => store.s
 window.addEventListener('hashchange', () => location.reload());
 installTestHook(store, session, charts);
 
+/** A task of its own for what follows: the page answers input in between (no long task). */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 async function start(): Promise<void> {
   session.load();
-  const [model] = await Promise.allSettled([loadModel('./pretrained.json'), loadTestImages()]);
-  if (model.status === 'fulfilled') store.set({ pretrained: model.value.network, pretrainedCost: model.value.cost });
+  const images = loadTestImages();
+  // The model is drawn when it arrives, in a task apart from the test images' (each a few hundred ms on a slow phone).
+  const model = await loadModel('./pretrained.json').then(
+    (m) => ({ ok: true as const, m }),
+    (reason: unknown) => ({ ok: false as const, reason }),
+  );
+  if (model.ok) store.set({ pretrained: model.m.network, pretrainedCost: model.m.cost });
   else store.set({ error: { kind: 'model', message: String(model.reason) } });
+  await images;
+  await nextTask();
   // Both settled: the picked test image (if any) is answered and announced now.
   const { testSet, testImage } = store.state;
   if (testSet && testImage >= 0 && testImage < testSet.count) store.set({ input: imageAt(testSet, testImage), inputFinal: true });
   document.body.dataset.modelReady = String(store.state.pretrained !== null);
 }
 
-void start();
+/**
+ * The fetches (the model, the test images, the training Worker and its kernels) start once
+ * the page's first view — the invitation to the course included — is on the screen: it needs
+ * none of those bytes to show, and its paint must wait for none of them. After the load
+ * event, two frames (the first paints the view, the second begins after it), then the first
+ * idle moment. In a tab opened in the background (no frames), at once.
+ */
+const whenIdle = (run: () => void): void => {
+  if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 500 });
+  else setTimeout(run, 0);
+};
+const afterFirstView = (): void => void requestAnimationFrame(() => requestAnimationFrame(() => whenIdle(() => void start())));
+if (document.hidden) void start();
+else if (document.readyState === 'complete') afterFirstView();
+else window.addEventListener('load', afterFirstView, { once: true });

@@ -1,17 +1,19 @@
+import type { Dataset } from '../../../data/dataset.js';
 import { TestPicker } from '../../components/test-picker.js';
-import { imageAt, loadSplit } from '../../shared/data-loader.js';
-import { dataSetSource } from '../../shared/data-sets.js';
+import { imageAt } from '../../shared/data-loader.js';
+import { type DataSetName, dataSetSource } from '../../shared/data-sets.js';
 import type { Translator } from '../../shared/i18n.js';
 import type { Store } from '../../shared/store.js';
 import type { LabPageState } from './lab-store.js';
 import type { MessageKey } from './messages.js';
 
 /**
- * The test-image picker of the Lab: loads the chosen data set's 10,000 test images (again
- * when the data set changes; a set chosen later wins over one still arriving), shows them in
- * the picker, and makes a picked image the input. Returns the first load.
+ * The test-image picker of the Lab: loads the chosen data set's 10,000 test images through
+ * `fetchTestSet` (the training Worker's; again when the data set changes; a set chosen later
+ * wins over one still arriving), shows them in the picker, and makes a picked image the input.
+ * Returns the first load.
  */
-export function mountTestImages(store: Store<LabPageState>, tr: () => Translator<MessageKey>): () => Promise<void> {
+export function mountTestImages(store: Store<LabPageState>, tr: () => Translator<MessageKey>, fetchTestSet: (dataSet: DataSetName) => Promise<Dataset>): () => Promise<void> {
   const className = (label: number): string => dataSetSource(store.state.dataSet).classNames[label] ?? String(label);
   const text = () => ({
     imageLabel: (index: number, label: number) => tr().t('pickImage', { index, label: className(label) }),
@@ -27,7 +29,7 @@ export function mountTestImages(store: Store<LabPageState>, tr: () => Translator
     const mine = ++generation;
     const dataSet = store.state.dataSet;
     try {
-      const testSet = await loadSplit(location.origin, dataSet, 'test');
+      const testSet = await fetchTestSet(dataSet);
       if (mine !== generation) return;
       picker.setData(testSet);
       const i = store.state.testImage;

@@ -3,7 +3,8 @@ import { resolveSettings } from '../../../train/settings.js';
 import type { TrainingSettings } from '../../../model/training-settings.js';
 import type { SpeedValues } from '../../components/speed-control.js';
 import type { TrainingFormValues } from '../../components/training-controls.js';
-import { dataSetSource } from '../../shared/data-sets.js';
+import type { Dataset } from '../../../data/dataset.js';
+import { type DataSetName, dataSetSource } from '../../shared/data-sets.js';
 import { networkFromSnapshot } from '../../shared/model-loader.js';
 import { StepClock } from '../../shared/step-clock.js';
 import type { Store } from '../../shared/store.js';
@@ -11,6 +12,7 @@ import type { LabPageState } from './lab-store.js';
 import { runRequest } from './lab-state.js';
 import { TrainingClient } from '../../shared/training-client.js';
 import type { FromWorker, RunRequest, RunSpec } from '../../shared/worker-protocol.js';
+import { siteRoot } from '../../site/site-root.js';
 
 /** What the buttons of the training controls ask for. */
 export type TrainingCommand = 'toggle' | 'step' | 'reset' | 'compare' | 'pretrained';
@@ -60,6 +62,8 @@ export class TrainingSession {
   private readonly failed = new Set<string>();
   /** The shown run's test accuracy curve: (mini-batches, accuracy) pairs. */
   readonly testCurve: [number, number][] = [];
+  /** Test sets asked of the Worker and not yet arrived, by data set. */
+  private readonly testSets = new Map<DataSetName, { resolve: (test: Dataset) => void; reject: (error: Error) => void }[]>();
 
   /** A session over `store`, drawing curves into `curves`. */
   constructor(
@@ -125,10 +129,26 @@ export class TrainingSession {
     if (this.awaited.size === 0) requestAnimationFrame(() => requestAnimationFrame(() => this.clock.stepDrawn()));
   }
 
-  /** Asks the Worker to load the chosen data set (and drops any runs). */
+  /**
+   * Tells the Worker the chosen data set (and drops any runs). Lazily: the 11 MB of training
+   * data are fetched only when the first run starts, so the Lab's first view downloads none.
+   */
   load(): void {
     const s = this.store.state;
-    this.client.send({ type: 'load', origin: location.origin, dataSet: s.dataSet, fast: s.backend === 'fast' });
+    this.client.send({ type: 'load', root: siteRoot(), dataSet: s.dataSet, fast: s.backend === 'fast', lazy: true });
+  }
+
+  /**
+   * Data set `dataSet`'s test images, fetched and gunzipped by the Worker (off the page's
+   * thread), which keeps them for training: the page never downloads them twice.
+   */
+  testSet(dataSet: DataSetName): Promise<Dataset> {
+    return new Promise((resolve, reject) => {
+      const waiting = this.testSets.get(dataSet) ?? [];
+      waiting.push({ resolve, reject });
+      this.testSets.set(dataSet, waiting);
+      this.client.send({ type: 'test-set', root: siteRoot(), dataSet });
+    });
   }
 
   /** The form changed: a new data set reloads; any other setting starts the runs over. */
@@ -213,14 +233,28 @@ export class TrainingSession {
     const s = this.store.state;
     const first = s.runs?.[0];
     switch (message.type) {
+      case 'open':
+        if (message.dataSet !== s.dataSet) break;
+        this.store.set({ workerReady: true, backendName: message.backend });
+        // The pretrained model knows only MNIST: any other set starts with a fresh network (its data load now).
+        if (!dataSetSource(s.dataSet).pretrained && s.runs === null) this.resetRuns(false);
+        break;
       case 'loading':
         if (message.dataSet === s.dataSet) this.store.set({ dataStatus: { kind: 'loading', fraction: message.fraction } });
         break;
+      case 'test-set':
+      case 'test-set-failed': {
+        const waiting = this.testSets.get(message.dataSet) ?? [];
+        this.testSets.delete(message.dataSet);
+        for (const w of waiting) {
+          if (message.type === 'test-set') w.resolve(message.test);
+          else w.reject(new Error(message.message));
+        }
+        break;
+      }
       case 'ready':
         if (message.dataSet !== s.dataSet) break;
         this.store.set({ workerReady: true, backendName: message.backend, dataStatus: { kind: 'ready', train: message.trainCount, test: message.testCount } });
-        // The pretrained model knows only MNIST: any other set starts with a fresh network.
-        if (!dataSetSource(s.dataSet).pretrained && s.runs === null) this.resetRuns(false);
         break;
       case 'progress':
         if (first && message.runId === first.id) this.store.set({ progress: message });
@@ -255,7 +289,10 @@ export class TrainingSession {
           if (this.awaited.delete(message.runId) && this.awaited.size === 0) requestAnimationFrame(() => this.clock.stepDrawn());
         }
         if (message.runId === undefined || this.failed.size === (s.runs?.length ?? 0)) this.clock.stop();
-        this.store.set({ error: { kind: s.workerReady ? 'diverged' : 'data', message: message.message }, running: this.workerRunning || this.clock.running });
+        // Before the data arrive, a failure is theirs (the next Start fetches them again).
+        const dataFailed = message.runId === undefined && s.dataStatus?.kind !== 'ready';
+        if (dataFailed) this.store.set({ dataStatus: { kind: 'failed', message: message.message } });
+        this.store.set({ error: { kind: dataFailed ? 'data' : 'diverged', message: message.message }, running: this.workerRunning || this.clock.running });
         break;
     }
   }

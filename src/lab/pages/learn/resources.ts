@@ -2,6 +2,7 @@ import type { Network } from '../../../core/network.js';
 import type { Dataset } from '../../../data/dataset.js';
 import { loadSplit } from '../../shared/data-loader.js';
 import { loadModel } from '../../shared/model-loader.js';
+import { siteRoot } from '../../site/site-root.js';
 
 /**
  * What the course's figures share, fetched once per visit and only when a figure first asks:
@@ -22,7 +23,7 @@ export function pretrained(): Promise<Network> {
 export function mnistSplit(split: 'train' | 'test'): Promise<Dataset> {
   let data = splits.get(split);
   if (data === undefined) {
-    data = loadSplit(location.origin, 'mnist', split);
+    data = loadSplit(siteRoot(), 'mnist', split);
     splits.set(split, data);
     data.catch(() => splits.delete(split));
   }

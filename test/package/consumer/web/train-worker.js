@@ -1,13 +1,14 @@
-// The browser side: MNIST bytes over HTTP, parsed by the package's IDX reader; the kernels
+// The browser side: MNIST bytes over HTTP, gzipped as the digitlab site serves them, gunzipped
+// and parsed by the package's own functions; the kernels
 // found by the package itself (`fetchKernels()`: new URL(…, import.meta.url), which Vite
 // rewrites to the copied asset).
-import { IDX_FILE_NAMES, createFastBackend, fetchKernels, makeDataset, parseIdx } from 'digitlab';
+import { IDX_FILE_NAMES, createFastBackend, fetchKernels, gunzipBrowser, makeDataset, parseIdx } from 'digitlab';
 import { trainSlice } from '../train-slice.js';
 
 async function load(name) {
-  const response = await fetch(`/data/${name}`);
-  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-  return parseIdx(new Uint8Array(await response.arrayBuffer()), name);
+  const response = await fetch(`/data/${name}.gz`);
+  if (!response.ok) throw new Error(`${name}.gz: HTTP ${response.status}`);
+  return parseIdx(await gunzipBrowser(new Uint8Array(await response.arrayBuffer()), `${name}.gz`), name);
 }
 
 async function run() {

@@ -4,6 +4,7 @@ import { counted, plain } from '../chapter2/words.js';
 import { type NetworkRace, RACE_DEFAULTS, RACE_NETWORKS, type RaceResult, raceWinner } from './race.js';
 import { raceVerdict, type VerdictWords } from './race-verdict.js';
 import type { RaceMessage } from './race-worker.js';
+import { siteRoot } from '../../../site/site-root.js';
 
 /** Colours of the two activations (the Lab's compare colours). */
 const COLOURS = { sigmoid: '#7fd4ff', relu: '#ff9fd0', tanh: '#b8e986' } as const;
@@ -112,7 +113,7 @@ export const relu: Section<RaceResult> = {
           worker.terminate();
         } else status.textContent = ctx.f('failed', { message: m.message });
       };
-      worker.postMessage({ origin: location.origin, seed: kept.seed });
+      worker.postMessage({ origin: siteRoot(), seed: kept.seed });
     };
     run.addEventListener('click', () => {
       const n = Number(seed.value);

@@ -1,6 +1,6 @@
 import { IDX_FILE_NAMES } from '../../../../data/dataset.js';
-import { parseIdx } from '../../../../data/idx.js';
-import { dataFileUrl, dataSetSource } from '../../../shared/data-sets.js';
+import { loadIdxFile } from '../../../shared/data-loader.js';
+import { siteRoot } from '../../../site/site-root.js';
 
 /**
  * The labels of one MNIST split, read from its own IDX labels file (60 KB for the training
@@ -14,10 +14,7 @@ export function splitLabels(split: 'train' | 'test'): Promise<Uint8Array> {
   let labels = cache.get(split);
   if (labels === undefined) {
     const name = split === 'train' ? IDX_FILE_NAMES.trainLabels : IDX_FILE_NAMES.testLabels;
-    labels = fetch(dataFileUrl(location.origin, dataSetSource('mnist'), name)).then(async (response) => {
-      if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-      return parseIdx(new Uint8Array(await response.arrayBuffer()), name).data;
-    });
+    labels = loadIdxFile(siteRoot(), 'mnist', name).then((file) => file.data);
     cache.set(split, labels);
     labels.catch(() => cache.delete(split));
   }

@@ -2,6 +2,7 @@ import type { NoiseResult } from '../../../../experiments/noise.js';
 import type { ShuffledLabelsOptions, ShuffledLabelsResult } from '../../../../experiments/shuffled-labels.js';
 import type { TrainingCurves } from '../../../../experiments/training-curves.js';
 import type { SectionContext } from '../chapter.js';
+import { siteRoot } from '../../../site/site-root.js';
 
 /** The average cost C over the training set of the untrained network (a seed) and of the trained one. */
 export interface AverageCostResult {
@@ -58,7 +59,7 @@ export function runJob<J extends LessonJob>(ctx: Pick<SectionContext, 'worker'>,
     } else on.error(m.message);
   };
   worker.onerror = (event) => on.error(event.message || 'the worker failed to start');
-  const request: LessonRequest = { ...job, origin: location.origin, modelUrl: new URL('../pretrained.json', document.baseURI).href };
+  const request: LessonRequest = { ...job, origin: siteRoot(), modelUrl: new URL('../pretrained.json', document.baseURI).href };
   worker.postMessage(request);
   return worker;
 }

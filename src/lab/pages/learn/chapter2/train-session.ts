@@ -6,6 +6,7 @@ import { networkFromSnapshot } from '../../../shared/model-loader.js';
 import { StepClock, WATCH_RATE } from '../../../shared/step-clock.js';
 import type { FromWorker, ToWorker } from '../../../shared/worker-protocol.js';
 import type { SectionContext } from '../chapter.js';
+import { siteRoot } from '../../../site/site-root.js';
 
 /** What "watch it learn" asks the Worker for: the source document's network and training (the seed preset) from `seed`. */
 export function lessonRequest(seed: number): PartialSettings {
@@ -52,7 +53,7 @@ export class LessonTraining {
     this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
     this.worker.onerror = (event) => on.error(event.message || 'the training worker failed to start');
     this.clock = new StepClock(() => this.askStep(), this.speed.watchRate);
-    this.post({ type: 'load', origin: location.origin, dataSet: 'mnist', fast: true });
+    this.post({ type: 'load', root: siteRoot(), dataSet: 'mnist', fast: true });
   }
 
   /** Training now (at either speed). */

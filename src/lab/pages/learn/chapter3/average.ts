@@ -9,6 +9,7 @@ import type { AverageMessage, AverageRequest } from './average-worker.js';
 import { COST, nudgesView, chosenNetwork, type NetworkChoice, networkOf, networkSwitch } from './backprop-input.js';
 import { counted } from '../chapter2/words.js';
 import { sig } from './format.js';
+import { siteRoot } from '../../../site/site-root.js';
 
 /** How many of the first training images are averaged; 'all' = the whole training set. */
 type Count = number | 'all';
@@ -90,7 +91,7 @@ export const average: Section = {
       if (kept.results.has(key(c, n)) || pending.has(key(c, n))) return;
       pending.add(key(c, n));
       const net = nets[c];
-      const message: AverageRequest = { origin: location.origin, network: c, architecture: { sizes: net.sizes, activation: net.activation, outputActivation: net.outputActivation }, cost: COST, weights: net.weights, biases: net.biases, count: n };
+      const message: AverageRequest = { origin: siteRoot(), network: c, architecture: { sizes: net.sizes, activation: net.activation, outputActivation: net.outputActivation }, cost: COST, weights: net.weights, biases: net.biases, count: n };
       worker.postMessage(message);
     };
     // The small averages at once (the chosen one first); the whole training set only when chosen.
