@@ -9,7 +9,7 @@ import type { FineTuneSummary } from '../../shared/digit-db.js';
 export interface FineTuneRequest {
   readonly type: 'fine-tune';
   /** The site's root, where the MNIST files are (the shared data loader's first argument). */
-  readonly origin: string;
+  readonly root: string;
   /** The model file fine-tuning starts from (the pretrained one), as its JSON text. */
   readonly baseText: string;
   /** Where the base came from, for the new model's `data` field. */

@@ -29,7 +29,7 @@ async function fineTune(request: FineTuneRequest): Promise<void> {
   stopRequested = false;
   const kernels = loadFastBackend();
   let lastLoading = 0;
-  mnist ??= loadPair(request.origin, 'mnist', (fraction) => {
+  mnist ??= loadPair(request.root, 'mnist', (fraction) => {
     // At most ten reports a second: the body arrives in many small chunks.
     if (performance.now() - lastLoading < 100 && fraction < 1) return;
     lastLoading = performance.now();

@@ -8,6 +8,7 @@ import { FineTuneClient } from './finetune-client.js';
 import type { FineTuneSummary } from '../../shared/digit-db.js';
 import type { FromFineTuneWorker } from './finetune-protocol.js';
 import type { DigitsKey } from './messages.js';
+import { siteRoot } from '../../site/site-root.js';
 import { download } from './transfer-panel.js';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -84,7 +85,7 @@ export class TeachPanel {
     const data = setAsDataset(digits);
     this.sentIds = digits.map((d) => d.id);
     this.set({ kind: 'loading', fraction: 0 });
-    this.client.send({ type: 'fine-tune', origin: location.origin, baseText: serializeModel(pretrained), baseName: BASE_NAME, images: data.images, labels: data.labels, seed });
+    this.client.send({ type: 'fine-tune', root: siteRoot(), baseText: serializeModel(pretrained), baseName: BASE_NAME, images: data.images, labels: data.labels, seed });
   }
 
   private heard(message: FromFineTuneWorker): void {
