@@ -1,7 +1,7 @@
 import { type DescentPath, descend, findMinima } from '../../../explain/descent.js';
 import { type Landscape, landscapeByName, type LandscapeName } from '../../../explain/landscapes.js';
 import { applyMessages } from '../../shared/i18n-dom.js';
-import { formatNumber, type Translator } from '../../shared/i18n.js';
+import type { Translator } from '../../shared/i18n.js';
 import type { StateView } from '../../shared/store.js';
 import { ticks, tickLabel } from '../../../explain/axis-ticks.js';
 import { beginCanvasText, canvasFont, canvasScale, onResize } from '../canvas-text.js';
@@ -204,7 +204,7 @@ export class DescentPanel {
     }
     // Numbers in the page's language; in Russian, whose decimal mark is the comma, the coordinates are parted by a semicolon.
     // A value that rounds to zero is written 0, not −0.
-    const num = (x: number, digits: number): string => (Number.isFinite(x) ? formatNumber(this.tr.language, Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x, digits) : String(x));
+    const num = (x: number, digits: number): string => (Number.isFinite(x) ? this.tr.num(Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x, digits) : String(x));
     const fmt = (v: readonly number[]): string => `(${v.map((x) => num(x, 3)).join(this.tr.language === 'ru' ? '; ' : ', ')})`;
     this.els.readout.textContent = this.tr.t('descentAt', { step: this.shown, point: fmt(here.point), cost: num(here.cost, 4) });
     this.els.readout.dataset.cost = String(here.cost);
