@@ -82,7 +82,7 @@ export const FIGURE_RU: Readonly<Record<FigureKey, string>> = {
   paceFull: 'полная',
   watchRate: 'Шагов в секунду (при слежении)',
   watchRateValue: '{rate}/с',
-  watchStatus: 'Слежение за каждым шагом ({rate} шаг/с): после каждого шага по мини-батчу обновляется всё — сеть, выходы, веса и кривые',
+  watchStatus: 'Слежение за каждым шагом ({rate}\u00a0шаг/с): после каждого шага по мини-батчу обновляется всё — сеть, выходы, веса и кривые',
 };
 
 /** The figures' tables. */
