@@ -105,6 +105,9 @@ export class Translator<K extends string> {
 
   /** A fraction as a percentage ("93.4 %"; in Russian "93,4 %" with a no-break space, so the sign never wraps alone); non-finite as "–". */
   readonly pct = (x: number, digits = 1): string => (Number.isFinite(x) ? `${this.num(x * 100, digits)}${this.language === 'ru' ? '\u00a0' : ' '}%` : '–');
+
+  /** `n` to `significant` digits without trailing zeros, as `formatValue` writes it (an axis tick: "0.5", "−2" in Russian "0,5", "−2"); non-finite as "–". */
+  readonly value = (n: number, significant = 6): string => (Number.isFinite(n) ? trueMinus(this.language, formatValue(this.language, n, significant)) : '–');
 }
 
 /**

@@ -3,7 +3,7 @@ import { type Landscape, landscapeByName, type LandscapeName } from '../../../ex
 import { applyMessages } from '../../shared/i18n-dom.js';
 import type { Translator } from '../../shared/i18n.js';
 import type { StateView } from '../../shared/store.js';
-import { ticks, tickLabel } from '../../../explain/axis-ticks.js';
+import { ticks } from '../../../explain/axis-ticks.js';
 import { beginCanvasText, canvasFont, canvasScale, onResize } from '../canvas-text.js';
 import { arrow, MapCanvas } from '../map-canvas.js';
 import type { ExplainKey } from './messages.js';
@@ -81,6 +81,7 @@ export class DescentPanel {
       outcome: $('descent-outcome'),
     };
     this.map = new MapCanvas($('descent-canvas') as HTMLCanvasElement);
+    this.map.formatTick = (v) => this.tr.value(v, 3);
     // Shown at another width (a phone, a narrower column), the text and marks are drawn again at a readable size.
     onResize(this.map.canvas, () => this.draw());
     (this.els.landscape as HTMLSelectElement).value = store.state.landscape;
@@ -246,10 +247,10 @@ export class DescentPanel {
     canvasFont(ctx, 11);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    for (const t of ticks(lo, hi)) ctx.fillText(tickLabel(t), X(t), canvas.height - pad.bottom + 6 * s);
+    for (const t of ticks(lo, hi)) ctx.fillText(this.tr.value(t, 4), X(t), canvas.height - pad.bottom + 6 * s);
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    for (const t of ticks(0, cMax)) ctx.fillText(tickLabel(t), pad.left - 5 * s, Y(t));
+    for (const t of ticks(0, cMax)) ctx.fillText(this.tr.value(t, 4), pad.left - 5 * s, Y(t));
     ctx.fillStyle = '#ffffff';
     canvasFont(ctx, 12);
     ctx.textAlign = 'left';
