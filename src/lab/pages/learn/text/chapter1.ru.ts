@@ -244,7 +244,7 @@ export const CHAPTER_1_RU: ChapterText = {
         colRun: 'Функция',
         colRate: 'Шаг η',
         colImages: 'Картинок до цели',
-        colFinal: 'Точность в этот момент',
+        colFinal: 'Точность',
       },
     },
   },
