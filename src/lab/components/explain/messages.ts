@@ -136,7 +136,7 @@ export const EXPLAIN_RU: Readonly<Record<ExplainKey, string>> = {
   reset: 'Сброс',
   descentAt: 'Шаг {step}: положение {point}, стоимость C = {cost}',
   descentGradient: 'градиент ∇C = {gradient}; следующий шаг −η·∇C = {move}',
-  outcome_converged: 'шарик в минимуме (наклон ≈ 0).',
+  outcome_converged: 'минимум достигнут (наклон ≈ 0).',
   outcome_crawling: 'шарик всё ещё ползёт (шагов: {steps}): η слишком мало.',
   outcome_oscillating: 'шарик прыгает туда и обратно: η слишком велико для этой впадины.',
   outcome_diverged: 'спуск расходится: шаги растут, шарик улетает с карты. η намного больше нужного.',
