@@ -108,7 +108,7 @@ export const WALKS: Readonly<Record<string, Walk>> = {
     const label = (await neuron.getAttribute('aria-label')) ?? '';
     // In the learner's language: a decimal comma in Russian.
     const z = Number(/z = ([-−]?\d+[.,]\d+)/.exec(label)?.[1].replace(',', '.').replace('−', '-'));
-    assert.match(label, w.language === 'ru' ? /^Скрытый слой 1, нейрон 3: z = -?\d+,\d+/ : /^Hidden layer 1, neuron 3: z = -?\d+\.\d+/, 'named as the text names it');
+    assert.match(label, w.language === 'ru' ? /^Скрытый слой 1, нейрон 3: z = −?\d+,\d+/ : /^Hidden layer 1, neuron 3: z = -?\d+\.\d+/, 'named as the text names it');
     close(z, trace(engine.net, await pageInput(page)).weightedInputs[0][3], 0.006, 'z of layer 1, neuron 3');
   },
   async hope({ page, engine }) {

@@ -243,7 +243,7 @@ describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => 
     await fineTune(page, null);
     await sameAsNode(page, 2);
     // The Russian page writes decimals with a comma.
-    assert.match(await page.locator('tr[data-name="mnist-test"] td').first().textContent() ?? '', /^\d\d,\d\d %$/);
+    assert.match(await page.locator('tr[data-name="mnist-test"] td').first().textContent() ?? '', /^\d\d,\d\d\u00a0%$/);
     await page.screenshot({ path: join(RESULTS_DIR, 'digits-phone-ru.png'), fullPage: true });
     assert.ok((await overflow(page)) <= 0, 'no sideways scrolling on a phone');
     await wordsAreWhole(page);
@@ -317,7 +317,7 @@ describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => 
       page.on('pageerror', (e) => errors.push(e.message));
       await openCourse(page, base, `#backprop/handwriting&lang=${language}`);
       await handwritingWalk({ page, net: pretrained.network });
-      assert.match(await page.locator('.hand-bar[data-name="mnist"] .hand-value').textContent() ?? '', language === 'ru' ? /^\d\d,\d %$/ : /^\d\d\.\d %$/);
+      assert.match(await page.locator('.hand-bar[data-name="mnist"] .hand-value').textContent() ?? '', language === 'ru' ? /^\d\d,\d\u00a0%$/ : /^\d\d\.\d %$/);
       await page.screenshot({ path: join(RESULTS_DIR, `digits-course-${language}-${language === 'ru' ? 'phone' : 'desktop'}.png`), fullPage: true });
       assert.ok((await sidewaysOverflow(page)) <= 0);
       assert.deepEqual(errors, []);

@@ -111,7 +111,7 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     await page.selectOption('#language', 'ru');
     assert.equal(await page.locator('#draw-heading').textContent(), 'Нарисуйте цифру');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'ru');
-    assert.match((await page.locator('#parameter-count').textContent()) ?? '', /13\s002 параметров/);
+    assert.match((await page.locator('#parameter-count').textContent()) ?? '', /весов и смещений: 13\s002/);
     assert.match(await pageHref(page), /lang=ru/);
     await page.selectOption('#language', 'en');
     assert.equal(await page.locator('#draw-heading').textContent(), 'Draw a digit');

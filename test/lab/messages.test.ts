@@ -49,7 +49,19 @@ describe('Lab messages', () => {
 
   it('fills placeholders and formats numbers per language', () => {
     assert.equal(new Translator(LAB_MESSAGES, 'en').t('parameters', { count: formatNumber('en', 13002) }), '13,002 parameters (weights and biases)');
-    assert.match(new Translator(LAB_MESSAGES, 'ru').t('parameters', { count: formatNumber('ru', 13002) }), /^13\s002 параметров/);
+    assert.match(new Translator(LAB_MESSAGES, 'ru').t('parameters', { count: formatNumber('ru', 13002) }), /^весов и смещений: 13\s002$/);
+  });
+
+  it('writes a negative number with a true minus and a percentage with a no-break space in Russian; English keeps its hyphen-minus', () => {
+    const ru = new Translator(LAB_MESSAGES, 'ru');
+    const en = new Translator(LAB_MESSAGES, 'en');
+    assert.equal(ru.num(-0.9, 1), '\u22120,9');
+    assert.equal(ru.num(-1234.5, 1).replace(/\s/g, ' '), '\u22121 234,5');
+    assert.equal(ru.num(0.9, 1), '0,9');
+    assert.equal(en.num(-0.9, 1), '-0.9');
+    assert.equal(ru.pct(0.934), '93,4\u00a0%');
+    assert.equal(ru.pct(-0.05, 0), '\u22125\u00a0%');
+    assert.equal(en.pct(0.934), '93.4 %');
   });
 
   it('starts in Russian only when the browser prefers it', () => {

@@ -27,7 +27,7 @@ export type DiagnosisKey = keyof typeof EN;
 const RU: Readonly<Record<DiagnosisKey, string>> = {
   stalled: 'Сеть перестала учиться. {problem} {advice}',
   'saturated-hidden': '{share} скрытых нейронов ({activation}) в насыщении (f′(z) ≈ 0): градиент через них почти не проходит.',
-  'dead-hidden': '{share} скрытых нейронов ReLU «мертвы» (на каждом изображении дают 0): градиент через них не проходит.',
+  'dead-hidden': '{share} скрытых нейронов ReLU «мертвы» (на каждой картинке дают 0): градиент через них не проходит.',
   'saturated-output': '{share} выходных нейронов в насыщении: с квадратичной функцией стоимости их сигнал ошибки исчезает.',
   'one-class': '{share} ответов — «{class}».',
   chance: 'Её точность, {accuracy}, не лучше случайного угадывания.',

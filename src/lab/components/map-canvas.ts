@@ -28,6 +28,9 @@ export class MapCanvas {
     return { left: Math.round(44 * s), right: Math.round(10 * s), top: Math.round(10 * s), bottom: Math.round(30 * s) };
   }
 
+  /** How an axis tick is written (three significant digits; a page gives its language's decimal mark and minus). */
+  formatTick: (value: number) => string = (value) => tickLabel(value, 3);
+
   /** Draws into `canvas` (its width/height attributes set the drawing size). */
   constructor(readonly canvas: HTMLCanvasElement) {}
 
@@ -106,10 +109,10 @@ export class MapCanvas {
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
     const s = this.scale;
-    for (const t of ticks(x0, x1)) ctx.fillText(tickLabel(t, 3), this.toCanvas(t, y0)[0], this.canvas.height - this.pad.bottom + 6 * s);
+    for (const t of ticks(x0, x1)) ctx.fillText(this.formatTick(t), this.toCanvas(t, y0)[0], this.canvas.height - this.pad.bottom + 6 * s);
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    for (const t of ticks(y0, y1)) ctx.fillText(tickLabel(t, 3), this.pad.left - 5 * s, this.toCanvas(x0, t)[1]);
+    for (const t of ticks(y0, y1)) ctx.fillText(this.formatTick(t), this.pad.left - 5 * s, this.toCanvas(x0, t)[1]);
     return ctx;
   }
 

@@ -23,6 +23,7 @@ export class AnswerElement extends FigureElement {
     host.setAttribute('role', 'group');
     this.append(answer, live, host);
     this.bars = new OutputBars(host, answer, live);
+    this.bars.format = (v) => this.tr.num(v, 2);
     document.addEventListener(INFERENCE_EVENT, (e) => {
       if (this.getAttribute('for') === (e.target as Element).id) this.show((e as CustomEvent<InferenceDetail>).detail);
     });

@@ -43,7 +43,7 @@ export class NetworkElement extends FigureElement {
   }
 
   private text() {
-    return networkViewText(this.tr.t, DIGIT_CLASS_NAMES, () => this.net, () => this.view.refreshTooltip());
+    return networkViewText(this.tr.t, DIGIT_CLASS_NAMES, () => this.net, () => this.view.refreshTooltip(), (n, digits) => this.tr.num(n, digits));
   }
 
   protected update(changed: string | null): void {

@@ -36,7 +36,7 @@ const RU: Readonly<Record<HashMessageKey, string>> = {
   above: 'должно быть больше {min} и не больше {max}',
   layerSize: 'в слое должно быть от {min} до {max} нейронов',
   layerCount: 'не больше {max} скрытых слоёв',
-  tooLarge: 'у такой сети {parameters} параметров, а лаборатория обучает не больше {max}',
+  tooLarge: 'параметров у такой сети {parameters}, а Лаборатория обучает не больше {max}',
   choice: 'допустимые значения: {values}',
   length: 'нужно столько чисел через запятую: {lengths}',
   lengthOne: 'нужно одно число',

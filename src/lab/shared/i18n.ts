@@ -106,12 +106,24 @@ export class Translator<K extends string> {
   /** Message `key` with its placeholders filled (bound: safe to pass around). */
   readonly t = (key: K, values?: MessageValues): string => fill(this.tables[this.language][key], values);
 
-  /** `n` with `digits` decimals; non-finite numbers as "–". */
-  readonly num = (n: number, digits = 0): string => (Number.isFinite(n) ? formatNumber(this.language, n, digits) : '–');
+  /** `n` with `digits` decimals; non-finite numbers as "–". Russian writes a negative number with a true minus, "−0,9". */
+  readonly num = (n: number, digits = 0): string => (Number.isFinite(n) ? trueMinus(this.language, formatNumber(this.language, n, digits)) : '–');
 
   /** `n` with the decimals it has (up to six), in the language's style: 3 → "3", 0.3 → "0.3" or "0,3". */
   readonly plain = (n: number): string => this.num(n, Math.min(6, (String(n).split('.')[1] ?? '').length));
 
-  /** A fraction as a percentage ("93.4 %"); non-finite as "–". */
-  readonly pct = (x: number, digits = 1): string => (Number.isFinite(x) ? `${formatNumber(this.language, x * 100, digits)} %` : '–');
+  /** A fraction as a percentage ("93.4 %"; in Russian "93,4 %" with a no-break space, so the sign never wraps alone); non-finite as "–". */
+  readonly pct = (x: number, digits = 1): string => (Number.isFinite(x) ? `${this.num(x * 100, digits)}${this.language === 'ru' ? '\u00a0' : ' '}%` : '–');
+
+  /** `n` to `significant` digits without trailing zeros, as `formatValue` writes it (an axis tick: "0.5", "−2" in Russian "0,5", "−2"); non-finite as "–". */
+  readonly value = (n: number, significant = 6): string => (Number.isFinite(n) ? trueMinus(this.language, formatValue(this.language, n, significant)) : '–');
+}
+
+/**
+ * `text` (a formatted number) with Intl's hyphen-minus made a true minus sign (U+2212) in
+ * Russian, as Russian typography writes it; English keeps the hyphen-minus its readers
+ * and tests expect. TeX helpers turn either back into TeX's own minus.
+ */
+function trueMinus(language: Language, text: string): string {
+  return language === 'ru' ? text.replace('-', '\u2212') : text;
 }

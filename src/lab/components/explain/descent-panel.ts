@@ -1,9 +1,9 @@
 import { type DescentPath, descend, findMinima } from '../../../explain/descent.js';
 import { type Landscape, landscapeByName, type LandscapeName } from '../../../explain/landscapes.js';
 import { applyMessages } from '../../shared/i18n-dom.js';
-import { formatNumber, type Translator } from '../../shared/i18n.js';
+import type { Translator } from '../../shared/i18n.js';
 import type { StateView } from '../../shared/store.js';
-import { ticks, tickLabel } from '../../../explain/axis-ticks.js';
+import { ticks } from '../../../explain/axis-ticks.js';
 import { beginCanvasText, canvasFont, canvasScale, onResize } from '../canvas-text.js';
 import { arrow, MapCanvas } from '../map-canvas.js';
 import type { ExplainKey } from './messages.js';
@@ -81,6 +81,7 @@ export class DescentPanel {
       outcome: $('descent-outcome'),
     };
     this.map = new MapCanvas($('descent-canvas') as HTMLCanvasElement);
+    this.map.formatTick = (v) => this.tr.value(v, 3);
     // Shown at another width (a phone, a narrower column), the text and marks are drawn again at a readable size.
     onResize(this.map.canvas, () => this.draw());
     (this.els.landscape as HTMLSelectElement).value = store.state.landscape;
@@ -204,7 +205,7 @@ export class DescentPanel {
     }
     // Numbers in the page's language; in Russian, whose decimal mark is the comma, the coordinates are parted by a semicolon.
     // A value that rounds to zero is written 0, not −0.
-    const num = (x: number, digits: number): string => (Number.isFinite(x) ? formatNumber(this.tr.language, Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x, digits) : String(x));
+    const num = (x: number, digits: number): string => (Number.isFinite(x) ? this.tr.num(Math.abs(x) < 0.5 * 10 ** -digits ? 0 : x, digits) : String(x));
     const fmt = (v: readonly number[]): string => `(${v.map((x) => num(x, 3)).join(this.tr.language === 'ru' ? '; ' : ', ')})`;
     this.els.readout.textContent = this.tr.t('descentAt', { step: this.shown, point: fmt(here.point), cost: num(here.cost, 4) });
     this.els.readout.dataset.cost = String(here.cost);
@@ -246,10 +247,10 @@ export class DescentPanel {
     canvasFont(ctx, 11);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    for (const t of ticks(lo, hi)) ctx.fillText(tickLabel(t), X(t), canvas.height - pad.bottom + 6 * s);
+    for (const t of ticks(lo, hi)) ctx.fillText(this.tr.value(t, 4), X(t), canvas.height - pad.bottom + 6 * s);
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    for (const t of ticks(0, cMax)) ctx.fillText(tickLabel(t), pad.left - 5 * s, Y(t));
+    for (const t of ticks(0, cMax)) ctx.fillText(this.tr.value(t, 4), pad.left - 5 * s, Y(t));
     ctx.fillStyle = '#ffffff';
     canvasFont(ctx, 12);
     ctx.textAlign = 'left';

@@ -25,9 +25,9 @@ export function renderAverage(container: HTMLElement, average: TrainingSetNudges
     return;
   }
   heading.textContent = t('averageHeading', { count: tr.num(average.count) });
-  lines.textContent = `${t('averageSummary', { cost: average.cost.toFixed(5), accuracy: tr.pct(average.accuracy, 2), coherence: average.coherence.toFixed(4) })} ${t('agreement', {
-    image: average.imageAgreement.toFixed(3),
-    batch: average.batchAgreement.toFixed(3),
+  lines.textContent = `${t('averageSummary', { cost: tr.num(average.cost, 5), accuracy: tr.pct(average.accuracy, 2), coherence: tr.num(average.coherence, 4) })} ${t('agreement', {
+    image: tr.num(average.imageAgreement, 3),
+    batch: tr.num(average.batchAgreement, 3),
   })}`;
   lines.dataset.cost = String(average.cost);
   lines.dataset.count = String(average.count);

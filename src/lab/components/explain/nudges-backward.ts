@@ -24,7 +24,7 @@ export function renderBackward(container: HTMLElement, image: ImageNudges, tr: T
       const bars = document.createElement('div');
       bars.className = 'compact';
       const layer = image.layers[L - step.to];
-      renderBars(bars, step.wishes.map((v, k) => ({ label: `${k}: a=${layer.activations[k].toFixed(2)}`, value: v })), format);
+      renderBars(bars, step.wishes.map((v, k) => ({ label: `${k}: a=${tr.num(layer.activations[k], 2)}`, value: v })), format);
       section.append(heading, bars);
     }
     parts.push(section);

@@ -8,6 +8,7 @@ import type { Translator } from '../../shared/i18n.js';
 import type { StateView } from '../../shared/store.js';
 import { renderBars } from '../signed-bars.js';
 import { drawDigit, drawMaps } from './nudge-maps.js';
+import { nudgeNumber } from './nudge-number.js';
 import { renderAverage } from './nudges-average.js';
 import { renderBackward } from './nudges-backward.js';
 import type { ExplainKey } from './messages.js';
@@ -186,7 +187,8 @@ export class NudgesPanel {
     if (!r || !sources) return;
     this.el('nudges-body').hidden = false;
     const t = this.tr.t;
-    const g = (v: number): string => (Math.abs(v) < 1e-3 && v !== 0 ? v.toExponential(2) : v.toFixed(4));
+    const g = nudgeNumber(this.tr);
+    const num = this.tr.num;
     const img = r.image;
     // The neuron menu: "its label (d)" first, then 0–9.
     const neuron = this.el<HTMLSelectElement>('nudges-neuron');
@@ -197,11 +199,11 @@ export class NudgesPanel {
     neuron.value = String(this.store.state.neuron);
     drawDigit(this.el<HTMLCanvasElement>('nudges-input'), imagePixels(sources.train, r.index));
     const summary = this.el('nudges-summary');
-    summary.textContent = t('imageSummary', { index: r.index, label: img.label, answer: img.prediction, cost: img.cost.toFixed(5) });
+    summary.textContent = t('imageSummary', { index: r.index, label: img.label, answer: img.prediction, cost: num(img.cost, 5) });
     summary.dataset.cost = String(img.cost);
     summary.dataset.label = String(img.label);
     const out = img.layers[0];
-    renderBars(this.el('nudges-wishes'), out.wishes.map((w, j) => ({ label: `${j}: a=${out.activations[j].toFixed(3)}`, value: w, highlight: j === img.label })), g);
+    renderBars(this.el('nudges-wishes'), out.wishes.map((w, j) => ({ label: `${j}: a=${num(out.activations[j], 3)}`, value: w, highlight: j === img.label })), g);
     const ways = r.ways;
     this.el('nudges-ways-title').textContent = t('threeWays', { digit: ways.neuron });
     renderBars(
@@ -217,18 +219,18 @@ export class NudgesPanel {
     renderBars(this.el('nudges-activation-lever'), ways.activationSensitivities.map((v, k) => ({ label: `k=${k}`, value: v })), g);
     renderBackward(this.el('nudges-backward'), img, this.tr, g);
     drawMaps(this.el<HTMLCanvasElement>('nudges-maps'), img.weightNudges[0]);
-    this.el('nudges-shares').textContent = t('layerShares', { shares: r.layerSummary.map((s) => `${s.layer}: ${(s.share * 100).toFixed(1)} %`).join(' · ') });
+    this.el('nudges-shares').textContent = t('layerShares', { shares: r.layerSummary.map((s) => `${s.layer}: ${this.tr.pct(s.share, 1)}`).join(' · ') });
     const b = r.batch;
     this.el('nudges-batch-title').textContent = t('batchHeading', { from: r.index, to: r.index + b.members.length - 1 });
     this.el('nudges-members').replaceChildren(
       ...b.members.map((m) => {
         const row = document.createElement('div');
         row.className = 'member';
-        row.textContent = `#${m.index} · ${m.label} · ${m.prediction} · ${m.cost.toFixed(4)} · ${g(m.length)} · ${m.agreement.toFixed(2)}`;
+        row.textContent = `#${m.index} · ${m.label} · ${m.prediction} · ${num(m.cost, 4)} · ${g(m.length)} · ${num(m.agreement, 2)}`;
         return row;
       }),
     );
-    this.el('nudges-coherence').textContent = t('coherence', { value: b.coherence.toFixed(3) });
+    this.el('nudges-coherence').textContent = t('coherence', { value: num(b.coherence, 3) });
     renderBars(this.el('nudges-average-wishes'), b.outputWishes.map((w, j) => ({ label: String(j), value: w })), g);
     drawMaps(this.el<HTMLCanvasElement>('nudges-average-maps'), b.weightNudges[0]);
     const average = this.averages.get(this.store.state.model);

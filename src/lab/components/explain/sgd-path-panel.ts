@@ -3,7 +3,7 @@ import type { SgdPathResult } from '../../../explain/sgd-path.js';
 import { applyMessages } from '../../shared/i18n-dom.js';
 import { formatNumber, type Translator } from '../../shared/i18n.js';
 import type { StateView } from '../../shared/store.js';
-import { ticks, tickLabel } from '../../../explain/axis-ticks.js';
+import { ticks } from '../../../explain/axis-ticks.js';
 import { beginCanvasText, canvasFont, canvasScale, onResize, wrapText } from '../canvas-text.js';
 import { MapCanvas } from '../map-canvas.js';
 import type { ExplainKey } from './messages.js';
@@ -72,6 +72,7 @@ export class SgdPathPanel {
       <p id="sgd-full-summary" class="readout"></p>
       <p id="sgd-mini-summary" class="readout"></p>`;
     this.map = new MapCanvas(this.el<HTMLCanvasElement>('sgd-map'));
+    this.map.formatTick = (v) => this.tr.value(v, 3);
     // Shown at another width, both figures are drawn again with their text at a readable size.
     for (const id of ['sgd-map', 'sgd-costs']) onResize(this.el<HTMLCanvasElement>(id), () => this.render());
     const bind = (id: string, key: 'subset' | 'fullSteps' | 'epochs' | 'sgdRate', valid: (v: number) => boolean): void => {
@@ -237,7 +238,7 @@ export class SgdPathPanel {
     }
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    for (const v of ticks(y0, y1)) ctx.fillText(tickLabel(v, 3), pad.left - 5 * k, Y(v));
+    for (const v of ticks(y0, y1)) ctx.fillText(this.tr.value(v, 3), pad.left - 5 * k, Y(v));
     ctx.textAlign = 'left';
     ctx.textBaseline = 'top';
     ctx.fillStyle = '#e8eaef';

@@ -29,9 +29,10 @@ export const setText = (el: HTMLElement, text: string): void => {
 export function mountFigures(store: Store<LabPageState>, tr: () => Translator<MessageKey>): void {
   const source = (): ReturnType<typeof dataSetSource> => dataSetSource(store.state.dataSet);
   const net = () => shownNetwork(store.state, source().pretrained);
-  const viewText = () => networkViewText(tr().t, source().classNames, net, () => networkView.refreshTooltip());
+  const viewText = () => networkViewText(tr().t, source().classNames, net, () => networkView.refreshTooltip(), (n, digits) => tr().num(n, digits));
   const networkView = new NetworkView($('network-view'), viewText(), (layer, neuron) => openNeuron(layer, neuron));
   const outputs = new OutputBars($('outputs'), $('answer'), $('live'));
+  outputs.format = (v) => tr().num(v, 2);
   const grids = new WeightGrids($('weight-grids'), (j) => tr().t('neuronWeights', { neuron: j }), (j) => openNeuron(1, j));
   const dialog = new WeightDialog($<HTMLDialogElement>('weight-dialog'));
   const seen = $<HTMLCanvasElement>('seen');

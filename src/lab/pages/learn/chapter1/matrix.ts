@@ -2,6 +2,7 @@ import { sigmoid } from '../../../../core/activations.js';
 import { el } from '../../../components/figure-parts.js';
 import { MatrixStrip } from '../../../components/matrix-strip.js';
 import type { Section } from '../chapter.js';
+import { compact } from '../chapter2/words.js';
 import { everyFrame, forwardPixels, texNumber } from './forward.js';
 
 /**
@@ -71,7 +72,7 @@ export const matrix: Section = {
         r.append(el('th', '', String(j)), el('td', '', ctx.num(Wa[j], 3)), el('td', '', ctx.num(b[j], 3)), el('td', '', ctx.num(z, 3)), cell);
         body.append(r);
       }
-      check.textContent = ctx.f('check', { difference: largest === 0 ? '0' : largest.toExponential(1).replace('.', ctx.num(0.5, 1).charAt(1)) });
+      check.textContent = ctx.f('check', { difference: largest === 0 ? '0' : compact(ctx, largest) });
       check.dataset.value = String(largest);
       const j = row ?? 0;
       const t = (v: number): string => texNumber(ctx.num, v, 3);

@@ -63,6 +63,7 @@ export const train: Section = {
     const grids = new WeightGrids(gridsHost, (j) => ctx.f('neuronGrid', { j }), () => {});
     grids.palette = ctx.palette;
     const outputs = new OutputBars(bars, answer, live);
+    outputs.format = (v) => ctx.num(v, 2);
     let network: Network | null = null;
     let lastTest: { batches: number; accuracy: number } | null = null;
     let last = { batches: 0, epoch: 0, examples: 0, cost: NaN };

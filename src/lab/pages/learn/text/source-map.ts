@@ -54,7 +54,7 @@ export const SOURCE_MAP_RU: readonly SourceIdea[] = [
   { idea: 'Целый слой как матрица: a′ = σ(Wa + b)', section: 'network/matrix', view: 'lab' },
   { idea: 'Сеть — одна функция: 784 числа на входе, 10 на выходе, 13 002 параметра', section: 'network/function', view: 'lab' },
   { idea: 'Сигмоида против ReLU: с ReLU глубокие сети легче обучать', section: 'network/relu', view: 'experiments' },
-  { idea: 'Учимся на размеченных примерах, проверяем на тестовых, которых сеть не видела', section: 'learning/data', view: 'lab' },
+  { idea: 'Сеть учится на размеченных примерах, а проверяют её на тестовых, которых она не видела', section: 'learning/data', view: 'lab' },
   { idea: 'MNIST: 60 000 обучающих и 10 000 тестовых картинок', section: 'learning/data', view: 'lab' },
   { idea: 'Веса в начале случайны, и необученная сеть отвечает наугад', section: 'learning/random', view: 'lab' },
   { idea: 'Стоимость одного примера — сумма квадратов разностей; функция стоимости сети — её среднее', section: 'learning/cost', view: 'explain' },
