@@ -8,7 +8,11 @@ import { gunzipSync } from 'node:zlib';
 import { buildSiteOnce } from '../lab/harness.js';
 import { CLI, runCli } from './run-cli.js';
 
-/** Starts `digitlab serve …args` and resolves with the process and the address it printed for this computer. */
+/**
+ * Starts `digitlab serve …args` and resolves, once it has printed its last line ("Stop with
+ * Ctrl+C."), with the process and the address it printed for this computer. (Its lines can
+ * arrive in separate chunks: waiting for the first one only raced the rest.)
+ */
 function serve(args: string[]): Promise<{ child: ChildProcess; url: string; stdout: () => string }> {
   const child = spawn(process.execPath, [CLI, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -17,7 +21,7 @@ function serve(args: string[]): Promise<{ child: ChildProcess; url: string; stdo
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
       const found = /^digitlab: (http:\/\/\S+)$/m.exec(out);
-      if (found) resolve({ child, url: found[1], stdout: () => out });
+      if (found && /Stop with Ctrl\+C/.test(out)) resolve({ child, url: found[1], stdout: () => out });
     });
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
     child.on('exit', (code) => reject(new Error(`digitlab serve exited with ${code}: ${err}`)));
