@@ -5,10 +5,10 @@ import { type BrowserTab, ErrorLog, type PageErrors, type PadPoint, densify, pol
 /**
  * Chromium through playwright-core, started as the Lab's own tests start it (test/lab/harness.ts:
  * Debian's /usr/bin/chromium, else the one in @sparticuz/chromium; headless, a fresh temporary
- * profile, no background network).
+ * profile, no background network), with service workers allowed: the site's worker is tested.
  */
 export async function openChromium(): Promise<BrowserTab> {
-  const { browser, close } = await launchChromium();
+  const { browser, close } = await launchChromium({ serviceWorkers: true });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   const page: Page = await context.newPage();
   const errors = new ErrorLog();
