@@ -13,6 +13,9 @@ import { fileURLToPath } from 'node:url';
  * setups do), so the browser gunzips it before the page sees it. The site is mounted at a
  * sub-path (`/a/b/digitlab/`) in the tests, as on a host where it is not at the root.
  *
+ * It answers a browser that uses it as its HTTP proxy just the same (the tests in every browser
+ * reach it so at http://classroom.test, an address that is not a secure context).
+ *
  * The one plain host of the project: the site's tests (test/site), the tests in every browser
  * (test/browsers), Lighthouse (scripts/lighthouse.ts) and people run it:
  * `node --import tsx scripts/plain-host.ts [dir] [--mount /a/b/digitlab/] [--port 8000] [--gzip-encoding]`.
@@ -99,7 +102,8 @@ export async function startPlainHost(options: PlainHostOptions): Promise<PlainHo
     if (req.method !== 'GET' && req.method !== 'HEAD') return answer(501, 'not implemented');
     let path: string;
     try {
-      path = decodeURIComponent((req.url ?? '/').split(/[?#]/, 1)[0]);
+      // The absolute form too ("GET http://classroom.test:PORT/…"), as a browser sends it to a proxy.
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://host.invalid').pathname);
     } catch {
       return answer(400, 'bad request');
     }

@@ -6,7 +6,7 @@ import { type PlainHost, startPlainHost } from '../../scripts/plain-host.js';
 import { buildSiteOnce, RESULTS_DIR } from '../lab/harness.js';
 import { ONE } from '../lab/pointer.js';
 import { MOUNT } from '../site/site-harness.js';
-import type { BrowserName, BrowserTab } from './driver.js';
+import { type BrowserName, type BrowserTab, CLASSROOM, type OpenOptions } from './driver.js';
 
 /**
  * The checks every browser must pass on the built site (`npm run build:site`, built once for
@@ -83,6 +83,8 @@ interface Seen {
   version: string;
   firstVisit?: LabVisit;
   reload?: LabVisit;
+  /** At http://classroom.test (not a secure context). */
+  classroom?: LabVisit;
   offline?: LabVisit;
   /** Seconds from opening to ready, per page. */
   seconds: Record<string, number>;
@@ -143,16 +145,16 @@ export interface BrowserTraits {
 }
 
 /** Registers the site's checks for one browser, opened by `open` once for the whole file. */
-export function describeSite(browser: BrowserName, open: () => Promise<BrowserTab>, traits: BrowserTraits): void {
+export function describeSite(browser: BrowserName, open: (options: OpenOptions) => Promise<BrowserTab>, traits: BrowserTraits): void {
   describe(`the built site on a plain static host at a sub-path, in ${browser}`, { timeout: 1_200_000 }, () => {
     let host: PlainHost;
     let tab: BrowserTab;
     const seen: Seen = { browser, version: '', seconds: {}, consoleErrors: [], leavingErrors: [] };
 
-    /** Opens `path` of the site (a fresh document) and returns when `ready` shows. */
-    async function visit(name: string, path: string, ready: string, what: string): Promise<void> {
+    /** Opens `path` of the site at `base` (a fresh document) and returns when `ready` shows. */
+    async function visit(name: string, path: string, ready: string, what: string, base = host.url): Promise<void> {
       const t0 = Date.now();
-      await tab.open(`${host.url}${path}`);
+      await tab.open(`${base}${path}`);
       await tab.waitFor(ready, what, { timeoutMs: PAGE_LOAD_MS });
       seen.seconds[name] = (Date.now() - t0) / 1000;
     }
@@ -204,7 +206,7 @@ export function describeSite(browser: BrowserName, open: () => Promise<BrowserTa
       mkdirSync(RESULTS_DIR, { recursive: true });
       // WebDriver classic cannot hear page errors: the host lets the page collect them (plain-host.ts).
       host = await startPlainHost({ root: buildSiteOnce(), mount: MOUNT, errorProbe: browser === 'webkit' });
-      tab = await open();
+      tab = await open({ classroomPort: host.port });
       seen.version = tab.version;
     });
 
@@ -213,7 +215,7 @@ export function describeSite(browser: BrowserName, open: () => Promise<BrowserTa
       await host?.close();
       const lab = (name: string, v: LabVisit | undefined): string =>
         v === undefined ? `${name}: not reached` : `${name}: crossOriginIsolated ${v.isolated} (SharedArrayBuffer global ${v.sharedArrayBuffer}${v.sharing ? `, shared memory to a Worker: ${v.sharing}` : ''}), service worker controls ${v.controlled || 'no'}, offline ${v.offline || '?'}, trained on ${v.threads} thread(s), ${v.batches} mini-batches seen${v.weights ? `, weights after ${STEPS} steps ${v.weights}` : ''}`;
-      const lines = [`${browser} ${seen.version}`, lab('first visit', seen.firstVisit), lab('reload', seen.reload), lab('offline', seen.offline)];
+      const lines = [`${browser} ${seen.version}`, lab('first visit', seen.firstVisit), lab('reload', seen.reload), lab('classroom (not a secure context)', seen.classroom), lab('offline', seen.offline)];
       lines.push(`ready in: ${Object.entries(seen.seconds).map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(', ')}`);
       lines.push(`console errors: ${seen.consoleErrors.length === 0 ? 'none' : seen.consoleErrors.join(' | ')}`);
       lines.push(`errors of pages being left: ${seen.leavingErrors.length === 0 ? 'none' : seen.leavingErrors.join(' | ')}`);
@@ -277,6 +279,22 @@ export function describeSite(browser: BrowserName, open: () => Promise<BrowserTa
         await assertNoPageError(`learn/#${route}`);
       });
     }
+
+    it('a classroom address (http://classroom.test, not a secure context): no service worker, not isolated; the Lab answers a drawing and trains on one thread; no reload', async () => {
+      await visit('Lab (classroom)', WIDE, `${LAB_READY} && document.documentElement.dataset.offline !== undefined`, 'the Lab at the classroom address to load', host.url.replace('127.0.0.1', CLASSROOM));
+      // A mark on this document: a reload would make a new one, without it.
+      await tab.evaluate('(window.sameDocument = true)');
+      assert.equal(await tab.evaluate<boolean>('window.isSecureContext'), false, `${browser}: http://${CLASSROOM} is not a secure context`);
+      await answersOne();
+      const { threads, batches } = await trainsLive();
+      const state = await tab.evaluate<PageState>(PAGE_STATE);
+      seen.classroom = { ...state, threads, batches };
+      assert.equal(state.offline, 'unavailable', `${browser}: no service worker outside a secure context, and the page says so`);
+      assert.equal(state.isolated, false);
+      assert.equal(threads, 1, `${browser}: not isolated, one thread`);
+      assert.equal(await tab.evaluate<boolean>("'sameDocument' in window"), true, `${browser}: the page never reloaded`);
+      await assertNoPageError('the Lab (classroom)');
+    });
 
     it('offline (the host gone): the Lab answers a drawing and trains on all 60,000 images; a course chapter builds', async () => {
       await host.close();
