@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
@@ -7,13 +7,18 @@ import { fileURLToPath } from 'node:url';
 /**
  * A plain static web host, as most of them are (GitHub Pages, a school's web space,
  * `python3 -m http.server`): files by path, a content type by extension, and NO special
- * headers — no cross-origin isolation, no Content-Security-Policy. The site is mounted at a
- * sub-path (`/a/b/digitlab/`), as on a host where it is not at the root. With
- * `gzipEncoding`, .gz files go out marked `Content-Encoding: gzip` (as some Apache setups
- * do), so the browser gunzips them before the page sees them.
+ * headers — no cross-origin isolation, no Content-Security-Policy, no caching headers (not
+ * even Last-Modified). A .gz file goes out as `application/gzip`, as `python3 -m http.server`
+ * sends it; with `gzipEncoding` it is marked `Content-Encoding: gzip` instead (as some Apache
+ * setups do), so the browser gunzips it before the page sees it. The site is mounted at a
+ * sub-path (`/a/b/digitlab/`) in the tests, as on a host where it is not at the root.
  *
- * For the site's tests, Lighthouse (scripts/lighthouse.ts) and people: run
- * `node --import tsx scripts/plain-host.ts [dir] [--mount /a/b/digitlab/] [--port 8000]`.
+ * It answers a browser that uses it as its HTTP proxy just the same (the tests in every browser
+ * reach it so at http://classroom.test, an address that is not a secure context).
+ *
+ * The one plain host of the project: the site's tests (test/site), the tests in every browser
+ * (test/browsers), Lighthouse (scripts/lighthouse.ts) and people run it:
+ * `node --import tsx scripts/plain-host.ts [dir] [--mount /a/b/digitlab/] [--port 8000] [--gzip-encoding]`.
  */
 export interface PlainHostOptions {
   /** The folder served. */
@@ -26,6 +31,14 @@ export interface PlainHostOptions {
   readonly host?: string;
   /** Mark .gz files `Content-Encoding: gzip`. */
   readonly gzipEncoding?: boolean;
+  /**
+   * Puts ERROR_PROBE, inline, first in every HTML page's `<head>`: a classic script that keeps
+   * the page's uncaught errors, unhandled rejections and `console.error` calls in
+   * `window.__digitlabErrors`. Only for WebDriver classic (WebKit), which has no event for
+   * them. Inline, so that the copy the service worker saves for offline use has it too; the
+   * headers stay plain.
+   */
+  readonly errorProbe?: boolean;
 }
 
 /** A running plain host. */
@@ -34,7 +47,7 @@ export interface PlainHost {
   /** The site's address (ending in "/"), on 127.0.0.1. */
   readonly url: string;
   readonly port: number;
-  /** Requests served so far: path and bytes sent (for measuring what a page downloads). */
+  /** Files served so far (GET): path and bytes sent (for measuring what a page downloads). */
   readonly log: { readonly path: string; readonly bytes: number }[];
   /** Serves another folder from now on (a new deployment, for the update tests). */
   setRoot(dir: string): void;
@@ -42,18 +55,37 @@ export interface PlainHost {
   close(): Promise<void>;
 }
 
+/** The error probe (see `PlainHostOptions.errorProbe`): a classic script, put inline in each page. */
+export const ERROR_PROBE = `(() => {
+  const seen = (window.__digitlabErrors = []);
+  const text = (x) => (x && x.stack) || String(x);
+  addEventListener('error', (event) => {
+    // The browser's note that a ResizeObserver loop was cut short (its notifications come a frame
+    // later) is no exception: Chromium's and Firefox's drivers do not report it as one either.
+    if (event instanceof ErrorEvent) seen.push((!event.error && /^ResizeObserver loop/.test(event.message) ? 'console error: ' : 'page error: ') + (event.error ? text(event.error) : event.message));
+    else if (event.target && event.target !== window) seen.push('console error: failed to load ' + (event.target.src || event.target.href || event.target.tagName));
+  }, true);
+  addEventListener('unhandledrejection', (event) => seen.push('page error: unhandled rejection: ' + text(event.reason)));
+  const original = console.error;
+  console.error = (...args) => { seen.push('console error: ' + args.map(text).join(' ')); original.apply(console, args); };
+})();`;
+
+/** Content types by extension, as Python's `mimetypes` gives them. */
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.webmanifest': 'application/manifest+json',
   '.wasm': 'application/wasm',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  '.ico': 'image/vnd.microsoft.icon',
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
   '.gz': 'application/gzip',
 };
 
@@ -61,14 +93,17 @@ const TYPES: Readonly<Record<string, string>> = {
 export async function startPlainHost(options: PlainHostOptions): Promise<PlainHost> {
   let root = resolve(options.root);
   const mount = options.mount ?? '/';
+  if (!mount.startsWith('/') || !mount.endsWith('/')) throw new Error(`the site's path must start and end with "/": ${mount}`);
   const log: { path: string; bytes: number }[] = [];
   const server = createServer((req, res) => {
     const answer = (status: number, text: string): void => {
       res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`${status} ${text}\n`);
     };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return answer(501, 'not implemented');
     let path: string;
     try {
-      path = decodeURIComponent((req.url ?? '/').split(/[?#]/, 1)[0]);
+      // The absolute form too ("GET http://classroom.test:PORT/…"), as a browser sends it to a proxy.
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://host.invalid').pathname);
     } catch {
       return answer(400, 'bad request');
     }
@@ -93,10 +128,16 @@ export async function startPlainHost(options: PlainHostOptions): Promise<PlainHo
     }
     const headers: Record<string, string | number> = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': size };
     if (options.gzipEncoding && file.endsWith('.gz')) headers['Content-Encoding'] = 'gzip';
+    let body: string | null = null;
+    if (options.errorProbe && extname(file) === '.html') {
+      body = readFileSync(file, 'utf8').replace(/<head>/i, `<head><script>${ERROR_PROBE}</script>`);
+      headers['Content-Length'] = Buffer.byteLength(body);
+    }
     res.writeHead(200, headers);
     if (req.method === 'HEAD') return void res.end();
-    log.push({ path, bytes: size });
-    createReadStream(file).pipe(res);
+    log.push({ path, bytes: Number(headers['Content-Length']) });
+    if (body !== null) res.end(body);
+    else createReadStream(file).pipe(res);
   });
   await new Promise<void>((done) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
@@ -124,6 +165,8 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   };
   const mount = option('--mount') ?? '/';
   const port = Number(option('--port') ?? 8000);
-  const host = await startPlainHost({ root: args[0] ?? 'site', mount, port, gzipEncoding: args.includes('--gzip-encoding') });
+  const gzipEncoding = args.includes('--gzip-encoding');
+  const root = args.find((a) => !a.startsWith('--')) ?? 'site';
+  const host = await startPlainHost({ root, mount, port, gzipEncoding });
   console.log(`plain host (no special headers): ${host.url}`);
 }

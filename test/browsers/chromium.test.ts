@@ -1,4 +1,4 @@
 import { openChromium } from './chromium.js';
 import { describeSite } from './site-checks.js';
 
-describeSite('chromium', openChromium);
+describeSite('chromium', openChromium, { sharesMemoryWhenIsolated: true });

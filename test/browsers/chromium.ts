@@ -1,14 +1,15 @@
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../lab/harness.js';
-import { type BrowserTab, ErrorLog, type PageErrors, type PadPoint, densify, pollUntil, scrollAndMeasure, type Box } from './driver.js';
+import { type BrowserTab, CLASSROOM, ErrorLog, type OpenOptions, type PageErrors, type PadPoint, densify, pollUntil, scrollAndMeasure, type Box } from './driver.js';
 
 /**
  * Chromium through playwright-core, started as the Lab's own tests start it (test/lab/harness.ts:
  * Debian's /usr/bin/chromium, else the one in @sparticuz/chromium; headless, a fresh temporary
- * profile, no background network).
+ * profile, no background network), with service workers allowed: the site's worker is tested;
+ * classroom.test resolves to 127.0.0.1.
  */
-export async function openChromium(): Promise<BrowserTab> {
-  const { browser, close } = await launchChromium();
+export async function openChromium(_options: OpenOptions): Promise<BrowserTab> {
+  const { browser, close } = await launchChromium({ serviceWorkers: true, args: [`--host-resolver-rules=MAP ${CLASSROOM} 127.0.0.1`] });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   const page: Page = await context.newPage();
   const errors = new ErrorLog();

@@ -9,6 +9,19 @@
 /** The browsers the site is tested in. */
 export type BrowserName = 'chromium' | 'firefox' | 'webkit';
 
+/**
+ * A name for the local host that is not a secure context: what a classroom's
+ * `http://192.168.…` address is to the pupils' browsers (no service worker, no
+ * SharedArrayBuffer). Each browser is told to reach the local host under it (`OpenOptions`).
+ */
+export const CLASSROOM = 'classroom.test';
+
+/** How a browser is started for the site's checks. */
+export interface OpenOptions {
+  /** The port of the local plain host, which `http://classroom.test:PORT/` must reach. */
+  readonly classroomPort: number;
+}
+
 /** A point on a canvas, in the canvas's CSS box scaled to `size` × `size` (the draw pad's 280). */
 export type PadPoint = readonly [number, number];
 

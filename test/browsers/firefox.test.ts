@@ -1,4 +1,4 @@
 import { openFirefox } from './firefox.js';
 import { describeSite } from './site-checks.js';
 
-describeSite('firefox', openFirefox);
+describeSite('firefox', openFirefox, { sharesMemoryWhenIsolated: true });

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { type BrowserTab, ErrorLog, type PageErrors, type PadPoint, densify, pollUntil, scrollAndMeasure, type Box } from './driver.js';
+import { type BrowserTab, CLASSROOM, ErrorLog, type OpenOptions, type PageErrors, type PadPoint, densify, pollUntil, scrollAndMeasure, type Box } from './driver.js';
 
 /** Debian's Firefox ESR (`apt-get install firefox-esr`), unless DIGITLAB_FIREFOX names another binary. */
 export const FIREFOX = process.env.DIGITLAB_FIREFOX ?? '/usr/bin/firefox-esr';
@@ -42,8 +42,8 @@ const QUIET_PREFS: Readonly<Record<string, string | number | boolean>> = {
   'intl.locale.requested': 'en-US',
 };
 
-/** Firefox ESR through puppeteer-core over WebDriver BiDi: headless, a fresh profile removed on close. */
-export async function openFirefox(): Promise<BrowserTab> {
+/** Firefox ESR through puppeteer-core over WebDriver BiDi: headless, a fresh profile removed on close; classroom.test resolves to the loopback address. */
+export async function openFirefox(_options: OpenOptions): Promise<BrowserTab> {
   if (!existsSync(FIREFOX)) throw new Error(`Firefox is not installed at ${FIREFOX}: apt-get install firefox-esr (or set DIGITLAB_FIREFOX to a Firefox binary)`);
   const profile = mkdtempSync(join(tmpdir(), 'digitlab-firefox-'));
   const browser = await puppeteer.launch({
@@ -51,7 +51,7 @@ export async function openFirefox(): Promise<BrowserTab> {
     executablePath: FIREFOX,
     headless: true,
     userDataDir: profile,
-    extraPrefsFirefox: { ...QUIET_PREFS },
+    extraPrefsFirefox: { ...QUIET_PREFS, 'network.dns.localDomains': CLASSROOM },
     defaultViewport: { width: 1280, height: 800 },
     protocolTimeout: 180_000,
     timeout: 120_000,

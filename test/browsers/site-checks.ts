@@ -2,17 +2,32 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { type PlainHost, startPlainHost } from '../../scripts/plain-host.js';
+import { buildSiteOnce, RESULTS_DIR } from '../lab/harness.js';
 import { ONE } from '../lab/pointer.js';
-import type { BrowserName, BrowserTab } from './driver.js';
-import { type PlainServer, startPlainServer } from './plain-server.js';
-import { ROOT, type SiteUnderTest, siteUnderTest } from './site-under-test.js';
+import { MOUNT } from '../site/site-harness.js';
+import { type BrowserName, type BrowserTab, CLASSROOM, type OpenOptions } from './driver.js';
 
 /**
- * The checks every browser must pass on the built site served by a plain static server (no
- * COOP/COEP): the Lab answers a drawn digit, live training starts and reports progress, and
- * one figure of each course chapter builds with no page error. Each browser's test file calls
- * `describeSite` once; what was seen (cross-origin isolated or not, threads, times) is printed
- * as `browsers:` lines and written to test-results/browsers-<browser>.json.
+ * The checks every browser must pass on the built site (`npm run build:site`, built once for
+ * all the browser and site suites by buildSiteOnce) served by a plain static host with no
+ * special headers (scripts/plain-host.ts) at a sub-path, MOUNT — so that an absolute URL left
+ * anywhere in the site fails them:
+ *
+ * 1. First visit: not cross-origin isolated; the Lab answers a drawn 1, takes a few
+ *    mini-batch steps of a 128-128 network from a seed and trains live on one thread; the
+ *    service worker saves the site ("ready offline").
+ * 2. The next load: the service worker controls the page and supplies the isolation headers:
+ *    isolated, the same steps from the same seed give the same weights on two threads (on one
+ *    where the browser shares no memory between Workers: `BrowserTraits`).
+ * 3. Experiments, How it learns, Your handwriting and the embedding example, and one figure of
+ *    each course chapter: each shows what it computed, with no page error.
+ * 4. The host gone (offline), a reload: the Lab answers a drawing and trains on all 60,000
+ *    images, a course chapter builds its figure.
+ *
+ * Each browser's test file calls `describeSite` once; what was seen (isolated or not,
+ * threads, offline, times) is printed as `browsers:` lines and written to
+ * test-results/browsers-<browser>.json.
  */
 
 /**
@@ -20,67 +35,132 @@ import { ROOT, type SiteUnderTest, siteUnderTest } from './site-under-test.js';
  * serve), and what it shows once built: a number the engine computed, or the image it drew.
  */
 export const COURSE_FIGURES = [
-  { route: 'network/detector', built: '#figure [data-name="sum"][data-value]', what: 'the detector\'s weighted sum of a test image' },
+  { route: 'network/detector', built: '#figure [data-name="sum"][data-value]', what: "the detector's weighted sum of a test image" },
   { route: 'learning/data', built: '#figure figcaption[data-label]', what: 'a training image drawn with its label (after the 47 MB training set)' },
   { route: 'backprop/average', built: '#figure [data-name="maxDifference"][data-value]', what: 'the averaged nudges computed in a Worker' },
 ] as const;
 
-/** Screenshots and the report go here (git-ignored). */
-const RESULTS = join(ROOT, 'test-results');
-
-/** A hidden layer wide enough for the Lab to share each batch with a second thread when the page allows it (src/fast/factory.ts: 128 neurons). */
-const WIDE = 'layers=128';
+/** Two hidden layers wide enough for the Lab to share each batch with a second thread where the page allows it (src/fast/factory.ts: from 128 neurons), and a seed. */
+const WIDE = '#layers=128,128&seed=11';
+/** Single mini-batch steps taken from the seed on one thread and on two (their weights must agree). */
+const STEPS = 4;
 
 /** Bounds on what the page must show, generous for a loaded 2-core machine (they bound a wait; they time nothing). */
 const PAGE_LOAD_MS = 180_000;
 const ANSWER_MS = 60_000;
 const TRAINING_MS = 240_000;
 
-/** What a page says of its isolation. */
-interface Isolation {
-  crossOriginIsolated: boolean;
+/** What a page says of its isolation, its service worker and its threads. */
+interface PageState {
+  /** `crossOriginIsolated` as the page sees it. */
+  isolated: boolean;
+  /**
+   * Whether the page could send a shared WebAssembly.Memory to a Worker ("shared"), or the
+   * error it got — what a second training thread needs (src/fast/helper-pool.ts).
+   */
+  sharing?: string;
+  /** Whether the global SharedArrayBuffer exists (WebKitGTK does not expose it even when isolated). */
   sharedArrayBuffer: boolean;
+  /** <html data-controlled>: whether the service worker controls the page ('' before it has registered, or without one). */
+  controlled: string;
+  /** <html data-offline>: "saving", "ready", "failed", "unavailable" ('' before the page knows). */
+  offline: string;
+}
+
+/** A visit of the Lab: the page's state and what training did. */
+interface LabVisit extends PageState {
+  /** Threads the Lab trained on (body[data-threads]). */
+  threads: number;
+  /** Mini-batches seen trained live. */
+  batches: number;
+  /** A digest of the weights and biases after STEPS steps from the seed (not offline). */
+  weights?: string;
 }
 
 /** What a browser showed, for the report. */
 interface Seen {
   browser: BrowserName;
   version: string;
-  pages: Record<string, Isolation & { seconds: number }>;
-  training?: { threads: number; how: string; backend: string; batches: number };
+  firstVisit?: LabVisit;
+  reload?: LabVisit;
+  /** At http://classroom.test (not a secure context). */
+  classroom?: LabVisit;
+  offline?: LabVisit;
+  /** Seconds from opening to ready, per page. */
+  seconds: Record<string, number>;
   consoleErrors: string[];
   /** What pages reported while being left for the next (see PageErrors.leaving). */
   leavingErrors: string[];
 }
 
+const PAGE_STATE = `({
+  isolated: self.crossOriginIsolated === true,
+  sharedArrayBuffer: typeof SharedArrayBuffer === 'function',
+  controlled: document.documentElement.dataset.controlled ?? '',
+  offline: document.documentElement.dataset.offline ?? '',
+})`;
+
 /**
- * The page's isolation as the page sees it: cross-origin isolated, and the global
- * SharedArrayBuffer (which WebKitGTK 2.50 does not expose even when isolated).
+ * Sends a shared WebAssembly.Memory to a Worker and reads it there: "shared", or what failed
+ * (an expression giving a promise). A shared memory and a SharedArrayBuffer travel alike.
  */
-const ISOLATION = '({ crossOriginIsolated: self.crossOriginIsolated === true, sharedArrayBuffer: typeof SharedArrayBuffer === "function" })';
+const SHARING = `new Promise((resolve) => {
+  try {
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
+    new Int32Array(memory.buffer)[0] = 42;
+    const worker = new Worker(URL.createObjectURL(new Blob(['onmessage = (e) => postMessage(new Int32Array(e.data.buffer)[0])'], { type: 'text/javascript' })));
+    worker.onmessage = (e) => { worker.terminate(); resolve(e.data === 42 ? 'shared' : 'read ' + e.data); };
+    worker.onerror = (e) => resolve('the Worker failed: ' + e.message);
+    worker.postMessage(memory);
+  } catch (error) {
+    resolve(String(error));
+  }
+})`;
+
+/** A digest (two 32-bit FNV-1a hashes and the length) of the shown network's weights and biases as JSON, which keeps every float's exact value. */
+const WEIGHTS_DIGEST = `(() => {
+  const text = JSON.stringify(window.digitlab.network());
+  let a = 0x811c9dc5, b = 0x01000193 ^ 0x9e3779b9;
+  for (let i = 0; i < text.length; i++) {
+    a = Math.imul(a ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    b = Math.imul(b ^ text.charCodeAt(text.length - 1 - i), 0x01000193) >>> 0;
+  }
+  return a.toString(16) + b.toString(16) + ':' + text.length;
+})()`;
 
 /** The text of an element (an expression), trimmed; '' when absent. */
 const textOf = (selector: string): string => `(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '').trim()`;
 
-/** Registers the site's checks for one browser, opened by `open` once for the whole file. */
-export function describeSite(browser: BrowserName, open: () => Promise<BrowserTab>): void {
-  describe(`the built site on a plain static server, in ${browser}`, { timeout: 900_000 }, () => {
-    let site: SiteUnderTest;
-    let server: PlainServer;
-    let tab: BrowserTab;
-    const seen: Seen = { browser, version: '', pages: {}, consoleErrors: [], leavingErrors: [] };
+/** The Lab is loaded and has its model and test images. */
+const LAB_READY = 'document.body.dataset.ready === "true" && document.body.dataset.modelReady === "true"';
 
-    /** Opens `path` of the site (a fresh document), records its isolation; returns when `ready` shows. */
-    async function visit(name: string, path: string, ready: string, what: string): Promise<void> {
+/** What a browser is known to do, which its checks hold it to. */
+export interface BrowserTraits {
+  /**
+   * Whether a cross-origin isolated page can send shared memory to a Worker — which two
+   * training threads need. Where it cannot, the isolated page trains on one thread; where it
+   * can, on two, and the weights must be those of one thread.
+   */
+  readonly sharesMemoryWhenIsolated: boolean;
+}
+
+/** Registers the site's checks for one browser, opened by `open` once for the whole file. */
+export function describeSite(browser: BrowserName, open: (options: OpenOptions) => Promise<BrowserTab>, traits: BrowserTraits): void {
+  describe(`the built site on a plain static host at a sub-path, in ${browser}`, { timeout: 1_200_000 }, () => {
+    let host: PlainHost;
+    let tab: BrowserTab;
+    const seen: Seen = { browser, version: '', seconds: {}, consoleErrors: [], leavingErrors: [] };
+
+    /** Opens `path` of the site at `base` (a fresh document) and returns when `ready` shows. */
+    async function visit(name: string, path: string, ready: string, what: string, base = host.url): Promise<void> {
       const t0 = Date.now();
-      await tab.open(`${server.url}${path}`);
+      await tab.open(`${base}${path}`);
       await tab.waitFor(ready, what, { timeoutMs: PAGE_LOAD_MS });
-      const isolation = await tab.evaluate<Isolation>(ISOLATION);
-      seen.pages[name] = { ...isolation, seconds: (Date.now() - t0) / 1000 };
+      seen.seconds[name] = (Date.now() - t0) / 1000;
     }
 
     /** A screenshot of the window in test-results/ (browsers-<browser>-<name>.png), for people to look at. */
-    const screenshot = (name: string): Promise<void> => tab.screenshot(join(RESULTS, `browsers-${browser}-${name}.png`));
+    const screenshot = (name: string): Promise<void> => tab.screenshot(join(RESULTS_DIR, `browsers-${browser}-${name}.png`));
 
     /** Fails on any uncaught error the page reported since it was opened; keeps console errors and those of the page left before it for the report. */
     async function assertNoPageError(where: string): Promise<void> {
@@ -90,66 +170,103 @@ export function describeSite(browser: BrowserName, open: () => Promise<BrowserTa
       assert.deepEqual(errors.page, [], `${browser}: page errors in ${where}`);
     }
 
+    /** Draws a 1 on the Lab's pad and waits for the Lab to answer 1. */
+    async function answersOne(): Promise<void> {
+      await tab.click('#clear');
+      await tab.waitFor(`${textOf('#answer')} !== '1'`, 'the cleared pad to take back its answer', { show: textOf('#answer') });
+      await tab.stroke('#pad', ONE);
+      await tab.waitFor(`${textOf('#answer')} === '1'`, 'the Lab to answer the drawn 1', { timeoutMs: ANSWER_MS, show: textOf('#answer') });
+    }
+
+    /** Takes STEPS single mini-batch steps of the fresh run of the page's address; returns the digest of its weights. */
+    async function steps(): Promise<string> {
+      for (let i = 0; i < STEPS; i++) await tab.click('[data-command="step"]');
+      await tab.waitFor(`Number(document.body.dataset.snapshotBatches) === ${STEPS}`, `the network after ${STEPS} single steps`, { timeoutMs: TRAINING_MS });
+      return tab.evaluate<string>(WEIGHTS_DIGEST);
+    }
+
+    /** Trains live until the Lab has reported progress twice, stops; returns the threads and mini-batches it showed. */
+    async function trainsLive(): Promise<{ threads: number; batches: number }> {
+      const before = await tab.evaluate<number>('Number(document.body.dataset.batches ?? 0)');
+      await tab.click('[data-command="toggle"]');
+      await tab.waitFor('document.body.dataset.running === "true"', 'training to start');
+      await tab.waitFor(`Number(document.body.dataset.batches) > ${before}`, 'the first report of mini-batches trained', { timeoutMs: TRAINING_MS });
+      const first = await tab.evaluate<number>('Number(document.body.dataset.batches)');
+      await tab.waitFor(`Number(document.body.dataset.batches) > ${first}`, `progress past ${first} mini-batches`, { timeoutMs: TRAINING_MS });
+      await tab.waitFor(`${textOf('#status')} !== ''`, 'a progress line in #status', { show: textOf('#status') });
+      const batches = await tab.evaluate<number>('Number(document.body.dataset.batches)');
+      await tab.click('[data-command="toggle"]');
+      await tab.waitFor('document.body.dataset.running === "false"', 'training to stop');
+      const threads = await tab.evaluate<number>('Number(document.body.dataset.threads)');
+      assert.ok(threads === 1 || threads === 2, `${browser}: body[data-threads] says ${threads}`);
+      return { threads, batches };
+    }
+
     before(async () => {
-      mkdirSync(RESULTS, { recursive: true });
-      site = siteUnderTest();
-      // WebDriver classic cannot hear page errors: the server lets the page collect them (plain-server.ts).
-      server = await startPlainServer(site.folder, site.urlPath, { errorProbe: browser === 'webkit' });
-      tab = await open();
+      mkdirSync(RESULTS_DIR, { recursive: true });
+      // WebDriver classic cannot hear page errors: the host lets the page collect them (plain-host.ts).
+      host = await startPlainHost({ root: buildSiteOnce(), mount: MOUNT, errorProbe: browser === 'webkit' });
+      tab = await open({ classroomPort: host.port });
       seen.version = tab.version;
     });
 
     after(async () => {
       await tab?.close();
-      await server?.close();
-      site?.dispose();
-      const lines = [`${browser} ${seen.version}`];
-      for (const [name, p] of Object.entries(seen.pages)) lines.push(`${name}: crossOriginIsolated ${p.crossOriginIsolated}, SharedArrayBuffer ${p.sharedArrayBuffer}, ready in ${p.seconds.toFixed(1)} s`);
-      if (seen.training) lines.push(`training: ${seen.training.threads} thread(s) (${seen.training.how}), backend ${seen.training.backend}, ${seen.training.batches} mini-batches seen`);
+      await host?.close();
+      const lab = (name: string, v: LabVisit | undefined): string =>
+        v === undefined ? `${name}: not reached` : `${name}: crossOriginIsolated ${v.isolated} (SharedArrayBuffer global ${v.sharedArrayBuffer}${v.sharing ? `, shared memory to a Worker: ${v.sharing}` : ''}), service worker controls ${v.controlled || 'no'}, offline ${v.offline || '?'}, trained on ${v.threads} thread(s), ${v.batches} mini-batches seen${v.weights ? `, weights after ${STEPS} steps ${v.weights}` : ''}`;
+      const lines = [`${browser} ${seen.version}`, lab('first visit', seen.firstVisit), lab('reload', seen.reload), lab('classroom (not a secure context)', seen.classroom), lab('offline', seen.offline)];
+      lines.push(`ready in: ${Object.entries(seen.seconds).map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(', ')}`);
       lines.push(`console errors: ${seen.consoleErrors.length === 0 ? 'none' : seen.consoleErrors.join(' | ')}`);
       lines.push(`errors of pages being left: ${seen.leavingErrors.length === 0 ? 'none' : seen.leavingErrors.join(' | ')}`);
       for (const line of lines) console.log(`browsers: ${line}`);
-      writeFileSync(join(RESULTS, `browsers-${browser}.json`), `${JSON.stringify(seen, null, 2)}\n`);
+      writeFileSync(join(RESULTS_DIR, `browsers-${browser}.json`), `${JSON.stringify(seen, null, 2)}\n`);
     });
 
-    it('the Lab answers a drawn 1 with the pretrained network', async () => {
-      await visit('Lab', '', 'document.body.dataset.modelReady === "true"', 'the Lab to load its pretrained model');
-      assert.notEqual(await tab.evaluate<string>(textOf('#answer')), '1', `${browser}: the Lab says 1 before anything is drawn`);
-      await tab.stroke('#pad', ONE);
-      await tab.waitFor(`${textOf('#answer')} === '1'`, 'the Lab to answer the drawn 1', { timeoutMs: ANSWER_MS, show: textOf('#answer') });
-      await screenshot('lab-drawn-1');
-      await assertNoPageError('the Lab');
-    });
-
-    it('live training starts on the full MNIST and reports progress', async () => {
-      server.clearRequests();
-      await visit('Lab (training)', `#${WIDE}`, 'document.body.dataset.ready === "true"', 'the Lab to load the MNIST training and test sets');
-      await tab.click('[data-command="toggle"]');
-      await tab.waitFor('document.body.dataset.running === "true"', 'training to start');
-      await tab.waitFor('Number(document.body.dataset.batches) > 0', 'the first report of mini-batches trained', { timeoutMs: TRAINING_MS });
-      const first = await tab.evaluate<number>('Number(document.body.dataset.batches)');
-      await tab.waitFor(`Number(document.body.dataset.batches) > ${first}`, `progress past ${first} mini-batches`, { timeoutMs: TRAINING_MS });
-      await tab.waitFor(`${textOf('#status')} !== ''`, 'a progress line in #status', { show: textOf('#status') });
-      const batches = await tab.evaluate<number>('Number(document.body.dataset.batches)');
+    it('first visit: not isolated; the Lab answers a drawn 1, trains on one thread; the site is saved for offline use', async () => {
+      await visit('Lab (first visit)', WIDE, LAB_READY, 'the Lab to load its pretrained model and the test images');
+      await answersOne();
+      const weights = await steps();
+      const { threads, batches } = await trainsLive();
       await screenshot('lab-training');
-      await tab.click('[data-command="toggle"]');
-      await tab.waitFor('document.body.dataset.running === "false"', 'training to stop');
-      const backend = await tab.evaluate<string>('document.body.dataset.backend ?? ""');
-      // Threads: the page says so if it has learnt to (data-threads); until then the server
-      // knows: the second thread exists when its Worker script and the shared-memory kernels
-      // were fetched (src/fast/web-helper-start.ts starts it only where SharedArrayBuffer is).
-      const said = await tab.evaluate<string>('document.body.dataset.threads ?? ""');
-      const helper = server.requests.some((p) => /\/helper-web-[^/]*\.js$/.test(p));
-      const shared = server.requests.some((p) => /\/kernels-shared-[^/]*\.wasm$/.test(p));
-      const threads = said !== '' ? Number(said) : helper && shared ? 2 : 1;
-      const how = said !== '' ? 'the page says so' : `not shown by the page; inferred from the server: helper Worker ${helper ? '' : 'not '}fetched, shared kernels ${shared ? '' : 'not '}fetched`;
-      seen.training = { threads, how, backend, batches };
-      // Where the page is isolated, two threads. (WebKitGTK 2.50, isolated by `npm start`, still
-      // trains on one: it exposes no global SharedArrayBuffer, which src/fast/web-helper-start.ts
-      // and helper-pool.ts need — this fails there once a site is isolated in WebKit.)
-      const isolated = seen.pages['Lab (training)'].crossOriginIsolated;
-      assert.equal(threads, isolated ? 2 : 1, `${browser}: a ${isolated ? '' : 'not '}cross-origin isolated page trains a 128-wide network on ${isolated ? 'two threads' : 'one thread'} (${how})`);
-      await assertNoPageError('the Lab while training');
+      await tab.waitFor('document.documentElement.dataset.offline === "ready"', 'the page to say the site is ready offline', { timeoutMs: PAGE_LOAD_MS, show: 'document.documentElement.dataset.offline' });
+      const state = await tab.evaluate<PageState>(PAGE_STATE);
+      seen.firstVisit = { ...state, threads, batches, weights };
+      assert.equal(state.isolated, false, `${browser}: the first visit has no service worker yet, and the host sends no isolation headers`);
+      assert.equal(threads, 1, `${browser}: not isolated, the Lab trains on one thread`);
+      await assertNoPageError('the Lab (first visit)');
+    });
+
+    it('reload: the service worker isolates the page; the same steps give the same weights on two threads (on one where Workers share no memory)', async () => {
+      assert.ok(seen.firstVisit, 'the first visit came first');
+      await visit('Lab (reload)', WIDE, `${LAB_READY} && document.documentElement.dataset.controlled !== undefined`, 'the Lab to load and its service worker to register');
+      const weights = await steps();
+      const { threads, batches } = await trainsLive();
+      const state = { ...(await tab.evaluate<PageState>(PAGE_STATE)), sharing: await tab.evaluate<string>(SHARING) };
+      seen.reload = { ...state, threads, batches, weights };
+      assert.equal(state.controlled, 'true', `${browser}: the service worker controls the reloaded page`);
+      assert.equal(state.isolated, true, `${browser}: the service worker's headers make the page cross-origin isolated`);
+      assert.equal(state.sharing === 'shared', traits.sharesMemoryWhenIsolated, `${browser}: isolated, sending shared memory to a Worker gives ${state.sharing}`);
+      assert.equal(threads, traits.sharesMemoryWhenIsolated ? 2 : 1, `${browser}: isolated, the Lab trains the 128-128 network on ${traits.sharesMemoryWhenIsolated ? 'two threads' : 'one thread (no shared memory between Workers)'}`);
+      assert.equal(weights, seen.firstVisit.weights, `${browser}: the same seed gives the same weights on one thread and on ${threads}`);
+      await assertNoPageError('the Lab (reload)');
+    });
+
+    it('Experiments, How it learns, Your handwriting and the embedding example work with no page error', async () => {
+      await visit('Experiments', 'experiments.html', 'document.body.dataset.ready === "true"', 'Experiments to load');
+      await tab.evaluate('document.querySelector("section#noise").scrollIntoView({ block: "start" })');
+      await tab.waitFor('document.querySelector("section#noise")?.dataset.state === "done"', "the noise experiment's figure to be computed", { timeoutMs: PAGE_LOAD_MS, show: 'document.querySelector("section#noise")?.dataset.state' });
+      await assertNoPageError('Experiments');
+      await visit('How it learns', 'explain/#view=nudges', 'document.querySelector("#nudges-average")?.dataset.state === "done"', 'How it learns to average the nudges of the test images');
+      await assertNoPageError('How it learns');
+      await visit('Your handwriting', 'digits/', 'document.body.dataset.ready === "true"', 'Your handwriting to open its storage and the model');
+      await tab.stroke('#pad', ONE);
+      await tab.waitFor('document.querySelector("#live-guess")?.dataset.answer === "1"', 'Your handwriting to read the drawn 1', { timeoutMs: ANSWER_MS, show: textOf('#live-guess') });
+      await assertNoPageError('Your handwriting');
+      await visit('the embedding example', 'examples/embed.html', 'document.querySelector(\'digitlab-weight-grid[neuron="3"][data-neurons="16"]\') !== null', 'the embedded weight grid');
+      await tab.stroke('digitlab-draw-pad[for="net1"] canvas', ONE);
+      await tab.waitFor(`${textOf('digitlab-answer[for="net1"] .answer-digit')} === '1'`, 'the embedded answer to say 1', { timeoutMs: ANSWER_MS, show: textOf('digitlab-answer[for="net1"]') });
+      await assertNoPageError('the embedding example');
     });
 
     for (const { route, built, what } of COURSE_FIGURES) {
@@ -162,5 +279,36 @@ export function describeSite(browser: BrowserName, open: () => Promise<BrowserTa
         await assertNoPageError(`learn/#${route}`);
       });
     }
+
+    it('a classroom address (http://classroom.test, not a secure context): no service worker, not isolated; the Lab answers a drawing and trains on one thread; no reload', async () => {
+      await visit('Lab (classroom)', WIDE, `${LAB_READY} && document.documentElement.dataset.offline !== undefined`, 'the Lab at the classroom address to load', host.url.replace('127.0.0.1', CLASSROOM));
+      // A mark on this document: a reload would make a new one, without it.
+      await tab.evaluate('(window.sameDocument = true)');
+      assert.equal(await tab.evaluate<boolean>('window.isSecureContext'), false, `${browser}: http://${CLASSROOM} is not a secure context`);
+      await answersOne();
+      const { threads, batches } = await trainsLive();
+      const state = await tab.evaluate<PageState>(PAGE_STATE);
+      seen.classroom = { ...state, threads, batches };
+      assert.equal(state.offline, 'unavailable', `${browser}: no service worker outside a secure context, and the page says so`);
+      assert.equal(state.isolated, false);
+      assert.equal(threads, 1, `${browser}: not isolated, one thread`);
+      assert.equal(await tab.evaluate<boolean>("'sameDocument' in window"), true, `${browser}: the page never reloaded`);
+      await assertNoPageError('the Lab (classroom)');
+    });
+
+    it('offline (the host gone): the Lab answers a drawing and trains on all 60,000 images; a course chapter builds', async () => {
+      await host.close();
+      await visit('Lab (offline)', '', LAB_READY, 'the Lab to load from the saved copy');
+      await answersOne();
+      const { threads, batches } = await trainsLive();
+      assert.equal(await tab.evaluate<string>('document.body.dataset.trainingData ?? ""'), 'ready', `${browser}: the training set came from the saved copy`);
+      seen.offline = { ...(await tab.evaluate<PageState>(PAGE_STATE)), threads, batches };
+      await assertNoPageError('the Lab (offline)');
+      const { route, built, what } = COURSE_FIGURES[1];
+      await visit(`learn/#${route} (offline)`, `learn/#${route}`, 'document.body.dataset.ready === "true" && document.querySelector("#figure")?.dataset.figureReady === "true"', `the course section ${route} to mount its figure offline`);
+      assert.equal(await tab.evaluate<string>(textOf('#figure .error')), '', `${browser}: ${route}'s figure says it failed offline`);
+      await tab.waitFor(`document.querySelector(${JSON.stringify(built)}) !== null`, `${route}'s figure to show ${what}, offline`, { timeoutMs: PAGE_LOAD_MS, show: textOf('#figure') });
+      await assertNoPageError(`learn/#${route} (offline)`);
+    });
   });
 }

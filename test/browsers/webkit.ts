@@ -4,8 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Builder, By, Capabilities, Origin, type WebDriver } from 'selenium-webdriver';
-import { type BrowserTab, type Box, ErrorLog, type PageErrors, type PadPoint, densify, pollUntil, scrollAndMeasure } from './driver.js';
-import { ERROR_PROBE_PATH } from './plain-server.js';
+import { type BrowserTab, type Box, ErrorLog, type OpenOptions, type PageErrors, type PadPoint, densify, pollUntil, scrollAndMeasure } from './driver.js';
 
 /** Debian's `webkit2gtk-driver`. */
 export const WEBKIT_DRIVER = '/usr/bin/WebKitWebDriver';
@@ -44,11 +43,13 @@ async function driverReady(url: string, driver: ChildProcess, log: () => string)
  * selenium-webdriver. MiniBrowser has no headless mode, so without a DISPLAY the driver runs
  * under `xvfb-run -a` (a private X server, ended with it). HOME, TMPDIR and the XDG folders
  * point into a fresh temporary folder, so the browser starts from an empty profile and leaves nothing behind.
- * WebDriver classic has no event for the page's errors: the plain server's error probe
- * (plain-server.ts) collects them in the page, and `takeErrors` reads them before each
+ * MiniBrowser reaches http://classroom.test:PORT through the plain host as its HTTP proxy
+ * (`options.classroomPort`), every other address directly.
+ * WebDriver classic has no event for the page's errors: the plain host's error probe
+ * (scripts/plain-host.ts) collects them in the page, and `takeErrors` reads them before each
  * navigation and when asked.
  */
-export async function openWebKit(): Promise<BrowserTab> {
+export async function openWebKit(options: OpenOptions): Promise<BrowserTab> {
   for (const [file, install] of [[WEBKIT_DRIVER, 'webkit2gtk-driver'], [MINIBROWSER, 'libwebkit2gtk-4.1-0']] as const) {
     if (!existsSync(file)) throw new Error(`WebKit: ${file} is not installed: apt-get install ${install}`);
   }
@@ -88,7 +89,8 @@ export async function openWebKit(): Promise<BrowserTab> {
     await driverReady(url, child, () => output);
     const capabilities = new Capabilities({
       browserName: 'MiniBrowser',
-      'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+      // MiniBrowser cannot map a name to an address: classroom.test goes through the plain host as a proxy.
+      'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', `--proxy=http://127.0.0.1:${options.classroomPort}`, '--ignore-host=127.0.0.1'] },
     });
     driver = await new Builder().usingServer(url).withCapabilities(capabilities).build();
     await driver.manage().setTimeouts({ script: 180_000, pageLoad: 120_000 });
@@ -118,7 +120,7 @@ export async function openWebKit(): Promise<BrowserTab> {
       await driver.get('about:blank');
       await driver.get(url);
       // The probe must be in the page, or this tab would report no error where it cannot hear them.
-      if (!(await driver.executeScript('return Array.isArray(window.__digitlabErrors)'))) throw new Error(`webkit: ${url} has no error probe (serve it with startPlainServer(…, { errorProbe: true }); ${ERROR_PROBE_PATH})`);
+      if (!(await driver.executeScript('return Array.isArray(window.__digitlabErrors)'))) throw new Error(`webkit: ${url} has no error probe (serve it with startPlainHost({ …, errorProbe: true }))`);
     },
     evaluate: async <T>(expression: string) => (await driver.executeScript(`return (async () => (${expression}))();`)) as T,
     waitFor: (expression, what, options) => pollUntil(tab, expression, what, options),

@@ -193,6 +193,8 @@ export interface SectionContext<R = unknown> {
   testSet(): Promise<Dataset>;
   /** The 60,000 training images (MNIST), loaded once (47 MB: prefer loading them in a Worker). */
   trainingSet(): Promise<Dataset>;
+  /** The course's figure-error sentence naming what failed, for a part of a live figure whose load fails ("The figure could not be built: …"). */
+  failed(error: unknown): string;
   /** Starts a Worker with `make` (which must say `new Worker(new URL('./x.ts', import.meta.url), { type: 'module' })`), terminated when the learner leaves. */
   worker(make: () => Worker): Worker;
   /** The question channel (a no-op one for sections without a question). */

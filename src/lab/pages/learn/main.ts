@@ -28,6 +28,8 @@ const modules = new Map<string, Promise<Chapter>>();
 let texts: { language: Language; chapters: ChapterText[] } | null = null;
 let mounted: AbortController | null = null;
 let firstFigure = true;
+/** Why KaTeX did not load, once that has happened (said above the course until the page is left). */
+let typesetFailure: string | null = null;
 /** A wide screen shows the contents beside the section; a phone folds them above it. */
 const wide = matchMedia('(min-width: 901px)');
 ($('contents-box') as HTMLDetailsElement).open = wide.matches;
@@ -68,6 +70,19 @@ function applyChrome(): void {
   $<HTMLAnchorElement>('experiments-link').href = toolHref({ view: 'experiments' }, lang);
   $<HTMLAnchorElement>('explain-link').href = toolHref({ view: 'explain' }, lang);
   notice.show(t.language);
+  showTypesetFailure();
+}
+
+/** Says, in the page's language, that the formulas could not be typeset and why (nothing while they could). */
+function showTypesetFailure(): void {
+  if (typesetFailure === null) return;
+  let line = document.getElementById('typeset-failure');
+  if (line === null) {
+    line = Object.assign(document.createElement('p'), { id: 'typeset-failure', className: 'error' });
+    line.setAttribute('role', 'status');
+    $('state-notice').after(line);
+  }
+  line.textContent = tr().t('formulasFailed', { message: typesetFailure });
 }
 
 async function render(): Promise<void> {
@@ -124,8 +139,12 @@ async function render(): Promise<void> {
     // From the start of navigation (a cold load) to the first live figure.
     performance.mark('course-first-figure');
     document.body.dataset.firstFigureMs = String(Math.round(performance.now()));
-    // KaTeX after the first figure is live: it never delays it.
-    void startTypesetting();
+    // KaTeX after the first figure is live: it never delays it. Should it not load (the network
+    // gone before the site was saved), the formulas stay TeX and the page says why.
+    startTypesetting().catch((error: unknown) => {
+      typesetFailure = error instanceof Error ? error.message : String(error);
+      showTypesetFailure();
+    });
   }
 }
 

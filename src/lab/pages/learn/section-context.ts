@@ -75,6 +75,7 @@ export function sectionContext<R>(parts: ContextParts<R>): SectionContext<R> {
     model: pretrained,
     testSet: () => mnistSplit('test'),
     trainingSet: () => mnistSplit('train'),
+    failed: (error) => number.t('figureFailed', { message: error instanceof Error ? error.message : String(error) }),
     worker: (make) => {
       const worker = make();
       workers.push(worker);

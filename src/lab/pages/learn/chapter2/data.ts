@@ -85,7 +85,14 @@ export const data: Section = {
       if (!sets[split]) {
         (pickerBox.querySelector('.thumbs') as HTMLElement).replaceChildren();
         status.textContent = ctx.f(split === 'train' ? 'loadingTrain' : 'loadingTest');
-        const set = await (split === 'train' ? ctx.trainingSet() : ctx.testSet());
+        let set: Dataset;
+        try {
+          set = await (split === 'train' ? ctx.trainingSet() : ctx.testSet());
+        } catch (error) {
+          // Said in place of "Loading…", naming the file; choosing the set again tries again.
+          if (!ctx.signal.aborted && state.split === split) status.replaceChildren(el('span', 'error', ctx.failed(error)));
+          return;
+        }
         if (ctx.signal.aborted) return;
         sets = { ...sets, [split]: set };
       }
