@@ -19,7 +19,9 @@ import { activate } from './forward';
 import { outputErrors, argmax } from './cost';
 import { setStep } from './optimizer';
 import { sigmoidv, reluv, tanhv } from './math';
-import { forwardDenseRange, forwardInputRange, forwardListRange, listNonZero, PANEL_ROW } from './wide-forward';
+import { forwardDenseRange, forwardListRange, listNonZero } from './wide-forward';
+import { forwardInputRange } from './wide-input';
+import { PANEL_ROW } from './panel';
 import { propagateRange, weightGradientRange, biasRange } from './wide-backward';
 import { propagateListRange, columnLists, weightGradientColumnsRange } from './wide-sparse';
 

@@ -2,9 +2,9 @@ import type { PartialSettings } from '../model/training-settings.js';
 import { SEED_SETTINGS } from './settings.js';
 
 /** The preset names of `digitlab train --preset`. */
-export type PresetName = 'seed' | 'seed-best' | 'best';
+export type PresetName = 'seed' | 'seed-best' | 'fast99' | 'best';
 /** The names accepted, for parsers and menus. */
-export const PRESET_NAMES: readonly PresetName[] = ['seed', 'seed-best', 'best'];
+export const PRESET_NAMES: readonly PresetName[] = ['seed', 'seed-best', 'fast99', 'best'];
 
 /** A named, documented recipe: settings that any explicit option can still override. */
 export interface Preset {
@@ -54,6 +54,24 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
       batchSize: 16,
       epochs: 30,
       validation: 10_000,
+      seed: 1,
+    },
+  },
+  /** Provisional (being tuned). */
+  fast99: {
+    name: 'fast99',
+    summary: 'provisional',
+    settings: {
+      sizes: [784, 512, 512, 10],
+      activation: 'relu',
+      init: 'he',
+      cost: 'cross-entropy',
+      optimizer: 'adam',
+      learningRate: 0.001,
+      schedule: 'cosine',
+      augment: 'elastic',
+      batchSize: 100,
+      epochs: 8,
       seed: 1,
     },
   },
