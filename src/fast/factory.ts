@@ -3,8 +3,9 @@ import { DropoutMasks } from '../train/dropout.js';
 import { WasmDropoutBackend } from './dropout-backend.js';
 import type { HelperPool } from './helper-pool.js';
 import { instantiateKernels, type Kernels } from './kernels.js';
-import { isWide, type MemoryPlan } from './layout.js';
+import { isWide, type MemoryPlan, wideDropout } from './layout.js';
 import { WasmBackend } from './wasm-backend.js';
+import { WasmWideDropoutBackend } from './wide-dropout-backend.js';
 import type { WideRunner } from './wide-runner.js';
 import { WasmWarp } from './wasm-warp.js';
 
@@ -38,8 +39,9 @@ export interface FastBackendOptions {
 
 /**
  * The `BackendFactory` of the fast kernels, for the `Trainer`: each network gets its own
- * kernels instance (synchronously, from the compiled module), a `WasmDropoutBackend` when the
- * settings ask for dropout and a `WasmBackend` otherwise; wide networks (`usesThreads`) share
+ * kernels instance (synchronously, from the compiled module), a `WasmWideDropoutBackend` when
+ * the settings ask for dropout in a wide ReLU network, a `WasmDropoutBackend` (one thread) for
+ * other dropout runs and a `WasmBackend` otherwise; wide networks (`usesThreads`) share
  * their batches with `options.helper` when it is given; with augmentation, the backend offers
  * the trainer the kernels' warp (`WasmWarp`). One thread or two, the bits are the
  * same. Compile the module first, asynchronously: `createFastBackend(await compileKernels(bytes))`.
@@ -60,6 +62,8 @@ export function createFastBackend(module: WebAssembly.Module, options: FastBacke
     const warp = (settings.augment ?? 'none') === 'none' ? undefined : new WasmWarp(instantiateKernels(module));
     const dropout = settings.dropout ?? 0;
     if (dropout === 0) return new WasmBackend(kernels, network, settings, runner, warp);
+    // Wide ReLU networks drop neurons on the wide path (one thread or two); others in the plain kernels' step.
+    if (wideDropout(settings.sizes, settings.activation)) return new WasmWideDropoutBackend(kernels, network, settings, runner, warp);
     // Masks of ones (keep everything), for steps taken through the plain `trainMiniBatch`.
     return new WasmDropoutBackend(kernels, network, settings, new DropoutMasks(settings.sizes, settings.batchSize, 0), runner, warp);
   };
