@@ -81,7 +81,7 @@ export async function runSeed(options: SpeedrunOptions, seed: number): Promise<S
     const model = JSON.parse(readFileSync(out, 'utf8')) as { metrics?: { testAccuracy?: number } };
     const testAccuracy = model.metrics?.testAccuracy;
     if (typeof testAccuracy !== 'number') throw new Error(`seed ${seed}: the saved model has no test accuracy`);
-    return { seed, wallSeconds, trainSeconds: epochs.reduce((s, e) => s + e.trainSeconds, 0), testAccuracy, epochs };
+    return { seed, wallSeconds, trainSeconds: epochs.reduce((s, e) => s + e.trainSeconds, 0), cpuSeconds: child.cpuSeconds, testAccuracy, epochs };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

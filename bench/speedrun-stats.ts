@@ -20,6 +20,8 @@ export interface SpeedrunRun {
   readonly wallSeconds: number;
   /** Sum of the epochs' training seconds (evaluations, loading and start-up excluded). */
   readonly trainSeconds: number;
+  /** CPU seconds of the process, both threads (null where they cannot be read): a figure other jobs on the machine hardly change. */
+  readonly cpuSeconds: number | null;
   /** The saved model's test accuracy (with a validation split: the kept epoch's). */
   readonly testAccuracy: number;
   readonly epochs: readonly SpeedrunEpoch[];
@@ -50,6 +52,8 @@ export interface SpeedrunSummary {
   readonly slowestWallSeconds: number;
   readonly slowestSeed: number;
   readonly meanTrainSeconds: number;
+  /** Mean CPU seconds (null unless every run has them). */
+  readonly meanCpuSeconds: number | null;
   readonly thresholds: readonly ThresholdFigures[];
 }
 
@@ -89,6 +93,7 @@ export function summarize(runs: readonly SpeedrunRun[], thresholds: readonly num
     slowestWallSeconds: slowest.wallSeconds,
     slowestSeed: slowest.seed,
     meanTrainSeconds: mean(runs.map((r) => r.trainSeconds)),
+    meanCpuSeconds: runs.every((r) => r.cpuSeconds !== null) ? mean(runs.map((r) => r.cpuSeconds as number)) : null,
     thresholds: thresholds.map((threshold) => {
       const hits = runs.map((r) => firstEpochAtLeast(r, threshold)).filter((e): e is SpeedrunEpoch => e !== null);
       return {
@@ -108,10 +113,10 @@ const sec = (x: number | null): string => (x === null ? '—' : `${x.toFixed(1)}
 /** The per-seed table and the summary, as markdown (what the README shows). */
 export function formatSpeedrun(preset: string, runs: readonly SpeedrunRun[], summary: SpeedrunSummary): string {
   const lines = [
-    `| ${preset}: seed | test accuracy | wall | training only | epochs |`,
-    '|---:|---:|---:|---:|---:|',
-    ...runs.map((r) => `| ${r.seed} | ${pct(r.testAccuracy)} | ${sec(r.wallSeconds)} | ${sec(r.trainSeconds)} | ${r.epochs.length} |`),
-    `| **mean ± sd** | **${pct(summary.meanAccuracy)} ± ${(100 * summary.sdAccuracy).toFixed(2)}** | ${sec(summary.meanWallSeconds)} (slowest ${sec(summary.slowestWallSeconds)}, seed ${summary.slowestSeed}) | ${sec(summary.meanTrainSeconds)} | |`,
+    `| ${preset}: seed | test accuracy | wall | training only | CPU | epochs |`,
+    '|---:|---:|---:|---:|---:|---:|',
+    ...runs.map((r) => `| ${r.seed} | ${pct(r.testAccuracy)} | ${sec(r.wallSeconds)} | ${sec(r.trainSeconds)} | ${sec(r.cpuSeconds)} | ${r.epochs.length} |`),
+    `| **mean ± sd** | **${pct(summary.meanAccuracy)} ± ${(100 * summary.sdAccuracy).toFixed(2)}** | ${sec(summary.meanWallSeconds)} (slowest ${sec(summary.slowestWallSeconds)}, seed ${summary.slowestSeed}) | ${sec(summary.meanTrainSeconds)} | ${sec(summary.meanCpuSeconds)} | |`,
     '',
     '| test accuracy reached | runs | mean time | slowest | mean epoch |',
     '|---:|---:|---:|---:|---:|',

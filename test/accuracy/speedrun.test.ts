@@ -16,6 +16,7 @@ function run(seed: number, accuracies: readonly number[], wallSeconds: number): 
     seed,
     wallSeconds,
     trainSeconds: accuracies.length,
+    cpuSeconds: 1.6 * wallSeconds,
     testAccuracy: accuracies[accuracies.length - 1],
     epochs: accuracies.map((testAccuracy, i) => ({ epoch: i + 1, testAccuracy, atSeconds: 1.5 * (i + 1), trainSeconds: 1 })),
   };
@@ -41,6 +42,8 @@ describe('speedrun statistics', () => {
     assert.equal(s.slowestWallSeconds, 15.5);
     assert.equal(s.slowestSeed, 2);
     assert.equal(s.meanTrainSeconds, 3);
+    assert.ok(Math.abs((s.meanCpuSeconds as number) - 1.6 * (14 + 15.5 + 13) / 3) < 1e-12);
+    assert.equal(summarize([...runs, { ...runs[0], seed: 4, cpuSeconds: null }]).meanCpuSeconds, null);
     const [t98, t99, t995] = s.thresholds;
     // 98 %: seed 1 at epoch 2 (3 s), seed 2 at epoch 2 (3 s), seed 3 at epoch 2 (3 s).
     assert.deepEqual([t98.reached, t98.meanSeconds, t98.maxSeconds, t98.meanEpoch], [3, 3, 3, 2]);
@@ -49,7 +52,7 @@ describe('speedrun statistics', () => {
     assert.deepEqual([t995.reached, t995.meanSeconds, t995.maxSeconds, t995.meanEpoch], [0, null, null, null]);
     assert.equal(firstEpochAtLeast(runs[1], 0.99)?.epoch, 2);
     const table = formatSpeedrun('fast99', runs, s);
-    assert.match(table, /\| \*\*mean ± sd\*\* \| \*\*98\.87 % ± 0\.25\*\* \| 14\.2 s \(slowest 15\.5 s, seed 2\)/);
+    assert.match(table, /\| \*\*mean ± sd\*\* \| \*\*98\.87 % ± 0\.25\*\* \| 14\.2 s \(slowest 15\.5 s, seed 2\) \| 3\.0 s \| 22\.7 s \|/);
     assert.match(table, /\| ≥ 99\.0 % \| 2 of 3 \| 3\.8 s \| 4\.5 s \| 2\.5 \|/);
   });
 
@@ -79,6 +82,8 @@ describe('npm run speedrun, a tiny real run', () => {
       // Without a validation split the saved model is the last epoch's.
       assert.equal(r.testAccuracy, r.epochs[1].testAccuracy);
       assert.ok(r.epochs[0].atSeconds < r.epochs[1].atSeconds && r.epochs[1].atSeconds < r.wallSeconds);
+      // Linux: the process's CPU time is read (/proc): Node's start-up alone takes some.
+      if (process.platform === 'linux') assert.ok(r.cpuSeconds !== null && r.cpuSeconds > 0, `CPU ${r.cpuSeconds} s`);
     }
     const again = summarize(report.runs, [0.5, 0.999]);
     assert.deepEqual(report.summary, again);
