@@ -46,8 +46,10 @@ export const H_INPUT_COLUMNS = 68;
 export const H_INPUT_SPLIT = 72;
 /** Wide path: 1 while a training batch with dropout runs (each ReLU layer's masks at L_MASK), else 0. */
 export const H_DROPOUT = 76;
+/** f32 ε of label smoothing: the cross-entropy's targets are 1 − ε + ε/n for the label and ε/n for the others (softmax output). */
+export const H_LABEL_SMOOTHING = 80;
 /** Bytes of the header. */
-export const HEADER_BYTES = 80;
+export const HEADER_BYTES = 84;
 
 // Then one record of LAYER_BYTES per weight layer l = 0 … L−1 (i32 fields):
 /** n_in, neurons of the layer before. */

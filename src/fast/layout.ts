@@ -81,6 +81,8 @@ export interface PlanSettings {
   readonly twin?: boolean;
   /** Plan room for dropout masks (`wideDropout`: where the wide path can apply them). */
   readonly dropout?: boolean;
+  /** Label smoothing ε (absent: 0), softmax output with cross-entropy only. */
+  readonly labelSmoothing?: number;
 }
 
 /** Bytes per sparse-store entry: u16 pixel index + u8 value (asm/sparse.ts). */
@@ -252,7 +254,10 @@ export function writeLayout(memory: WebAssembly.Memory, plan: MemoryPlan, settin
     [T.H_DROPOUT, 0],
   ];
   for (const [field, value] of header) i32[t + (field >> 2)] = value;
-  const floats: [number, number][] = [[T.H_L2, settings.l2], [T.H_MOMENTUM, settings.momentum], [T.H_BETA1, settings.beta1], [T.H_BETA2, settings.beta2], [T.H_EPSILON, settings.epsilon]];
+  const floats: [number, number][] = [
+    [T.H_L2, settings.l2], [T.H_MOMENTUM, settings.momentum], [T.H_BETA1, settings.beta1], [T.H_BETA2, settings.beta2], [T.H_EPSILON, settings.epsilon],
+    [T.H_LABEL_SMOOTHING, settings.labelSmoothing ?? 0],
+  ];
   for (const [field, value] of floats) f32[t + (field >> 2)] = value;
   plan.layers.forEach((layer, l) => {
     const o = (plan.table + T.HEADER_BYTES + l * T.LAYER_BYTES) >> 2;

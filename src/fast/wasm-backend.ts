@@ -227,6 +227,7 @@ export class WasmBackend implements TrainingBackend {
       capacity: this.capacity,
       mainShare: (s.augment ?? 'none') !== 'none' ? AUGMENTING_MAIN_SHARE : 0.5,
       dropout: (s.dropout ?? 0) > 0,
+      labelSmoothing: s.labelSmoothing ?? 0,
     };
   }
 
