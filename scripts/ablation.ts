@@ -137,7 +137,8 @@ function runChild(index: number, data: string | undefined): Promise<RowResult> {
   });
 }
 
-const pct = (x: number): string => (Number.isNaN(x) ? '—' : `${(100 * x).toFixed(2)} %`);
+// (A row without a validation split sends NaN, which its JSON line carries as null.)
+const pct = (x: number | null): string => (x === null || Number.isNaN(x) ? '—' : `${(100 * x).toFixed(2)} %`);
 
 function table(all: Row[], results: RowResult[]): string {
   const lines = ['| network | tweak | validation | test | seconds |', '|---|---|---:|---:|---:|'];
