@@ -5,11 +5,11 @@
 // No error is computed for the input pixels: nothing upstream of them learns.
 import { header, layer, H_LAYERS, H_HIDDEN, L_IN, L_STRIDE, L_W, L_GW, L_GB, L_Z, L_A, L_D } from './layout';
 import { derivativev } from './math';
-import { inputGradientRange, inputSgdRange } from './wide-backward';
+import { inputGradientRange, inputSgdRange } from './input-gradient';
 
 /**
  * Fills every layer's GW and GB with the gradient summed over batch rows 0 … count−1.
- * Layer 0's gradient is wide-backward.ts's `inputGradientRange` over all its neurons. With
+ * Layer 0's gradient is input-gradient.ts's `inputGradientRange` over all its neurons. With
  * `sgdStep` ≠ 0 (plain SGD), it is not stored but applied at once (`inputSgdRange`): W ← (1 − sgdStep·m·λ)·W, then W[k, :] −= sgdStep·x_k·δ[r, :] for each non-zero pixel,
  * where sgdStep = η/m. The weights of layer 0 are not read again in this step (no error flows
  * to the input), so this is the SGD update θ ← θ − η(∇C + λθ) without a 50 KB gradient buffer

@@ -1,6 +1,6 @@
 // The output layer's error: the cost C_x of each example and δ^L = ∂C_x/∂z^L, which starts
 // backpropagation. Costs are summed in f64 (they are only reported); δ is float32.
-import { header, layer, H_LAYERS, H_OUTPUT, H_COST, L_OUT, L_STRIDE, L_Z, L_A, L_D, ACT_SIGMOID, ACT_RELU, ACT_TANH, ACT_SOFTMAX, COST_QUADRATIC } from './layout';
+import { header, headerF32, layer, H_LAYERS, H_OUTPUT, H_COST, H_LABEL_SMOOTHING, L_OUT, L_STRIDE, L_Z, L_A, L_D, ACT_SIGMOID, ACT_RELU, ACT_TANH, ACT_SOFTMAX, COST_QUADRATIC } from './layout';
 
 /** Smallest probability inside a logarithm, as in src/core/costs.ts. */
 const LOG_FLOOR: f64 = 1e-12;
@@ -31,6 +31,9 @@ export function lastCorrect(): i32 {
  *                   (Jacobian diag(a) − a·aᵀ) δ_i = a_i·(g_i − Σ_k a_k g_k), g = 2(a − y)
  *   cross-entropy:  C_x = −ln a_y (softmax) or −Σ_j [y_j ln a_j + (1−y_j) ln(1−a_j)] (sigmoid);
  *                   δ = a − y in both cases (the activation's derivative cancels).
+ * With label smoothing ε (softmax and cross-entropy only, src/train/label-smoothing.ts) the
+ * target is y = (1 − ε)·onehot + ε/n: C_x = −Σ_j y_j ln a_j, δ = a − y. With ε = 0 every
+ * number is the plain one's (1 − 0 + 0/n = 1), and the cost keeps its one logarithm.
  */
 export function outputErrors(count: i32, rows: usize, labels: usize): f64 {
   const l = header(H_LAYERS) - 1;
@@ -41,6 +44,9 @@ export function outputErrors(count: i32, rows: usize, labels: usize): f64 {
   const D = <usize>layer(l, L_D);
   const act = header(H_OUTPUT);
   const quadratic = header(H_COST) == COST_QUADRATIC;
+  const smoothing = headerF32(H_LABEL_SMOOTHING);
+  const off: f32 = smoothing / <f32>n;
+  const on: f32 = <f32>1 - smoothing + off;
   let costSum: f64 = 0;
   let right = 0;
   for (let r = 0; r < count; r++) {
@@ -73,14 +79,16 @@ export function outputErrors(count: i32, rows: usize, labels: usize): f64 {
     } else {
       for (let j: usize = 0; j < n; j++) {
         const aj = load<f32>(a + (j << 2));
-        const y: f32 = j == label ? 1 : 0;
+        const y: f32 = j == label ? on : off;
         store<f32>(d + (j << 2), aj - y);
         if (act != ACT_SOFTMAX) {
           const p = <f64>aj;
           costSum -= j == label ? Math.log(max(p, LOG_FLOOR)) : Math.log(max(1 - p, LOG_FLOOR));
+        } else if (smoothing != 0) {
+          costSum -= <f64>y * Math.log(max(<f64>aj, LOG_FLOOR));
         }
       }
-      if (act == ACT_SOFTMAX) costSum -= Math.log(max(<f64>load<f32>(a + (label << 2)), LOG_FLOOR));
+      if (act == ACT_SOFTMAX && smoothing == 0) costSum -= Math.log(max(<f64>load<f32>(a + (label << 2)), LOG_FLOOR));
     }
   }
   correct = right;

@@ -10,7 +10,7 @@ import { header, layer, H_LAYERS, H_HIDDEN, H_OUTPUT, L_STRIDE, L_A, L_D } from 
 import { forwardSparseInput, forwardDense, activate } from './forward';
 import { outputErrors } from './cost';
 import { biasGradient, weightGradientDense, propagate } from './backward';
-import { inputGradientRange } from './wide-backward';
+import { inputGradientRange } from './input-gradient';
 import { updateParameters } from './optimizer';
 
 /**

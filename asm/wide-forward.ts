@@ -3,16 +3,14 @@
 // same order as the plain kernel's dense loop: z = b, then z += a_k·w_kj for k = 0, 1, 2, …,
 // one rounding per term. So the result does not depend on the tiling, on the range split or
 // on skipping zero inputs (a zero term adds nothing, up to the sign of a zero).
-import { header, layer, H_BATCH_STARTS, H_BATCH_ENTRIES, L_IN, L_OUT, L_STRIDE, L_W, L_B, L_Z, L_A } from './layout';
+import { layer, L_IN, L_OUT, L_STRIDE, L_W, L_B, L_Z, L_A } from './layout';
+import { packStrip, PANEL_ROW } from './panel';
 
 /**
  * Rows per block of the list products: every strip of neurons is packed once per block and
  * walks the block's entry lists (an evaluation chunk of 500 rows is five blocks).
  */
 const ROW_BLOCK = 100;
-
-/** Bytes of one input's row in a packed strip of 16 neurons: one cache line (see `forwardInputRange`). */
-export const PANEL_ROW = 64;
 
 /**
  * Z[r, j0:j1] = b + A^{l−1}[r, :]·W for a dense input (every a_k, zero or not): register tiles
@@ -197,20 +195,6 @@ function forwardListRows(l: i32, r0: i32, r1: i32, j0: usize, j1: usize, startsA
   }
 }
 
-/** Copies 16 floats (`wide`) or 4 of each of `rows` rows (`step` bytes apart, from `src`) into `panel`'s 64-byte rows. */
-// @ts-ignore: decorator
-@inline function packStrip(panel: usize, src: usize, step: usize, rows: usize, wide: bool): void {
-  if (wide) {
-    for (let k: usize = 0; k < rows; k++) {
-      const from = src + k * step, to = panel + k * PANEL_ROW;
-      v128.store(to, v128.load(from)); v128.store(to, v128.load(from, 16), 16);
-      v128.store(to, v128.load(from, 32), 32); v128.store(to, v128.load(from, 48), 48);
-    }
-  } else {
-    for (let k: usize = 0; k < rows; k++) v128.store(panel + k * PANEL_ROW, v128.load(src + k * step));
-  }
-}
-
 /**
  * The non-zero activations of neurons [j0, j1) of layer l, per batch row, as entries (u32 k,
  * f32 a_k), ascending in k; row r's are [starts[r], starts[r+1]) of `list`. With ReLU most
@@ -237,71 +221,4 @@ export function listNonZero(l: i32, count: i32, j0: usize, j1: usize, starts: us
     }
   }
   store<u32>(starts + (<usize>count << 2), <u32>o);
-}
-
-
-/**
- * Layer 0's Z[r, j0:j1] = b + Σ over row r's non-zero pixels of x_k·Wᵀ[k, j0:j1], from the
- * batch's decoded pixels (u32 k·PANEL_ROW, f32 x_k), summed as the seed's kernels sum it
- * (asm/forward.ts `forwardSparseInput`): two pixels' products are added to each other before
- * they join the sum, z += (x_a·w_a + x_b·w_b), pairs taken in order, an odd last pixel alone —
- * so the wide path's first layer has the seed kernels' bits, and its additions wait on one
- * another half as often.
- *
- * Strips of 16 neurons walk all rows in turn, each strip first packed into `panel` (n_in rows
- * of one cache line, contiguous): the pixels pick weight rows at random, and in W itself a
- * strip's 784 rows lie on ~400 memory pages, more than the processor's first-level address
- * cache holds; packed, on 13. (Measured at 784-512-512-10: ~25 % faster than reading W.)
- */
-export function forwardInputRange(count: i32, j0: usize, j1: usize, panel: usize): void {
-  const nIn = <usize>layer(0, L_IN);
-  const S = <usize>layer(0, L_STRIDE);
-  const W = <usize>layer(0, L_W);
-  const B = <usize>layer(0, L_B);
-  const Z = <usize>layer(0, L_Z);
-  const starts = <usize>header(H_BATCH_STARTS);
-  const list = <usize>header(H_BATCH_ENTRIES);
-  const wStep = S * 4;
-  let j = j0;
-  for (; j + 16 <= j1; j += 16) {
-    packStrip(panel, W + j * 4, wStep, nIn, true);
-    const bj = B + j * 4;
-    for (let r = 0; r < count; r++) {
-      let z0 = v128.load(bj), z1 = v128.load(bj, 16), z2 = v128.load(bj, 32), z3 = v128.load(bj, 48);
-      const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
-      let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3);
-      for (; p + 8 < e1; p += 16) {
-        const wa = panel + <usize>load<u32>(p), wb = panel + <usize>load<u32>(p, 8);
-        const xa = v128.load32_splat(p, 4), xb = v128.load32_splat(p, 12);
-        z0 = f32x4.add(z0, f32x4.add(f32x4.mul(xa, v128.load(wa)), f32x4.mul(xb, v128.load(wb))));
-        z1 = f32x4.add(z1, f32x4.add(f32x4.mul(xa, v128.load(wa, 16)), f32x4.mul(xb, v128.load(wb, 16))));
-        z2 = f32x4.add(z2, f32x4.add(f32x4.mul(xa, v128.load(wa, 32)), f32x4.mul(xb, v128.load(wb, 32))));
-        z3 = f32x4.add(z3, f32x4.add(f32x4.mul(xa, v128.load(wa, 48)), f32x4.mul(xb, v128.load(wb, 48))));
-      }
-      if (p < e1) {
-        const w = panel + <usize>load<u32>(p);
-        const x = v128.load32_splat(p, 4);
-        z0 = f32x4.add(z0, f32x4.mul(x, v128.load(w))); z1 = f32x4.add(z1, f32x4.mul(x, v128.load(w, 16)));
-        z2 = f32x4.add(z2, f32x4.mul(x, v128.load(w, 32))); z3 = f32x4.add(z3, f32x4.mul(x, v128.load(w, 48)));
-      }
-      const z = Z + (<usize>r * S + j) * 4;
-      v128.store(z, z0); v128.store(z, z1, 16); v128.store(z, z2, 32); v128.store(z, z3, 48);
-    }
-  }
-  for (; j < j1; j += 4) {
-    packStrip(panel, W + j * 4, wStep, nIn, false);
-    const b0 = v128.load(B + j * 4);
-    for (let r = 0; r < count; r++) {
-      let z0 = b0;
-      const e1 = list + (<usize>load<u32>(starts + (<usize>r << 2), 4) << 3);
-      let p = list + (<usize>load<u32>(starts + (<usize>r << 2)) << 3);
-      for (; p + 8 < e1; p += 16) {
-        const ta = f32x4.mul(v128.load32_splat(p, 4), v128.load(panel + <usize>load<u32>(p)));
-        const tb = f32x4.mul(v128.load32_splat(p, 12), v128.load(panel + <usize>load<u32>(p, 8)));
-        z0 = f32x4.add(z0, f32x4.add(ta, tb));
-      }
-      if (p < e1) z0 = f32x4.add(z0, f32x4.mul(v128.load32_splat(p, 4), v128.load(panel + <usize>load<u32>(p))));
-      v128.store(Z + (<usize>r * S + j) * 4, z0);
-    }
-  }
 }

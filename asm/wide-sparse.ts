@@ -20,8 +20,11 @@ import { stepVector } from './optimizer';
  * δ^{l−1}[:, k0:k1] for a ReLU layer l−1 from the share's non-zero list (entries (k, a) per
  * row): zero, then Σ_j Wᵀ[k, j] δ[r, j] for each listed (r, k), four listed inputs of a row
  * at a time (four lane sums sharing each load of the row's errors). relu'(z) = 1 there.
+ * With dropout (`mask` ≠ 0: layer l−1's masks, rows × its stride) each sum is multiplied by
+ * its mask entry, as the plain kernels multiply δ·f'(z) by it (asm/dropout.ts); a dropped
+ * neuron's activation is 0, so it is not listed and its error stays 0.
  */
-export function propagateListRange(l: i32, count: i32, k0: usize, k1: usize, starts: usize, list: usize): void {
+export function propagateListRange(l: i32, count: i32, k0: usize, k1: usize, starts: usize, list: usize, mask: usize): void {
   const S = <usize>layer(l, L_STRIDE);
   const Sp = <usize>layer(l - 1, L_STRIDE);
   const W = <usize>layer(l, L_W);
@@ -57,6 +60,15 @@ export function propagateListRange(l: i32, count: i32, k0: usize, k1: usize, sta
       let acc = f32x4.splat(0);
       for (let j: usize = 0; j < rowBytes; j += 16) acc = f32x4.add(acc, f32x4.mul(v128.load(w + j), v128.load(d + j)));
       store<f32>(out + (k << 2), (f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1)) + (f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3)));
+    }
+    if (mask != 0) {
+      // The listed entries again, each error times its mask (the others are 0 already).
+      const m = mask + r * Sp * 4;
+      const e0 = list + (<usize>load<u32>(starts + (r << 2)) << 3);
+      for (let q = e0; q < end; q += 8) {
+        const at = <usize>load<u32>(q) << 2;
+        store<f32>(out + at, load<f32>(out + at) * load<f32>(m + at));
+      }
     }
   }
 }

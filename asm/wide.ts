@@ -13,13 +13,15 @@
 // one wrote in both parts. Within a stage a part writes only its own rows or columns, and
 // updates only weights no other part reads in that stage (a part's rows of W^l are read, by
 // the propagation of δ^{l−1}, only by that part, before its update).
-import { header, layer, H_PANELS, H_PANEL_BYTES, H_LAYERS, H_HIDDEN, H_OUTPUT, H_LUT, H_BATCH_STARTS, H_BATCH_ENTRIES, H_PREDICTIONS, H_INPUT_COLUMNS, H_INPUT_SPLIT, L_IN, L_OUT, L_STRIDE, L_Z, L_A, L_SPLIT, L_NONZERO, ACT_SIGMOID, ACT_RELU, ACT_TANH } from './layout';
+import { header, layer, H_PANELS, H_PANEL_BYTES, H_LAYERS, H_HIDDEN, H_OUTPUT, H_LUT, H_BATCH_STARTS, H_BATCH_ENTRIES, H_PREDICTIONS, H_INPUT_COLUMNS, H_INPUT_SPLIT, H_DROPOUT, L_IN, L_OUT, L_STRIDE, L_Z, L_A, L_SPLIT, L_NONZERO, L_MASK, ACT_SIGMOID, ACT_RELU, ACT_TANH } from './layout';
 import { gatherBatchEntries } from './sparse';
 import { activate } from './forward';
 import { outputErrors, argmax } from './cost';
 import { setStep } from './optimizer';
 import { sigmoidv, reluv, tanhv } from './math';
-import { forwardDenseRange, forwardInputRange, forwardListRange, listNonZero, PANEL_ROW } from './wide-forward';
+import { forwardDenseRange, forwardListRange, listNonZero } from './wide-forward';
+import { forwardInputRange } from './wide-input';
+import { PANEL_ROW } from './panel';
 import { propagateRange, weightGradientRange, biasRange } from './wide-backward';
 import { propagateListRange, columnLists, weightGradientColumnsRange } from './wide-sparse';
 
@@ -76,8 +78,10 @@ export function wideStages(mode: i32): i32 {
 /** Runs `part`'s share of stage `stage`. Returns Σ_x C_x from the output stage (0 otherwise). */
 export function wideStage(part: i32, stage: i32, count: i32, mode: i32): f64 {
   const L = header(H_LAYERS);
+  // Dropout (src/fast/layout.ts `wideDropout`): ReLU hidden layers' masks, in training only.
+  const masked = mode != MODE_PREDICT && header(H_DROPOUT) != 0;
   if (stage < L - 1) {
-    forwardHidden(stage, part, count);
+    forwardHidden(stage, part, count, masked);
     return 0;
   }
   if (stage == L - 1) {
@@ -101,7 +105,7 @@ export function wideStage(part: i32, stage: i32, count: i32, mode: i32): f64 {
       for (let h = part == 1 ? 1 : 0; h <= (part == 0 ? 0 : 1); h++) {
         const k0 = lo(l - 1, h), k1 = hiInputs(l - 1, h);
         const i = <usize>(2 * h);
-        propagateListRange(l, count, k0, k1, nonZero(l - 1, i), nonZero(l - 1, i + 1));
+        propagateListRange(l, count, k0, k1, nonZero(l - 1, i), nonZero(l - 1, i + 1), masked ? <usize>layer(l - 1, L_MASK) : 0);
         columnLists(count, k0, k1, nonZero(l - 1, i), nonZero(l - 1, i + 1), nonZero(l - 1, i + 4), nonZero(l - 1, i + 5));
         weightGradientColumnsRange(l, k0, k1, nonZero(l - 1, i + 4), nonZero(l - 1, i + 5), fused);
       }
@@ -143,13 +147,17 @@ export function wideStage(part: i32, stage: i32, count: i32, mode: i32): f64 {
   return <usize>header(H_PANELS) + (part == 1 ? <usize>header(H_PANEL_BYTES) : 0);
 }
 
-/** Hidden layer l's share of `part`: z, a = f(z) and, for ReLU, the list of non-zero a. */
-function forwardHidden(l: i32, part: i32, count: i32): void {
+/**
+ * Hidden layer l's share of `part`: z, a = f(z) (`masked`: times the layer's dropout masks, as
+ * asm/dropout.ts masks them) and, for ReLU, the list of non-zero a.
+ */
+function forwardHidden(l: i32, part: i32, count: i32, masked: bool): void {
   const j0 = lo(l, part), j1 = hi(l, part);
   if (l == 0) forwardInputRange(count, j0, j1, panel(part));
   else if (header(H_HIDDEN) == ACT_RELU) forwardListRange(l, count, j0, j1, nonZero(l - 1, 0), nonZero(l - 1, 1), nonZero(l - 1, 2), nonZero(l - 1, 3), panel(part));
   else forwardDenseRange(l, count, j0, j1, panel(part));
   activateRange(l, count, j0, j1, header(H_HIDDEN));
+  if (masked) maskRange(l, count, j0, j1);
   if (header(H_HIDDEN) == ACT_RELU) {
     // Always the two parts' lists, so that the next layer reads the same entries either way.
     if (part != 1) listNonZero(l, count, 0, lo(l, 1), nonZero(l, 0), nonZero(l, 1));
@@ -165,6 +173,17 @@ function forwardOutput(count: i32): void {
   if (header(H_HIDDEN) == ACT_RELU) forwardListRange(l, count, 0, S, nonZero(l - 1, 0), nonZero(l - 1, 1), nonZero(l - 1, 2), nonZero(l - 1, 3), panel(0));
   else forwardDenseRange(l, count, 0, S, panel(0));
   activate(l, count, header(H_OUTPUT));
+}
+
+/** a ← a ⊙ m for neurons [j0, j1) of every batch row: the layer's dropout masks (0 or 1/(1 − p); 0 in the padding lanes). */
+function maskRange(l: i32, count: i32, j0: usize, j1: usize): void {
+  const S = <usize>layer(l, L_STRIDE);
+  const A = <usize>layer(l, L_A);
+  const M = <usize>layer(l, L_MASK);
+  for (let r = 0; r < count; r++) {
+    const from = (<usize>r * S + j0) * 4, to = (<usize>r * S + j1) * 4;
+    for (let i = from; i < to; i += 16) v128.store(A + i, f32x4.mul(v128.load(A + i), v128.load(M + i)));
+  }
 }
 
 /** a = f(z) for neurons [j0, j1) of every batch row (padding lanes too; never read as inputs). */

@@ -12,6 +12,27 @@ export interface ChildOutput {
   readonly stderr: string;
   /** The child's peak resident set size in MB (Linux: its VmHWM, sampled every 20 ms; null elsewhere). */
   readonly peakRssMB: number | null;
+  /**
+   * CPU seconds the child used, all its threads, user + system (Linux: /proc/PID/stat, sampled
+   * every 20 ms, so the last ≤ 20 ms are missing; null elsewhere). Unlike wall time, hardly
+   * changed by other jobs sharing the cores.
+   */
+  readonly cpuSeconds: number | null;
+}
+
+/** Clock ticks per second of /proc/PID/stat's times (USER_HZ: 100 on every Linux in use). */
+const TICKS_PER_SECOND = 100;
+
+/** User + system CPU seconds of a live process so far, or null if /proc is not there or it has exited. */
+function cpuSecondsOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces, inside parentheses): utime is the 14th field, stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
 }
 
 /** VmHWM (peak RSS) of a live process in MB, or null if /proc is not there or it has exited. */
@@ -37,9 +58,12 @@ export function runChild(command: string, args: readonly string[], onLine?: (lin
     let stderr = '';
     let pending = '';
     let peak: number | null = null;
+    let cpu: number | null = null;
     const sample = (): void => {
       const now = child.pid === undefined ? null : peakRssOf(child.pid);
       if (now !== null) peak = Math.max(peak ?? 0, now);
+      const used = child.pid === undefined ? null : cpuSecondsOf(child.pid);
+      if (used !== null) cpu = Math.max(cpu ?? 0, used);
     };
     const sampler = setInterval(sample, 20);
     child.stdout.setEncoding('utf8');
@@ -62,7 +86,7 @@ export function runChild(command: string, args: readonly string[], onLine?: (lin
     });
     child.on('close', (code) => {
       clearInterval(sampler);
-      resolve({ code, stdout, stderr, peakRssMB: peak });
+      resolve({ code, stdout, stderr, peakRssMB: peak, cpuSeconds: cpu });
     });
   });
 }

@@ -32,6 +32,7 @@ export class TrainProgress {
         `training ${s.sizes.join('-')} (${s.activation}, ${s.outputActivation} output, ${s.cost} cost, ` +
         `${s.optimizer} η=${s.learningRate}${s.schedule ? ` ${s.schedule}` : ''}, batch ${s.batchSize}, seed ${s.seed}` +
         `${s.dropout ? `, dropout ${s.dropout}` : ''}${s.augment && s.augment !== 'none' ? `, ${s.augment} augmentation` : ''}` +
+        `${s.labelSmoothing ? `, label smoothing ${s.labelSmoothing}` : ''}` +
         `${s.validation ? `, validation ${count(s.validation)}` : ''}) on ` +
         `${count(pair.train.count)} images from ${pair.source} [${trainer.backendName}${trainer.threads > 1 ? `, ${trainer.threads} threads` : ''}]; ` +
         `classes: ${this.plan.classNames.join(', ')}`,

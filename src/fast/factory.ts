@@ -3,8 +3,9 @@ import { DropoutMasks } from '../train/dropout.js';
 import { WasmDropoutBackend } from './dropout-backend.js';
 import type { HelperPool } from './helper-pool.js';
 import { instantiateKernels, type Kernels } from './kernels.js';
-import { isWide, type MemoryPlan } from './layout.js';
+import { isWide, type MemoryPlan, wideDropout } from './layout.js';
 import { WasmBackend } from './wasm-backend.js';
+import { WasmWideDropoutBackend } from './wide-dropout-backend.js';
 import type { WideRunner } from './wide-runner.js';
 import { WasmWarp } from './wasm-warp.js';
 
@@ -46,8 +47,9 @@ export interface FastBackendOptions {
  * `compileKernels(bytes)`); leave the trainer's backend out for the plain TypeScript reference.
  *
  * Inside, each network gets its own kernels instance (synchronously, from the compiled module),
- * with dropout's masks when the settings ask for dropout; wide networks (128 hidden neurons and
- * more) share their batches with a helper thread when `options.helper` is given (Node's
+ * with dropout's masks when the settings ask for dropout (a wide ReLU network keeps the wide
+ * path, on one thread or two; other networks take one thread); wide networks (128 hidden
+ * neurons and more) share their batches with a helper thread when `options.helper` is given (Node's
  * `fastBackendFactory` and the Lab set up that second thread; `options` is theirs); with
  * augmentation, the kernels distort the images too. One thread or two, the bits are the same.
  */
@@ -67,6 +69,8 @@ export function createFastBackend(module: WebAssembly.Module, options: FastBacke
     const warp = (settings.augment ?? 'none') === 'none' ? undefined : new WasmWarp(instantiateKernels(module));
     const dropout = settings.dropout ?? 0;
     if (dropout === 0) return new WasmBackend(kernels, network, settings, runner, warp);
+    // Wide ReLU networks drop neurons on the wide path (one thread or two); others in the plain kernels' step.
+    if (wideDropout(settings.sizes, settings.activation)) return new WasmWideDropoutBackend(kernels, network, settings, runner, warp);
     // Masks of ones (keep everything), for steps taken through the plain `trainMiniBatch`.
     return new WasmDropoutBackend(kernels, network, settings, new DropoutMasks(settings.sizes, settings.batchSize, 0), runner, warp);
   };

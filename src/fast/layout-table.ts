@@ -44,8 +44,12 @@ export const H_PANEL_BYTES = 64;
 export const H_INPUT_COLUMNS = 68;
 /** Wide path: the first pixel (weight row of the first layer) of the second thread's share. */
 export const H_INPUT_SPLIT = 72;
+/** Wide path: 1 while a training batch with dropout runs (each ReLU layer's masks at L_MASK), else 0. */
+export const H_DROPOUT = 76;
+/** f32 ε of label smoothing: the cross-entropy's targets are 1 − ε + ε/n for the label and ε/n for the others (softmax output). */
+export const H_LABEL_SMOOTHING = 80;
 /** Bytes of the header. */
-export const HEADER_BYTES = 80;
+export const HEADER_BYTES = 84;
 
 // Then one record of LAYER_BYTES per weight layer l = 0 … L−1 (i32 fields):
 /** n_in, neurons of the layer before. */
@@ -80,8 +84,10 @@ export const L_S2B = 52;
 export const L_SPLIT = 56;
 /** Wide path, ReLU hidden layers: this layer's non-zero activations per batch row (see asm/wide-forward.ts). */
 export const L_NONZERO = 60;
+/** Wide path, ReLU hidden layers of a run with dropout: the masks, batch rows × stride (0 = none; see asm/wide.ts). */
+export const L_MASK = 64;
 /** Bytes of one layer record. */
-export const LAYER_BYTES = 64;
+export const LAYER_BYTES = 68;
 
 /** Activation codes. */
 export const ACT_SIGMOID = 0;

@@ -19,7 +19,7 @@ const LAYER_FIELDS = [
   [T.L_IN, 'nIn'], [T.L_OUT, 'nOut'], [T.L_STRIDE, 'stride'], [T.L_W, 'weights'], [T.L_B, 'biases'],
   [T.L_GW, 'weightGradients'], [T.L_GB, 'biasGradients'], [T.L_Z, 'weightedInputs'], [T.L_A, 'activations'], [T.L_D, 'deltas'],
   [T.L_S1W, 'state1Weights'], [T.L_S1B, 'state1Biases'], [T.L_S2W, 'state2Weights'], [T.L_S2B, 'state2Biases'],
-  [T.L_SPLIT, 'split'], [T.L_NONZERO, 'nonZero'],
+  [T.L_SPLIT, 'split'], [T.L_NONZERO, 'nonZero'], [T.L_MASK, 'masks'],
 ] as const;
 
 const ACTIVATION_CODE: Record<OutputActivationName, number> = { sigmoid: T.ACT_SIGMOID, relu: T.ACT_RELU, tanh: T.ACT_TANH, softmax: T.ACT_SOFTMAX };
@@ -54,6 +54,8 @@ export interface LayerPlan {
   readonly split: number;
   /** Wide path, ReLU hidden layer: the address of its eight list addresses (asm/wide.ts `nonZero`), else 0. */
   readonly nonZero: number;
+  /** Wide path, ReLU hidden layer of a run with dropout: its masks, capacity rows × stride floats (`wideDropout`), else 0. */
+  readonly masks: number;
 }
 
 /** What a plan is made for. */
@@ -77,6 +79,10 @@ export interface PlanSettings {
   readonly mainShare?: number;
   /** Wide path: also plan a `TwinPlan`, so that a helper thread can predict a chunk of its own. */
   readonly twin?: boolean;
+  /** Plan room for dropout masks (`wideDropout`: where the wide path can apply them). */
+  readonly dropout?: boolean;
+  /** Label smoothing ε (absent: 0), softmax output with cross-entropy only. */
+  readonly labelSmoothing?: number;
 }
 
 /** Bytes per sparse-store entry: u16 pixel index + u8 value (asm/sparse.ts). */
@@ -130,6 +136,16 @@ export function isWide(sizes: readonly number[]): boolean {
 }
 
 /**
+ * Whether the wide path applies dropout itself (asm/wide.ts), on one thread or two: for ReLU
+ * hidden layers, whose errors it computes from the non-zero lists, so that a dropped neuron
+ * (its activation made 0) simply drops out of them. Other runs with dropout take the plain
+ * kernels' dropout step (asm/dropout.ts, one thread).
+ */
+export function wideDropout(sizes: readonly number[], activation: HiddenActivationName): boolean {
+  return isWide(sizes) && activation === 'relu';
+}
+
+/**
  * The row stride of a layer of n neurons. On the wide path a stride that is a multiple of 128
  * floats (512 bytes) gets 16 more: walking down a column of such a matrix (the products step
  * from weight row k to k+1) would otherwise hit the same few cache sets again and again, and
@@ -169,6 +185,7 @@ export function planMemory(settings: PlanSettings, base: number): MemoryPlan {
     const batch = capacity * stride * 4;
     const hidden = l < L - 1;
     const split = hidden ? Math.round((nOut * share) / 4) * 4 : stride;
+    const masked = hidden && settings.dropout === true && wideDropout(sizes, settings.activation);
     layers.push({
       nIn, nOut, stride,
       weights: take(w), biases: take(b),
@@ -178,6 +195,7 @@ export function planMemory(settings: PlanSettings, base: number): MemoryPlan {
       state2Weights: states >= 2 ? take(w) : 0, state2Biases: states >= 2 ? take(b) : 0,
       split,
       nonZero: wide && hidden && settings.activation === 'relu' ? take(32) : 0,
+      masks: masked ? take(batch) : 0,
     });
   }
   // The non-zero lists of ReLU layers (asm/wide.ts `nonZero`): per share, by rows (capacity + 1
@@ -233,9 +251,13 @@ export function writeLayout(memory: WebAssembly.Memory, plan: MemoryPlan, settin
     [T.H_PANEL_BYTES, plan.panelBytes],
     [T.H_INPUT_COLUMNS, plan.inputColumns],
     [T.H_INPUT_SPLIT, plan.inputSplit],
+    [T.H_DROPOUT, 0],
   ];
   for (const [field, value] of header) i32[t + (field >> 2)] = value;
-  const floats: [number, number][] = [[T.H_L2, settings.l2], [T.H_MOMENTUM, settings.momentum], [T.H_BETA1, settings.beta1], [T.H_BETA2, settings.beta2], [T.H_EPSILON, settings.epsilon]];
+  const floats: [number, number][] = [
+    [T.H_L2, settings.l2], [T.H_MOMENTUM, settings.momentum], [T.H_BETA1, settings.beta1], [T.H_BETA2, settings.beta2], [T.H_EPSILON, settings.epsilon],
+    [T.H_LABEL_SMOOTHING, settings.labelSmoothing ?? 0],
+  ];
   for (const [field, value] of floats) f32[t + (field >> 2)] = value;
   plan.layers.forEach((layer, l) => {
     const o = (plan.table + T.HEADER_BYTES + l * T.LAYER_BYTES) >> 2;

@@ -46,7 +46,7 @@ export class WasmBackend implements TrainingBackend {
   readonly threads: number;
   /** Augmentation's pixel work in the kernels, when given (src/fast/wasm-warp.ts). */
   readonly warp?: BatchWarp;
-  private readonly kernels: Kernels;
+  protected readonly kernels: Kernels;
   private readonly settings: TrainingSettings;
   /** Where everything sits in the kernels' memory (shared with `WasmDropoutBackend`). */
   readonly plan: MemoryPlan;
@@ -226,6 +226,8 @@ export class WasmBackend implements TrainingBackend {
       epsilon: EPSILON,
       capacity: this.capacity,
       mainShare: (s.augment ?? 'none') !== 'none' ? AUGMENTING_MAIN_SHARE : 0.5,
+      dropout: (s.dropout ?? 0) > 0,
+      labelSmoothing: s.labelSmoothing ?? 0,
     };
   }
 

@@ -34,6 +34,7 @@ export const SETTING_LIMITS = {
   dropout: { label: 'dropout', min: 0, max: 0.99, whole: false },
   validation: { label: 'validation', min: 0, max: 10_000_000, whole: true },
   patience: { label: 'patience', min: 0, max: 100_000, whole: true },
+  labelSmoothing: { label: 'label smoothing', min: 0, max: 0.5, whole: false },
   // The real bound on a network is MAX_PARAMETERS; this only keeps a single size sane.
   layerSize: { label: 'layer size', min: 1, max: 1_000_000, whole: true },
 } as const satisfies Record<string, NumberLimit>;
@@ -98,7 +99,10 @@ export function checkSettings(x: Readonly<Record<string, unknown>>, fail: Settin
     fail('cost', 'cost', `cross-entropy needs a sigmoid or softmax output layer, not ${String(x.outputActivation)}`);
   }
   for (const key of ['learningRate', 'l2', 'batchSize', 'epochs', 'seed'] as const) inRange(x, key, fail);
-  for (const key of ['dropout', 'validation', 'patience'] as const) if (x[key] !== undefined) inRange(x, key, fail);
+  for (const key of ['dropout', 'validation', 'patience', 'labelSmoothing'] as const) if (x[key] !== undefined) inRange(x, key, fail);
+  if (((x.labelSmoothing as number | undefined) ?? 0) > 0 && !(x.cost === 'cross-entropy' && x.outputActivation === 'softmax')) {
+    fail('labelSmoothing', 'label smoothing', 'needs the cross-entropy cost with a softmax output');
+  }
   if (x.schedule !== undefined) oneOf(x, 'schedule', 'schedule', SCHEDULES, fail);
   if (x.augment !== undefined) oneOf(x, 'augment', 'augment', AUGMENTS, fail);
   if (((x.patience as number | undefined) ?? 0) > 0 && !((x.validation as number | undefined) ?? 0)) {

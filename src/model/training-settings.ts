@@ -46,6 +46,8 @@ export interface TrainingSettings {
   readonly patience?: number;
   /** On-the-fly augmentation of the training images (absent = none). */
   readonly augment?: AugmentName;
+  /** Label smoothing ε: cross-entropy against targets 1 − ε + ε/n and ε/n instead of 1 and 0 (absent or 0 = none; softmax output only). */
+  readonly labelSmoothing?: number;
 }
 
 /** Settings as a user may give them: anything left out takes a default. */
@@ -54,7 +56,7 @@ export type PartialSettings = { -readonly [K in keyof TrainingSettings]?: Traini
 /** The fields every settings object has, in the order files write them. */
 export const REQUIRED_SETTINGS = ['sizes', 'activation', 'outputActivation', 'cost', 'init', 'optimizer', 'learningRate', 'l2', 'batchSize', 'epochs', 'seed'] as const;
 /** The optional fields, in the order files write them (each only when set). */
-export const OPTIONAL_SETTINGS = ['dropout', 'schedule', 'validation', 'patience', 'augment'] as const;
+export const OPTIONAL_SETTINGS = ['dropout', 'schedule', 'validation', 'patience', 'augment', 'labelSmoothing'] as const;
 
 /**
  * Training settings with their fields in one fixed order (the optional ones only when set), so

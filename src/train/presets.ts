@@ -2,9 +2,9 @@ import type { PartialSettings } from '../model/training-settings.js';
 import { SEED_SETTINGS } from './settings.js';
 
 /** The preset names of `digitlab train --preset`. */
-export type PresetName = 'seed' | 'seed-best' | 'best';
+export type PresetName = 'seed' | 'seed-best' | 'fast99' | 'best';
 /** The names accepted, for parsers and menus. */
-export const PRESET_NAMES: readonly PresetName[] = ['seed', 'seed-best', 'best'];
+export const PRESET_NAMES: readonly PresetName[] = ['seed', 'seed-best', 'fast99', 'best'];
 
 /** A named, documented recipe: settings that any explicit option can still override. */
 export interface Preset {
@@ -58,20 +58,57 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
     },
   },
   /**
+   * The fastest recipe found to a mean test accuracy of 99 %, on two CPU cores
+   * (`npm run speedrun -- --preset fast99`; README, "The speedrun"):
+   * - 784-512-512-10, ReLU, He init, softmax output with cross-entropy cost, label smoothing
+   *   0.1 (targets 0.91 and 0.01);
+   * - Adam, η 0.002 decayed to 0 by a cosine schedule over 8 epochs, mini-batches of 100;
+   * - affine augmentation (shift ±2 px, rotation ±10°, scale ±10 %; the elastic bending costs
+   *   more per image and, in a run this short, gave no more);
+   * - all 60,000 training images, no validation split: a fixed schedule, the last epoch kept.
+   * Chosen on the validation split (the last 10,000 training images held out, 50,000 trained
+   * on): 10 epochs without label smoothing 98.89 / 98.87 % (seeds 1, 2), with it 98.98 /
+   * 99.05 %, and 8 epochs with it 98.93 / 99.04 / 99.00 % (seeds 1–3); 784-512-256-10 takes ~20 %
+   * less time but gave 98.99 / 98.90 / 98.88 %. Without label smoothing, on seed 1: η 0.003, or
+   * batches of 200 with η 0.003, were no better than η 0.002 at 10 epochs (98.87, 98.93 against
+   * 98.94 %), nor was a 10 % warm-up (98.94 / 98.95 %, seeds 1, 2); with elastic bending, 8
+   * epochs gave 98.66 % at 512-512, 98.41 % at 784-1024-10, 98.21 % at 784-256-256-10.
+   */
+  fast99: {
+    name: 'fast99',
+    summary: '784-512-512-10 ReLU/He, softmax + cross-entropy with label smoothing 0.1, Adam η 0.002 cosine, affine augmentation, batch 100, 8 epochs on all 60,000 images',
+    settings: {
+      sizes: [784, 512, 512, 10],
+      activation: 'relu',
+      init: 'he',
+      cost: 'cross-entropy',
+      optimizer: 'adam',
+      learningRate: 0.002,
+      schedule: 'cosine',
+      augment: 'affine',
+      labelSmoothing: 0.1,
+      batchSize: 100,
+      epochs: 8,
+      seed: 1,
+    },
+  },
+  /**
    * The best plain MLP that trains in minutes on two CPU cores:
    * - 784-512-512-10, ReLU, He init, softmax output with cross-entropy cost;
    * - Adam, η 0.001 decayed to 0 over the run by a cosine schedule, mini-batches of 100;
    * - augmentation on the fly: every training image, every time, shifted up to ±2 px, rotated
    *   up to ±10°, scaled by up to ±10 % (affine) and gently bent (elastic: control points 4 px
    *   apart moved by N(0, 1 px²)), so the network never sees the same pixels twice — the
-   *   regulariser that matters most for a wide MLP (validation: affine 99.03 %, affine +
-   *   elastic 99.14 %; dropout 0.2 on top of affine: 99.03 %, no gain, so no dropout);
-   * - the last 10,000 training images held out for validation, the parameters of the best
-   *   validation epoch kept (early stopping).
+   *   regulariser that matters most for a wide MLP;
+   * - 40 epochs on all 60,000 training images: a fixed schedule, the last epoch kept.
+   * Chosen on the validation split (50,000 trained on, the last 10,000 held out; seed 1): 20
+   * epochs 99.14 %, 40 epochs 99.27 %; on top of 40 epochs, dropout 0.1 gave 99.25 %, label
+   * smoothing 0.1 99.22 %, an elastic bending twice as strong 98.40 %; 784-1024-512-10 for 20
+   * epochs (the time of 40 at 512-512) 99.13 %. README, "The speedrun", has the ablation.
    */
   best: {
     name: 'best',
-    summary: '784-512-512-10 ReLU/He, softmax + cross-entropy, Adam η 0.001 cosine, affine + elastic augmentation, 20 epochs, best-validation epoch',
+    summary: '784-512-512-10 ReLU/He, softmax + cross-entropy, Adam η 0.001 cosine, affine + elastic augmentation, batch 100, 40 epochs on all 60,000 images',
     settings: {
       sizes: [784, 512, 512, 10],
       activation: 'relu',
@@ -82,8 +119,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
       schedule: 'cosine',
       augment: 'elastic',
       batchSize: 100,
-      epochs: 20,
-      validation: 10_000,
+      epochs: 40,
       seed: 1,
     },
   },

@@ -1,5 +1,5 @@
 import { backward, createGradients, type Gradients } from '../core/backprop.js';
-import { type Cost, costByName } from '../core/costs.js';
+import type { Cost } from '../core/costs.js';
 import { forward } from '../core/forward.js';
 import { argmaxRow } from '../core/metrics.js';
 import type { Network } from '../core/network.js';
@@ -11,6 +11,7 @@ import { EVAL_CHUNK, predictRange } from './predict.js';
 import type { OptimizerState, StepResult, TrainingBackend } from './backend.js';
 import type { TrainingSettings } from '../model/training-settings.js';
 import type { DropoutMasks } from './dropout.js';
+import { trainingCost } from './label-smoothing.js';
 
 /**
  * The plain TypeScript implementation of training: `forward`, `backward` and the optimizer
@@ -32,7 +33,7 @@ export class ReferenceBackend implements TrainingBackend {
     this.evalWs = Workspace.for(network, EVAL_CHUNK);
     this.grads = createGradients(network);
     this.optimizer = createOptimizer({ name: settings.optimizer, learningRate: settings.learningRate, l2: settings.l2 }, network);
-    this.cost = costByName(settings.cost);
+    this.cost = trainingCost(settings);
     this.labels = new Uint8Array(settings.batchSize);
   }
 

@@ -2,13 +2,12 @@ import { Network } from '../core/network.js';
 import { Rng } from '../core/rng.js';
 import type { Dataset, DatasetPair } from '../data/dataset.js';
 import { DigitlabError } from '../errors.js';
-import type { StepResult, TrainingBackend } from './backend.js';
+import type { TrainingBackend } from './backend.js';
 import type { TrainerOptions, TrainerState } from './trainer-state.js';
 import type { BatchEvent, EpochEvent, TrainingEvent } from './events.js';
 import { ReferenceBackend } from './reference-backend.js';
 import type { TrainingSettings } from '../model/training-settings.js';
-import { AugmentAhead } from './augment-ahead.js';
-import { type DropoutBackend, DropoutMasks, supportsDropout } from './dropout.js';
+import { BatchFeed } from './batch-feed.js';
 import { EarlyStopping } from './early-stopping.js';
 import { divergence } from './divergence.js';
 import { learningRateAt } from './schedule.js';
@@ -46,10 +45,8 @@ export class Trainer {
   readonly earlyStopping: EarlyStopping | null;
   /** True once early stopping has ended the run (no more epochs should be run). */
   stoppedEarly = false;
-  /** Augmentation, a batch ahead when the backend has idle moments for it (null: none). */
-  private readonly augmenter: AugmentAhead | null;
-  private readonly dropout: { readonly backend: DropoutBackend; readonly masks: DropoutMasks } | null;
-  private readonly identity: Uint32Array;
+  /** The steps' images (augmented or not) and dropout masks. */
+  private readonly feed: BatchFeed;
   private readonly net: Network;
   private readonly backend: TrainingBackend;
   private readonly listener?: (event: TrainingEvent) => void;
@@ -89,14 +86,7 @@ export class Trainer {
     this.net = initial ? initial.clone() : Network.random(architecture, settings.init, this.rng);
     this.backend = (options.backend ?? ((net, s) => new ReferenceBackend(net, s)))(this.net, settings);
     this.listener = options.listener;
-    const augment = settings.augment ?? 'none';
-    this.augmenter = augment === 'none' ? null : new AugmentAhead(augment, this.train.rows, this.train.cols, settings.batchSize, this.backend.warp ?? null);
-    const ahead = this.augmenter;
-    if (ahead) this.backend.setIdleWork?.(() => ahead.work());
-    this.identity = new Uint32Array(settings.batchSize).map((_, i) => i);
-    const drop = settings.dropout ?? 0;
-    if (drop > 0 && !supportsDropout(this.backend)) throw new DigitlabError(`dropout: the ${this.backend.name} backend does not support dropout`);
-    this.dropout = drop > 0 && supportsDropout(this.backend) ? { backend: this.backend, masks: new DropoutMasks(settings.sizes, settings.batchSize, drop) } : null;
+    this.feed = new BatchFeed(settings, this.train, this.backend);
     this.order = new Uint32Array(this.train.count);
     this.predictions = new Uint8Array(Math.max(this.train.count, this.test.count));
   }
@@ -135,19 +125,7 @@ export class Trainer {
     const perEpoch = this.batchesPerEpoch;
     const learningRate = learningRateAt(this.settings.schedule ?? 'constant', this.settings.learningRate, this.epochsDone * perEpoch + this.batchesDone, epochs * perEpoch);
     const t0 = performance.now();
-    // Augmentation: the batch's images distorted afresh (same rng), as a small data set of its own.
-    const batch = this.augmenter ? this.augmenter.take(this.train, this.order, start, count, this.rng) : this.train;
-    const indices = this.augmenter ? this.identity : this.order;
-    const first = this.augmenter ? 0 : start;
-    if (this.dropout) this.dropout.masks.draw(this.rng, count);
-    // The next batch of this epoch may be distorted while this one trains: its draws are the rng's next anyway.
-    if (this.augmenter && this.batchesDone + 1 < perEpoch) {
-      this.augmenter.prepare(this.train, this.order, start + batchSize, Math.min(batchSize, this.train.count - start - batchSize), this.rng);
-    }
-    const result: StepResult = this.dropout
-      ? this.dropout.backend.trainMiniBatchDropout(batch, indices, first, count, learningRate, this.dropout.masks)
-      : this.backend.trainMiniBatch(batch, indices, first, count, learningRate);
-    const { costSum, correct } = result;
+    const { costSum, correct } = this.feed.step(this.order, start, count, this.rng, learningRate, this.batchesDone + 1 < perEpoch);
     this.epochSeconds += (performance.now() - t0) / 1000;
     this.batchesDone++;
     this.examplesSeen += count;
@@ -241,7 +219,7 @@ export class Trainer {
     this.backend.writeNetwork(net);
     this.rng.setState(state.rng);
     this.order.set(state.order);
-    this.augmenter?.cancel();
+    this.feed.cancel();
     this.epochsDone = state.epochsDone;
     this.batchesDone = state.batchesDone;
     this.examplesSeen = state.examplesSeen;

@@ -1,6 +1,6 @@
 // `digitlab train --preset …` end to end on a small slice of real MNIST: the preset's recipe
-// is used (options override it), validation and test accuracy of the kept epoch are reported,
-// and the saved model carries the settings.
+// is used (options override it), validation and test accuracy of the kept epoch are reported
+// when there is a validation split, and the saved model carries the settings.
 // Also: the fast path trains augmented batches like the reference path.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -33,6 +33,29 @@ describe('digitlab train --preset', () => {
     assert.equal(model.training.augment, 'elastic');
     assert.equal(model.training.schedule, 'cosine');
     assert.equal(model.training.validation, 1000);
+  });
+
+  it('fast99 on a short slice: all training images, no validation split, label smoothing and affine augmentation, the last epoch saved', () => {
+    const out = join(dir, 'fast99.json');
+    const r = runCli(['train', '--preset', 'fast99', '--epochs', '2', '--limit', '2000', '--json', '--out', out]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /training 784-512-512-10 \(relu, softmax output, cross-entropy cost, adam η=0\.002 cosine, batch 100, seed 1, affine augmentation, label smoothing 0\.1\) on 2,000 images/);
+    assert.doesNotMatch(r.stderr, /validation|kept epoch/);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, number>);
+    assert.deepEqual(lines.map((l) => l.epoch), [1, 2]);
+    assert.ok(lines[1].testAccuracy > 0.8, `test ${lines[1].testAccuracy}`);
+    const model = JSON.parse(readFileSync(out, 'utf8')) as { training: Record<string, unknown>; metrics: { testAccuracy: number } };
+    assert.deepEqual([model.training.labelSmoothing, model.training.augment, model.training.epochs, model.training.validation], [0.1, 'affine', 2, undefined]);
+    assert.equal(model.metrics.testAccuracy, lines[1].testAccuracy);
+  });
+
+  it('best on a short slice: elastic augmentation, all training images, no label smoothing', () => {
+    const out = join(dir, 'best-full.json');
+    const r = runCli(['train', '--preset', 'best', '--epochs', '1', '--limit', '1000', '--json', '--out', out]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /training 784-512-512-10 \(relu, softmax output, cross-entropy cost, adam η=0\.001 cosine, batch 100, seed 1, elastic augmentation\) on 1,000 images/);
+    const model = JSON.parse(readFileSync(out, 'utf8')) as { training: Record<string, unknown> };
+    assert.deepEqual([model.training.augment, model.training.validation, model.training.labelSmoothing], ['elastic', undefined, undefined]);
   });
 
   it('seed-best with dropout on the fast path', () => {

@@ -1,7 +1,8 @@
 // The Lab's training Worker trains a wide network (784-256-256-10, two Workers in a
 // cross-origin isolated page) to the same bits as one thread in Node: the same settings and
 // seed, five mini-batches (twelve with elastic augmentation, which the Worker distorts a batch
-// ahead with the kernels' warp), weights and biases compared float for float. It talks to the built
+// ahead with the kernels' warp; six with dropout and label smoothing), weights and biases
+// compared float for float. It talks to the built
 // Worker through its message protocol (load, reset, step), as bench/lab-worker.ts does.
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
@@ -80,5 +81,9 @@ describe('a wide network in the Lab Worker', { timeout: 240_000 }, () => {
 
   it('with elastic augmentation too (the next batch distorted ahead, in the Worker, by the kernels)', async () => {
     await sameBits(resolveSettings({ sizes: [784, 256, 256, 10], activation: 'relu', cost: 'cross-entropy', optimizer: 'adam', init: 'he', learningRate: 0.001, augment: 'elastic', seed: 4 }), 12);
+  });
+
+  it('with dropout (on the wide path, split between the Workers) and label smoothing too', async () => {
+    await sameBits(resolveSettings({ sizes: [784, 256, 256, 10], activation: 'relu', cost: 'cross-entropy', optimizer: 'adam', init: 'he', learningRate: 0.001, dropout: 0.2, labelSmoothing: 0.1, seed: 5 }), 6);
   });
 });

@@ -12,7 +12,7 @@ import { loadKernelsModule } from '../../src/fast/node.js';
 const LAYER_FIELDS = {
   L_IN: 'nIn', L_OUT: 'nOut', L_STRIDE: 'stride', L_W: 'weights', L_B: 'biases', L_GW: 'weightGradients', L_GB: 'biasGradients',
   L_Z: 'weightedInputs', L_A: 'activations', L_D: 'deltas', L_S1W: 'state1Weights', L_S1B: 'state1Biases', L_S2W: 'state2Weights',
-  L_S2B: 'state2Biases', L_SPLIT: 'split', L_NONZERO: 'nonZero',
+  L_S2B: 'state2Biases', L_SPLIT: 'split', L_NONZERO: 'nonZero', L_MASK: 'masks',
 } as const;
 
 function settings(sizes: number[]): PlanSettings {

@@ -45,6 +45,7 @@ export interface TrainOptions {
   validation?: number;
   patience?: number;
   augment?: PartialSettings['augment'];
+  labelSmoothing?: number;
 }
 
 /**
@@ -84,6 +85,7 @@ export function registerTrainCommand(program: Command): void {
     .option('--validation <n>', 'hold out the last n training images to validate on; the best-validation epoch is kept (default 0)', limitOption(L.validation))
     .option('--patience <n>', 'early stopping: stop after n epochs without a better validation accuracy (default 0 = never)', limitOption(L.patience))
     .option('--augment <name>', `distort training images on the fly: ${AUGMENTS.join(', ')} (default none)`, choiceOption(AUGMENTS))
+    .option('--label-smoothing <ε>', 'cross-entropy against targets 1 − ε + ε/10 and ε/10 instead of 1 and 0 (softmax output; default 0)', limitOption(L.labelSmoothing))
     .action(async (o: TrainOptions) => {
       await train(o);
     });
@@ -108,6 +110,7 @@ export function trainRequest(o: TrainOptions): RunRequest {
     validation: o.validation,
     patience: o.patience,
     augment: o.augment,
+    labelSmoothing: o.labelSmoothing,
   };
   return { preset: o.preset, settings, data: o.data, limit: o.limit, out: o.out, checkpoint: o.checkpoint, resume: o.resume, backend: o.backend };
 }
