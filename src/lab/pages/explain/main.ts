@@ -9,7 +9,7 @@ import { applyMessages } from '../../shared/i18n-dom.js';
 import { type Language, pageLanguage, Translator } from '../../shared/i18n.js';
 import { showCourseLink } from '../../components/course-link.js';
 import { lazyNotice } from '../../components/lazy-notice.js';
-import { loadModel } from '../../shared/model-loader.js';
+import { loadPretrained } from '../../shared/model-loader.js';
 import { Store, syncHash } from '../../shared/store.js';
 import { EXPLAIN_CODEC, EXPLAIN_VIEWS, type ExplainState, type ExplainView } from './explain-state.js';
 import { averageInWorker } from './nudges-client.js';
@@ -65,7 +65,7 @@ function loadData(): void {
     sgd.setStatus(text);
   };
   progress(0);
-  Promise.all([loadSplit(siteRoot(), 'mnist', 'train', progress), loadModel('../pretrained.json')])
+  Promise.all([loadSplit(siteRoot(), 'mnist', 'train', progress), loadPretrained(siteRoot())])
     .then(([train, model]) => {
       nudges.setSources({ train, pretrained: { network: model.network, cost: model.cost as CostName } });
       sgd.setTrainingSet(train);
