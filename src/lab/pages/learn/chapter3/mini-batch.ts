@@ -1,5 +1,6 @@
 import { type SgdArrival, sgdArrival } from '../../../../explain/sgd-arrival.js';
-import type { SgdPathResult } from '../../../../explain/sgd-path.js';
+import { SGD_PATH_DEFAULTS, type SgdPathResult } from '../../../../explain/sgd-path.js';
+import { SEED_SETTINGS } from '../../../../train/settings.js';
 import { EXPLAIN_MESSAGES } from '../../../components/explain/messages.js';
 import { SgdPathPanel, type SgdPathRunner, type SgdPathState } from '../../../components/explain/sgd-path-panel.js';
 import { el } from '../../../components/figure-parts.js';
@@ -10,9 +11,9 @@ import { sgdPathInWorker } from '../../../shared/sgd-path-client.js';
 import { counted } from '../chapter2/words.js';
 
 /** The mini-batch size of `sgdPath` (its default, which the panel's runs use). */
-const BATCH = 100;
+const BATCH = SGD_PATH_DEFAULTS.batch;
 /** The course's run: smaller than How it learns' default so it finishes in seconds. */
-const COURSE_RUN: SgdPathState = { subset: 1000, fullSteps: 50, epochs: 10, sgdRate: 4.5, grid: 15 };
+const COURSE_RUN: SgdPathState = { subset: 1000, fullSteps: 50, epochs: 10, sgdRate: SEED_SETTINGS.learningRate, grid: 15 };
 
 /** The computed answer: who reached the cost both reach, in images looked at, on how many training images. */
 export interface MiniBatchResult extends SgdArrival {
