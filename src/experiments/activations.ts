@@ -45,12 +45,12 @@ export interface ActivationsOptions {
  * plain SGD on mini-batches of 100 for 10 epochs, one seed; only the hidden activation and what
  * is fair to it (init, learning rate) differ.
  */
-export const ACTIVATIONS_DEFAULTS: ActivationsOptions = {
+export const ACTIVATIONS_DEFAULTS = {
   activations: ['sigmoid', 'relu'],
   trainCount: 60000,
   testCount: 10000,
   settings: { sizes: [784, 16, 16, 10], cost: 'quadratic', outputActivation: 'sigmoid', optimizer: 'sgd', batchSize: 100, epochs: 10, seed: 1 },
-};
+} satisfies ActivationsOptions;
 
 /** One run of the comparison. */
 export interface ActivationRun {

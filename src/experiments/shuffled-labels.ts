@@ -16,7 +16,7 @@ import { type CurvePlan, type TrainingCurves, trainInTurn, withShuffledLabels } 
  * two threads (medians of 7 alternating pairs; the same result.json but for the seconds). More
  * than half of each epoch is the evaluations after it (13,000 images against 3,000 trained on).
  */
-export const SHUFFLED_LABELS_DEFAULTS: ShuffledLabelsOptions = {
+export const SHUFFLED_LABELS_DEFAULTS = {
   trainCount: 3000,
   testCount: 10000,
   settings: {
@@ -30,7 +30,7 @@ export const SHUFFLED_LABELS_DEFAULTS: ShuffledLabelsOptions = {
     epochs: 40,
     seed: 1,
   },
-};
+} satisfies ShuffledLabelsOptions;
 
 /** What to train in the shuffled-labels experiment. */
 export interface ShuffledLabelsOptions {

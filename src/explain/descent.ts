@@ -202,3 +202,8 @@ function nearest(minima: readonly (readonly number[])[], p: readonly number[]): 
   });
   return bestD < 1e-2 ? best : -1;
 }
+
+/** The run a view opens on for landscape `name`: the default start with the rate that settles (the second of `DEFAULT_RUNS`). */
+export function settlingRun(name: Landscape['name']): DescentRun {
+  return DEFAULT_RUNS[name].rates[1];
+}

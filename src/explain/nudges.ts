@@ -53,6 +53,9 @@ export interface NudgesResult {
   readonly trainingSet?: TrainingSetNudges;
 }
 
+/** The defaults of `explainNudges` (and of `digitlab explain nudges` and How it learns): the first training image, a mini-batch of 10. */
+export const NUDGES_DEFAULTS = { index: 0, batchSize: 10 } as const;
+
 /** Options of `explainNudges`. */
 export interface NudgesOptions {
   /** The training image (default 0). */
@@ -71,14 +74,14 @@ export interface NudgesOptions {
 
 /** Runs the nudges explorable on `data` (the training set) for the chosen image. */
 export function explainNudges(net: Network, cost: CostName, data: ImageSource, options: NudgesOptions = {}): NudgesResult {
-  const index = options.index ?? 0;
+  const index = options.index ?? NUDGES_DEFAULTS.index;
   if (!Number.isInteger(index) || index < 0 || index >= data.count) throw new RangeError(`image index must be from 0 to ${data.count - 1}, got ${index}`);
   const label = data.labels[index];
   const image = imageNudges(net, cost, imagePixels(data, index), label);
   const neuron = options.neuron ?? label;
   const classes = net.sizes[net.layerCount];
   if (!Number.isInteger(neuron) || neuron < 0 || neuron >= classes) throw new RangeError(`output neuron must be from 0 to ${classes - 1}, got ${neuron}`);
-  const batchSize = Math.max(1, Math.min(options.batchSize ?? 10, data.count - index));
+  const batchSize = Math.max(1, Math.min(options.batchSize ?? NUDGES_DEFAULTS.batchSize, data.count - index));
   const indices = Array.from({ length: batchSize }, (_, i) => index + i);
   const batch = batchNudges(
     net,

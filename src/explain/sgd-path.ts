@@ -24,6 +24,20 @@ import { principalPlane } from './pca.js';
  * cost-versus-examples curves) can differ from the grid's cost under it.
  */
 
+/** Defaults of `sgdPath` and `digitlab explain sgd-path`, chosen so that the command runs in well under 2 minutes (How it learns and the course run smaller sizes in a page). */
+export const SGD_PATH_DEFAULTS = {
+  /** Training images both runs use: the first 5,000 of MNIST (the full-batch gradient and the cost grid cost n forward passes each). */
+  subset: 5000,
+  /** Full-batch steps: 200 × 5,000 = 1,000,000 examples processed. */
+  fullSteps: 200,
+  /** SGD epochs: 10 × 5,000 = 50,000 examples in 500 mini-batches of 100. */
+  epochs: 10,
+  batch: 100,
+  grid: 25,
+  /** Points of each path whose full cost is computed exactly. */
+  costPoints: 60,
+} as const;
+
 /** Options of `sgdPath`. */
 export interface SgdPathOptions {
   /** Architecture, cost, learning rate and seed (the batch size is overridden per run). */
@@ -98,9 +112,9 @@ interface Recorded {
 /** Trains both ways, projects both paths on the principal plane and maps the cost on it. */
 export function sgdPath(o: SgdPathOptions): SgdPathResult {
   const n = o.train.count;
-  const batch = o.batchSize ?? 100;
-  const gridSize = o.gridSize ?? 25;
-  const costPoints = o.costPoints ?? 60;
+  const batch = o.batchSize ?? SGD_PATH_DEFAULTS.batch;
+  const gridSize = o.gridSize ?? SGD_PATH_DEFAULTS.grid;
+  const costPoints = o.costPoints ?? SGD_PATH_DEFAULTS.costPoints;
   const noTest: Dataset = { ...o.train, count: 0, images: o.train.images.subarray(0, 0), labels: o.train.labels.subarray(0, 0) };
   const pair = { train: o.train, test: noTest, source: 'subset' };
   const initial = Network.random(

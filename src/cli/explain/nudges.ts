@@ -6,7 +6,7 @@ import { Rng } from '../../core/rng.js';
 import type { CostName } from '../../core/costs.js';
 import { resolveDataOption } from '../../data/idx-dir.js';
 import { DigitlabError } from '../../errors.js';
-import { explainNudges, imagePixels, type NudgesResult } from '../../explain/nudges.js';
+import { explainNudges, imagePixels, NUDGES_DEFAULTS, type NudgesResult } from '../../explain/nudges.js';
 import { loadModel } from '../../model/model-io.js';
 import { type GridTile, writeImageGrid } from '../image-grid.js';
 import { integerOption } from '../options.js';
@@ -35,9 +35,9 @@ export function registerNudges(parent: Command): void {
     .description('what one training image wants: output wishes, three ways to raise a neuron, wishes summed backwards layer by layer to the pixels, −∇C as maps, then averaged over a mini-batch and over the training set')
     .option('--model <file>', 'the model (default: models/pretrained.json)')
     .option('--untrained <seed>', 'use a freshly initialised 784-16-16-10 network instead (the start of training)', integerOption(0, 0xffffffff))
-    .option('--index <n>', 'the training image', integerOption(0, 1e9), 0)
+    .option('--index <n>', 'the training image', integerOption(0, 1e9), NUDGES_DEFAULTS.index)
     .option('--neuron <j>', 'the output neuron whose three ways to rise are shown (default: the image\'s label)', integerOption(0, 1e6))
-    .option('--batch <n>', 'images averaged in the mini-batch (from --index on)', integerOption(1, 10_000), 10)
+    .option('--batch <n>', 'images averaged in the mini-batch (from --index on)', integerOption(1, 10_000), NUDGES_DEFAULTS.batchSize)
     .option('--average <n>', 'training images averaged into −∇C of the training set, from the first on (default: all of them; 0 skips it)', integerOption(0, 1e9))
     .option('--data <dir>', 'a directory with the MNIST-named IDX files, or "fashion"')
     .option('--out <dir>', 'write nudges-image.png (the input and the 16 first-layer maps of −∇C), nudges-wishes.png (the pixels\' wishes), nudges-batch.png and nudges-training-set.png')

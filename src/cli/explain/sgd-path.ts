@@ -1,25 +1,13 @@
 import type { Command } from 'commander';
 import { takeFirst } from '../../data/dataset.js';
 import { resolveDataOption } from '../../data/idx-dir.js';
-import { type SgdPathResult, sgdPath } from '../../explain/sgd-path.js';
+import { SGD_PATH_DEFAULTS, type SgdPathResult, sgdPath } from '../../explain/sgd-path.js';
 import { resolveSettings, SEED_SETTINGS } from '../../train/settings.js';
 import { backendFactory, BACKEND_NAMES, type BackendChoice } from '../backend-choice.js';
 import { writeLineChart } from '../charts.js';
 import { choiceOption, integerOption, numberOption } from '../options.js';
 import { writeCostMap } from '../surface-png.js';
 import { note, num, outputDirectory, toJson } from './output.js';
-
-/** Defaults of `explain sgd-path`, chosen so that it runs in well under 2 minutes. */
-export const SGD_PATH_DEFAULTS = {
-  /** Training images both runs use: the first 5,000 of MNIST (the full-batch gradient and the cost grid cost n forward passes each). */
-  subset: 5000,
-  /** Full-batch steps: 200 × 5,000 = 1,000,000 examples processed. */
-  fullSteps: 200,
-  /** SGD epochs: 10 × 5,000 = 50,000 examples in 500 mini-batches of 100. */
-  epochs: 10,
-  batch: 100,
-  grid: 25,
-} as const;
 
 interface SgdPathOptions {
   subset: number;

@@ -4,9 +4,10 @@
  * `quantiseInk` gives the image exactly as a link restores it). The text is a run of
  * base64url symbols, one per token: symbol 0–15 is one pixel of that level, symbol 16–63 a run
  * of 1–48 blank pixels (MNIST-like digits are ~80 % blank, so a digit takes ~150–250
- * characters instead of 784).
+ * characters instead of 784). The symbols are base64url's (base64url.ts), read one by one.
  */
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+import { BASE64URL_ALPHABET as ALPHABET, symbolValue } from './base64url.js';
+
 const LEVELS = 16;
 const STEP = 17;
 const MAX_RUN = 64 - LEVELS;
@@ -46,7 +47,7 @@ export function decodeDigit(code: string): Uint8Array | null {
   const pixels = new Uint8Array(DIGIT_PIXELS);
   let at = 0;
   for (const ch of code) {
-    const symbol = ALPHABET.indexOf(ch);
+    const symbol = symbolValue(ch);
     if (symbol < 0) return null;
     if (symbol < LEVELS) {
       if (at >= DIGIT_PIXELS) return null;

@@ -3,25 +3,47 @@ import { type Model, parseModel } from '../../model/model-file.js';
 import type { TrainingSettings } from '../../model/training-settings.js';
 
 /**
- * Models for the pages and the embedded figures: a model file fetched once per URL (the
- * figures of one page that name the same file share it) and checked by the model format's
- * own parser; and a network rebuilt from a training snapshot's buffers.
+ * The one way the browser gets a model file — on a page, in an embedded figure and in a
+ * Worker alike: fetched once per absolute URL (the figures of one page that name the same file
+ * share it, and a Worker's jobs share its one download) and checked by the model format's own
+ * parser. Also: a network rebuilt from a training snapshot's buffers.
  */
 const cache = new Map<string, Promise<Model>>();
 
-/** Fetches and checks the model file at `url` (relative to the page), once per absolute URL. */
-export function loadModel(url: string): Promise<Model> {
-  const absolute = new URL(url, document.baseURI).href;
+/** The pretrained model's file name: it sits in the site's root folder. */
+export const PRETRAINED_FILE = 'pretrained.json';
+
+/** The pretrained model's absolute URL in the site whose root is `root` (`siteRoot()`, which a page passes to its Workers). */
+export function pretrainedUrl(root: string): string {
+  return new URL(PRETRAINED_FILE, root).href;
+}
+
+/** What relative URLs are read against: the page's base, or in a Worker (no document) its script's address. */
+function baseUrl(): string {
+  return typeof document === 'undefined' ? globalThis.location.href : document.baseURI;
+}
+
+/**
+ * Fetches and checks the model file at `url` (absolute, or relative to the page or the
+ * Worker), once per absolute URL; `name` names it in an error (default: `url` as given).
+ */
+export function loadModel(url: string, name = url): Promise<Model> {
+  const absolute = new URL(url, baseUrl()).href;
   let model = cache.get(absolute);
   if (model === undefined) {
     model = fetch(absolute).then(async (response) => {
-      if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-      return parseModel(await response.json(), url);
+      if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+      return parseModel(await response.json(), name);
     });
     cache.set(absolute, model);
     model.catch(() => cache.delete(absolute));
   }
   return model;
+}
+
+/** The pretrained model of the site at `root`. */
+export function loadPretrained(root: string): Promise<Model> {
+  return loadModel(pretrainedUrl(root), PRETRAINED_FILE);
 }
 
 /** A run's parameters at one moment (buffers transferred from the Worker, not copied). */

@@ -2,9 +2,11 @@
  * A drawing in a few bytes, for the Lab's address: each stroke is its points on a 256 × 256
  * grid over the pad (0 = left/top edge, 255 = right/bottom), written as one byte giving the
  * number of points (1–255; a longer stroke is split, its pieces sharing an end point) and
- * then x, y byte pairs; the bytes as base64url (no padding). A digit drawn with the mouse is
- * some 100–300 characters. Decoding checks every byte and gives null for anything else.
+ * then x, y byte pairs; the bytes as base64url (no padding, base64url.ts). A digit drawn with
+ * the mouse is some 100–300 characters. Decoding checks every byte and gives null for
+ * anything else.
  */
+import { base64urlToBytes, bytesToBase64url } from './base64url.js';
 
 /** A stroke as grid points, 0–255 each. */
 export type GridStroke = readonly (readonly [number, number])[];
@@ -13,9 +15,6 @@ export type GridStroke = readonly (readonly [number, number])[];
 export const GRID_MAX = 255;
 /** The longest text a drawing may take in the address. */
 export const MAX_DRAWING_LENGTH = 6000;
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 /** The strokes as base64url text ('' for none). */
 export function encodeStrokes(strokes: readonly GridStroke[]): string {
@@ -28,27 +27,13 @@ export function encodeStrokes(strokes: readonly GridStroke[]): string {
       for (const [x, y] of piece) bytes.push(clampByte(x), clampByte(y));
     }
   }
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const [a, b = 0, c = 0] = bytes.slice(i, i + 3);
-    const n = (a << 16) | (b << 8) | c;
-    const chars = [18, 12, 6, 0].map((shift) => ALPHABET[(n >> shift) & 63]);
-    text += chars.slice(0, Math.min(4, bytes.length - i + 1)).join('');
-  }
-  return text;
+  return bytesToBase64url(bytes);
 }
 
 /** The strokes `text` holds, or null when it is not a drawing this codec wrote. */
 export function decodeStrokes(text: string): GridStroke[] | null {
-  if (!BASE64URL.test(text) || text.length % 4 === 1 || text.length > MAX_DRAWING_LENGTH) return null;
-  const bytes: number[] = [];
-  for (let i = 0; i < text.length; i += 4) {
-    const chunk = text.slice(i, i + 4);
-    const n = [...chunk].reduce((acc, ch, k) => acc | (ALPHABET.indexOf(ch) << (18 - 6 * k)), 0);
-    bytes.push((n >> 16) & 255);
-    if (chunk.length > 2) bytes.push((n >> 8) & 255);
-    if (chunk.length > 3) bytes.push(n & 255);
-  }
+  const bytes = text.length > MAX_DRAWING_LENGTH ? null : base64urlToBytes(text);
+  if (bytes === null) return null;
   const strokes: [number, number][][] = [];
   for (let i = 0; i < bytes.length; ) {
     const count = bytes[i++];

@@ -1,4 +1,4 @@
-import { type DescentPath, descend, findMinima } from '../../../explain/descent.js';
+import { type DescentPath, descend, findMinima, settlingRun } from '../../../explain/descent.js';
 import { type Landscape, landscapeByName, type LandscapeName } from '../../../explain/landscapes.js';
 import { applyMessages } from '../../shared/i18n-dom.js';
 import type { Translator } from '../../shared/i18n.js';
@@ -88,7 +88,8 @@ export class DescentPanel {
     this.setRateInputs();
     this.els.landscape.addEventListener('change', () => {
       const landscape = (this.els.landscape as HTMLSelectElement).value as LandscapeName;
-      store.set({ landscape, start: landscape === 'curve' ? [7.5] : [4.2, -4], learningRate: landscape === 'curve' ? 0.3 : 0.5 });
+      const run = settlingRun(landscape);
+      store.set({ landscape, start: [...run.start], learningRate: run.learningRate });
       this.setRateInputs();
       this.setup();
     });

@@ -2,6 +2,7 @@ import type { Dataset } from '../../../data/dataset.js';
 import type { SgdPathResult } from '../../../explain/sgd-path.js';
 import { applyMessages } from '../../shared/i18n-dom.js';
 import { formatNumber, type Translator } from '../../shared/i18n.js';
+import type { SgdPathJob } from '../../shared/sgd-path-protocol.js';
 import type { StateView } from '../../shared/store.js';
 import { ticks } from '../../../explain/axis-ticks.js';
 import { beginCanvasText, canvasFont, canvasScale, onResize, wrapText } from '../canvas-text.js';
@@ -15,16 +16,6 @@ export interface SgdPathState {
   epochs: number;
   sgdRate: number;
   grid: number;
-}
-
-/** One run of the computation: the first n training images and the settings. */
-export interface SgdPathJob {
-  readonly images: Uint8Array;
-  readonly labels: Uint8Array;
-  readonly fullSteps: number;
-  readonly epochs: number;
-  readonly learningRate: number;
-  readonly grid: number;
 }
 
 /** Runs a job off the page's thread (the page's Worker), reporting progress lines; resolves with the result. */

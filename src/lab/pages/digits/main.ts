@@ -3,7 +3,8 @@ import { showCourseLink } from '../../components/course-link.js';
 import { lazyNotice } from '../../components/lazy-notice.js';
 import { applyMessages } from '../../shared/i18n-dom.js';
 import { type Language, pageLanguage, Translator } from '../../shared/i18n.js';
-import { loadModel } from '../../shared/model-loader.js';
+import { loadPretrained } from '../../shared/model-loader.js';
+import { siteRoot } from '../../site/site-root.js';
 import { Store, syncHash } from '../../shared/store.js';
 import { CollectPanel } from './collect-panel.js';
 import { DigitDb, type NewDigit, type StoredDigit, type StoredNetwork } from '../../shared/digit-db.js';
@@ -112,7 +113,7 @@ function keptNetwork(stored: StoredNetwork): DigitsState['fineTuned'] {
 
 /** Opens IndexedDB and the pretrained network; the page is ready when both have answered. */
 async function start(): Promise<void> {
-  const [opened, model] = await Promise.allSettled([DigitDb.open(), loadModel('../pretrained.json')]);
+  const [opened, model] = await Promise.allSettled([DigitDb.open(), loadPretrained(siteRoot())]);
   if (model.status === 'fulfilled') store.set({ pretrained: model.value });
   else store.set({ modelError: String(model.reason instanceof Error ? model.reason.message : model.reason) });
   if (opened.status === 'fulfilled') {

@@ -20,7 +20,7 @@ export class ExperimentClient {
   private readonly listeners = new Map<number, RunListener<ExperimentName>>();
 
   /** Starts the module Worker. */
-  constructor(private readonly root: string, private readonly modelUrl: string) {
+  constructor(private readonly root: string) {
     this.worker = new Worker(new URL('./experiment-worker.ts', import.meta.url), { type: 'module', name: 'digitlab-experiments' });
     this.worker.onmessage = (event: MessageEvent<FromExperimentWorker>) => this.receive(event.data);
     this.worker.onerror = (event) => {
@@ -33,7 +33,7 @@ export class ExperimentClient {
   run<N extends ExperimentName>(name: N, options: ExperimentTypes[N]['options'], listener: RunListener<N>): void {
     const id = this.nextId++;
     this.listeners.set(id, listener as unknown as RunListener<ExperimentName>);
-    this.worker.postMessage({ type: 'run', id, experiment: name, options, root: this.root, modelUrl: this.modelUrl });
+    this.worker.postMessage({ type: 'run', id, experiment: name, options, root: this.root });
   }
 
   private receive(m: FromExperimentWorker): void {

@@ -7,9 +7,10 @@ import { runNeuronInputs } from '../../../experiments/neuron-inputs.js';
 import { runNoise } from '../../../experiments/noise.js';
 import { runShuffledLabels } from '../../../experiments/shuffled-labels.js';
 import type { TrainingCurves } from '../../../experiments/training-curves.js';
-import { type Model, parseModel } from '../../../model/model-file.js';
+import type { Model } from '../../../model/model-file.js';
 import { loadSplit } from '../../shared/data-loader.js';
 import { backendName, loadFastBackend } from '../../shared/kernel-loader.js';
+import { loadPretrained } from '../../shared/model-loader.js';
 import type { FromExperimentWorker, RunRequest } from './protocol.js';
 
 /**
@@ -28,12 +29,6 @@ function post(message: FromExperimentWorker): void {
   scope.postMessage(message);
 }
 
-async function loadModel(url: string): Promise<Model> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return parseModel(await response.json(), 'pretrained.json');
-}
-
 async function pair(r: RunRequest): Promise<DatasetPair> {
   post({ type: 'status', id: r.id, stage: 'loading-data' });
   test ??= loadSplit(r.root, 'mnist', 'test');
@@ -44,7 +39,7 @@ async function pair(r: RunRequest): Promise<DatasetPair> {
 async function withModel(r: RunRequest): Promise<{ model: Model; test: Dataset }> {
   post({ type: 'status', id: r.id, stage: 'loading-model' });
   test ??= loadSplit(r.root, 'mnist', 'test');
-  model ??= loadModel(r.modelUrl);
+  model ??= loadPretrained(r.root);
   return { model: await model, test: await test };
 }
 

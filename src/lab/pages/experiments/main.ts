@@ -24,7 +24,7 @@ const { state, issues } = codec.decode(location.hash);
 const store = new Store(state);
 syncHash(store, codec);
 const tr = new Translator(EX_MESSAGES, pageLanguage(stateLanguage(store.state)));
-const client = new ExperimentClient(siteRoot(), new URL('./pretrained.json', location.href).href);
+const client = new ExperimentClient(siteRoot());
 
 document.documentElement.lang = tr.language;
 document.title = tr.t('title');

@@ -1,4 +1,9 @@
-import { FAIR_ACTIVATION_SETTINGS } from '../../../experiments/activations.js';
+import { ACTIVATIONS_DEFAULTS, FAIR_ACTIVATION_SETTINGS } from '../../../experiments/activations.js';
+import { FOOL_DEFAULTS } from '../../../experiments/fool.js';
+import { MISTAKES_DEFAULTS } from '../../../experiments/mistakes.js';
+import { NEURON_INPUTS_DEFAULTS } from '../../../experiments/neuron-inputs.js';
+import { NOISE_DEFAULTS } from '../../../experiments/noise.js';
+import { SHUFFLED_LABELS_DEFAULTS } from '../../../experiments/shuffled-labels.js';
 import { activationsFigure } from '../../components/experiments/activations-figure.js';
 import { ExperimentFrame, type Field, type Figure } from '../../components/experiments/experiment-frame.js';
 import { foolFigure } from '../../components/experiments/fool-figure.js';
@@ -30,7 +35,15 @@ interface PanelSpec<N extends ExperimentName> {
   readonly quick: Readonly<Record<string, number>>;
 }
 
-const SEED: Field = { name: 'seed', label: 'seed', value: 1, min: 0, max: 0xffffffff };
+/** A seed field starting at the experiment's default seed. */
+const seedField = (value: number): Field => ({ name: 'seed', label: 'seed', value, min: 0, max: 0xffffffff });
+
+/**
+ * The panels' first values are the experiments' own defaults (src/experiments, which
+ * `digitlab experiment …` reads too): one place for both faces.
+ */
+const SHUFFLED = SHUFFLED_LABELS_DEFAULTS;
+const ACTIVATIONS = ACTIVATIONS_DEFAULTS;
 
 /** The panels in page order (the hand-made detector follows them; it needs no Worker). */
 const PANELS: readonly PanelSpec<ExperimentName>[] = [
@@ -39,7 +52,7 @@ const PANELS: readonly PanelSpec<ExperimentName>[] = [
     experiment: 'noise',
     title: 'noiseTitle',
     intro: 'noiseIntro',
-    fields: [{ name: 'count', label: 'count', value: 1000, min: 1, max: 100000 }, SEED],
+    fields: [{ name: 'count', label: 'count', value: NOISE_DEFAULTS.count, min: 1, max: 100000 }, seedField(NOISE_DEFAULTS.seed)],
     options: (v) => ({ count: v.count, seed: v.seed }),
     figure: noiseFigure,
     quick: { count: 200 },
@@ -50,10 +63,10 @@ const PANELS: readonly PanelSpec<ExperimentName>[] = [
     title: 'shuffledTitle',
     intro: 'shuffledIntro',
     fields: [
-      { name: 'trainCount', label: 'trainCount', value: 3000, min: 10, max: 60000 },
-      { name: 'width', label: 'width', value: 256, min: 1, max: 2048 },
-      { name: 'epochs', label: 'epochs', value: 40, min: 1, max: 1000 },
-      SEED,
+      { name: 'trainCount', label: 'trainCount', value: SHUFFLED.trainCount, min: 10, max: 60000 },
+      { name: 'width', label: 'width', value: SHUFFLED.settings.sizes[1], min: 1, max: 2048 },
+      { name: 'epochs', label: 'epochs', value: SHUFFLED.settings.epochs, min: 1, max: 1000 },
+      seedField(SHUFFLED.settings.seed),
     ],
     options: (v) => ({ trainCount: v.trainCount, settings: { sizes: [784, v.width, v.width, 10], epochs: v.epochs, seed: v.seed } }),
     figure: shuffledLabelsFigure,
@@ -64,7 +77,7 @@ const PANELS: readonly PanelSpec<ExperimentName>[] = [
     experiment: 'neuron-inputs',
     title: 'neuronsTitle',
     intro: 'neuronsIntro',
-    fields: [{ name: 'steps', label: 'steps', value: 300, min: 1, max: 10000 }, SEED],
+    fields: [{ name: 'steps', label: 'steps', value: NEURON_INPUTS_DEFAULTS.steps, min: 1, max: 10000 }, seedField(NEURON_INPUTS_DEFAULTS.seed)],
     options: (v) => ({ steps: v.steps, seed: v.seed }),
     figure: neuronInputsFigure,
     quick: { steps: 80 },
@@ -76,7 +89,7 @@ const PANELS: readonly PanelSpec<ExperimentName>[] = [
     intro: 'foolIntro',
     fields: [
       { name: 'index', label: 'testIndex', value: -1, min: -1, max: 9999 },
-      { name: 'target', label: 'target', value: 8, min: 0, max: 9 },
+      { name: 'target', label: 'target', value: FOOL_DEFAULTS.target, min: 0, max: 9 },
     ],
     options: (v) => ({ index: v.index >= 0 ? v.index : undefined, target: v.target }),
     figure: foolFigure,
@@ -87,7 +100,7 @@ const PANELS: readonly PanelSpec<ExperimentName>[] = [
     experiment: 'mistakes',
     title: 'mistakesTitle',
     intro: 'mistakesIntro',
-    fields: [{ name: 'show', label: 'show', value: 24, min: 1, max: 500 }],
+    fields: [{ name: 'show', label: 'show', value: MISTAKES_DEFAULTS.show, min: 1, max: 500 }],
     options: (v) => ({ show: v.show }),
     figure: mistakesFigure,
     quick: {},
@@ -98,7 +111,11 @@ const PANELS: readonly PanelSpec<ExperimentName>[] = [
     title: 'activationsTitle',
     intro: 'activationsIntro',
     introValues: (tr) => ({ sigmoidRate: tr.plain(FAIR_ACTIVATION_SETTINGS.sigmoid.learningRate), reluRate: tr.plain(FAIR_ACTIVATION_SETTINGS.relu.learningRate) }),
-    fields: [{ name: 'epochs', label: 'epochs', value: 10, min: 1, max: 1000 }, { name: 'trainCount', label: 'trainCount', value: 60000, min: 100, max: 60000 }, SEED],
+    fields: [
+      { name: 'epochs', label: 'epochs', value: ACTIVATIONS.settings.epochs, min: 1, max: 1000 },
+      { name: 'trainCount', label: 'trainCount', value: ACTIVATIONS.trainCount, min: 100, max: 60000 },
+      seedField(ACTIVATIONS.settings.seed),
+    ],
     options: (v) => ({ trainCount: v.trainCount, settings: { epochs: v.epochs, seed: v.seed } }),
     figure: activationsFigure,
     quick: { trainCount: 3000, epochs: 3 },

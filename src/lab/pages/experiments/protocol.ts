@@ -25,9 +25,8 @@ export interface RunRequest {
   readonly id: number;
   readonly experiment: ExperimentName;
   readonly options: object;
-  /** The site's root URL (its data/ holds MNIST), and the pretrained model's absolute URL. */
+  /** The site's root URL: its data/ holds MNIST, and the pretrained model sits there. */
   readonly root: string;
-  readonly modelUrl: string;
 }
 
 /** Worker → page. */

@@ -1,5 +1,8 @@
 import { DEFAULT_CHAIN } from '../../../explain/chain.js';
+import { settlingRun } from '../../../explain/descent.js';
 import { LANDSCAPE_NAMES } from '../../../explain/landscapes.js';
+import { NUDGES_DEFAULTS } from '../../../explain/nudges.js';
+import { SEED_SETTINGS } from '../../../train/settings.js';
 import type { ChainState } from '../../components/explain/chain-panel.js';
 import type { DescentState } from '../../components/explain/descent-panel.js';
 import type { NudgesState } from '../../components/explain/nudges-panel.js';
@@ -27,21 +30,21 @@ export const DEFAULT_EXPLAIN_STATE: Readonly<ExplainState> = {
   view: 'descent',
   language: '',
   landscape: 'surface',
-  learningRate: 0.5,
-  start: [4.2, -4],
+  learningRate: settlingRun('surface').learningRate,
+  start: [...settlingRun('surface').start],
   weights: [...DEFAULT_CHAIN.weights],
   biases: [...DEFAULT_CHAIN.biases],
   input: DEFAULT_CHAIN.input,
   target: DEFAULT_CHAIN.target,
   chainStep: 0,
-  image: 0,
+  image: NUDGES_DEFAULTS.index,
   neuron: -1,
-  batch: 10,
+  batch: NUDGES_DEFAULTS.batchSize,
   model: 'pretrained',
   subset: 2000,
   fullSteps: 100,
   epochs: 20,
-  sgdRate: 4.5,
+  sgdRate: SEED_SETTINGS.learningRate,
   grid: 21,
 };
 
@@ -72,7 +75,7 @@ function fitStart(state: ExplainState, issues: HashIssue[]): void {
   const length = state.landscape === 'curve' ? 1 : 2;
   if (state.start.length === length) return;
   const given = state.start.join(',');
-  state.start = state.landscape === 'curve' ? [7.5] : [4.2, -4];
+  state.start = [...settlingRun(state.landscape).start];
   issues.push({ key: 'start', value: given, reason: { kind: 'length', lengths: [length] }, correctedTo: state.start.join(',') });
 }
 

@@ -9,11 +9,11 @@ import { applyMessages } from '../../shared/i18n-dom.js';
 import { type Language, pageLanguage, Translator } from '../../shared/i18n.js';
 import { showCourseLink } from '../../components/course-link.js';
 import { lazyNotice } from '../../components/lazy-notice.js';
-import { loadModel } from '../../shared/model-loader.js';
+import { loadPretrained } from '../../shared/model-loader.js';
 import { Store, syncHash } from '../../shared/store.js';
 import { EXPLAIN_CODEC, EXPLAIN_VIEWS, type ExplainState, type ExplainView } from './explain-state.js';
 import { averageInWorker } from './nudges-client.js';
-import { runSgdPathInWorker } from './sgd-path-client.js';
+import { sgdPathInWorker } from '../../shared/sgd-path-client.js';
 import { siteRoot } from '../../site/site-root.js';
 
 /**
@@ -29,7 +29,7 @@ const tr = (): Translator<ExplainKey> => new Translator(EXPLAIN_MESSAGES, pageLa
 const descent = new DescentPanel($('panel-descent'), store, tr());
 const chain = new ChainPanel($('panel-chain'), store, tr());
 const nudges = new NudgesPanel($('panel-nudges'), store, tr(), averageInWorker);
-const sgd = new SgdPathPanel($('panel-sgd'), store, tr(), runSgdPathInWorker);
+const sgd = new SgdPathPanel($('panel-sgd'), store, tr(), sgdPathInWorker());
 const notice = lazyNotice($('state-notice'), issues);
 let loadStarted = false;
 
@@ -65,7 +65,7 @@ function loadData(): void {
     sgd.setStatus(text);
   };
   progress(0);
-  Promise.all([loadSplit(siteRoot(), 'mnist', 'train', progress), loadModel('../pretrained.json')])
+  Promise.all([loadSplit(siteRoot(), 'mnist', 'train', progress), loadPretrained(siteRoot())])
     .then(([train, model]) => {
       nudges.setSources({ train, pretrained: { network: model.network, cost: model.cost as CostName } });
       sgd.setTrainingSet(train);

@@ -7,7 +7,8 @@ import { applyMessages } from '../../shared/i18n-dom.js';
 import { formatValue, type Language, pageLanguage, Translator } from '../../shared/i18n.js';
 import { courseInvite, showCourseLink } from '../../components/course-link.js';
 import { lazyNotice } from '../../components/lazy-notice.js';
-import { loadModel } from '../../shared/model-loader.js';
+import { loadPretrained } from '../../shared/model-loader.js';
+import { siteRoot } from '../../site/site-root.js';
 import { noticeArea } from '../../site/notice-area.js';
 import type { PaletteName } from '../../shared/palette.js';
 import { mountFigures } from './lab-figures.js';
@@ -138,7 +139,7 @@ async function start(): Promise<void> {
   session.load();
   const images = loadTestImages();
   // The model is drawn when it arrives, in a task apart from the test images' (each a few hundred ms on a slow phone).
-  const model = await loadModel('./pretrained.json').then(
+  const model = await loadPretrained(siteRoot()).then(
     (m) => ({ ok: true as const, m }),
     (reason: unknown) => ({ ok: false as const, reason }),
   );

@@ -6,7 +6,7 @@ import type { TrainingFormValues } from '../../components/training-controls.js';
 import type { Dataset } from '../../../data/dataset.js';
 import { type DataSetName, dataSetSource } from '../../shared/data-sets.js';
 import { networkFromSnapshot } from '../../shared/model-loader.js';
-import { StepClock } from '../../shared/step-clock.js';
+import { costPoints, TrainingDriver } from '../../shared/training-driver.js';
 import type { Store } from '../../shared/store.js';
 import type { LabPageState } from './lab-store.js';
 import { runRequest } from './lab-state.js';
@@ -36,30 +36,15 @@ export function compareSettings(state: LabPageState, activation: 'sigmoid' | 're
 }
 
 /**
- * The Lab's side of training: turns the controls' commands into messages to the training
- * Worker and the Worker's reports into the page's state (and curve points). A setting
- * defines a run: a changed setting starts over, paused, as in TF Playground.
- *
- * Two speeds (the state's `pace`): at full speed the Worker trains on its own and reports a
- * few times a second; at watch speed the session's clock asks the Worker for one mini-batch
- * step at a time (`watchRate` a second) and for the next only when every run's snapshot of
- * the step has arrived and been drawn, so every view shows every step.
+ * The Lab's side of training: turns the controls' commands into the shared training driver's
+ * (shared/training-driver.ts: watch speed or full speed, every step drawn at watch speed) and
+ * the Worker's reports into the page's state (and curve points). A setting defines a run: a
+ * changed setting starts over, paused, as in TF Playground. Sigmoid vs ReLU trains two runs
+ * side by side.
  */
 export class TrainingSession {
   private readonly client: TrainingClient;
-  private readonly clock: StepClock;
-  /** Whether the Worker itself trains (full speed). */
-  private workerRunning = false;
-  /**
-   * The snapshot each live run still owes before the clock's step (or a pause) has been drawn:
-   * the least mini-batch count it must carry. A snapshot from before (the reset's, at 0) does
-   * not count, or the next step could be asked for before this one was drawn.
-   */
-  private readonly awaited = new Map<string, number>();
-  /** The latest mini-batch count each run has reported (progress or snapshot). */
-  private readonly known = new Map<string, number>();
-  /** Runs that stopped with an error (e.g. diverged): when all have, watch speed stops too. */
-  private readonly failed = new Set<string>();
+  private readonly driver: TrainingDriver;
   /** The shown run's test accuracy curve: (mini-batches, accuracy) pairs. */
   readonly testCurve: [number, number][] = [];
   /** Test sets asked of the Worker and not yet arrived, by data set. */
@@ -70,63 +55,23 @@ export class TrainingSession {
     private readonly store: Store<LabPageState>,
     private readonly curves: CurveSink,
   ) {
-    this.client = new TrainingClient((message) => this.receive(message));
-    this.clock = new StepClock(() => this.askStep(), store.state.watchRate);
+    this.client = new TrainingClient((message) => this.driver.receive(message));
+    this.driver = new TrainingDriver((message) => this.client.send(message), store.state, {
+      receive: (message, watching) => this.receive(message, watching),
+      running: (running) => this.store.set({ running }),
+    });
   }
 
   /** The speed control changed: a new rate applies at once; a new pace while training switches over without a gap. */
   speedChanged(values: SpeedValues): void {
-    const before = this.store.state.pace;
     this.store.set(values);
-    this.clock.rate = values.watchRate;
-    if (!this.store.state.running || values.pace === before) return;
-    if (values.pace === 'watch') {
-      // The Worker's last report of the fast run is the step the clock waits for first.
-      this.client.send({ type: 'pause' });
-      this.awaitSnapshots(0);
-      this.clock.start(this.awaited.size > 0);
-    } else {
-      this.clock.stop();
-      this.client.send({ type: 'start' });
-    }
+    this.driver.setSpeed(values);
   }
 
-  /** Trains at the state's pace: the Worker on its own (full speed) or the clock's steps (watch speed). */
+  /** Trains at the state's pace. */
   private play(): void {
     this.store.set({ showRun: true });
-    if (this.store.state.pace === 'watch') {
-      this.clock.start();
-      this.store.set({ running: true });
-    } else this.client.send({ type: 'start' });
-  }
-
-  /** Stops training at either pace. */
-  private pause(): void {
-    this.clock.stop();
-    if (this.workerRunning) this.client.send({ type: 'pause' });
-    this.store.set({ running: this.workerRunning });
-  }
-
-  /** The clock's step: one mini-batch for every run; done when each run's snapshot has arrived. */
-  private askStep(): void {
-    this.awaitSnapshots(1);
-    this.client.send({ type: 'step', count: 1 });
-  }
-
-  /** Waits for a snapshot from each live run at least `ahead` mini-batches past what it last reported. */
-  private awaitSnapshots(ahead: number): void {
-    this.awaited.clear();
-    for (const run of this.store.state.runs ?? []) if (!this.failed.has(run.id)) this.awaited.set(run.id, (this.known.get(run.id) ?? 0) + ahead);
-  }
-
-  /** Notes a run's report of `batches`; a snapshot may be the last one the clock waits for. */
-  private reported(runId: string, batches: number, snapshot: boolean): void {
-    this.known.set(runId, Math.max(this.known.get(runId) ?? 0, batches));
-    const due = this.awaited.get(runId);
-    if (!snapshot || due === undefined || batches < due) return;
-    this.awaited.delete(runId);
-    // The views draw it on the next frame; the clock's next step may come after that.
-    if (this.awaited.size === 0) requestAnimationFrame(() => requestAnimationFrame(() => this.clock.stepDrawn()));
+    this.driver.play();
   }
 
   /**
@@ -165,14 +110,13 @@ export class TrainingSession {
     if (!s.workerReady && command !== 'pretrained') return;
     switch (command) {
       case 'toggle':
-        if (s.running) this.pause();
+        if (s.running) this.driver.pause();
         else if (s.runs !== null || this.resetRuns(false)) this.play();
         break;
       case 'step':
         if (s.runs !== null || this.resetRuns(false)) {
-          this.clock.stop();
-          this.store.set({ showRun: true, running: this.workerRunning });
-          this.client.send({ type: 'step', count: 1 });
+          this.store.set({ showRun: true });
+          this.driver.step();
         }
         break;
       case 'reset':
@@ -183,7 +127,7 @@ export class TrainingSession {
         break;
       case 'pretrained':
         if (!dataSetSource(s.dataSet).pretrained) break;
-        if (s.running) this.pause();
+        if (s.running) this.driver.pause();
         this.store.set({ showRun: false });
         break;
     }
@@ -210,26 +154,23 @@ export class TrainingSession {
       return false;
     }
     this.testCurve.length = 0;
-    this.clock.stop();
-    this.awaited.clear();
-    this.known.clear();
-    this.failed.clear();
-    this.store.set({ runs, runNetwork: null, showRun: true, progress: null, lastTest: null, diagnoses: {}, error: null, running: this.workerRunning });
+    this.driver.reset(requests);
+    this.store.set({ runs, runNetwork: null, showRun: true, progress: null, lastTest: null, diagnoses: {}, error: null, running: this.driver.running });
     this.curves.reset(runs);
-    this.client.send({ type: 'reset', runs: requests });
     return true;
   }
 
   /** Loads the chosen data set afresh: runs, curves and status start over. */
   private switchDataSet(): void {
-    if (this.store.state.running) this.pause();
+    if (this.store.state.running) this.driver.pause();
     this.testCurve.length = 0;
     this.store.set({ workerReady: false, runs: null, runNetwork: null, showRun: false, progress: null, lastTest: null, diagnoses: {}, dataStatus: null });
     this.curves.reset([]);
     this.load();
   }
 
-  private receive(message: FromWorker): void {
+  /** A message of the Worker, after the driver's bookkeeping; `watching`: every step is a point of its own. */
+  private receive(message: FromWorker, watching: boolean): void {
     const s = this.store.state;
     const first = s.runs?.[0];
     switch (message.type) {
@@ -258,11 +199,7 @@ export class TrainingSession {
         break;
       case 'progress':
         if (first && message.runId === first.id) this.store.set({ progress: message });
-        this.reported(message.runId, message.batches, false);
-        // At watch speed every step is a point of its own; else the Worker's windows.
-        if (!this.clock.running) for (const [batches, cost] of message.costPoints) this.curves.cost(message.runId, batches, cost);
-        // A single Step may not fill a window: then the step's own cost is the point.
-        if (this.clock.running || message.costPoints.length === 0) this.curves.cost(message.runId, message.batches, message.cost);
+        for (const [batches, cost] of costPoints(message, watching)) this.curves.cost(message.runId, batches, cost);
         break;
       case 'test':
         this.curves.accuracy(message.runId, message.batches, message.testAccuracy);
@@ -273,27 +210,17 @@ export class TrainingSession {
         break;
       case 'snapshot':
         if (first && message.runId === first.id) this.store.set({ runNetwork: networkFromSnapshot(message.snapshot, first.settings), snapshotBatches: message.batches });
-        this.reported(message.runId, message.batches, true);
-        break;
-      case 'running':
-        this.workerRunning = message.running;
-        this.store.set({ running: message.running || this.clock.running });
         break;
       case 'diagnosis':
         if (s.runs?.some((r) => r.id === message.runId)) this.store.set({ diagnoses: { ...s.diagnoses, [message.runId]: message.diagnosis } });
         break;
-      case 'error':
-        if (message.runId !== undefined) {
-          this.failed.add(message.runId);
-          // A run that failed sends no more snapshots: the clock no longer waits for it.
-          if (this.awaited.delete(message.runId) && this.awaited.size === 0) requestAnimationFrame(() => this.clock.stepDrawn());
-        }
-        if (message.runId === undefined || this.failed.size === (s.runs?.length ?? 0)) this.clock.stop();
+      case 'error': {
         // Before the data arrive, a failure is theirs (the next Start fetches them again).
         const dataFailed = message.runId === undefined && s.dataStatus?.kind !== 'ready';
         if (dataFailed) this.store.set({ dataStatus: { kind: 'failed', message: message.message } });
-        this.store.set({ error: { kind: dataFailed ? 'data' : 'diverged', message: message.message }, running: this.workerRunning || this.clock.running });
+        this.store.set({ error: { kind: dataFailed ? 'data' : 'diverged', message: message.message } });
         break;
+      }
     }
   }
 }

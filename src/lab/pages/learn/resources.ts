@@ -1,7 +1,7 @@
 import type { Network } from '../../../core/network.js';
 import type { Dataset } from '../../../data/dataset.js';
 import { loadSplit } from '../../shared/data-loader.js';
-import { loadModel } from '../../shared/model-loader.js';
+import { loadPretrained } from '../../shared/model-loader.js';
 import { siteRoot } from '../../site/site-root.js';
 
 /**
@@ -14,7 +14,7 @@ const splits = new Map<'train' | 'test', Promise<Dataset>>();
 
 /** The pretrained 784-16-16-10 network. */
 export function pretrained(): Promise<Network> {
-  model ??= loadModel('../pretrained.json').then((m) => m.network);
+  model ??= loadPretrained(siteRoot()).then((m) => m.network);
   model.catch(() => (model = null));
   return model;
 }

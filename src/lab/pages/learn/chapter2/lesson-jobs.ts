@@ -25,8 +25,8 @@ export interface LessonResults {
   shuffled: ShuffledLabelsResult;
 }
 
-/** Page → Worker: the job and where the data and the model are. */
-export type LessonRequest = LessonJob & { readonly origin: string; readonly modelUrl: string };
+/** Page → Worker: the job and the site's root URL (MNIST in its data/, the pretrained model beside it). */
+export type LessonRequest = LessonJob & { readonly root: string };
 
 /** Worker → page. */
 export type LessonMessage =
@@ -59,7 +59,7 @@ export function runJob<J extends LessonJob>(ctx: Pick<SectionContext, 'worker'>,
     } else on.error(m.message);
   };
   worker.onerror = (event) => on.error(event.message || 'the worker failed to start');
-  const request: LessonRequest = { ...job, origin: siteRoot(), modelUrl: new URL('../pretrained.json', document.baseURI).href };
+  const request: LessonRequest = { ...job, root: siteRoot() };
   worker.postMessage(request);
   return worker;
 }

@@ -3,9 +3,10 @@ import type { Dataset } from '../../../../data/dataset.js';
 import { runNoise } from '../../../../experiments/noise.js';
 import { runShuffledLabels } from '../../../../experiments/shuffled-labels.js';
 import { datasetCost, sparseImages } from '../../../../explain/dataset-cost.js';
-import { parseModel } from '../../../../model/model-file.js';
+import type { Network } from '../../../../core/network.js';
 import { loadPair, loadSplit } from '../../../shared/data-loader.js';
 import { loadFastBackend } from '../../../shared/kernel-loader.js';
+import { loadPretrained } from '../../../shared/model-loader.js';
 import type { LessonMessage, LessonRequest, LessonResults } from './lesson-jobs.js';
 import { untrainedNetwork } from './lesson.js';
 
@@ -29,28 +30,26 @@ function progress(): (fraction: number) => void {
   };
 }
 
-async function pretrainedNetwork(url: string) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return parseModel(await response.json(), 'pretrained.json').network;
+async function pretrainedNetwork(root: string): Promise<Network> {
+  return (await loadPretrained(root)).network;
 }
 
 async function run(r: LessonRequest): Promise<LessonResults[LessonRequest['job']]> {
   switch (r.job) {
     case 'average-cost': {
-      const [train, trained] = await Promise.all([loadSplit(r.origin, 'mnist', 'train', progress()), pretrainedNetwork(r.modelUrl)]);
+      const [train, trained] = await Promise.all([loadSplit(r.root, 'mnist', 'train', progress()), pretrainedNetwork(r.root)]);
       post({ type: 'running' });
       const images = sparseImages(train);
       const untrained = untrainedNetwork(r.seed);
       return { count: images.count, seed: r.seed, untrained: datasetCost(untrained, untrained, 'quadratic', images), trained: datasetCost(trained, trained, 'quadratic', images) };
     }
     case 'noise': {
-      const [test, net]: [Dataset, Awaited<ReturnType<typeof pretrainedNetwork>>] = await Promise.all([loadSplit(r.origin, 'mnist', 'test', progress()), pretrainedNetwork(r.modelUrl)]);
+      const [test, net]: [Dataset, Network] = await Promise.all([loadSplit(r.root, 'mnist', 'test', progress()), pretrainedNetwork(r.root)]);
       post({ type: 'running' });
       return runNoise(net, test, { count: r.count, seed: r.seed });
     }
     case 'shuffled': {
-      const [data, backend] = await Promise.all([loadPair(r.origin, 'mnist', progress()), loadFastBackend()]);
+      const [data, backend] = await Promise.all([loadPair(r.root, 'mnist', progress()), loadFastBackend()]);
       post({ type: 'running' });
       return runShuffledLabels(data, r.options, { backend, onEpoch: (run, epoch, curves) => post({ type: 'epoch', run, epoch, curves }) });
     }

@@ -1,4 +1,4 @@
-import type { NoiseResult } from '../../../../experiments/noise.js';
+import { NOISE_DEFAULTS, type NoiseResult } from '../../../../experiments/noise.js';
 import { DrawPad } from '../../../components/draw-pad.js';
 import { EX_MESSAGES } from '../../../components/experiments/messages.js';
 import { noiseFigure } from '../../../components/experiments/noise-figure.js';
@@ -11,7 +11,7 @@ import { brightest, forwardPixels } from '../chapter1/forward.js';
 import { runJob } from './lesson-jobs.js';
 
 /** Noise images of each kind the course feeds the network (the experiment's default). */
-export const NOISE_COUNT = 1000;
+export const NOISE_COUNT = NOISE_DEFAULTS.count;
 
 /** The digit the network answered most often for `counts` (per digit). */
 export function favourite(counts: readonly number[]): number {
@@ -35,7 +35,7 @@ export const noise: Section<NoiseResult> = {
   },
   async mount(host, ctx) {
     const net = await ctx.model();
-    const kept = ctx.keep('noise', () => ({ seed: 1, results: new Map<number, NoiseResult>() }));
+    const kept = ctx.keep('noise', () => ({ seed: NOISE_DEFAULTS.seed, results: new Map<number, NoiseResult>() }));
     const status = el('p', 'muted', ctx.f('afterGuess'));
     status.setAttribute('role', 'status');
     const again = el('button', '', ctx.f('more'));

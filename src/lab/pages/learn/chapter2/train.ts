@@ -103,10 +103,9 @@ export const train: Section = {
         for (const b of [toggle, step, reset]) b.disabled = false;
         host.dataset.ready = 'true';
       },
-      progress: (m, watching) => {
+      progress: (m, points) => {
         last = { batches: m.batches, epoch: m.epoch, examples: m.examplesSeen, cost: m.cost };
-        if (!watching) for (const [x, y] of m.costPoints) pair.cost.add('main', x, y);
-        if (watching || m.costPoints.length === 0) pair.cost.add('main', m.batches, m.cost);
+        for (const [x, y] of points) pair.cost.add('main', x, y);
         showProgress();
         if (m.batches >= 10) ctx.done();
       },

@@ -1,18 +1,19 @@
 import { type SgdArrival, sgdArrival } from '../../../../explain/sgd-arrival.js';
-import type { SgdPathResult } from '../../../../explain/sgd-path.js';
+import { SGD_PATH_DEFAULTS, type SgdPathResult } from '../../../../explain/sgd-path.js';
+import { SEED_SETTINGS } from '../../../../train/settings.js';
 import { EXPLAIN_MESSAGES } from '../../../components/explain/messages.js';
-import { type SgdPathJob, SgdPathPanel, type SgdPathRunner, type SgdPathState } from '../../../components/explain/sgd-path-panel.js';
+import { SgdPathPanel, type SgdPathRunner, type SgdPathState } from '../../../components/explain/sgd-path-panel.js';
 import { el } from '../../../components/figure-parts.js';
 import { fill, Translator } from '../../../shared/i18n.js';
 import { Store } from '../../../shared/store.js';
 import type { Section } from '../chapter.js';
-import type { SgdMessage } from './sgd-worker.js';
+import { sgdPathInWorker } from '../../../shared/sgd-path-client.js';
 import { counted } from '../chapter2/words.js';
 
 /** The mini-batch size of `sgdPath` (its default, which the panel's runs use). */
-const BATCH = 100;
+const BATCH = SGD_PATH_DEFAULTS.batch;
 /** The course's run: smaller than How it learns' default so it finishes in seconds. */
-const COURSE_RUN: SgdPathState = { subset: 1000, fullSteps: 50, epochs: 10, sgdRate: 4.5, grid: 15 };
+const COURSE_RUN: SgdPathState = { subset: 1000, fullSteps: 50, epochs: 10, sgdRate: SEED_SETTINGS.learningRate, grid: 15 };
 
 /** The computed answer: who reached the cost both reach, in images looked at, on how many training images. */
 export interface MiniBatchResult extends SgdArrival {
@@ -66,32 +67,22 @@ export const miniBatch: Section<MiniBatchResult> = {
       ctx.question.report(r);
       ctx.done();
     };
-    // The panel's runner: this section's Worker (a new one per run); the last run's reply is reused for the same job.
-    let worker: Worker | null = null;
-    const runner: SgdPathRunner = (job: SgdPathJob, onProgress) => {
+    // The panel's runner: the shared SGD-path Worker (a new one per run, ended with the section), its phases in the course's words; the last run's reply is reused for the same job.
+    const inWorker = sgdPathInWorker((make) => ctx.worker(make));
+    const runner: SgdPathRunner = async (job, onProgress) => {
       const key = JSON.stringify([job.labels.length, job.fullSteps, job.epochs, job.learningRate, job.grid]);
+      const n = job.labels.length;
       if (kept.last?.key === key) {
-        report(kept.last.reply.result, job.labels.length);
-        return Promise.resolve(kept.last.reply);
+        report(kept.last.reply.result, n);
+        return kept.last.reply;
       }
       ctx.question.report(null);
       summary.textContent = '';
-      worker?.terminate();
-      const mine = ctx.worker(() => new Worker(new URL('./sgd-worker.ts', import.meta.url), { type: 'module', name: 'digitlab-sgd-path' }));
-      worker = mine;
-      return new Promise((resolve, reject) => {
-        mine.onmessage = (event: MessageEvent<SgdMessage>) => {
-          const m = event.data;
-          if (m.type === 'phase') return onProgress(ctx.f(`phase-${m.phase}`));
-          mine.terminate();
-          if (m.type === 'error') return reject(new Error(m.message));
-          const reply = { result: m.result, backend: ctx.f(m.fast ? 'fastBackend' : 'referenceBackend'), seconds: m.seconds };
-          kept.last = { key, reply };
-          report(m.result, job.labels.length);
-          resolve(reply);
-        };
-        mine.postMessage(job);
-      });
+      const m = await inWorker(job, (_message, phase) => onProgress(ctx.f(`phase-${phase}`)));
+      const reply = { result: m.result, backend: ctx.f(m.fast ? 'fastBackend' : 'referenceBackend'), seconds: m.seconds };
+      kept.last = { key, reply };
+      report(m.result, n);
+      return reply;
     };
     const panel = new SgdPathPanel(root, kept.store, new Translator(EXPLAIN_MESSAGES, ctx.language), runner);
     panel.setLanguage(new Translator(EXPLAIN_MESSAGES, ctx.language));
