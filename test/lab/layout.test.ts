@@ -5,6 +5,29 @@ import type { Browser } from 'playwright-core';
 import { RESULTS_DIR, startSuite, SCREENS } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
+/**
+ * Elements that reach past the window's right edge without a sideways-scrolling box around
+ * them: a panel that hides its overflow keeps the page from scrolling, but cuts them off.
+ */
+function clippedPastTheScreen(): string[] {
+  // One function body, no inner named functions: the page runs its source as it is.
+  const width = document.documentElement.clientWidth;
+  const cut: string[] = [];
+  for (const e of Array.from(document.body.querySelectorAll('*'))) {
+    const r = e.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || r.right <= width + 1) continue;
+    if (e.tagName.toLowerCase() !== 'svg' && e.closest('svg') !== null) continue;
+    if (getComputedStyle(e).visibility === 'hidden') continue;
+    let scrolls = false;
+    for (let a = e.parentElement; a !== null && a !== document.body && !scrolls; a = a.parentElement) {
+      const x = getComputedStyle(a).overflowX;
+      scrolls = x === 'auto' || x === 'scroll';
+    }
+    if (!scrolls) cut.push(`${e.tagName.toLowerCase()}.${String(e.getAttribute('class') ?? '').split(' ').join('.')} (right edge ${Math.round(r.right)} px)`);
+  }
+  return cut.slice(0, 10);
+}
+
 /** The pages, how to know each is ready, and a name for its screenshots. */
 const PAGES = [
   { name: 'lab', path: '', ready: 'body[data-ready="true"][data-model-ready="true"]' },
@@ -34,6 +57,8 @@ describe('every page at desktop and phone width, in English and Russian', { time
           page.on('pageerror', (error) => errors.push(error.message));
           await page.goto(`${base}${p.path}#lang=${language}`);
           await page.waitForSelector(p.ready, { timeout: 60_000 });
+          // Experiments: once every panel's quick run on opening has drawn its tables and charts.
+          if (p.name === 'experiments') await page.waitForFunction(() => Array.from(document.querySelectorAll('section[data-experiment]')).every((s) => (s as HTMLElement).dataset.state !== 'running'), null, { timeout: 120_000 });
           assert.equal(await page.evaluate(() => document.documentElement.lang), language);
           if (p.name === 'lab') {
             await stroke(page, ONE);
@@ -42,6 +67,7 @@ describe('every page at desktop and phone width, in English and Russian', { time
           }
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           assert.ok(overflow <= 0, `${p.name}: ${overflow} px wider than the screen`);
+          assert.deepEqual(await page.evaluate(clippedPastTheScreen), [], `${p.name}: content cut off at the screen's right edge`);
           await page.screenshot({ path: join(RESULTS_DIR, `layout-${p.name}-${screen.name}-${language}.png`), fullPage: true });
           assert.deepEqual(errors, [], p.name);
           await page.close();
