@@ -11,7 +11,7 @@ import { takeFirst } from '../../src/data/dataset.js';
 import { trainingSetAverage } from '../../src/explain/training-set-nudges.js';
 import { evaluateNetwork } from '../../src/train/predict.js';
 import type { Chapter2Engine } from './chapter2-engine.js';
-import { trace } from './course-engine.js';
+import { answerOf } from './course-engine.js';
 import { pageInput } from './course-walk.js';
 import { ONE, stroke } from './pointer.js';
 
@@ -73,8 +73,8 @@ export const WALKS: Readonly<Record<string, (w: Walk) => Promise<void>>> = {
     const check = async (seed: number): Promise<void> => {
       assert.equal(await numberAttr(page, '.random-outputs [data-seed]', 'data-seed'), seed);
       const net = engine.untrained(seed);
-      const out = Array.from(trace(net, await pageInput(page)).activations[3]);
-      (await numbers(page, '.random-outputs [data-seed]')).forEach((a, j) => close(a, out[j], 1e-12, `seed ${seed}, output ${j}`));
+      const out = answerOf(net, await pageInput(page)).outputs;
+      assert.deepEqual(await numbers(page, '.random-outputs [data-seed]'), out, `seed ${seed}: the outputs the Lab would show`);
       const accuracy = evaluateNetwork(net, engine.data.test).accuracy;
       assert.equal(await numberAttr(page, '.random-accuracy'), accuracy);
       const top = Math.max(...out);
@@ -96,7 +96,7 @@ export const WALKS: Readonly<Record<string, (w: Walk) => Promise<void>>> = {
     for (const name of ['untrained', 'trained'] as const) {
       const column = `.cost-column[data-network="${name}"]`;
       const net = name === 'trained' ? engine.net : engine.untrained(await numberAttr(page, column, 'data-seed'));
-      const a = trace(net, input).activations[3];
+      const a = Float64Array.from(answerOf(net, input).outputs);
       close(await numberAttr(page, `${column} .cost-sum`), quadratic.value(a, 0, 10, 1, null), 1e-12, `${name}: C₀`);
       const terms = await page.locator(`${column} .cost-term`).evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
       terms.forEach((t, j) => close(t, (a[j] - (j === 1 ? 1 : 0)) ** 2, 1e-12, `${name}: term ${j}`));
@@ -247,8 +247,8 @@ export const WALKS: Readonly<Record<string, (w: Walk) => Promise<void>>> = {
     const seed = await numberAttr(page, '.train-progress', 'data-seed');
     const { network, accuracy } = engine.trained(seed, batches);
     assert.equal(await numberAttr(page, '.train-progress', 'data-accuracy'), accuracy, `test accuracy after ${batches} mini-batches`);
-    const out = trace(network, await pageInput(page)).activations[3];
-    (await numbers(page, '.answer-cell [data-batches]')).forEach((a, j) => close(a, out[j], 1e-9, `the digit's output ${j} after ${batches} mini-batches`));
+    const out = answerOf(network, await pageInput(page)).outputs;
+    assert.deepEqual(await numbers(page, '.answer-cell [data-batches]'), out, `the digit's outputs after ${batches} mini-batches`);
     // Full speed for a few seconds: the accuracy rises.
     await page.selectOption('select[name="pace"]', 'full');
     await page.locator('.train-buttons [data-action="toggle"]').click();

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { Network } from '../../src/core/network.js';
+import { forward } from '../../src/core/forward.js';
 import { traceForward } from '../../src/core/trace.js';
+import { Workspace } from '../../src/core/workspace.js';
 import type { Dataset } from '../../src/data/dataset.js';
 import { loadMnist } from '../../src/data/idx-dir.js';
 import { loadModel } from '../../src/model/model-io.js';
@@ -25,6 +27,18 @@ export async function loadEngine(): Promise<Engine> {
 /** Every z and a of `pixels` (784 bytes) through `net`, by the engine's transparent pass. */
 export function trace(net: Network, pixels: readonly number[] | Uint8Array) {
   return traceForward(net, Float64Array.from(pixels, (v) => v / 255));
+}
+
+/**
+ * What the network answers for `pixels` (784 bytes) by the engine's own forward pass
+ * (core/forward.ts, float32 storage), the pass the Lab answers with: the ten outputs and the
+ * brightest (the first of equals).
+ */
+export function answerOf(net: Network, pixels: readonly number[] | Uint8Array): { outputs: number[]; answer: number } {
+  const ws = new Workspace(net.sizes, 1);
+  for (let i = 0; i < 784; i++) ws.input[i] = pixels[i] / 255;
+  const outputs = Array.from(forward(net, ws, 1));
+  return { outputs, answer: outputs.indexOf(Math.max(...outputs)) };
 }
 
 /** Test image `i` as bytes. */

@@ -71,7 +71,7 @@ describe('the course on a phone', { timeout: 900_000 }, () => {
       page.on('pageerror', (e) => errors.push(e.message));
       await openCourse(page, base, `#network/pixels&lang=${language}`);
       await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
-      await page.waitForFunction(() => /digit=/.test(location.hash));
+      await page.waitForFunction(() => /draw=/.test(location.hash));
       const hash = `${new URL(await pageHref(page)).hash.replace('#network/pixels', '')}&label=1`;
       const problems: string[] = [];
       for (const route of ['', 'map', ...ROUTES]) {

@@ -7,7 +7,7 @@ import { counted } from '../../src/lab/pages/learn/chapter2/words.js';
 import { CHAPTER_1_EN } from '../../src/lab/pages/learn/text/chapter1.en.js';
 import { CHAPTER_1_RU } from '../../src/lab/pages/learn/text/chapter1.ru.js';
 import { fill, Translator } from '../../src/lab/shared/i18n.js';
-import { type Engine, meanWeightedSum, shareOn, testImage, trace } from './course-engine.js';
+import { answerOf, type Engine, meanWeightedSum, shareOn, testImage, trace } from './course-engine.js';
 import { ONE, stroke } from './pointer.js';
 
 /**
@@ -78,7 +78,7 @@ export const WALKS: Readonly<Record<string, Walk>> = {
     assert.equal(pixel, 13 * 28 + 16, 'three steps right of the centre');
     close(await numberAttr(page, '.activation-readout'), input[pixel] / 255, 1e-12, 'the pixel readout');
     await page.locator('.label-picker button[data-label="1"]').click();
-    await page.waitForFunction(() => /label=1/.test(location.hash) && /digit=/.test(location.hash));
+    await page.waitForFunction(() => /label=1/.test(location.hash) && /draw=/.test(location.hash));
   },
   async outputs({ page, engine }) {
     // Draw (what the section asks): the digit kept from before is replaced by a new stroke, and the live region speaks once it ends.
@@ -95,9 +95,9 @@ export const WALKS: Readonly<Record<string, Walk>> = {
     assert.equal(said.length, 1, `the live region speaks once, when the stroke ends, not on every frame: ${said.join(' | ')}`);
     const input = await pageInput(page);
     const shown = ((await page.locator('.answer-cell [data-value]').getAttribute('data-value')) ?? '').split(',').map(Number);
-    const out = trace(engine.net, input).activations[3];
-    shown.forEach((a, j) => close(a, out[j], 1e-12, `output ${j}`));
-    assert.equal((await page.locator('#answer').textContent())?.trim(), String(out.indexOf(Math.max(...out))));
+    const { outputs, answer } = answerOf(engine.net, input);
+    assert.deepEqual(shown, outputs, 'the outputs the Lab shows for this input');
+    assert.equal((await page.locator('#answer').textContent())?.trim(), String(answer));
   },
   async layers(w) {
     const { page, engine } = w;
@@ -205,9 +205,9 @@ export const WALKS: Readonly<Record<string, Walk>> = {
     await page.locator('input[name="value"]').fill('5');
     const net = engine.net.clone();
     net.biases[2][0] = 5;
-    const out = trace(net, await pageInput(page)).activations[3];
+    const out = answerOf(net, await pageInput(page)).outputs;
     const shown = ((await page.locator('.answer-cell [data-value]').getAttribute('data-value')) ?? '').split(',').map(Number);
-    shown.forEach((a, j) => close(a, out[j], 1e-12, `output ${j} with b³₀ = 5`));
+    assert.deepEqual(shown, out, 'the outputs with b³₀ = 5');
     await page.locator('.function-cell button').click();
   },
   async relu(w) {

@@ -105,7 +105,7 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
     const page = await first.newPage();
     await openCourse(page, base, '#network/outputs');
     await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
-    await page.waitForFunction(() => /digit=/.test(location.hash));
+    await page.waitForFunction(() => /draw=/.test(location.hash));
     const drawn = await page.evaluate(() => (window as unknown as { digitlabCourse: { input(): number[] } }).digitlabCourse.input());
     const link = await pageHref(page);
     await page.reload();

@@ -77,7 +77,7 @@ export const WALKS3: Readonly<Record<string, (w: Walk3) => Promise<void>>> = {
     await page.locator('.learner-pad button', { hasText: /Clear|Очистить/ }).click();
     await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
     await page.locator('.label-picker button[data-label="1"]').click();
-    await page.waitForFunction(() => /label=1/.test(location.hash) && /digit=/.test(location.hash));
+    await page.waitForFunction(() => /label=1/.test(location.hash) && /draw=/.test(location.hash));
     await page.waitForSelector('.wishes-cell .wish-row');
     const expected = await checkWishes(page, engine, 1);
     assert.equal(await answer(page, 0), expected);

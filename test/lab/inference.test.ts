@@ -1,8 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Network } from '../../src/core/network.js';
+import { join } from 'node:path';
+import { Network, SEED_ARCHITECTURE } from '../../src/core/network.js';
 import { Rng } from '../../src/core/rng.js';
-import { bulbBrightness, infer, strongestConnections } from '../../src/lab/shared/inference.js';
+import { traceForward } from '../../src/core/trace.js';
+import { loadMnist } from '../../src/data/idx-dir.js';
+import { bulbBrightness, infer, networkAnswer, strongestConnections } from '../../src/lab/shared/inference.js';
+import { loadModel } from '../../src/model/model-io.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
 
 describe('Lab inference (numbers for the network view)', () => {
   const net = Network.random({ sizes: [784, 16, 16, 10], activation: 'sigmoid', outputActivation: 'sigmoid' }, 'xavier', new Rng(3));
@@ -35,5 +41,33 @@ describe('Lab inference (numbers for the network view)', () => {
   it('lights bulbs in [0, 1], relative to the largest for unbounded activations', () => {
     assert.deepEqual(Array.from(bulbBrightness(new Float32Array([0, 0.5, 1]))), [0, 0.5, 1]);
     assert.deepEqual(Array.from(bulbBrightness(new Float32Array([0, 2, 4]))), [0, 0.5, 1]);
+  });
+});
+
+describe('one answer for a drawing on every page', () => {
+  it('networkAnswer is infer’s outputs and answer (what the Lab and the course both show)', () => {
+    const net = Network.random({ sizes: [784, 16, 16, 10], activation: 'sigmoid', outputActivation: 'sigmoid' }, 'xavier', new Rng(5));
+    const pixels = Uint8Array.from({ length: 784 }, (_, i) => (i * 37) % 256);
+    const full = infer(net, pixels);
+    const { outputs, answer } = networkAnswer(net, pixels);
+    assert.deepEqual(Array.from(outputs), Array.from(full.activations[3]));
+    assert.equal(answer, full.answer);
+  });
+
+  it('the course’s transparent float64 numbers agree with that answer: on all 10,000 test images, for the pretrained and an untrained network', async () => {
+    const [{ test }, model] = await Promise.all([loadMnist(), loadModel(join(ROOT, 'models/pretrained.json'))]);
+    const untrained = Network.random(SEED_ARCHITECTURE, 'normal', new Rng(1));
+    for (const net of [model.network, untrained]) {
+      let largest = 0;
+      for (let i = 0; i < test.count; i++) {
+        const pixels = test.images.subarray(i * 784, (i + 1) * 784);
+        const { outputs, answer } = networkAnswer(net, pixels);
+        const traced = traceForward(net, Float64Array.from(pixels, (v) => v / 255)).activations[3];
+        for (let j = 0; j < 10; j++) largest = Math.max(largest, Math.abs(traced[j] - outputs[j]));
+        const brightest = traced.indexOf(Math.max(...traced));
+        assert.equal(brightest, answer, `test image ${i}: the float64 pass's brightest output is the answer shown`);
+      }
+      assert.ok(largest < 1e-6, `outputs agree to float32's precision: largest difference ${largest}`);
+    }
   });
 });

@@ -1,8 +1,7 @@
-import { grayFromRgba, toMnistInput } from '../../data/preprocess.js';
 import { GRID_MAX, type GridStroke, simplifyStroke } from '../shared/stroke-codec.js';
+import { gridToPad, inkCanvas, inkToInput, paintInk, type Point } from './ink.js';
 
-/** A point of a stroke, in pad pixels. */
-export type Point = readonly [number, number];
+export type { Point };
 
 /** Keyboard brush steps: one MNIST pixel of the pad (1/28 of it), three with Shift. */
 const STEPS_PER_SIDE = 28;
@@ -41,13 +40,11 @@ export class DrawPad {
     private readonly onInput: (pixels: Uint8Array | null, final: boolean) => void,
   ) {
     const ctx = canvas.getContext('2d');
-    this.ink = document.createElement('canvas');
-    this.ink.width = canvas.width;
-    this.ink.height = canvas.height;
-    const inkCtx = this.ink.getContext('2d', { willReadFrequently: true });
-    if (ctx === null || inkCtx === null) throw new Error('2D canvas unavailable');
+    if (ctx === null) throw new Error('2D canvas unavailable');
+    const ink = inkCanvas(canvas.width, canvas.height);
     this.ctx = ctx;
-    this.inkCtx = inkCtx;
+    this.ink = ink.canvas;
+    this.inkCtx = ink.ctx;
     this.brush = this.snap(canvas.width / 2, canvas.height / 2);
     canvas.style.touchAction = 'none';
     canvas.tabIndex = 0;
@@ -90,9 +87,8 @@ export class DrawPad {
 
   /** Replaces the drawing by `strokes` (grid points); tells `onInput` unless `notify` is false. */
   setStrokes(strokes: readonly GridStroke[], notify = true): void {
-    const { width, height } = this.canvas;
     this.drawn.length = 0;
-    for (const stroke of strokes) this.drawn.push(stroke.map(([x, y]) => [(x / GRID_MAX) * width, (y / GRID_MAX) * height] as const));
+    for (const stroke of strokes) this.drawn.push(stroke.map((p) => gridToPad(p, this.canvas.width)));
     this.current = null;
     this.brushDown = null;
     this.redraw();
@@ -228,27 +224,8 @@ export class DrawPad {
   }
 
   private redraw(): void {
-    const { inkCtx: ctx, ink } = this;
-    ctx.fillStyle = '#000';
-    ctx.fillRect(0, 0, ink.width, ink.height);
-    // A stroke about 1/14 of the pad: after fitting a digit into 20 px it is ~2 px wide, as in MNIST.
-    ctx.lineWidth = ink.width / 14;
-    ctx.lineCap = 'round';
-    ctx.lineJoin = 'round';
-    ctx.strokeStyle = '#fff';
-    ctx.fillStyle = '#fff';
-    for (const stroke of this.drawn) {
-      if (stroke.length === 1) {
-        ctx.beginPath();
-        ctx.arc(stroke[0][0], stroke[0][1], ctx.lineWidth / 2, 0, 2 * Math.PI);
-        ctx.fill();
-        continue;
-      }
-      ctx.beginPath();
-      ctx.moveTo(stroke[0][0], stroke[0][1]);
-      for (let i = 1; i < stroke.length; i++) ctx.lineTo(stroke[i][0], stroke[i][1]);
-      ctx.stroke();
-    }
+    const { inkCtx, ink } = this;
+    paintInk(inkCtx, this.drawn, ink.width, ink.height);
     this.ctx.drawImage(ink, 0, 0);
     if (this.brushShown) this.drawBrush();
   }
@@ -270,9 +247,7 @@ export class DrawPad {
   }
 
   private mnistInput(): Uint8Array {
-    const { width, height } = this.ink;
-    const rgba = this.inkCtx.getImageData(0, 0, width, height).data;
-    return toMnistInput(grayFromRgba(rgba, width, height, { invert: false }), width, height);
+    return inkToInput(this.inkCtx, this.ink.width, this.ink.height);
   }
 }
 

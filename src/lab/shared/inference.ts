@@ -29,6 +29,25 @@ export function infer(net: Network, pixels: Uint8Array): Inference {
   return { sizes: net.sizes, activations, weightedInputs, answer };
 }
 
+/** What the network answers for one image: its ten output activations and the brightest. */
+export interface NetworkAnswer {
+  readonly outputs: Float32Array;
+  readonly answer: number;
+}
+
+/**
+ * The one forward pass behind every answer a page shows — the Lab, the course, Your
+ * handwriting, the embedded figures: `infer`'s outputs (the core float32 pass on the
+ * pad's bytes / 255). The course's figures that show each neuron's z, a and δ take the
+ * transparent float64 pass (core/trace.ts) on the same input; its numbers agree with these
+ * to float32's precision (test/lab/inference.test.ts), and the answer they are shown with is
+ * this one.
+ */
+export function networkAnswer(net: Network, pixels: Uint8Array): NetworkAnswer {
+  const { activations, answer } = infer(net, pixels);
+  return { outputs: activations[activations.length - 1], answer };
+}
+
 /** One drawn connection: w_jk · a_k from neuron `from` of layer `layer` to neuron `to` of layer+1. */
 export interface Connection {
   readonly layer: number;

@@ -1,10 +1,10 @@
 /**
- * A drawing in a few bytes, for the Lab's address: each stroke is its points on a 256 × 256
- * grid over the pad (0 = left/top edge, 255 = right/bottom), written as one byte giving the
- * number of points (1–255; a longer stroke is split, its pieces sharing an end point) and
- * then x, y byte pairs; the bytes as base64url (no padding, base64url.ts). A digit drawn with
- * the mouse is some 100–300 characters. Decoding checks every byte and gives null for
- * anything else.
+ * A drawing in a few bytes, the one drawing code of the pages' addresses (the Lab's and the
+ * course's `draw=`): each stroke is its points on a 256 × 256 grid over the pad (0 = left/top
+ * edge, 255 = right/bottom), written as one byte giving the number of points (1–255; a longer
+ * stroke is split, its pieces sharing an end point) and then x, y byte pairs; the bytes as
+ * base64url (no padding, base64url.ts). A digit drawn with the mouse is some 100–300
+ * characters. Decoding checks every byte and gives null for anything else.
  */
 import { base64urlToBytes, bytesToBase64url } from './base64url.js';
 

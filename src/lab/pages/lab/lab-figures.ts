@@ -61,6 +61,8 @@ export function mountFigures(store: Store<LabPageState>, tr: () => Translator<Me
     recordDraw('network', s.snapshotBatches);
     const out = inference.activations[inference.activations.length - 1];
     outputs.render(s.input ? out : null, s.input ? inference.answer : null, t.t('noAnswer'));
+    // For the tests, as the course's answers carry them: the ten outputs shown.
+    $('outputs').dataset.value = s.input ? Array.from(out).join(',') : '';
     recordDraw('outputs', s.snapshotBatches);
     if (final && s.input) {
       const digit = source().classNames[inference.answer] ?? String(inference.answer);

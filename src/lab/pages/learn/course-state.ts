@@ -1,18 +1,24 @@
-import { decodeDigit, encodeDigit } from '../../shared/digit-code.js';
+import { decodeDigit } from '../../shared/digit-code.js';
 import { type FieldTable, HashCodec, type HashIssue } from '../../shared/hash-codec.js';
 import { LANGUAGES, type Language } from '../../shared/i18n.js';
 import { PALETTES, type PaletteName } from '../../shared/palette.js';
+import { decodeStrokes, type GridStroke, MAX_DRAWING_LENGTH } from '../../shared/stroke-codec.js';
 
 /**
- * The course's address: `#<route>&<settings>`, e.g. `#network/pixels&lang=ru&digit=…&label=3`.
+ * The course's address: `#<route>&<settings>`, e.g. `#network/pixels&lang=ru&draw=…&label=3`.
  * The route is the page shown — '' (the course's start), 'map' (the map of the source) or
  * '<chapter>/<section>'; the settings go through the shared codec: the language, the
- * learner's digit (a compact code, shared/digit-code.ts, so a shared link carries the
- * learner's drawing), the label they say it is, the test image used instead, the palette.
+ * learner's drawing (its strokes in the Lab's code, shared/stroke-codec.ts, so a shared link
+ * carries the very drawing, and the same drawing is the same text on both pages), the label
+ * they say it is, the test image used instead, the palette. Links written before the course
+ * took the Lab's code carry the drawing as 784 pixels at 16 levels (`digit=`,
+ * shared/digit-code.ts): they still open with that digit.
  */
 export interface CourseState {
   language: Language | '';
-  /** The drawing's code ('' = none). */
+  /** The drawing's strokes, in the Lab's code ('' = none). */
+  strokes: string;
+  /** An older link's drawing as pixels ('' = none; a new drawing clears it). */
   digit: string;
   /** The label the learner gives the digit (−1: none). */
   label: number;
@@ -22,10 +28,11 @@ export interface CourseState {
 }
 
 /** An empty course: the browser's language, nothing drawn. */
-export const DEFAULT_COURSE_STATE: Readonly<CourseState> = { language: '', digit: '', label: -1, testImage: -1, palette: 'green-red' };
+export const DEFAULT_COURSE_STATE: Readonly<CourseState> = { language: '', strokes: '', digit: '', label: -1, testImage: -1, palette: 'green-red' };
 
 const FIELDS: FieldTable<CourseState> = {
   language: { key: 'lang', kind: { type: 'enum', values: ['', ...LANGUAGES] } },
+  strokes: { key: 'draw', kind: { type: 'text', maxLength: MAX_DRAWING_LENGTH, valid: (text) => decodeStrokes(text) !== null } },
   digit: { key: 'digit', kind: { type: 'text', maxLength: 784, valid: (text) => text === '' || decodeDigit(text) !== null } },
   label: { key: 'label', kind: { type: 'int', min: -1, max: 9 } },
   testImage: { key: 'test', kind: { type: 'int', min: -1, max: 9_999 } },
@@ -55,12 +62,12 @@ export function courseHash(route: string, state: Readonly<CourseState>): string 
   return joined === '' ? '' : `#${joined}`;
 }
 
-/** The drawing a state carries (null: none). */
-export function drawingOf(state: Readonly<CourseState>): Uint8Array | null {
+/**
+ * The input a state's drawing gives (null: none): its strokes drawn by `ink` (components/ink.ts
+ * `inkInput`, as a pad draws them), else an older link's pixels.
+ */
+export function drawingOf(state: Readonly<Pick<CourseState, 'strokes' | 'digit'>>, ink: (strokes: readonly GridStroke[]) => Uint8Array | null): Uint8Array | null {
+  const strokes = state.strokes === '' ? null : decodeStrokes(state.strokes);
+  if (strokes !== null && strokes.length > 0) return ink(strokes);
   return state.digit === '' ? null : decodeDigit(state.digit);
-}
-
-/** The code of a drawing for the state ('' for none). */
-export function digitCode(pixels: Uint8Array | null): string {
-  return pixels === null ? '' : encodeDigit(pixels);
 }

@@ -1,9 +1,9 @@
 import type { Dataset } from '../../../data/dataset.js';
 import { imageAt } from '../../shared/data-loader.js';
-import { quantiseInk } from '../../shared/digit-code.js';
+import { inkInput } from '../../components/ink.js';
 import type { HashIssue } from '../../shared/hash-codec.js';
 import { Store } from '../../shared/store.js';
-import { courseHash, type CourseState, digitCode, drawingOf, readCourseHash } from './course-state.js';
+import { courseHash, type CourseState, drawingOf, readCourseHash } from './course-state.js';
 import { storedDigit, storeDigit } from './progress.js';
 
 /**
@@ -14,7 +14,7 @@ import { storedDigit, storeDigit } from './progress.js';
 export interface CoursePageState extends CourseState {
   route: string;
   issues: readonly HashIssue[];
-  /** The learner's drawing (784 bytes, at the levels the address keeps), null for none. */
+  /** The learner's drawing as the network takes it (784 bytes, as the pad gave them), null for none. */
   drawing: Uint8Array | null;
   testSet: Dataset | null;
 }
@@ -23,23 +23,27 @@ export interface CoursePageState extends CourseState {
 export function openCourseStore(hash: string): Store<CoursePageState> {
   const { route, state, issues } = readCourseHash(hash);
   const kept = storedDigit();
-  if (state.digit === '' && state.testImage < 0 && kept !== null && drawingOf({ ...state, digit: kept.digit }) !== null) {
+  if (state.strokes === '' && state.digit === '' && state.testImage < 0 && kept !== null && drawingOf(kept, inkInput) !== null) {
+    state.strokes = kept.strokes;
     state.digit = kept.digit;
     state.label = kept.label;
   }
-  const store = new Store<CoursePageState>({ ...state, route, issues, drawing: drawingOf(state), testSet: null });
-  store.watch(['route', 'language', 'digit', 'label', 'testImage', 'palette'], (s) => {
+  const store = new Store<CoursePageState>({ ...state, route, issues, drawing: drawingOf(state, inkInput), testSet: null });
+  store.watch(['route', 'language', 'strokes', 'digit', 'label', 'testImage', 'palette'], (s) => {
     const next = courseHash(s.route, s);
     if (next !== location.hash) history.replaceState(null, '', next === '' ? location.pathname + location.search : next);
   });
-  store.watch(['digit', 'label'], (s) => storeDigit(s.digit, s.label));
+  store.watch(['strokes', 'digit', 'label'], (s) => storeDigit({ strokes: s.strokes, digit: s.digit, label: s.label }));
   return store;
 }
 
-/** A new drawing: live while the pen moves, into the address when the stroke ends (`final`). */
-export function setDrawing(store: Store<CoursePageState>, pixels: Uint8Array | null, final: boolean): void {
-  const drawing = pixels === null ? null : quantiseInk(pixels);
-  store.set({ drawing, testImage: -1, ...(final ? { digit: digitCode(drawing) } : {}) });
+/**
+ * A new drawing: its input live while the pen moves, the pad's strokes (their code) into the
+ * address when a stroke ends — the input exactly as the pad gave it, which the strokes give
+ * again when a link is opened.
+ */
+export function setDrawing(store: Store<CoursePageState>, pixels: Uint8Array | null, strokes: string | null): void {
+  store.set({ drawing: pixels, testImage: -1, ...(strokes !== null ? { strokes, digit: '' } : {}) });
 }
 
 /** The 784 pixels the network sees: the chosen test image (once loaded) or the drawing. */

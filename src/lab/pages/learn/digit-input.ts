@@ -5,6 +5,7 @@ import { pickerControls, TestPicker } from '../../components/test-picker.js';
 import { FIGURE_MESSAGES } from '../../components/figure-messages.js';
 import { Translator } from '../../shared/i18n.js';
 import type { Store } from '../../shared/store.js';
+import { encodeStrokes } from '../../shared/stroke-codec.js';
 import { type CoursePageState, inputLabel, inputPixels, setDrawing } from './course-store.js';
 import type { CourseKey } from './messages.js';
 import { mnistSplit } from './resources.js';
@@ -67,7 +68,7 @@ export function mountDigitPad(host: HTMLElement, store: Store<CoursePageState>, 
   kept.setAttribute('aria-hidden', 'true');
   stage.append(canvas, kept);
   const keptNote = el('p', 'muted kept-note', tr.t('keptDigit'));
-  const pad = new DrawPad(canvas, (pixels, final) => setDrawing(store, pixels, final));
+  const pad = new DrawPad(canvas, (pixels, final) => setDrawing(store, pixels, final ? encodeStrokes(pad.strokes) : null));
   pad.setHint(new Translator(FIGURE_MESSAGES, tr.language).t('drawPadKeys'));
   const buttons = el('div', 'buttons');
   const clear = el('button', '', tr.t('clear'));

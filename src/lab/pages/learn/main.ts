@@ -1,4 +1,5 @@
 import { lazyNotice } from '../../components/lazy-notice.js';
+import { inkInput } from '../../components/ink.js';
 import { applyMessages } from '../../shared/i18n-dom.js';
 import { type Language, pageLanguage, Translator } from '../../shared/i18n.js';
 import type { Chapter } from './chapter.js';
@@ -186,7 +187,7 @@ document.addEventListener('keydown', (e) => {
 });
 window.addEventListener('popstate', () => {
   const { route, state } = readCourseHash(location.hash);
-  store.set({ ...state, route, drawing: drawingOf(state) });
+  store.set({ ...state, route, drawing: drawingOf(state, inkInput) });
 });
 // The skip link moves the focus to the section (its title) without touching the address, which holds the route.
 $('skip-link').addEventListener('click', (e) => {

@@ -53,21 +53,28 @@ export function markDone(route: string): boolean {
   return true;
 }
 
-/** The digit kept from an earlier visit: its code and label. */
-export function storedDigit(): { digit: string; label: number } | null {
+/** A kept digit: its strokes (the address's `draw` code), or an older visit's pixel code, and its label. */
+export interface KeptDigit {
+  readonly strokes: string;
+  readonly digit: string;
+  readonly label: number;
+}
+
+/** The digit kept from an earlier visit (one kept before the course took the Lab's stroke code has its pixel code only). */
+export function storedDigit(): KeptDigit | null {
   try {
     const value: unknown = JSON.parse(read(DIGIT) ?? 'null');
     if (value === null || typeof value !== 'object') return null;
-    const { digit, label } = value as { digit?: unknown; label?: unknown };
-    return typeof digit === 'string' && typeof label === 'number' ? { digit, label } : null;
+    const { strokes = '', digit = '', label } = value as { strokes?: unknown; digit?: unknown; label?: unknown };
+    return typeof strokes === 'string' && typeof digit === 'string' && typeof label === 'number' ? { strokes, digit, label } : null;
   } catch {
     return null;
   }
 }
 
 /** Keeps the learner's digit for the next visit. */
-export function storeDigit(digit: string, label: number): void {
-  write(DIGIT, JSON.stringify({ digit, label }));
+export function storeDigit(kept: KeptDigit): void {
+  write(DIGIT, JSON.stringify(kept));
 }
 
 const ANSWERS = 'digitlab.course.answers';

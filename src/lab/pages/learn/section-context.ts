@@ -46,7 +46,7 @@ function learnerDigit(parts: ContextParts<unknown>): LearnerDigit {
       return stop;
     },
     watchSettled(listener) {
-      const stop = store.watch(['digit', 'testImage', 'testSet'], () => listener());
+      const stop = store.watch(['strokes', 'digit', 'testImage', 'testSet'], () => listener());
       signal.addEventListener('abort', stop);
       return stop;
     },

@@ -3,7 +3,8 @@ import { el } from '../../../components/figure-parts.js';
 import { OutputBars } from '../../../components/output-bars.js';
 import type { Section } from '../chapter.js';
 import { labelledSlider } from './controls.js';
-import { brightest, everyFrame, forwardPixels, texNumber } from './forward.js';
+import { networkAnswer } from '../../../shared/inference.js';
+import { everyFrame, texNumber } from './forward.js';
 
 /** Which parameter the learner holds: a weight w^l_jk or a bias b^l_j of layer l (1–3). */
 interface Held {
@@ -97,9 +98,9 @@ export const fn: Section = {
         view.render(null, null, ctx.f('noDigit'));
         return;
       }
-      const out = forwardPixels(net, pixels).activations.at(-1) as Float64Array;
-      view.render(Float32Array.from(out), brightest(out), '');
-      bars.dataset.value = Array.from(out).join(',');
+      const { outputs, answer } = networkAnswer(net, pixels);
+      view.render(outputs, answer, '');
+      bars.dataset.value = Array.from(outputs).join(',');
     };
     const onPick = (): void => {
       held.layer = Number(layer.value);

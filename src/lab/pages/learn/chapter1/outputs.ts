@@ -2,7 +2,8 @@ import { el } from '../../../components/figure-parts.js';
 import { answerPanel } from '../../../components/output-bars.js';
 import type { Section } from '../chapter.js';
 import { labWithDigit } from './controls.js';
-import { brightest, everyFrame, forwardPixels } from './forward.js';
+import { networkAnswer } from '../../../shared/inference.js';
+import { everyFrame } from './forward.js';
 
 /** Ten outputs, the brightest is the answer: the pad and the pretrained network's ten output activations. */
 export const outputs: Section = {
@@ -25,16 +26,15 @@ export const outputs: Section = {
         view.render(null, null, ctx.f('noAnswer'));
         return;
       }
-      const out = forwardPixels(net, pixels).activations.at(-1) as Float64Array;
-      const digit = brightest(out);
-      view.render(Float32Array.from(out), digit, ctx.f('noAnswer'));
-      bars.dataset.value = Array.from(out).join(',');
+      const { outputs, answer } = networkAnswer(net, pixels);
+      view.render(outputs, answer, ctx.f('noAnswer'));
+      bars.dataset.value = Array.from(outputs).join(',');
       ctx.done();
     });
     // The live region speaks once the answer settles (a stroke ends, an image is chosen), as the Lab's does — not on every frame of a stroke.
     ctx.digit.watchSettled(() => {
       const pixels = ctx.digit.pixels;
-      if (pixels !== null) view.announce(ctx.f('announce', { digit: brightest(forwardPixels(net, pixels).activations.at(-1) as Float64Array) }));
+      if (pixels !== null) view.announce(ctx.f('announce', { digit: networkAnswer(net, pixels).answer }));
     });
   },
 };

@@ -3,20 +3,21 @@ import type { Network } from '../../../../core/network.js';
 import { type CostTerm, CostBars } from '../../../components/cost-bars.js';
 import { el } from '../../../components/figure-parts.js';
 import type { Section, SectionContext } from '../chapter.js';
-import { brightest, everyFrame, forwardPixels } from '../chapter1/forward.js';
+import { networkAnswer } from '../../../shared/inference.js';
+import { everyFrame } from '../chapter1/forward.js';
 import { splitCounts } from './data.js';
 import { type AverageCostResult, runJob } from './lesson-jobs.js';
 import { lesson, untrainedNetwork } from './lesson.js';
 import { compact, counted } from './words.js';
 
-/** The ten terms (a_j − y_j)² and the engine's cost C₀ of `pixels` labelled `label` through `net`. */
+/** The ten terms (a_j − y_j)² and the engine's cost C₀ of `pixels` labelled `label` through `net`: the outputs and answer every page shows (`networkAnswer`). */
 export function exampleCost(net: Network, pixels: Uint8Array, label: number): { terms: CostTerm[]; cost: number; answer: number } {
-  const a = forwardPixels(net, pixels).activations.at(-1) as Float64Array;
+  const { outputs: a, answer } = networkAnswer(net, pixels);
   const terms = Array.from(a, (activation, j) => {
     const wanted = j === label ? 1 : 0;
     return { activation, wanted, term: (activation - wanted) ** 2 };
   });
-  return { terms, cost: quadratic.value(a, 0, a.length, label, null), answer: brightest(a) };
+  return { terms, cost: quadratic.value(a, 0, a.length, label, null), answer };
 }
 
 /**

@@ -7,7 +7,7 @@ import { el } from '../../../components/figure-parts.js';
 import { answerPanel } from '../../../components/output-bars.js';
 import { Translator } from '../../../shared/i18n.js';
 import type { Section } from '../chapter.js';
-import { brightest, forwardPixels } from '../chapter1/forward.js';
+import { networkAnswer } from '../../../shared/inference.js';
 import { runJob } from './lesson-jobs.js';
 
 /** Noise images of each kind the course feeds the network (the experiment's default). */
@@ -62,8 +62,8 @@ export const noise: Section<NoiseResult> = {
         outputs.render(null, null, '');
         return;
       }
-      const out = forwardPixels(net, pixels).activations.at(-1) as Float64Array;
-      outputs.render(Float32Array.from(out), brightest(out), '');
+      const { outputs: out, answer } = networkAnswer(net, pixels);
+      outputs.render(out, answer, '');
       bars.dataset.value = Array.from(out).join(',');
     });
     pad.setHint(new Translator(FIGURE_MESSAGES, ctx.language).t('drawPadKeys'));

@@ -3,7 +3,8 @@ import { evaluateNetwork } from '../../../../train/predict.js';
 import { el } from '../../../components/figure-parts.js';
 import { answerPanel } from '../../../components/output-bars.js';
 import type { Section, SectionContext } from '../chapter.js';
-import { brightest, everyFrame, forwardPixels } from '../chapter1/forward.js';
+import { networkAnswer } from '../../../shared/inference.js';
+import { everyFrame } from '../chapter1/forward.js';
 import { lesson, untrainedNetwork } from './lesson.js';
 
 /** What the untrained network does: its answer for the learner's digit and its test accuracy. */
@@ -89,9 +90,8 @@ export const random: Section<RandomResult> = {
         ctx.question.report(null, ctx.needDigit() ?? undefined);
         return;
       }
-      const out = forwardPixels(net, pixels).activations.at(-1) as Float64Array;
-      const digit = brightest(out);
-      view.render(Float32Array.from(out), digit, ctx.f('noDigit'));
+      const { outputs: out, answer: digit } = networkAnswer(net, pixels);
+      view.render(out, digit, ctx.f('noDigit'));
       bars.dataset.value = Array.from(out).join(',');
       bars.dataset.seed = String(lesson.seed);
       const a = accuracy();

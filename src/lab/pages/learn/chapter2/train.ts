@@ -7,7 +7,8 @@ import { SpeedControl } from '../../../components/speed-control.js';
 import { WeightGrids } from '../../../components/weight-grids.js';
 import { Translator } from '../../../shared/i18n.js';
 import type { Section } from '../chapter.js';
-import { brightest, everyFrame, forwardPixels } from '../chapter1/forward.js';
+import { networkAnswer } from '../../../shared/inference.js';
+import { everyFrame } from '../chapter1/forward.js';
 import { splitCounts } from './data.js';
 import { lesson } from './lesson.js';
 import { LessonTraining, lessonSettings } from './train-session.js';
@@ -74,8 +75,8 @@ export const train: Section = {
         outputs.render(null, null, ctx.f('noDigit'));
         return;
       }
-      const out = forwardPixels(network, pixels).activations.at(-1) as Float64Array;
-      outputs.render(Float32Array.from(out), brightest(out), '');
+      const { outputs: out, answer } = networkAnswer(network, pixels);
+      outputs.render(out, answer, '');
       bars.dataset.value = Array.from(out).join(',');
     };
     const showProgress = (): void => {

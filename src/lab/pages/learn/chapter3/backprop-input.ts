@@ -62,12 +62,16 @@ export function networkSwitch<R>(host: HTMLElement, ctx: SectionContext<R>, onCh
   );
 }
 
-/** The learner's input as the network takes it (pixels in [0, 1]) and its label; null while either is missing. */
-export function learnerExample<R>(ctx: SectionContext<R>): { readonly pixels: Float64Array; readonly label: number } | null {
-  const pixels = ctx.digit.pixels;
+/**
+ * The learner's example: its bytes (for `networkAnswer`, the answer every page shows), the
+ * input as the transparent pass takes it (pixels in [0, 1], float64) and its label; null
+ * while the digit or the label is missing.
+ */
+export function learnerExample<R>(ctx: SectionContext<R>): { readonly bytes: Uint8Array; readonly pixels: Float64Array; readonly label: number } | null {
+  const bytes = ctx.digit.pixels;
   const label = ctx.digit.label;
-  if (pixels === null || label === null) return null;
-  return { pixels: Float64Array.from(pixels, (v) => v / 255), label };
+  if (bytes === null || label === null) return null;
+  return { bytes, pixels: Float64Array.from(bytes, (v) => v / 255), label };
 }
 
 /** What the figure says while the learner's example is incomplete. */

@@ -1,5 +1,6 @@
 import type { ImageNudges } from '../../../../explain/image-nudges.js';
 import { imageNudges } from '../../../../explain/image-nudges.js';
+import { networkAnswer } from '../../../shared/inference.js';
 import { el } from '../../../components/figure-parts.js';
 import { SignedTiles } from '../../../components/signed-tiles.js';
 import { WishBars, type WishRow } from '../../../components/wish-bars.js';
@@ -60,7 +61,7 @@ export const backwards: Section = {
         return;
       }
       const image = imageNudges(network(), COST, example.pixels, example.label);
-      status.textContent = ctx.f('example', { label: example.label, answer: image.prediction, cost: sig(ctx, image.cost) });
+      status.textContent = ctx.f('example', { label: example.label, answer: networkAnswer(network(), example.bytes).answer, cost: sig(ctx, image.cost) });
       stage.replaceChildren();
       if (state.step === 0) wishColumn(stage, ctx, ctx.f('outputsHeading'), outputRows(image));
       else showStep(stage, ctx, image, state.step);

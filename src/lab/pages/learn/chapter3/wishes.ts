@@ -1,4 +1,5 @@
 import { imageNudges } from '../../../../explain/image-nudges.js';
+import { networkAnswer } from '../../../shared/inference.js';
 import { el } from '../../../components/figure-parts.js';
 import { WishBars } from '../../../components/wish-bars.js';
 import { fill } from '../../../shared/i18n.js';
@@ -83,7 +84,7 @@ export const wishes: Section<WishesResult> = {
       const image = imageNudges(nets[choice], COST, example.pixels, example.label);
       const out = image.layers[0];
       const biggest = out.wishes.reduce((best, w, j) => (Math.abs(w) > Math.abs(out.wishes[best]) ? j : best), 0);
-      status.textContent = ctx.f(choice === 'trained' ? 'answersTrained' : 'answersUntrained', { answer: image.prediction, label: example.label });
+      status.textContent = ctx.f(choice === 'trained' ? 'answersTrained' : 'answersUntrained', { answer: networkAnswer(nets[choice], example.bytes).answer, label: example.label });
       bars.render(
         out.wishes.map((w, j) => ({ neuron: j, activation: out.activations[j], target: j === example.label ? 1 : 0, wish: w, highlight: j === example.label })),
         2,
