@@ -7,6 +7,7 @@ import { buildSiteOnce, RESULTS_DIR } from '../lab/harness.js';
 import { ONE } from '../lab/pointer.js';
 import { MOUNT } from '../site/site-harness.js';
 import { type BrowserName, type BrowserTab, CLASSROOM, type OpenOptions } from './driver.js';
+import { LAB_READY, type LabVisit, PAGE_STATE, type PageState, type Seen, SHARING, textOf, WEIGHTS_DIGEST } from './page-probes.js';
 
 /**
  * The checks every browser must pass on the built site (`npm run build:site`, built once for
@@ -49,90 +50,6 @@ const STEPS = 4;
 const PAGE_LOAD_MS = 180_000;
 const ANSWER_MS = 60_000;
 const TRAINING_MS = 240_000;
-
-/** What a page says of its isolation, its service worker and its threads. */
-interface PageState {
-  /** `crossOriginIsolated` as the page sees it. */
-  isolated: boolean;
-  /**
-   * Whether the page could send a shared WebAssembly.Memory to a Worker ("shared"), or the
-   * error it got — what a second training thread needs (src/fast/helper-pool.ts).
-   */
-  sharing?: string;
-  /** Whether the global SharedArrayBuffer exists (WebKitGTK does not expose it even when isolated). */
-  sharedArrayBuffer: boolean;
-  /** <html data-controlled>: whether the service worker controls the page ('' before it has registered, or without one). */
-  controlled: string;
-  /** <html data-offline>: "saving", "ready", "failed", "unavailable" ('' before the page knows). */
-  offline: string;
-}
-
-/** A visit of the Lab: the page's state and what training did. */
-interface LabVisit extends PageState {
-  /** Threads the Lab trained on (body[data-threads]). */
-  threads: number;
-  /** Mini-batches seen trained live. */
-  batches: number;
-  /** A digest of the weights and biases after STEPS steps from the seed (not offline). */
-  weights?: string;
-}
-
-/** What a browser showed, for the report. */
-interface Seen {
-  browser: BrowserName;
-  version: string;
-  firstVisit?: LabVisit;
-  reload?: LabVisit;
-  /** At http://classroom.test (not a secure context). */
-  classroom?: LabVisit;
-  offline?: LabVisit;
-  /** Seconds from opening to ready, per page. */
-  seconds: Record<string, number>;
-  consoleErrors: string[];
-  /** What pages reported while being left for the next (see PageErrors.leaving). */
-  leavingErrors: string[];
-}
-
-const PAGE_STATE = `({
-  isolated: self.crossOriginIsolated === true,
-  sharedArrayBuffer: typeof SharedArrayBuffer === 'function',
-  controlled: document.documentElement.dataset.controlled ?? '',
-  offline: document.documentElement.dataset.offline ?? '',
-})`;
-
-/**
- * Sends a shared WebAssembly.Memory to a Worker and reads it there: "shared", or what failed
- * (an expression giving a promise). A shared memory and a SharedArrayBuffer travel alike.
- */
-const SHARING = `new Promise((resolve) => {
-  try {
-    const memory = new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
-    new Int32Array(memory.buffer)[0] = 42;
-    const worker = new Worker(URL.createObjectURL(new Blob(['onmessage = (e) => postMessage(new Int32Array(e.data.buffer)[0])'], { type: 'text/javascript' })));
-    worker.onmessage = (e) => { worker.terminate(); resolve(e.data === 42 ? 'shared' : 'read ' + e.data); };
-    worker.onerror = (e) => resolve('the Worker failed: ' + e.message);
-    worker.postMessage(memory);
-  } catch (error) {
-    resolve(String(error));
-  }
-})`;
-
-/** A digest (two 32-bit FNV-1a hashes and the length) of the shown network's weights and biases as JSON, which keeps every float's exact value. */
-const WEIGHTS_DIGEST = `(() => {
-  const text = JSON.stringify(window.digitlab.network());
-  let a = 0x811c9dc5, b = 0x01000193 ^ 0x9e3779b9;
-  for (let i = 0; i < text.length; i++) {
-    a = Math.imul(a ^ text.charCodeAt(i), 0x01000193) >>> 0;
-    b = Math.imul(b ^ text.charCodeAt(text.length - 1 - i), 0x01000193) >>> 0;
-  }
-  return a.toString(16) + b.toString(16) + ':' + text.length;
-})()`;
-
-/** The text of an element (an expression), trimmed; '' when absent. */
-const textOf = (selector: string): string => `(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '').trim()`;
-
-/** The Lab is loaded and has its model and test images. */
-const LAB_READY = 'document.body.dataset.ready === "true" && document.body.dataset.modelReady === "true"';
 
 /** What a browser is known to do, which its checks hold it to. */
 export interface BrowserTraits {

@@ -9,6 +9,7 @@ import { CHAPTER_1_RU } from '../../src/lab/pages/learn/text/chapter1.ru.js';
 import { fill, Translator } from '../../src/lab/shared/i18n.js';
 import { answerOf, type Engine, meanWeightedSum, shareOn, testImage, trace } from './course-engine.js';
 import { ONE, stroke } from './pointer.js';
+import { close, numberAttr } from './page-values.js';
 
 /**
  * What the course's browser test does in each section of chapter 1, and what it checks:
@@ -35,8 +36,6 @@ export async function pageInput(page: Page): Promise<number[]> {
   return input;
 }
 
-const numberAttr = async (page: Page, selector: string, name = 'data-value'): Promise<number> => Number(await page.locator(selector).first().getAttribute(name));
-const close = (actual: number, expected: number, tolerance: number, what: string): void => assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: ${actual} vs ${expected}`);
 
 /** Answers the section's question with `choice` and returns the judged result the page shows. */
 async function answer(page: Page, choice: number): Promise<number> {

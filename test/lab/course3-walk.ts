@@ -6,6 +6,7 @@ import { pageInput } from './course-walk.js';
 import { handwritingWalk } from './handwriting-walk.js';
 import { pageHref } from './harness.js';
 import { ONE, stroke } from './pointer.js';
+import { answer, close, numberAttr as attr, reveal } from './page-values.js';
 
 /**
  * What chapter 3's browser test does in each section, and what it checks: the learner's
@@ -22,9 +23,7 @@ export interface Walk3 {
 
 type NetName = 'trained' | 'untrained';
 
-const close = (actual: number, expected: number, tolerance: number, what: string): void => assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: ${actual} vs ${expected}`);
 const relClose = (actual: number, expected: number, rel: number, what: string): void => close(actual, expected, rel * Math.max(Math.abs(expected), 1e-12), what);
-const attr = async (page: Page, selector: string, name = 'data-value'): Promise<number> => Number(await page.locator(selector).first().getAttribute(name));
 const attrs = (page: Page, selector: string, name = 'data-value'): Promise<number[]> => page.locator(selector).evaluateAll((els, n) => els.map((e) => Number(e.getAttribute(n))), name);
 
 /** The network the figure's switch shows. */
@@ -37,14 +36,6 @@ async function pageLabel(page: Page): Promise<number> {
   return Number(/label=(\d)/.exec(await pageHref(page))?.[1] ?? NaN);
 }
 
-/** Answers with `choice`; returns the judged choice. */
-async function answer(page: Page, choice: number, timeout = 60_000): Promise<number> {
-  await page.locator(`#question button[data-choice="${choice}"]`).click();
-  await page.waitForSelector('#question[data-result]', { timeout });
-  return Number(await page.locator('#question').getAttribute('data-result'));
-}
-
-const reveal = async (page: Page): Promise<string> => (await page.locator('.question-reveal').textContent()) ?? '';
 async function revealChanges(page: Page, before: string, timeout = 60_000): Promise<void> {
   await page.waitForFunction((text) => {
     const now = document.querySelector('.question-reveal')?.textContent ?? '';

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -8,7 +7,6 @@ import { unzipSync, zipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DatasetPair } from '../../src/data/dataset.js';
 import { loadMnist } from '../../src/data/idx-dir.js';
-import { datasetFromImages } from '../../src/data/image-set.js';
 import { loadImageFolder } from '../../src/data/image-folder-node.js';
 import { parseIdx } from '../../src/data/idx.js';
 import { fastBackendFactory } from '../../src/fast/node.js';
@@ -25,56 +23,7 @@ import { handwritingWalk } from './handwriting-walk.js';
 import { RESULTS_DIR, ROOT, startSuite } from './harness.js';
 import { ellipse, ONE, stroke } from './pointer.js';
 
-type PageDigit = { id: number; label: number; input: number[] };
-type Hook = { digitlabDigits: { addDrawing(s: number[][][], l: number): Promise<void>; digits(): PageDigit[]; fineTunedModel(): string | null } };
-
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
-const require = createRequire(import.meta.url);
-
-const pageDigits = (page: Page): Promise<PageDigit[]> => page.evaluate(() => (window as unknown as Hook).digitlabDigits.digits());
-const asDataset = (digits: readonly PageDigit[]) => datasetFromImages(digits.map((d) => ({ pixels: Uint8Array.from(d.input), label: d.label })));
-const countShown = async (page: Page): Promise<number> => Number(await page.locator('body').getAttribute('data-digits'));
-const attr = async (page: Page, selector: string, name: string): Promise<number> => Number(await page.locator(selector).getAttribute(name));
-
-/** Opens the page in `context` and waits until it has read IndexedDB and the pretrained network. */
-async function open(context: BrowserContext, base: string, language: 'en' | 'ru', errors: string[]): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}digits/#lang=${language}`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
-  return page;
-}
-
-/** Presses Fine-tune and waits for the kept run's before/after; returns the seconds the Worker reports. */
-async function fineTune(page: Page, previous: string | null): Promise<number> {
-  await page.locator('#fine-tune').click();
-  await page.waitForFunction((old) => {
-    const text = (window as unknown as Hook).digitlabDigits.fineTunedModel();
-    return text !== null && text !== old && document.querySelector('.fine-tune-time') !== null;
-  }, previous, { timeout: 180_000 });
-  return attr(page, '.fine-tune-time', 'data-seconds');
-}
-
-/** Everything a person reads or hears on the page: shown text, labels, titles, alt texts. */
-const readable = (page: Page): Promise<string> =>
-  page.evaluate(() => [document.title, document.body.innerText, ...[...document.querySelectorAll('[aria-label], [title], [alt]')].flatMap((e) => ['aria-label', 'title', 'alt'].map((a) => e.getAttribute(a) ?? ''))].join('\n'));
-
-/** No specification code, no unfilled placeholder, no missing number in what the page shows. */
-async function wordsAreWhole(page: Page): Promise<void> {
-  const text = await readable(page);
-  assert.doesNotMatch(text, /\b[SB][0-9]{1,2}\b/, 'a specification code');
-  assert.doesNotMatch(text, /\{\w+\}|undefined|NaN/, 'an unfilled placeholder or a missing number');
-}
-
-const overflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
-/** What axe-core finds wrong on the page (its script injected: the context bypasses the page's CSP for it). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core') });
-  const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run());
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { asDataset, attr, axeViolations, countShown, DESKTOP, fineTune, type Hook, open, type PageDigit, pageDigits, PHONE, wordsAreWhole } from './digits-page.js';
 
 describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => {
   let base = '';
@@ -198,7 +147,7 @@ describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => 
     assert.equal(await page.locator('#reading-summary').getAttribute('data-network'), 'fine-tuned');
     assert.equal(await page.locator('tr[data-name="mnist-test"]').count(), 1);
     await page.screenshot({ path: join(RESULTS_DIR, 'digits-desktop-en.png'), fullPage: true });
-    assert.ok((await overflow(page)) <= 0);
+    assert.ok((await sidewaysOverflow(page)) <= 0);
     assert.deepEqual(await axeViolations(page), []);
     await wordsAreWhole(page);
     assert.deepEqual(errors, []);
@@ -245,7 +194,7 @@ describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => 
     // The Russian page writes decimals with a comma.
     assert.match(await page.locator('tr[data-name="mnist-test"] td').first().textContent() ?? '', /^\d\d,\d\d\u00a0%$/);
     await page.screenshot({ path: join(RESULTS_DIR, 'digits-phone-ru.png'), fullPage: true });
-    assert.ok((await overflow(page)) <= 0, 'no sideways scrolling on a phone');
+    assert.ok((await sidewaysOverflow(page)) <= 0, 'no sideways scrolling on a phone');
     await wordsAreWhole(page);
 
     // Delete all asks first; declining keeps the set.
@@ -285,7 +234,7 @@ describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => 
       await fineTune(page, null);
       await sameAsNode(page, 1);
       await page.screenshot({ path: join(RESULTS_DIR, `digits-${name}-${language}.png`), fullPage: true });
-      assert.ok((await overflow(page)) <= 0);
+      assert.ok((await sidewaysOverflow(page)) <= 0);
       assert.deepEqual(await axeViolations(page), []);
       await wordsAreWhole(page);
       assert.deepEqual(errors, []);
