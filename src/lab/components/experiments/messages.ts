@@ -72,7 +72,7 @@ export const EX_EN = {
   trueVsAnswer: 'true ↓ / answer →',
   mistakeCaption: '{label} → {answer} ({confidence})',
   activationsTitle: 'Sigmoid vs ReLU',
-  activationsIntro: 'The seed’s 784-16-16-10 network trained twice with the same seed, mini-batches of 100 and the quadratic cost, once with sigmoid and once with ReLU hidden neurons. A fair race: each activation runs at the learning rate and with the initial weights that a sweep on held-out training images found best for it (sigmoid η = {sigmoidRate} with Xavier weights, ReLU η = {reluRate} with He weights); at one shared rate one of them would lose for want of its own.',
+  activationsIntro: 'The source’s 784-16-16-10 network trained twice with the same seed, mini-batches of 100 and the quadratic cost, once with sigmoid and once with ReLU hidden neurons. A fair race: each activation runs at the learning rate and with the initial weights that a sweep on held-out training images found best for it (sigmoid η = {sigmoidRate} with Xavier weights, ReLU η = {reluRate} with He weights); at one shared rate one of them would lose for want of its own.',
   rateColumn: 'learning rate η',
   initXavier: 'Xavier N(0, 1/n)',
   initHe: 'He N(0, 2/n)',

@@ -58,7 +58,7 @@ export const EN = {
   step: 'Step',
   reset: 'Reset',
   compare: 'Sigmoid vs ReLU',
-  compareHint: 'Two runs at once, the same comparison as on the Experiments page: your layers and seed, plain gradient descent on mini-batches of 100 and the quadratic cost for both; each activation at the learning rate and initial weights a sweep on held-out training images found fair to it (sigmoid η = {sigmoidRate} with Xavier weights, ReLU η = {reluRate} with He weights) — one shared rate would favour one side. The rates were measured for the 784-16-16-10 network.',
+  compareHint: 'Two runs at once, as on the Experiments page: your layers and seed, plain gradient descent on mini-batches of 100 and the quadratic cost for both. Each activation gets its own learning rate and initial weights, the ones a sweep on held-out training images found best for it (sigmoid: η = {sigmoidRate}, Xavier weights; ReLU: η = {reluRate}, He weights); with one shared rate, one side would win only because the rate suits it. The rates were found for the 784-16-16-10 network.',
   usePretrained: 'Back to the pretrained model',
   status: 'Epoch {epoch} · mini-batch {batch} of {batches} · {examples} examples seen',
   statusIdle: 'Not started: the pretrained model answers. Press Start to train a fresh network.',
