@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { loadMnist } from '../../src/data/idx-dir.js';
 import { imageNudges, imagePixels, trainingSetAverage } from '../../src/explain/nudges.js';
 import { loadModel } from '../../src/model/model-io.js';
-import { RESULTS_DIR, ROOT, startSuite, pageHref } from '../lab/harness.js';
+import { RESULTS_DIR, ROOT, useSuite, pageHref } from '../lab/harness.js';
 
 /** A data attribute of an element as a number. */
 async function numberAt(page: Page, selector: string, attribute: string): Promise<number> {
@@ -22,25 +22,17 @@ async function setInput(page: Page, selector: string, value: string): Promise<vo
 }
 
 describe('"How it learns" in Chromium', { timeout: 300_000 }, () => {
-  let base = '';
-  let browser: Browser;
-  let close: () => Promise<void>;
+  const suite = useSuite();
 
   async function open(hash: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+    const context = await suite.browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(`${base}explain/${hash}`);
+    await page.goto(`${suite.base}explain/${hash}`);
     await page.waitForSelector('body[data-ready="true"]');
     return page;
   }
 
-  before(async () => {
-    ({ base, browser, close } = await startSuite());
-  });
-  after(async () => {
-    await close?.();
-  });
 
   it('descent: steps go downhill by −η·∇C; the learning rate decides crawl, settle or diverge', async () => {
     const page = await open('');

@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { after, before } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { FASHION_MNIST_DIRECTORY } from '../../src/data/idx-dir.js';
 import { createLabServer } from '../../src/server/static-server.js';
 import { bundledChromium } from './bundled-chromium.js';
@@ -44,6 +45,31 @@ export const SCREENS = [
   { name: 'desktop', viewport: { width: 1440, height: 1000 }, mobile: false },
   { name: 'phone', viewport: { width: 390, height: 844 }, mobile: true },
 ] as const;
+
+/** A screen a test opens pages on: its size, and whether it is a phone's (a mobile viewport with touch). */
+export interface Screen {
+  readonly viewport: { readonly width: number; readonly height: number };
+  readonly mobile: boolean;
+}
+
+/** A language of the site's pages. */
+export type Language = 'en' | 'ru';
+
+/**
+ * A fresh browser context (its own storage) on `screen` (by default SCREENS' desktop) with the
+ * browser's locale for `language`; `options` add to these or override them. A desktop gets
+ * Playwright's defaults (no touch, scale 1), so only a phone's fields differ from a bare context.
+ */
+export function screenContext(browser: Browser, screen: Screen = SCREENS[0], language: Language = 'en', options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: screen.viewport,
+    isMobile: screen.mobile,
+    hasTouch: screen.mobile,
+    deviceScaleFactor: 1,
+    locale: language === 'ru' ? 'ru-RU' : 'en-US',
+    ...options,
+  });
+}
 
 /** What the site is built from: a change to any of these makes the tests build it again. */
 const SITE_INPUTS = ['src', 'examples', 'models/pretrained.json', 'build/kernels.wasm', 'build/kernels-shared.wasm', 'vite.config.ts', 'scripts/build-site.ts', 'scripts/site-html.ts', 'package-lock.json'];
@@ -172,4 +198,27 @@ export async function startSuite(): Promise<{ base: string; browser: Browser; cl
       server.close();
     },
   };
+}
+
+/** What a browser suite's tests read: the site's base URL and the browser; set once the suite's `before` has run. */
+export interface Suite {
+  readonly base: string;
+  readonly browser: Browser;
+}
+
+/**
+ * Called inside a `describe`: registers the hooks that start the suite before its tests
+ * (startSuite) and stop it after them. The returned object is filled in by that `before`, so
+ * its fields are read inside hooks and tests, never while the `describe` body runs.
+ */
+export function useSuite(): Suite {
+  const suite = { base: '', browser: undefined as unknown as Browser };
+  let close: (() => Promise<void>) | undefined;
+  before(async () => {
+    ({ base: suite.base, browser: suite.browser, close } = await startSuite());
+  });
+  after(async () => {
+    await close?.();
+  });
+  return suite;
 }
