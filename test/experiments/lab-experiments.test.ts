@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { RESULTS_DIR, scrollTo, useSuite } from '../lab/harness.js';
+import { openPage, RESULTS_DIR, scrollTo, useSuite } from '../lab/harness.js';
 
 /** Small settings per panel (input name → value), so each runs in seconds. */
 const PANELS: [string, Record<string, number>][] = [
@@ -19,11 +19,8 @@ describe('Lab: Experiments view', () => {
   let page: Page;
 
   before(async () => {
-    const context = await suite.browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(`${suite.base}experiments.html`);
-    await page.waitForSelector('body[data-ready="true"]');
+    // 30 s: Playwright's own default for a wait.
+    page = await openPage(suite.browser, `${suite.base}experiments.html`, { screen: { viewport: { width: 1400, height: 1000 }, mobile: false }, ready: 'body[data-ready="true"]', timeout: 30_000 });
   });
 
   for (const [id, settings] of PANELS) {

@@ -5,7 +5,10 @@ import type { Page } from 'playwright-core';
 import { loadMnist } from '../../src/data/idx-dir.js';
 import { imageNudges, imagePixels, trainingSetAverage } from '../../src/explain/nudges.js';
 import { loadModel } from '../../src/model/model-io.js';
-import { RESULTS_DIR, ROOT, useSuite, pageHref } from '../lab/harness.js';
+import { openPage, RESULTS_DIR, ROOT, type Screen, useSuite, pageHref } from '../lab/harness.js';
+
+/** The screen these pages are looked at on. */
+const WIDE: Screen = { viewport: { width: 1400, height: 1000 }, mobile: false };
 
 /** A data attribute of an element as a number. */
 async function numberAt(page: Page, selector: string, attribute: string): Promise<number> {
@@ -24,14 +27,8 @@ async function setInput(page: Page, selector: string, value: string): Promise<vo
 describe('"How it learns" in Chromium', { timeout: 300_000 }, () => {
   const suite = useSuite();
 
-  async function open(hash: string): Promise<Page> {
-    const context = await suite.browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(`${suite.base}explain/${hash}`);
-    await page.waitForSelector('body[data-ready="true"]');
-    return page;
-  }
+  // 30 s: Playwright's own default for a wait.
+  const open = (hash: string): Promise<Page> => openPage(suite.browser, `${suite.base}explain/${hash}`, { screen: WIDE, ready: 'body[data-ready="true"]', timeout: 30_000 });
 
 
   it('descent: steps go downhill by −η·∇C; the learning rate decides crawl, settle or diverge', async () => {

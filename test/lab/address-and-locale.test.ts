@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { RESULTS_DIR, useSuite } from './harness.js';
+import { RESULTS_DIR, screenContext, useSuite } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
 /**
@@ -22,7 +22,7 @@ describe('the Lab under odd locales and malformed addresses', { timeout: 240_000
 
   /** Opens `path` with the browser languages `tags`; collects page errors into the returned list. */
   async function open(path: string, tags: readonly string[] | null, ready: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await suite.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
+    const context = await screenContext(suite.browser);
     if (tags) await context.addInitScript(forceLanguages(tags));
     const page = await context.newPage();
     const errors: string[] = [];

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { RESULTS_DIR, scrollTo, useSuite, SCREENS } from './harness.js';
+import { RESULTS_DIR, scrollTo, useSuite, screenContext, SCREENS } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
 
@@ -27,7 +27,7 @@ describe('screenshots of the changed figures, desktop and phone, en and ru', { t
   for (const screen of SCREENS) {
     for (const language of ['en', 'ru'] as const) {
       it(`${screen.name}, ${language}`, async () => {
-        const context = await suite.browser.newContext({ viewport: screen.viewport, isMobile: screen.mobile, hasTouch: screen.mobile, deviceScaleFactor: 1, locale: language === 'ru' ? 'ru-RU' : 'en-US' });
+        const context = await screenContext(suite.browser, screen, language);
         const errors: string[] = [];
         const tag = `${screen.name}-${language}`;
         const width = screen.viewport.width;

@@ -2,17 +2,16 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SECTIONS as FIGURES } from '../../src/lab/pages/learn/chapter3/sections.js';
 import { CHAPTER_3_EN } from '../../src/lab/pages/learn/text/chapter3.en.js';
 import { CHAPTER_3_RU } from '../../src/lab/pages/learn/text/chapter3.ru.js';
 import type { ChapterText } from '../../src/lab/pages/learn/text/course-text.js';
+import { courseContext, SPEC_CODE } from './course-pages.js';
 import { type Engine3, loadEngine3 } from './course3-engine.js';
 import { WALKS3 } from './course3-walk.js';
 import { RESULTS_DIR, useSuite, pageHref } from './harness.js';
 
-/** A specification code, which no user may read. */
-const SPEC_CODE = /\b[SB][0-9]{1,2}\b/;
 const SECTIONS = Object.keys(CHAPTER_3_EN.sections);
 const LANGUAGES = ['en', 'ru'] as const;
 
@@ -33,16 +32,6 @@ function strings(text: ChapterText): Map<string, string> {
   // A counted word has one form per plural rule of its language (English one/other, Russian one/few/many/other): compared by its stem.
   for (const [k, v] of Object.entries(text.words ?? {})) out.set(`words.${k.replace(/_(zero|one|two|few|many|other)$/, '')}`, v);
   return out;
-}
-
-function context(browser: Browser, language: 'en' | 'ru', phone = false): Promise<BrowserContext> {
-  return browser.newContext({
-    viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 800 },
-    isMobile: phone,
-    hasTouch: phone,
-    deviceScaleFactor: 1,
-    locale: language === 'ru' ? 'ru-RU' : 'en-US',
-  });
 }
 
 /** Waits for `route`'s figure to be live. */
@@ -76,7 +65,7 @@ describe('chapter 3 of the course (/learn/#backprop/…) in Chromium', { timeout
 
   for (const language of LANGUAGES) {
     it(`${language}: walks every section — draws, labels, switches, pulls, steps, averages, answers — and every number is the engine's`, async () => {
-      const ctx = await context(suite.browser, language);
+      const ctx = await courseContext(suite.browser, language);
       const page = await ctx.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));

@@ -20,7 +20,7 @@ import { BASE_NAME } from '../../src/lab/pages/digits/teach-panel.js';
 import { courseContext, openCourse, sidewaysOverflow } from './course-pages.js';
 import { digitStrokes } from './digit-strokes.js';
 import { handwritingWalk } from './handwriting-walk.js';
-import { RESULTS_DIR, ROOT, useSuite } from './harness.js';
+import { RESULTS_DIR, ROOT, screenContext, useSuite } from './harness.js';
 import { ellipse, ONE, stroke } from './pointer.js';
 
 import { asDataset, attr, axeViolations, countShown, DESKTOP, fineTune, type Hook, open, type PageDigit, pageDigits, PHONE, wordsAreWhole } from './digits-page.js';
@@ -62,7 +62,7 @@ describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => 
   });
 
   it('English, desktop: draws and labels digits, keeps them over a reload, reads them as the engine does, exports files the command line reads, fine-tunes in the Worker to the model Node makes', async () => {
-    const context = await suite.browser.newContext({ viewport: DESKTOP, locale: 'en-US', bypassCSP: true });
+    const context = await screenContext(suite.browser, { viewport: DESKTOP, mobile: false }, 'en', { bypassCSP: true });
     const errors: string[] = [];
     let page = await open(context, suite.base, 'en', errors);
     assert.equal(await countShown(page), 0);
@@ -152,7 +152,7 @@ describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => 
 
   it('Russian, phone, a fresh profile: imports the exported zip as the same digits, refuses bad files without touching the set, fine-tunes with another seed', async () => {
     assert.ok(drawn.length > 0, 'the first test exported a set');
-    const context = await suite.browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'ru-RU' });
+    const context = await screenContext(suite.browser, { viewport: PHONE, mobile: true }, 'ru');
     const errors: string[] = [];
     const page = await open(context, suite.base, 'ru', errors);
     assert.equal(await countShown(page), 0, 'a fresh profile starts empty');
@@ -207,7 +207,7 @@ describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => 
 
   for (const [language, screen, name] of [['en', PHONE, 'phone'], ['ru', DESKTOP, 'desktop']] as const) {
     it(`${language === 'en' ? 'English' : 'Russian'}, ${name}: imports the IDX export (both files chosen together), fine-tunes (${name === 'phone' ? 'after a stopped run, ' : ''}before and after shown); no sideways scrolling, no accessibility violation`, async () => {
-      const context = await suite.browser.newContext({ viewport: screen, isMobile: name === 'phone', hasTouch: name === 'phone', locale: language === 'ru' ? 'ru-RU' : 'en-US', bypassCSP: true });
+      const context = await screenContext(suite.browser, { viewport: screen, mobile: name === 'phone' }, language, { bypassCSP: true });
       const errors: string[] = [];
       const page = await open(context, suite.base, language, errors);
       const idxFiles = unzipSync(readFileSync(files.idx));
@@ -239,7 +239,7 @@ describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => 
   }
 
   it('a browser that refuses storage: the page says the digits will not be kept, and works for the visit', async () => {
-    const context = await suite.browser.newContext({ viewport: DESKTOP, locale: 'en-US' });
+    const context = await screenContext(suite.browser, { viewport: DESKTOP, mobile: false });
     // As text: a function would reach the page with the test runner's name helpers in it.
     await context.addInitScript(`Object.defineProperty(window, 'indexedDB', { configurable: true, get() { return { open() { throw new DOMException('storage is switched off', 'SecurityError'); } }; } });`);
     const errors: string[] = [];

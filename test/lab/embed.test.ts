@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { maxAbs } from '../../src/lab/shared/inference.js';
 import { signedPixels } from '../../src/lab/shared/palette.js';
 import { loadModel } from '../../src/model/model-io.js';
-import { RESULTS_DIR, ROOT, useSuite } from './harness.js';
+import { RESULTS_DIR, ROOT, screenContext, SCREENS, useSuite } from './harness.js';
 import { ellipse, ONE, stroke } from './pointer.js';
 
 /** The RGBA pixels of a 28×28 canvas on the page. */
@@ -22,7 +22,7 @@ describe('embeddable figures: examples/embed.html in Chromium', { timeout: 240_0
   const errors: string[] = [];
 
   before(async () => {
-    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
+    const context = await screenContext(suite.browser, { viewport: { width: 1280, height: 1000 }, mobile: false });
     page = await context.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${suite.base}examples/embed.html`);
@@ -97,7 +97,7 @@ describe('embeddable figures: examples/embed.html in Chromium', { timeout: 240_0
   });
 
   it('fits a phone-sized screen', async () => {
-    const phone = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-US' });
+    const phone = await screenContext(suite.browser, SCREENS[1], 'en', { deviceScaleFactor: 2 });
     const small = await phone.newPage();
     await small.goto(`${suite.base}examples/embed.html`);
     await small.waitForSelector('digitlab-weight-grid[neuron="3"][data-neurons="16"]', { timeout: 60_000 });

@@ -200,6 +200,33 @@ export async function startSuite(): Promise<{ base: string; browser: Browser; cl
   };
 }
 
+/** What the Lab's page shows once it is ready and its model has loaded. */
+export const LAB_READY = 'body[data-ready="true"][data-model-ready="true"]';
+
+/** How openPage opens a page: the screen, the language and further context options (screenContext's), what it waits for and how long. */
+export interface OpenOptions {
+  readonly screen?: Screen;
+  readonly language?: Language;
+  readonly context?: BrowserContextOptions;
+  /** The selector the ready page shows: LAB_READY unless said. */
+  readonly ready?: string;
+  /** How long to wait for it: 60 s unless said. */
+  readonly timeout?: number;
+}
+
+/**
+ * Opens `url` in a fresh context (screenContext) and waits until the page shows `ready`; the
+ * page's uncaught errors are written to the console, where a failing test's log shows them.
+ */
+export async function openPage(browser: Browser, url: string, options: OpenOptions = {}): Promise<Page> {
+  const context = await screenContext(browser, options.screen, options.language, options.context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(url);
+  await page.waitForSelector(options.ready ?? LAB_READY, { timeout: options.timeout ?? 60_000 });
+  return page;
+}
+
 /** What a browser suite's tests read: the site's base URL and the browser; set once the suite's `before` has run. */
 export interface Suite {
   readonly base: string;

@@ -8,7 +8,7 @@ import { loadMnist } from '../../src/data/idx-dir.js';
 import type { Dataset } from '../../src/data/dataset.js';
 import type { Network } from '../../src/core/network.js';
 import { loadModel } from '../../src/model/model-io.js';
-import { RESULTS_DIR, ROOT, useSuite } from './harness.js';
+import { openPage, RESULTS_DIR, ROOT, useSuite } from './harness.js';
 
 const tooltip = async (page: Page): Promise<string> => (await page.locator('.network-view .tooltip').textContent()) ?? '';
 const focusedNeuron = (page: Page): Promise<string> =>
@@ -26,11 +26,7 @@ describe('numbers on demand: input pixels, weights and their gradients, arrow ke
   before(async () => {
     net = (await loadModel(join(ROOT, 'models/pretrained.json'))).network;
     ({ test } = await loadMnist());
-    const context = await suite.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(`${suite.base}#test=0`);
-    await page.waitForSelector('body[data-ready="true"][data-model-ready="true"]', { timeout: 60_000 });
+    page = await openPage(suite.browser, `${suite.base}#test=0`);
     await page.waitForFunction(() => document.querySelector('#answer')?.textContent === '7');
   });
 

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { Rng } from '../../src/core/rng.js';
 import { fillNoiseImage } from '../../src/experiments/noise-images.js';
-import { pageHref, RESULTS_DIR, useSuite } from './harness.js';
+import { openPage, pageHref, RESULTS_DIR, useSuite } from './harness.js';
 import { ellipse, ONE, stroke } from './pointer.js';
 
 
@@ -19,14 +19,7 @@ const pixels = (page: Page, selector: string): Promise<number[]> =>
 describe('the input in the Lab’s address: the drawing, the noise image, the test image', { timeout: 240_000 }, () => {
   const suite = useSuite();
 
-  async function open(url: string): Promise<Page> {
-    const context = await suite.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(url);
-    await page.waitForSelector('body[data-ready="true"][data-model-ready="true"]', { timeout: 60_000 });
-    return page;
-  }
+  const open = (url: string): Promise<Page> => openPage(suite.browser, url);
 
 
   it('a shared link reopens the same drawing: the same strokes on the pad, the same 28×28 input, the same answer', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { RESULTS_DIR, useSuite } from './harness.js';
+import { openPage, RESULTS_DIR, useSuite } from './harness.js';
 
 const answer = async (page: Page): Promise<string> => (await page.locator('#answer').textContent())?.trim() ?? '';
 
@@ -18,14 +18,7 @@ function padPixel(page: Page, x: number, y: number): Promise<number[]> {
 describe('drawing with the keyboard, and motion under prefers-reduced-motion', { timeout: 240_000 }, () => {
   const suite = useSuite();
 
-  async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
-    const context = await suite.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US', ...options });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(`${suite.base}${path}`);
-    await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
-    return page;
-  }
+  const open = (path: string, context: BrowserContextOptions = {}): Promise<Page> => openPage(suite.browser, `${suite.base}${path}`, { context, ready: 'body[data-ready]' });
 
 
   it('the draw pad: Tab reaches it, arrows move a brush, Space paints, Enter toggles the brush, Backspace undoes, Delete clears', async () => {

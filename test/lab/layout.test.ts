@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { RESULTS_DIR, useSuite, SCREENS } from './harness.js';
+import { RESULTS_DIR, useSuite, screenContext, SCREENS } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
 /**
@@ -41,7 +41,7 @@ describe('every page at desktop and phone width, in English and Russian', { time
   for (const screen of SCREENS) {
     for (const language of ['en', 'ru'] as const) {
       it(`${screen.name}, ${language}: no sideways scrolling, no page error; screenshots in test-results/`, async () => {
-        const context = await suite.browser.newContext({ viewport: screen.viewport, isMobile: screen.mobile, hasTouch: screen.mobile, deviceScaleFactor: 1, locale: language === 'ru' ? 'ru-RU' : 'en-US' });
+        const context = await screenContext(suite.browser, screen, language);
         for (const p of PAGES) {
           const page = await context.newPage();
           const errors: string[] = [];

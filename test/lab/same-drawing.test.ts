@@ -6,7 +6,7 @@ import { BASE64URL_ALPHABET } from '../../src/lab/shared/base64url.js';
 import { answerOf, type Engine, loadEngine, testImage } from './course-engine.js';
 import { courseContext, openCourse } from './course-pages.js';
 import { digitStrokes } from './digit-strokes.js';
-import { pageHref, useSuite } from './harness.js';
+import { openPage, pageHref, useSuite } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
 /** What a page shows for its input: the ten outputs (their `data-value`) and the answer. */
@@ -19,9 +19,7 @@ const numbersOf = (text: string | null): number[] => (text ?? '').split(',').fil
 
 /** The Lab at `hash`, once the model has answered the input the address carries. */
 async function lab(browser: Browser, base: string, hash: string): Promise<{ page: Page; shown: Shown; input: number[] }> {
-  const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' })).newPage();
-  await page.goto(`${base}${hash}`);
-  await page.waitForSelector('body[data-ready="true"][data-model-ready="true"]', { timeout: 60_000 });
+  const page = await openPage(browser, `${base}${hash}`);
   await page.waitForSelector('#outputs[data-value]:not([data-value=""])');
   const outputs = numbersOf(await page.locator('#outputs').getAttribute('data-value'));
   const answer = (await page.locator('#answer').textContent())?.trim() ?? '';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { scrollTo, useSuite } from './harness.js';
+import { type Language, openPage, scrollTo, useSuite } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
 /** One of the private specification's item codes: a capital S or B and a number. */
@@ -35,14 +35,7 @@ function codesIn(text: string): string[] {
 describe('no specification code in anything a user of the Lab reads, on every page, in both languages', { timeout: 600_000 }, () => {
   const suite = useSuite();
 
-  async function open(path: string, language: 'en' | 'ru', ready: string): Promise<Page> {
-    const context = await suite.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: language === 'ru' ? 'ru-RU' : 'en-US' });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(`${suite.base}${path}`);
-    await page.waitForSelector(ready, { timeout: 60_000 });
-    return page;
-  }
+  const open = (path: string, language: Language, ready: string): Promise<Page> => openPage(suite.browser, `${suite.base}${path}`, { language, ready });
   const read = async (page: Page, into: string[]): Promise<void> => {
     into.push(await page.evaluate<string>(VISIBLE_TEXT));
   };
