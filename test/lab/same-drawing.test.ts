@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { encodeStrokes } from '../../src/lab/shared/stroke-codec.js';
-import { BASE64URL_ALPHABET } from '../../src/lab/shared/base64url.js';
 import { answerOf, type Engine, loadEngine, testImage } from './course-engine.js';
 import { courseContext, openCourse } from './course-pages.js';
 import { digitStrokes } from './digit-strokes.js';
+import { oldDigitCode } from './old-digit-code.js';
 import { openPage, pageHref, useSuite } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
@@ -45,25 +45,6 @@ async function courseShown(page: Page): Promise<{ shown: Shown; input: number[] 
   const input = await page.evaluate(() => (window as unknown as { digitlabCourse: { input(): number[] | null } }).digitlabCourse.input());
   assert.ok(input, 'the course has an input');
   return { shown: { outputs, answer }, input };
-}
-
-/** The older course code of a digit (784 pixels at 16 levels), as links written before the course took the stroke code carry it. */
-function oldDigitCode(pixels: Uint8Array): string {
-  let out = '';
-  let run = 0;
-  const flush = (): void => {
-    for (; run > 0; run -= Math.min(run, 48)) out += BASE64URL_ALPHABET[16 + Math.min(run, 48) - 1];
-  };
-  for (const v of pixels) {
-    const level = Math.round(v / 17);
-    if (level === 0) run++;
-    else {
-      flush();
-      out += BASE64URL_ALPHABET[level];
-    }
-  }
-  flush();
-  return out;
 }
 
 describe('one drawing, one answer: the Lab and the course show the same outputs for the same drawing', { timeout: 300_000 }, () => {
