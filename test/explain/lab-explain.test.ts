@@ -24,12 +24,20 @@ async function setInput(page: Page, selector: string, value: string): Promise<vo
   await input.dispatchEvent('change');
 }
 
+/** Runs the SGD panel and waits until it is done with a final SGD cost other than `old`. */
+async function runSgdPast(page: Page, old: number): Promise<void> {
+  await page.locator('#sgd-run').click();
+  await page.waitForFunction((last) => {
+    const el = document.querySelector('#sgd-mini-summary') as HTMLElement | null;
+    return document.querySelector('#panel-sgd')?.getAttribute('data-state') === 'done' && el?.dataset.finalCost !== last;
+  }, String(old), { timeout: 120_000 });
+}
+
 describe('"How it learns" in Chromium', { timeout: 300_000 }, () => {
   const suite = useSuite();
 
   // 30 s: Playwright's own default for a wait.
   const open = (hash: string): Promise<Page> => openPage(suite.browser, `${suite.base}explain/${hash}`, { screen: WIDE, ready: 'body[data-ready="true"]', timeout: 30_000 });
-
 
   it('descent: steps go downhill by −η·∇C; the learning rate decides crawl, settle or diverge', async () => {
     const page = await open('');
@@ -147,18 +155,10 @@ describe('"How it learns" in Chromium', { timeout: 300_000 }, () => {
     await setInput(page, '#sgd-subset', '500');
     await setInput(page, '#sgd-full', '20');
     await setInput(page, '#sgd-epochs', '3');
-    await page.locator('#sgd-run').click();
-    await page.waitForFunction((old) => {
-      const el = document.querySelector('#sgd-mini-summary') as HTMLElement | null;
-      return document.querySelector('#panel-sgd')?.getAttribute('data-state') === 'done' && el?.dataset.finalCost !== old;
-    }, String(defaultMini), { timeout: 120_000 });
+    await runSgdPast(page, defaultMini);
     const mini = await numberAt(page, '#sgd-mini-summary', 'data-final-cost');
     await setInput(page, '#sgd-lr', '1');
-    await page.locator('#sgd-run').click();
-    await page.waitForFunction((old) => {
-      const el = document.querySelector('#sgd-mini-summary') as HTMLElement | null;
-      return document.querySelector('#panel-sgd')?.getAttribute('data-state') === 'done' && el?.dataset.finalCost !== old;
-    }, String(mini), { timeout: 120_000 });
+    await runSgdPast(page, mini);
     assert.notEqual(await numberAt(page, '#sgd-mini-summary', 'data-final-cost'), mini);
     await page.context().close();
   });
