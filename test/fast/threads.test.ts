@@ -19,7 +19,6 @@ const RECIPES = {
   momentum: { activation: 'tanh', cost: 'quadratic', optimizer: 'momentum', init: 'xavier', learningRate: 0.05 },
 } as const;
 
-
 describe('two threads give the same bits as one', () => {
   after(async () => (await nodeHelper())?.terminate());
   for (const sizes of [[784, 100, 10], [784, 256, 256, 10], [784, 512, 512, 10], [784, 60, 37, 45, 10]]) {

@@ -18,7 +18,6 @@ import { Trainer } from '../../src/train/trainer.js';
 import { shuffledOrder } from './checks.js';
 import { bits, oneAndTwoThreads, randomNetwork, realMnist, settingsFor } from './helpers.js';
 
-
 describe('dropout on the wide path', () => {
   after(async () => (await nodeHelper())?.terminate());
 

@@ -32,7 +32,6 @@ describe('the Lab under odd locales and malformed addresses', { timeout: 240_000
     return { page, errors };
   }
 
-
   for (const tags of [['en-US@posix'], ['C'], ['x-unknown-tag', 'zz']]) {
     it(`navigator.languages = ${JSON.stringify(tags)}: the Lab draws a digit and answers it, in English`, async () => {
       const { page, errors } = await open('', tags, 'body[data-ready="true"][data-model-ready="true"]');

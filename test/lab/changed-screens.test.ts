@@ -5,7 +5,6 @@ import type { Locator, Page } from 'playwright-core';
 import { RESULTS_DIR, scrollTo, useSuite, screenContext, SCREENS } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
-
 /**
  * Screenshots of what this round changed, at desktop and phone width, in English and Russian
  * (test-results/changed-*.png), for people to look at: the speed control and the log-axis
@@ -15,7 +14,6 @@ import { ONE, stroke } from './pointer.js';
  */
 describe('screenshots of the changed figures, desktop and phone, en and ru', { timeout: 900_000 }, () => {
   const suite = useSuite();
-
 
   async function shoot(page: Page, locator: Locator, file: string, width: number): Promise<void> {
     await locator.scrollIntoViewIfNeeded();

@@ -53,7 +53,6 @@ const LANGUAGES = ['en', 'ru'] as const;
 describe('the course on a phone', { timeout: 900_000 }, () => {
   const suite = useSuite();
 
-
   for (const language of LANGUAGES) {
     it(`${language}: every page fits the screen, canvas text is at least 11 px, every target passes axe's target-size rule`, async () => {
       const ctx = await courseContext(suite.browser, language, true, true);

@@ -40,7 +40,6 @@ const focused = (page: Page): Promise<string> => page.evaluate(() => {
 describe('every question of the course finishes', { timeout: 1_800_000 }, () => {
   const suite = useSuite();
 
-
   for (const language of LANGUAGES) {
     it(`${language}: each of the ${QUESTIONS.length} questions, opened from a link with no drawing, answered by keyboard, ends with a verdict`, async () => {
       const problems: string[] = [];

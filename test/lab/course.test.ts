@@ -28,8 +28,6 @@ const WALKED: readonly { readonly id: string; readonly text: Readonly<Record<'en
 const SECTIONS = Object.keys(CHAPTER_1_EN.sections);
 const LANGUAGES = ['en', 'ru'] as const;
 
-
-
 /** From a cold load to the first interactive figure: the time and the JavaScript it took (gzipped, from the build), into test-results/. */
 async function recordFirstFigure(page: Page, language: string): Promise<void> {
   const timing = Number(await page.evaluate(() => document.body.dataset.firstFigureMs));

@@ -7,7 +7,6 @@ import { fillNoiseImage } from '../../src/experiments/noise-images.js';
 import { openPage, pageHref, RESULTS_DIR, useSuite } from './harness.js';
 import { ellipse, ONE, stroke } from './pointer.js';
 
-
 const answer = async (page: Page): Promise<string> => (await page.locator('#answer').textContent())?.trim() ?? '';
 /** The RGBA pixels of a canvas of the page (the pad, or what the network sees). */
 const pixels = (page: Page, selector: string): Promise<number[]> =>
@@ -20,7 +19,6 @@ describe('the input in the Lab’s address: the drawing, the noise image, the te
   const suite = useSuite();
 
   const open = (url: string): Promise<Page> => openPage(suite.browser, url);
-
 
   it('a shared link reopens the same drawing: the same strokes on the pad, the same 28×28 input, the same answer', async () => {
     const page = await open(suite.base);

@@ -20,7 +20,6 @@ describe('drawing with the keyboard, and motion under prefers-reduced-motion', {
 
   const open = (path: string, context: BrowserContextOptions = {}): Promise<Page> => openPage(suite.browser, `${suite.base}${path}`, { context, ready: 'body[data-ready]' });
 
-
   it('the draw pad: Tab reaches it, arrows move a brush, Space paints, Enter toggles the brush, Backspace undoes, Delete clears', async () => {
     const page = await open('');
     await page.waitForSelector('body[data-model-ready="true"]', { timeout: 60_000 });

@@ -18,7 +18,6 @@ async function answer(page: Page): Promise<string> {
   return (await page.locator('#answer').textContent())?.trim() ?? '';
 }
 
-
 describe('the Lab in Chromium', { timeout: 240_000 }, () => {
   const suite = useSuite();
   let page: Page;

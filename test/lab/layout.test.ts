@@ -37,7 +37,6 @@ const PAGES = [
 describe('every page at desktop and phone width, in English and Russian', { timeout: 300_000 }, () => {
   const suite = useSuite();
 
-
   for (const screen of SCREENS) {
     for (const language of ['en', 'ru'] as const) {
       it(`${screen.name}, ${language}: no sideways scrolling, no page error; screenshots in test-results/`, async () => {

@@ -40,7 +40,6 @@ describe('no specification code in anything a user of the Lab reads, on every pa
     into.push(await page.evaluate<string>(VISIBLE_TEXT));
   };
 
-
   it('the check finds a code where there is one (a planted heading)', async () => {
     const page = await open('#lang=en', 'en', 'body[data-ready="true"]');
     assert.deepEqual(codesIn(await page.evaluate<string>(VISIBLE_TEXT)), []);

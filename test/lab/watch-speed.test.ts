@@ -33,10 +33,8 @@ async function settled(page: Page): Promise<number> {
   return steps;
 }
 
-
 describe('live training at watch speed and at full speed', { timeout: 300_000 }, () => {
   const suite = useSuite();
-
 
   // How smoothly the page draws (frames per second while training) is measured by bench/lab-frames.ts.
   it('watch speed: every view draws every mini-batch step, a few steps a second', async () => {

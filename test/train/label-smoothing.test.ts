@@ -16,7 +16,6 @@ import { resolveSettings } from '../../src/train/settings.js';
 import { shuffledOrder } from '../fast/checks.js';
 import { bits, randomNetwork, realMnist, settingsFor, worstRatio } from '../fast/helpers.js';
 
-
 describe('label smoothing', () => {
   it('δ = a − y is the derivative of −Σ y_j ln softmax(z)_j (central differences, every output)', () => {
     const z = new Float64Array([0.3, -1.2, 2.0, 0.1, -0.4, 1.1, 0.0, -2.5, 0.7, 0.2]);
