@@ -23,7 +23,7 @@ import { handwritingWalk } from './handwriting-walk.js';
 import { RESULTS_DIR, ROOT, screenContext, useSuite } from './harness.js';
 import { ellipse, ONE, stroke } from './pointer.js';
 
-import { asDataset, attr, axeViolations, countShown, DESKTOP, fineTune, type Hook, open, type PageDigit, pageDigits, PHONE, wordsAreWhole } from './digits-page.js';
+import { asDataset, attr, countShown, DESKTOP, endWalk, fineTune, type Hook, open, type PageDigit, pageDigits, PHONE, wordsAreWhole } from './digits-page.js';
 
 describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => {
   const suite = useSuite();
@@ -142,12 +142,7 @@ describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => 
     await page.waitForSelector('body[data-ready="true"]');
     assert.equal(await page.locator('#reading-summary').getAttribute('data-network'), 'fine-tuned');
     assert.equal(await page.locator('tr[data-name="mnist-test"]').count(), 1);
-    await page.screenshot({ path: join(RESULTS_DIR, 'digits-desktop-en.png'), fullPage: true });
-    assert.ok((await sidewaysOverflow(page)) <= 0);
-    assert.deepEqual(await axeViolations(page), []);
-    await wordsAreWhole(page);
-    assert.deepEqual(errors, []);
-    await context.close();
+    await endWalk(page, context, errors, join(RESULTS_DIR, 'digits-desktop-en.png'));
   });
 
   it('Russian, phone, a fresh profile: imports the exported zip as the same digits, refuses bad files without touching the set, fine-tunes with another seed', async () => {
@@ -229,12 +224,7 @@ describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => 
       }
       await fineTune(page, null);
       await sameAsNode(page, 1);
-      await page.screenshot({ path: join(RESULTS_DIR, `digits-${name}-${language}.png`), fullPage: true });
-      assert.ok((await sidewaysOverflow(page)) <= 0);
-      assert.deepEqual(await axeViolations(page), []);
-      await wordsAreWhole(page);
-      assert.deepEqual(errors, []);
-      await context.close();
+      await endWalk(page, context, errors, join(RESULTS_DIR, `digits-${name}-${language}.png`));
     });
   }
 
