@@ -13,6 +13,7 @@ import { fastBackendFactory } from '../src/fast/node.js';
 import { loadModel } from '../src/model/model-io.js';
 import { fineTuneDigits, fineTuneSettings } from '../src/train/finetune.js';
 import { digitStrokes } from '../test/lab/digit-strokes.js';
+import { gzippedMnistDir } from '../src/server/gzipped-mnist.js';
 import { withBuiltLab } from './built-lab.js';
 import { ROOT } from './children.js';
 import { median } from './measurement.js';
@@ -26,7 +27,7 @@ const runs = Number(option('runs', '5'));
 
 type Hook = { digitlabDigits: { addDrawing(s: number[][][], l: number): Promise<void>; digits(): { label: number; input: number[] }[]; fineTunedModel(): string | null } };
 
-await withBuiltLab(ROOT, 'digitlab-finetune-bench-', undefined, async ({ url, browser }) => {
+await withBuiltLab(ROOT, 'digitlab-finetune-bench-', await gzippedMnistDir(), async ({ url, browser }) => {
   const page = await browser.newPage();
   await page.goto(`${url}digits/#lang=en`);
   await page.waitForSelector('body[data-ready="true"]');
