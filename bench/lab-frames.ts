@@ -7,7 +7,7 @@
 // smoothly it shows it is measured here.
 import { availableParallelism, loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
-import { startSuite } from '../test/lab/harness.js';
+import { openPage, startSuite } from '../test/lab/harness.js';
 
 /** Frames per second over 3 s of requestAnimationFrame, as a string to evaluate in a page (tsx would add helpers to a function). */
 const MEASURE_FPS = `new Promise((resolve) => {
@@ -26,13 +26,7 @@ const GOAL_FPS = 50;
 
 const { base, browser, close } = await startSuite();
 try {
-  const open = async (hash: string): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
-    const page = await context.newPage();
-    await page.goto(`${base}${hash}`);
-    await page.waitForSelector('body[data-ready="true"][data-model-ready="true"]', { timeout: 60_000 });
-    return page;
-  };
+  const open = (hash: string): Promise<Page> => openPage(browser, `${base}${hash}`);
   const train = async (page: Page): Promise<number> => {
     await page.locator('[data-command="toggle"]').click();
     await page.waitForSelector('body[data-running="true"]');

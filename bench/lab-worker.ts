@@ -4,16 +4,11 @@
 // hidden layers. It talks to the built Worker through its message protocol only (load,
 // reset, start), so it measures the Worker whatever the page around it looks like. `--root`
 // names another checkout to build and measure (e.g. an export of an older commit).
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { execFileSync } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
-import { chromium } from 'playwright-core';
-import { chromiumChoice } from '../test/lab/harness.js';
 import { gzippedMnistDir } from '../src/server/gzipped-mnist.js';
-import { createLabServer } from '../src/server/static-server.js';
 import { resolveSettings } from '../src/train/settings.js';
+import { withBuiltLab } from './built-lab.js';
 import { ROOT } from './children.js';
 import { median } from './measurement.js';
 
@@ -28,56 +23,37 @@ const seconds = Number(option('seconds', '20'));
 const extra = JSON.parse(option('settings', '{}')) as Record<string, unknown>;
 const settings = resolveSettings({ sizes: [784, ...hidden, 10], ...extra });
 
-const out = mkdtempSync(join(tmpdir(), 'digitlab-lab-bench-'));
-try {
-  execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', out, '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+await withBuiltLab(root, 'digitlab-lab-bench-', await gzippedMnistDir(), async ({ out, url, browser }) => {
   const worker = readdirSync(join(out, 'assets')).find((f) => /^training-worker.*\.js$/.test(f));
   if (!worker) throw new Error(`no training-worker asset in ${out}/assets`);
-  const server = createLabServer({ root: out, dataDir: await gzippedMnistDir() });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  // The tests' browser: Debian's when installed, else the one from the npm package (DIGITLAB_CHROMIUM chooses).
-  const { executablePath, env } = chromiumChoice();
-  const browser = await chromium.launch({
-    executablePath,
-    env: { ...process.env, ...env },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  try {
-    const page = await browser.newPage();
-    await page.goto(url);
-    const speeds = await page.evaluate(
-      async ({ workerUrl, root, settings, seconds }) => {
-        const w = new Worker(workerUrl, { type: 'module' });
-        const samples: number[] = [];
-        let backend = '';
-        await new Promise<void>((done, fail) => {
-          let started = 0;
-          w.onmessage = (e: MessageEvent<{ type: string; backend?: string; epochsPerSecond?: number; message?: string }>) => {
-            const m = e.data;
-            if (m.type === 'ready') {
-              backend = m.backend ?? '';
-              w.postMessage({ type: 'reset', runs: [{ id: 'bench', request: settings }] });
-              w.postMessage({ type: 'start' });
-              started = performance.now();
-            } else if (m.type === 'progress' && started > 0) {
-              // The first 3 s are warm-up (and dense early test-set evaluations).
-              if (performance.now() - started > 3000) samples.push(m.epochsPerSecond ?? 0);
-              if (performance.now() - started > seconds * 1000) done();
-            } else if (m.type === 'error') fail(new Error(m.message));
-          };
-          w.postMessage({ type: 'load', root, dataSet: 'mnist', fast: true });
-        });
-        w.terminate();
-        return { samples, backend };
-      },
-      { workerUrl: `${url}assets/${worker}`, root: url, settings, seconds },
-    );
-    console.log(JSON.stringify({ sizes: settings.sizes.join("-"), backend: speeds.backend, epochsPerSecond: +median(speeds.samples).toFixed(3), samples: speeds.samples.length, last: speeds.samples.slice(-5).map((x) => +x.toFixed(3)) }));
-  } finally {
-    await browser.close();
-    server.close();
-  }
-} finally {
-  rmSync(out, { recursive: true, force: true });
-}
+  const page = await browser.newPage();
+  await page.goto(url);
+  const speeds = await page.evaluate(
+    async ({ workerUrl, root, settings, seconds }) => {
+      const w = new Worker(workerUrl, { type: 'module' });
+      const samples: number[] = [];
+      let backend = '';
+      await new Promise<void>((done, fail) => {
+        let started = 0;
+        w.onmessage = (e: MessageEvent<{ type: string; backend?: string; epochsPerSecond?: number; message?: string }>) => {
+          const m = e.data;
+          if (m.type === 'ready') {
+            backend = m.backend ?? '';
+            w.postMessage({ type: 'reset', runs: [{ id: 'bench', request: settings }] });
+            w.postMessage({ type: 'start' });
+            started = performance.now();
+          } else if (m.type === 'progress' && started > 0) {
+            // The first 3 s are warm-up (and dense early test-set evaluations).
+            if (performance.now() - started > 3000) samples.push(m.epochsPerSecond ?? 0);
+            if (performance.now() - started > seconds * 1000) done();
+          } else if (m.type === 'error') fail(new Error(m.message));
+        };
+        w.postMessage({ type: 'load', root, dataSet: 'mnist', fast: true });
+      });
+      w.terminate();
+      return { samples, backend };
+    },
+    { workerUrl: `${url}assets/${worker}`, root: url, settings, seconds },
+  );
+  console.log(JSON.stringify({ sizes: settings.sizes.join("-"), backend: speeds.backend, epochsPerSecond: +median(speeds.samples).toFixed(3), samples: speeds.samples.length, last: speeds.samples.slice(-5).map((x) => +x.toFixed(3)) }));
+});

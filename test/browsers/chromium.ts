@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../lab/harness.js';
-import { type BrowserTab, CLASSROOM, ErrorLog, type OpenOptions, type PageErrors, type PadPoint, densify, pollUntil, scrollAndMeasure, type Box } from './driver.js';
+import { type BrowserTab, CLASSROOM, ErrorLog, mouseStroke, openThroughBlank, type OpenOptions, type PageErrors, type PadPoint, pollUntil } from './driver.js';
 
 /**
  * Chromium through playwright-core, started as the Lab's own tests start it (test/lab/harness.ts:
@@ -20,23 +20,11 @@ export async function openChromium(_options: OpenOptions): Promise<BrowserTab> {
   const tab: BrowserTab = {
     browser: 'chromium',
     version: browser.version(),
-    open: async (url) => {
-      await errors.whileLeaving(() => page.goto('about:blank', { waitUntil: 'load', timeout: 120_000 }));
-      await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-    },
+    open: (url) => openThroughBlank(page, errors, url),
     evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
     waitFor: (expression, what, options) => pollUntil(tab, expression, what, options),
     click: (selector) => page.click(selector, { timeout: 30_000 }),
-    stroke: async (selector: string, points: readonly PadPoint[], size = 280) => {
-      const box = await page.evaluate<Box | null>(scrollAndMeasure(selector));
-      if (box === null) throw new Error(`chromium: no ${selector} to draw on`);
-      const at = ([x, y]: PadPoint): [number, number] => [box.x + (x / size) * box.width, box.y + (y / size) * box.height];
-      const path = densify(points);
-      await page.mouse.move(...at(path[0]));
-      await page.mouse.down();
-      for (const p of path.slice(1)) await page.mouse.move(...at(p));
-      await page.mouse.up();
-    },
+    stroke: (selector: string, points: readonly PadPoint[], size = 280) => mouseStroke('chromium', page, selector, points, size),
     screenshot: async (file) => {
       await page.screenshot({ path: file });
     },

@@ -148,3 +148,32 @@ export interface Box {
   readonly width: number;
   readonly height: number;
 }
+
+/** What Chromium's (Playwright) and Firefox's (puppeteer) pages share, enough for `open` and `stroke`. */
+export interface ScriptedPage {
+  goto(url: string, options: { waitUntil: 'load'; timeout: number }): Promise<unknown>;
+  evaluate(expression: string): Promise<unknown>;
+  readonly mouse: {
+    move(x: number, y: number): Promise<unknown>;
+    down(): Promise<unknown>;
+    up(): Promise<unknown>;
+  };
+}
+
+/** `BrowserTab.open` for a ScriptedPage: about:blank first (late errors filed as leaving), then `url`, each until its `load`. */
+export async function openThroughBlank(page: ScriptedPage, errors: ErrorLog, url: string): Promise<void> {
+  await errors.whileLeaving(() => page.goto('about:blank', { waitUntil: 'load', timeout: 120_000 }));
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+}
+
+/** `BrowserTab.stroke` for a ScriptedPage: the canvas scrolled into view, then one drag of the page's mouse through the densified points. */
+export async function mouseStroke(browser: BrowserName, page: ScriptedPage, selector: string, points: readonly PadPoint[], size: number): Promise<void> {
+  const box = (await page.evaluate(scrollAndMeasure(selector))) as Box | null;
+  if (box === null) throw new Error(`${browser}: no ${selector} to draw on`);
+  const at = ([x, y]: PadPoint): [number, number] => [box.x + (x / size) * box.width, box.y + (y / size) * box.height];
+  const path = densify(points);
+  await page.mouse.move(...at(path[0]));
+  await page.mouse.down();
+  for (const p of path.slice(1)) await page.mouse.move(...at(p));
+  await page.mouse.up();
+}

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { type BrowserTab, CLASSROOM, ErrorLog, type OpenOptions, type PageErrors, type PadPoint, densify, pollUntil, scrollAndMeasure, type Box } from './driver.js';
+import { type BrowserTab, CLASSROOM, ErrorLog, mouseStroke, openThroughBlank, type OpenOptions, type PageErrors, type PadPoint, pollUntil } from './driver.js';
 
 /** Debian's Firefox ESR (`apt-get install firefox-esr`), unless DIGITLAB_FIREFOX names another binary. */
 export const FIREFOX = process.env.DIGITLAB_FIREFOX ?? '/usr/bin/firefox-esr';
@@ -67,26 +67,14 @@ export async function openFirefox(_options: OpenOptions): Promise<BrowserTab> {
   const tab: BrowserTab = {
     browser: 'firefox',
     version: await browser.version(),
-    open: async (url) => {
-      await errors.whileLeaving(() => page.goto('about:blank', { waitUntil: 'load', timeout: 120_000 }));
-      await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-    },
+    open: (url) => openThroughBlank(page, errors, url),
     evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
     waitFor: (expression, what, options) => pollUntil(tab, expression, what, options),
     click: async (selector) => {
       await page.waitForSelector(selector, { timeout: 30_000 });
       await page.click(selector);
     },
-    stroke: async (selector: string, points: readonly PadPoint[], size = 280) => {
-      const box = await page.evaluate(scrollAndMeasure(selector)) as Box | null;
-      if (box === null) throw new Error(`firefox: no ${selector} to draw on`);
-      const at = ([x, y]: PadPoint): [number, number] => [box.x + (x / size) * box.width, box.y + (y / size) * box.height];
-      const path = densify(points);
-      await page.mouse.move(...at(path[0]));
-      await page.mouse.down();
-      for (const p of path.slice(1)) await page.mouse.move(...at(p));
-      await page.mouse.up();
-    },
+    stroke: (selector: string, points: readonly PadPoint[], size = 280) => mouseStroke('firefox', page, selector, points, size),
     screenshot: async (file) => {
       await page.screenshot({ path: file });
     },

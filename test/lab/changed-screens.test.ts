@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { RESULTS_DIR, scrollTo, startSuite, SCREENS } from './harness.js';
+import { describe, it } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
+import { RESULTS_DIR, scrollTo, useSuite, screenContext, SCREENS } from './harness.js';
 import { ONE, stroke } from './pointer.js';
-
 
 /**
  * Screenshots of what this round changed, at desktop and phone width, in English and Russian
@@ -14,16 +13,7 @@ import { ONE, stroke } from './pointer.js';
  * Each figure must fit the screen's width.
  */
 describe('screenshots of the changed figures, desktop and phone, en and ru', { timeout: 900_000 }, () => {
-  let base = '';
-  let browser: Browser;
-  let close: () => Promise<void>;
-
-  before(async () => {
-    ({ base, browser, close } = await startSuite());
-  });
-  after(async () => {
-    await close?.();
-  });
+  const suite = useSuite();
 
   async function shoot(page: Page, locator: Locator, file: string, width: number): Promise<void> {
     await locator.scrollIntoViewIfNeeded();
@@ -35,14 +25,14 @@ describe('screenshots of the changed figures, desktop and phone, en and ru', { t
   for (const screen of SCREENS) {
     for (const language of ['en', 'ru'] as const) {
       it(`${screen.name}, ${language}`, async () => {
-        const context = await browser.newContext({ viewport: screen.viewport, isMobile: screen.mobile, hasTouch: screen.mobile, deviceScaleFactor: 1, locale: language === 'ru' ? 'ru-RU' : 'en-US' });
+        const context = await screenContext(suite.browser, screen, language);
         const errors: string[] = [];
         const tag = `${screen.name}-${language}`;
         const width = screen.viewport.width;
         // The Lab: a drawing, watch-speed training for a few steps, the charts, the weights with gradients.
         const lab = await context.newPage();
         lab.on('pageerror', (e) => errors.push(e.message));
-        await lab.goto(`${base}#lang=${language}&pace=watch&rate=8`);
+        await lab.goto(`${suite.base}#lang=${language}&pace=watch&rate=8`);
         await lab.waitForSelector('body[data-ready="true"][data-model-ready="true"]', { timeout: 60_000 });
         // The first visit's invitation to the course, at the bottom of the window, would cover what the phone clicks there.
         await lab.locator('#course-invite button').click();
@@ -63,7 +53,7 @@ describe('screenshots of the changed figures, desktop and phone, en and ru', { t
         // Experiments: quick runs on opening.
         const ex = await context.newPage();
         ex.on('pageerror', (e) => errors.push(e.message));
-        await ex.goto(`${base}experiments.html#lang=${language}`);
+        await ex.goto(`${suite.base}experiments.html#lang=${language}`);
         await ex.waitForSelector('body[data-ready="true"]');
         for (const id of ['noise', 'neuron-inputs', 'activations']) {
           await scrollTo(ex, `section#${id}`);
@@ -74,7 +64,7 @@ describe('screenshots of the changed figures, desktop and phone, en and ru', { t
         // How it learns: the nudges, back to the pixels and over the training set.
         const explain = await context.newPage();
         explain.on('pageerror', (e) => errors.push(e.message));
-        await explain.goto(`${base}explain/#lang=${language}&view=nudges`);
+        await explain.goto(`${suite.base}explain/#lang=${language}&view=nudges`);
         await explain.waitForSelector('#nudges-average[data-state="done"]', { timeout: 180_000 });
         await shoot(explain, explain.locator('#nudges-backward'), `nudges-backward-${tag}`, width);
         await shoot(explain, explain.locator('#nudges-average'), `nudges-average-${tag}`, width);

@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { before, describe, it } from 'node:test';
 import { CHAPTER_2_EN } from '../../src/lab/pages/learn/text/chapter2.en.js';
 import { CHAPTER_2_RU } from '../../src/lab/pages/learn/text/chapter2.ru.js';
 import { type Chapter2Engine, loadChapter2Engine } from './chapter2-engine.js';
 import { WALKS } from './chapter2-walk.js';
 import { courseContext, openCourse, sidewaysOverflow, SPEC_CODE } from './course-pages.js';
-import { RESULTS_DIR, startSuite, pageHref } from './harness.js';
+import { RESULTS_DIR, useSuite, pageHref } from './harness.js';
 
 const SECTIONS = Object.keys(CHAPTER_2_EN.sections);
 const LANGUAGES = ['en', 'ru'] as const;
@@ -17,17 +16,11 @@ const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map(
 const stem = (key: string): string => key.replace(/_(zero|one|two|few|many|other)$/, '');
 
 describe('the course, chapter 2 (learning) in Chromium', { timeout: 1_800_000 }, () => {
-  let base = '';
-  let browser: Browser;
-  let close: () => Promise<void>;
+  const suite = useSuite();
   let engine: Chapter2Engine;
 
   before(async () => {
-    ({ base, browser, close } = await startSuite());
     engine = await loadChapter2Engine();
-  });
-  after(async () => {
-    await close?.();
   });
 
   it('the English and Russian texts have the same sections, questions, figure words and placeholders', () => {
@@ -56,13 +49,13 @@ describe('the course, chapter 2 (learning) in Chromium', { timeout: 1_800_000 },
 
   for (const language of LANGUAGES) {
     it(`${language}: walks every section of chapter 2 — browses, draws, labels, drops, steps, trains, answers — and every number is the engine's`, async () => {
-      const ctx = await courseContext(browser, language);
+      const ctx = await courseContext(suite.browser, language);
       const page = await ctx.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       const ready: Record<string, number> = {};
       // Cold: the chapter's first section straight from its address.
-      ready.data = await openCourse(page, base, `#learning/data&lang=${language}`);
+      ready.data = await openCourse(page, suite.base, `#learning/data&lang=${language}`);
       const firstFigureMs = Number(await page.evaluate(() => document.body.dataset.firstFigureMs));
       for (const [i, id] of SECTIONS.entries()) {
         if (i > 0) {

@@ -1,18 +1,17 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { SECTIONS as FIGURES } from '../../src/lab/pages/learn/chapter3/sections.js';
 import { CHAPTER_3_EN } from '../../src/lab/pages/learn/text/chapter3.en.js';
 import { CHAPTER_3_RU } from '../../src/lab/pages/learn/text/chapter3.ru.js';
 import type { ChapterText } from '../../src/lab/pages/learn/text/course-text.js';
+import { courseContext, SPEC_CODE } from './course-pages.js';
 import { type Engine3, loadEngine3 } from './course3-engine.js';
 import { WALKS3 } from './course3-walk.js';
-import { RESULTS_DIR, startSuite, pageHref } from './harness.js';
+import { RESULTS_DIR, useSuite, pageHref } from './harness.js';
 
-/** A specification code, which no user may read. */
-const SPEC_CODE = /\b[SB][0-9]{1,2}\b/;
 const SECTIONS = Object.keys(CHAPTER_3_EN.sections);
 const LANGUAGES = ['en', 'ru'] as const;
 
@@ -33,16 +32,6 @@ function strings(text: ChapterText): Map<string, string> {
   // A counted word has one form per plural rule of its language (English one/other, Russian one/few/many/other): compared by its stem.
   for (const [k, v] of Object.entries(text.words ?? {})) out.set(`words.${k.replace(/_(zero|one|two|few|many|other)$/, '')}`, v);
   return out;
-}
-
-function context(browser: Browser, language: 'en' | 'ru', phone = false): Promise<BrowserContext> {
-  return browser.newContext({
-    viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 800 },
-    isMobile: phone,
-    hasTouch: phone,
-    deviceScaleFactor: 1,
-    locale: language === 'ru' ? 'ru-RU' : 'en-US',
-  });
 }
 
 /** Waits for `route`'s figure to be live. */
@@ -67,27 +56,21 @@ describe('chapter 3 of the course: the texts and the figures agree', () => {
 });
 
 describe('chapter 3 of the course (/learn/#backprop/…) in Chromium', { timeout: 2_400_000 }, () => {
-  let base = '';
-  let browser: Browser;
-  let close: () => Promise<void>;
+  const suite = useSuite();
   let engine: Engine3;
 
   before(async () => {
-    ({ base, browser, close } = await startSuite());
     engine = await loadEngine3();
-  });
-  after(async () => {
-    await close?.();
   });
 
   for (const language of LANGUAGES) {
     it(`${language}: walks every section — draws, labels, switches, pulls, steps, averages, answers — and every number is the engine's`, async () => {
-      const ctx = await context(browser, language);
+      const ctx = await courseContext(suite.browser, language);
       const page = await ctx.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       // A cold load straight into the chapter: the time to its first live figure.
-      await page.goto(`${base}learn/#backprop/wishes&lang=${language}`);
+      await page.goto(`${suite.base}learn/#backprop/wishes&lang=${language}`);
       await ready(page, 'backprop/wishes');
       const ms = Number(await page.evaluate(() => document.body.dataset.firstFigureMs));
       writeFileSync(join(RESULTS_DIR, `course3-first-figure-${language}.json`), JSON.stringify({ firstInteractiveFigureMs: ms }));

@@ -4,29 +4,20 @@
 // file, in the learner's language, and leaves no unhandled rejection behind.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
 import { courseContext, openCourse } from './course-pages.js';
-import { RESULTS_DIR, startSuite } from './harness.js';
+import { RESULTS_DIR, useSuite } from './harness.js';
 
 describe('the course when a later load fails', { timeout: 300_000 }, () => {
-  let base = '';
-  let browser: Browser;
-  let close: () => Promise<void>;
-  before(async () => {
-    ({ base, browser, close } = await startSuite());
-  });
-  after(async () => {
-    await close?.();
-  });
+  const suite = useSuite();
 
   it('KaTeX does not load: the page says the formulas stay TeX and why, in both languages', async () => {
-    const context = await courseContext(browser, 'en');
+    const context = await courseContext(suite.browser, 'en');
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.route(/\/assets\/katex-[^/]*\.js$/, (route) => route.abort('connectionrefused'));
-    await openCourse(page, base, '#network/detector');
+    await openCourse(page, suite.base, '#network/detector');
     const line = page.locator('#typeset-failure');
     await line.waitFor({ timeout: 60_000 });
     assert.match((await line.textContent()) ?? '', /^The formulas could not be typeset \(.*katex.*\): they are shown as TeX\.$/);
@@ -40,13 +31,13 @@ describe('the course when a later load fails', { timeout: 300_000 }, () => {
   });
 
   it('the training images do not load: the data figure says so in place of "Loading…", naming the file; choosing the set again loads it', async () => {
-    const context = await courseContext(browser, 'en');
+    const context = await courseContext(suite.browser, 'en');
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     const missing = /\/data\/train-images-idx3-ubyte\.gz$/;
     await page.route(missing, (route) => route.fulfill({ status: 404, body: 'not found' }));
-    await openCourse(page, base, '#learning/data');
+    await openCourse(page, suite.base, '#learning/data');
     const status = page.locator('#figure .picker .status');
     await page.waitForFunction(() => document.querySelector('#figure .picker .status .error') !== null, undefined, { timeout: 60_000 });
     assert.match((await status.textContent()) ?? '', /^The figure could not be built: .*train-images-idx3-ubyte.*404/);

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { type Language, type Screen, SCREENS, screenContext } from './harness.js';
 
 /**
  * What the course's browser suites share: a fresh context at desktop or phone size in a
@@ -15,17 +16,12 @@ export const SPEC_CODE = /\b[SB][0-9]{1,2}\b/;
  * the phone asks for less motion. `axe`: the page's Content Security Policy lets the test add
  * axe-core's script (`phoneProblems`); nothing else of the page changes.
  */
-export function courseContext(browser: Browser, language: 'en' | 'ru', phone = false, axe = false): Promise<BrowserContext> {
-  return browser.newContext({
-    bypassCSP: axe,
-    reducedMotion: phone ? 'reduce' : 'no-preference',
-    viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 800 },
-    isMobile: phone,
-    hasTouch: phone,
-    deviceScaleFactor: 1,
-    locale: language === 'ru' ? 'ru-RU' : 'en-US',
-  });
+export function courseContext(browser: Browser, language: Language, phone = false, axe = false): Promise<BrowserContext> {
+  return screenContext(browser, phone ? SCREENS[1] : COURSE_DESKTOP, language, { bypassCSP: axe, reducedMotion: phone ? 'reduce' : 'no-preference' });
 }
+
+/** The desktop the course is looked at on (the phone is SCREENS' phone). */
+const COURSE_DESKTOP: Screen = { viewport: { width: 1280, height: 800 }, mobile: false };
 
 /** Opens `hash` of the course and waits for the page and, for a section, its figure; returns the milliseconds it took. */
 export async function openCourse(page: Page, base: string, hash: string): Promise<number> {

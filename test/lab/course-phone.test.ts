@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { CHAPTERS } from '../../src/lab/pages/learn/chapters.js';
 import { CHAPTER_1_EN } from '../../src/lab/pages/learn/text/chapter1.en.js';
 import { CHAPTER_2_EN } from '../../src/lab/pages/learn/text/chapter2.en.js';
 import { CHAPTER_3_EN } from '../../src/lab/pages/learn/text/chapter3.en.js';
 import { courseContext, openCourse, phoneProblems, watchCanvasText } from './course-pages.js';
 import { transitionsAfterStroke } from './course-walk.js';
-import { pageHref, RESULTS_DIR, startSuite } from './harness.js';
+import { pageHref, RESULTS_DIR, useSuite } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
 /** What the learner does first in a section whose figure shows more after it (its phone checks then see that too). */
@@ -51,31 +51,22 @@ const LANGUAGES = ['en', 'ru'] as const;
  * the same way by course-questions.test.ts.
  */
 describe('the course on a phone', { timeout: 900_000 }, () => {
-  let base = '';
-  let browser: Browser;
-  let close: () => Promise<void>;
-
-  before(async () => {
-    ({ base, browser, close } = await startSuite());
-  });
-  after(async () => {
-    await close?.();
-  });
+  const suite = useSuite();
 
   for (const language of LANGUAGES) {
     it(`${language}: every page fits the screen, canvas text is at least 11 px, every target passes axe's target-size rule`, async () => {
-      const ctx = await courseContext(browser, language, true, true);
+      const ctx = await courseContext(suite.browser, language, true, true);
       await watchCanvasText(ctx);
       const page = await ctx.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await openCourse(page, base, `#network/pixels&lang=${language}`);
+      await openCourse(page, suite.base, `#network/pixels&lang=${language}`);
       await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
       await page.waitForFunction(() => /draw=/.test(location.hash));
       const hash = `${new URL(await pageHref(page)).hash.replace('#network/pixels', '')}&label=1`;
       const problems: string[] = [];
       for (const route of ['', 'map', ...ROUTES]) {
-        await openCourse(page, base, `#${route}${route ? '' : 'lang=' + language}${route ? hash : ''}`);
+        await openCourse(page, suite.base, `#${route}${route ? '' : 'lang=' + language}${route ? hash : ''}`);
         await page.waitForFunction(() => document.querySelectorAll('.tex-pending').length === 0, undefined, { timeout: 30_000 });
         if (route === 'network/layers') assert.equal(await transitionsAfterStroke(page), 0, 'no travelling light under prefers-reduced-motion');
         await REVEAL[route]?.(page);

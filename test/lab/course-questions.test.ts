@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { CHAPTERS } from '../../src/lab/pages/learn/chapters.js';
 import { CHAPTER_1_EN } from '../../src/lab/pages/learn/text/chapter1.en.js';
 import { CHAPTER_2_EN } from '../../src/lab/pages/learn/text/chapter2.en.js';
 import { CHAPTER_3_EN } from '../../src/lab/pages/learn/text/chapter3.en.js';
 import { COURSE_MESSAGES } from '../../src/lab/pages/learn/messages.js';
 import { courseContext, openCourse, phoneProblems, watchCanvasText } from './course-pages.js';
-import { RESULTS_DIR, startSuite } from './harness.js';
+import { RESULTS_DIR, useSuite } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
 /** Every section with a question, in course order. */
@@ -38,28 +38,19 @@ const focused = (page: Page): Promise<string> => page.evaluate(() => {
  * descent ball jumps to its end instead of rolling. Screenshots go to test-results/.
  */
 describe('every question of the course finishes', { timeout: 1_800_000 }, () => {
-  let base = '';
-  let browser: Browser;
-  let close: () => Promise<void>;
-
-  before(async () => {
-    ({ base, browser, close } = await startSuite());
-  });
-  after(async () => {
-    await close?.();
-  });
+  const suite = useSuite();
 
   for (const language of LANGUAGES) {
     it(`${language}: each of the ${QUESTIONS.length} questions, opened from a link with no drawing, answered by keyboard, ends with a verdict`, async () => {
       const problems: string[] = [];
       const waited: string[] = [];
       for (const route of QUESTIONS) {
-        const ctx = await courseContext(browser, language, true, true);
+        const ctx = await courseContext(suite.browser, language, true, true);
         await watchCanvasText(ctx);
         const page = await ctx.newPage();
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
-        await openCourse(page, base, `#${route}&lang=${language}`);
+        await openCourse(page, suite.base, `#${route}&lang=${language}`);
         assert.equal(await page.locator(`.contents a.done[data-route="${route}"]`).count(), 0, `${route}: not done by opening it`);
         if (route === QUESTIONS[0]) {
           // The first Tab reaches the skip link, which takes the keyboard to the section itself.

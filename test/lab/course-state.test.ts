@@ -3,33 +3,9 @@ import { before, describe, it } from 'node:test';
 import type { Dataset } from '../../src/data/dataset.js';
 import { loadMnist } from '../../src/data/idx-dir.js';
 import { courseHash, drawingOf, readCourseHash } from '../../src/lab/pages/learn/course-state.js';
-import { BASE64URL_ALPHABET } from '../../src/lab/shared/base64url.js';
 import { decodeDigit } from '../../src/lab/shared/digit-code.js';
 import { decodeStrokes, encodeStrokes } from '../../src/lab/shared/stroke-codec.js';
-
-/** Each byte at the nearest of the older code's 16 ink levels (17 · level). */
-function quantiseInk(pixels: Uint8Array): Uint8Array {
-  return Uint8Array.from(pixels, (v) => 17 * Math.round(v / 17));
-}
-
-/** The course's older pixel code, as it wrote links: a symbol per inked pixel (its level), runs of 1–48 blank pixels as symbols 16–63. */
-function encodeDigit(pixels: Uint8Array): string {
-  let out = '';
-  let run = 0;
-  const flush = (): void => {
-    for (; run > 0; run -= Math.min(run, 48)) out += BASE64URL_ALPHABET[16 + Math.min(run, 48) - 1];
-  };
-  for (const v of pixels) {
-    const level = Math.round(v / 17);
-    if (level === 0) run++;
-    else {
-      flush();
-      out += BASE64URL_ALPHABET[level];
-    }
-  }
-  flush();
-  return out;
-}
+import { oldDigitCode, quantiseInk } from './old-digit-code.js';
 
 describe('the course address: route, language, the learner’s drawing as a compact code', () => {
   let test: Dataset;
@@ -41,7 +17,7 @@ describe('the course address: route, language, the learner’s drawing as a comp
   it('an older link’s digit code is read exactly at its 16 levels (the code is short)', () => {
     let longest = 0;
     for (let i = 0; i < 200; i++) {
-      const code = encodeDigit(image(i));
+      const code = oldDigitCode(image(i));
       longest = Math.max(longest, code.length);
       assert.match(code, /^[A-Za-z0-9_-]+$/);
       assert.deepEqual(decodeDigit(code), quantiseInk(image(i)));
@@ -50,7 +26,7 @@ describe('the course address: route, language, the learner’s drawing as a comp
   });
 
   it('a code that is not 784 pixels, or has a foreign character, is refused', () => {
-    const code = encodeDigit(image(0));
+    const code = oldDigitCode(image(0));
     assert.equal(decodeDigit(code.slice(0, -1)), null);
     assert.equal(decodeDigit(`${code}B`), null);
     assert.equal(decodeDigit(code.replace(/.$/, '*')), null);
@@ -85,7 +61,7 @@ describe('the course address: route, language, the learner’s drawing as a comp
   });
 
   it('an older link with the digit as pixels (digit=) still opens with that digit, and a stroke code wins over it', () => {
-    const digit = encodeDigit(image(3));
+    const digit = oldDigitCode(image(3));
     const old = readCourseHash(`#network/pixels&lang=ru&digit=${digit}&label=3`);
     assert.deepEqual(old.issues, []);
     const never = (): Uint8Array => assert.fail('no strokes to draw');

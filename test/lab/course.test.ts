@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { loadMnist } from '../../src/data/idx-dir.js';
 import { fastBackendFactory } from '../../src/fast/node.js';
 import { RACE_DEFAULTS, type RaceResult, runRace } from '../../src/lab/pages/learn/chapter1/race.js';
@@ -14,7 +14,7 @@ import { SOURCE_MAP_EN } from '../../src/lab/pages/learn/text/source-map.js';
 import { type Engine, loadEngine } from './course-engine.js';
 import { courseContext, openCourse, SPEC_CODE } from './course-pages.js';
 import { type Walk, WALKS } from './course-walk.js';
-import { BUILD_DIR, RESULTS_DIR, startSuite, pageHref } from './harness.js';
+import { BUILD_DIR, RESULTS_DIR, useSuite, pageHref } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
 /**
@@ -27,8 +27,6 @@ const WALKED: readonly { readonly id: string; readonly text: Readonly<Record<'en
 ];
 const SECTIONS = Object.keys(CHAPTER_1_EN.sections);
 const LANGUAGES = ['en', 'ru'] as const;
-
-
 
 /** From a cold load to the first interactive figure: the time and the JavaScript it took (gzipped, from the build), into test-results/. */
 async function recordFirstFigure(page: Page, language: string): Promise<void> {
@@ -46,15 +44,12 @@ async function recordFirstFigure(page: Page, language: string): Promise<void> {
 const visibleText = (page: Page): Promise<string> => page.evaluate(() => document.body.innerText);
 
 describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
-  let base = '';
-  let browser: Browser;
-  let close: () => Promise<void>;
+  const suite = useSuite();
   let engine: Engine;
   const races = new Map<number, RaceResult>();
   let race: (seed: number) => RaceResult;
 
   before(async () => {
-    ({ base, browser, close } = await startSuite());
     engine = await loadEngine();
     const data = await loadMnist();
     const backend = await fastBackendFactory();
@@ -63,19 +58,16 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
       return races.get(seed) as RaceResult;
     };
   });
-  after(async () => {
-    await close?.();
-  });
 
   for (const chapter of WALKED) {
     for (const language of LANGUAGES) {
       it(`${chapter.id}, ${language}: walks every section — draws, drags, paints, answers — and every number is the engine's`, async () => {
-        const ctx = await courseContext(browser, language);
+        const ctx = await courseContext(suite.browser, language);
         const page = await ctx.newPage();
         const errors: string[] = [];
         page.on('pageerror', (e) => errors.push(e.message));
         const sections = Object.keys(chapter.text.en.sections);
-        await openCourse(page, base, `#${chapter.id}/${sections[0]}&lang=${language}`);
+        await openCourse(page, suite.base, `#${chapter.id}/${sections[0]}&lang=${language}`);
         if (chapter === WALKED[0]) await recordFirstFigure(page, language);
         for (const [i, id] of sections.entries()) {
           if (i > 0) {
@@ -101,9 +93,9 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
   }
 
   it('a shared link carries the learner’s digit and label; reload keeps the section; the start offers to continue', async () => {
-    const first = await courseContext(browser, 'en');
+    const first = await courseContext(suite.browser, 'en');
     const page = await first.newPage();
-    await openCourse(page, base, '#network/outputs');
+    await openCourse(page, suite.base, '#network/outputs');
     await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
     await page.waitForFunction(() => /draw=/.test(location.hash));
     const drawn = await page.evaluate(() => (window as unknown as { digitlabCourse: { input(): number[] } }).digitlabCourse.input());
@@ -113,22 +105,22 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
     assert.equal(await page.locator('.section-title').textContent(), CHAPTER_1_EN.sections.outputs.title);
     assert.equal((await page.locator('#answer').textContent())?.trim(), '1');
     // Another browser, the same link: the same 784 pixels.
-    const second = await courseContext(browser, 'ru');
+    const second = await courseContext(suite.browser, 'ru');
     const other = await second.newPage();
     await other.goto(link);
     await other.waitForSelector('#figure[data-figure-ready="true"]');
     assert.deepEqual(await other.evaluate(() => (window as unknown as { digitlabCourse: { input(): number[] } }).digitlabCourse.input()), drawn);
     assert.equal(await other.evaluate(() => document.documentElement.lang), 'ru', 'no lang in the link: the browser’s');
     // The start page of the first browser offers to continue where it stopped.
-    await page.goto(`${base}learn/`);
+    await page.goto(`${suite.base}learn/`);
     await page.waitForSelector('#continue-offer');
     assert.match((await page.locator('#continue-offer').textContent()) ?? '', new RegExp(CHAPTER_1_EN.sections.outputs.title));
     await page.screenshot({ path: join(RESULTS_DIR, 'course-en-desktop-start.png'), fullPage: true });
     await page.locator('#continue-offer a.primary').click();
     await page.waitForSelector('body[data-section="network/outputs"] #figure[data-figure-ready="true"]');
     // A first-time visitor gets no offer, but a start button.
-    const fresh = await (await courseContext(browser, 'en')).newPage();
-    await openCourse(fresh, base, '');
+    const fresh = await (await courseContext(suite.browser, 'en')).newPage();
+    await openCourse(fresh, suite.base, '');
     assert.equal(await fresh.locator('#continue-offer').count(), 0);
     assert.equal(await fresh.locator('a.start').count(), 1);
     // The language switch re-draws the section in Russian and writes it into the address.
@@ -140,9 +132,9 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
 
   it('the map of the source lists every idea in order, each linked to a section of the course and a tool', async () => {
     for (const language of LANGUAGES) {
-      const ctx = await courseContext(browser, language);
+      const ctx = await courseContext(suite.browser, language);
       const page = await ctx.newPage();
-      await openCourse(page, base, `#map&lang=${language}`);
+      await openCourse(page, suite.base, `#map&lang=${language}`);
       const sections = await page.locator('.ideas li').evaluateAll((items) => items.map((li) => li.getAttribute('data-section')));
       assert.deepEqual(sections, SOURCE_MAP_EN.map((i) => i.section));
       const tools = await page.locator('.idea-tool').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
@@ -158,13 +150,13 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
 
   it('every course page in both languages has no specification code in its visible text', async () => {
     for (const language of LANGUAGES) {
-      const ctx = await courseContext(browser, language);
+      const ctx = await courseContext(suite.browser, language);
       const page = await ctx.newPage();
-      await openCourse(page, base, `#lang=${language}`);
+      await openCourse(page, suite.base, `#lang=${language}`);
       const routes = await page.locator('.contents a[data-route*="/"]').evaluateAll((links) => links.map((a) => a.getAttribute('data-route') ?? ''));
       assert.ok(routes.length >= SECTIONS.length);
       for (const route of ['', 'map', ...routes]) {
-        await openCourse(page, base, `#${route}${route ? '&' : ''}lang=${language}`);
+        await openCourse(page, suite.base, `#${route}${route ? '&' : ''}lang=${language}`);
         assert.doesNotMatch(await visibleText(page), SPEC_CODE, `${route || 'start'} (${language})`);
       }
       await ctx.close();
@@ -172,9 +164,9 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
   });
 
   it('the Lab invites a first-time visitor to the course (once, dismissible); every page links to it', async () => {
-    const ctx = await courseContext(browser, 'ru');
+    const ctx = await courseContext(suite.browser, 'ru');
     const page = await ctx.newPage();
-    await page.goto(`${base}#lang=ru`);
+    await page.goto(`${suite.base}#lang=ru`);
     await page.waitForSelector('#course-invite');
     assert.equal(await page.locator('#course-invite a').getAttribute('href'), './learn/#lang=ru');
     await page.screenshot({ path: join(RESULTS_DIR, 'course-lab-invite-ru.png'), clip: { x: 0, y: 0, width: 1280, height: 400 } });
@@ -184,12 +176,12 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
     await page.waitForSelector('body[data-ready="true"]');
     assert.equal(await page.locator('#course-invite').count(), 0, 'shown on the first visit only');
     for (const [path, href] of [['', './learn/#lang=ru'], ['experiments.html', './learn/#lang=ru'], ['explain/', '../learn/#lang=ru']] as const) {
-      await page.goto(`${base}${path}#lang=ru`);
+      await page.goto(`${suite.base}${path}#lang=ru`);
       await page.waitForSelector('body[data-ready="true"]');
       assert.equal(await page.locator('#course-link').getAttribute('href'), href, path || 'the Lab');
       assert.equal((await page.locator('#course-link').textContent())?.trim(), 'Курс');
     }
-    await page.goto(`${base}examples/embed.html`);
+    await page.goto(`${suite.base}examples/embed.html`);
     assert.equal(await page.locator('a[href="../learn/"]').count(), 1);
     await ctx.close();
   });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { datasetFromImages } from '../../src/data/image-set.js';
+import { sidewaysOverflow } from './course-pages.js';
 
 export type PageDigit = { id: number; label: number; input: number[] };
 export type Hook = { digitlabDigits: { addDrawing(s: number[][][], l: number): Promise<void>; digits(): PageDigit[]; fineTunedModel(): string | null } };
@@ -53,4 +54,17 @@ export async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: require.resolve('axe-core') });
   const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run());
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * The checks that end a walk of the page: a screenshot for people to look at (`shot`), no
+ * sideways scrolling, no accessibility violation, whole words, no page error; then its context closes.
+ */
+export async function endWalk(page: Page, context: BrowserContext, errors: readonly string[], shot: string): Promise<void> {
+  await page.screenshot({ path: shot, fullPage: true });
+  assert.ok((await sidewaysOverflow(page)) <= 0);
+  assert.deepEqual(await axeViolations(page), []);
+  await wordsAreWhole(page);
+  assert.deepEqual(errors, []);
+  await context.close();
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { unzipSync, zipSync } from 'fflate';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { DatasetPair } from '../../src/data/dataset.js';
 import { loadMnist } from '../../src/data/idx-dir.js';
 import { loadImageFolder } from '../../src/data/image-folder-node.js';
@@ -20,15 +20,13 @@ import { BASE_NAME } from '../../src/lab/pages/digits/teach-panel.js';
 import { courseContext, openCourse, sidewaysOverflow } from './course-pages.js';
 import { digitStrokes } from './digit-strokes.js';
 import { handwritingWalk } from './handwriting-walk.js';
-import { RESULTS_DIR, ROOT, startSuite } from './harness.js';
+import { RESULTS_DIR, ROOT, screenContext, useSuite } from './harness.js';
 import { ellipse, ONE, stroke } from './pointer.js';
 
-import { asDataset, attr, axeViolations, countShown, DESKTOP, fineTune, type Hook, open, type PageDigit, pageDigits, PHONE, wordsAreWhole } from './digits-page.js';
+import { asDataset, attr, countShown, DESKTOP, endWalk, fineTune, type Hook, open, type PageDigit, pageDigits, PHONE, wordsAreWhole } from './digits-page.js';
 
 describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => {
-  let base = '';
-  let browser: Browser;
-  let close: () => Promise<void>;
+  const suite = useSuite();
   let pretrained: Model;
   let mnist: DatasetPair;
   let backend: BackendFactory;
@@ -57,18 +55,16 @@ describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => 
   }
 
   before(async () => {
-    ({ base, browser, close } = await startSuite());
     [pretrained, mnist, backend] = await Promise.all([loadModel(join(ROOT, 'models/pretrained.json')), loadMnist(), fastBackendFactory()]);
   });
   after(async () => {
-    await close?.();
     rmSync(work, { recursive: true, force: true });
   });
 
   it('English, desktop: draws and labels digits, keeps them over a reload, reads them as the engine does, exports files the command line reads, fine-tunes in the Worker to the model Node makes', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US', bypassCSP: true });
+    const context = await screenContext(suite.browser, { viewport: DESKTOP, mobile: false }, 'en', { bypassCSP: true });
     const errors: string[] = [];
-    let page = await open(context, base, 'en', errors);
+    let page = await open(context, suite.base, 'en', errors);
     assert.equal(await countShown(page), 0);
     assert.match(await page.locator('#privacy').textContent() ?? '', /stay in this browser/);
     // Three drawn with the pointer, as a learner draws: the network's reading shows while drawing.
@@ -146,19 +142,14 @@ describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => 
     await page.waitForSelector('body[data-ready="true"]');
     assert.equal(await page.locator('#reading-summary').getAttribute('data-network'), 'fine-tuned');
     assert.equal(await page.locator('tr[data-name="mnist-test"]').count(), 1);
-    await page.screenshot({ path: join(RESULTS_DIR, 'digits-desktop-en.png'), fullPage: true });
-    assert.ok((await sidewaysOverflow(page)) <= 0);
-    assert.deepEqual(await axeViolations(page), []);
-    await wordsAreWhole(page);
-    assert.deepEqual(errors, []);
-    await context.close();
+    await endWalk(page, context, errors, join(RESULTS_DIR, 'digits-desktop-en.png'));
   });
 
   it('Russian, phone, a fresh profile: imports the exported zip as the same digits, refuses bad files without touching the set, fine-tunes with another seed', async () => {
     assert.ok(drawn.length > 0, 'the first test exported a set');
-    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'ru-RU' });
+    const context = await screenContext(suite.browser, { viewport: PHONE, mobile: true }, 'ru');
     const errors: string[] = [];
-    const page = await open(context, base, 'ru', errors);
+    const page = await open(context, suite.base, 'ru', errors);
     assert.equal(await countShown(page), 0, 'a fresh profile starts empty');
     await page.locator('#import-files').setInputFiles(files.zip);
     await page.waitForFunction(() => document.querySelector('#transfer-status')?.getAttribute('data-result') === 'imported');
@@ -211,9 +202,9 @@ describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => 
 
   for (const [language, screen, name] of [['en', PHONE, 'phone'], ['ru', DESKTOP, 'desktop']] as const) {
     it(`${language === 'en' ? 'English' : 'Russian'}, ${name}: imports the IDX export (both files chosen together), fine-tunes (${name === 'phone' ? 'after a stopped run, ' : ''}before and after shown); no sideways scrolling, no accessibility violation`, async () => {
-      const context = await browser.newContext({ viewport: screen, isMobile: name === 'phone', hasTouch: name === 'phone', locale: language === 'ru' ? 'ru-RU' : 'en-US', bypassCSP: true });
+      const context = await screenContext(suite.browser, { viewport: screen, mobile: name === 'phone' }, language, { bypassCSP: true });
       const errors: string[] = [];
-      const page = await open(context, base, language, errors);
+      const page = await open(context, suite.base, language, errors);
       const idxFiles = unzipSync(readFileSync(files.idx));
       const paths = Object.entries(idxFiles).map(([n, bytes]) => {
         const path = join(work, `${name}-${n}`);
@@ -233,21 +224,16 @@ describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => 
       }
       await fineTune(page, null);
       await sameAsNode(page, 1);
-      await page.screenshot({ path: join(RESULTS_DIR, `digits-${name}-${language}.png`), fullPage: true });
-      assert.ok((await sidewaysOverflow(page)) <= 0);
-      assert.deepEqual(await axeViolations(page), []);
-      await wordsAreWhole(page);
-      assert.deepEqual(errors, []);
-      await context.close();
+      await endWalk(page, context, errors, join(RESULTS_DIR, `digits-${name}-${language}.png`));
     });
   }
 
   it('a browser that refuses storage: the page says the digits will not be kept, and works for the visit', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-US' });
+    const context = await screenContext(suite.browser, { viewport: DESKTOP, mobile: false });
     // As text: a function would reach the page with the test runner's name helpers in it.
     await context.addInitScript(`Object.defineProperty(window, 'indexedDB', { configurable: true, get() { return { open() { throw new DOMException('storage is switched off', 'SecurityError'); } }; } });`);
     const errors: string[] = [];
-    const page = await open(context, base, 'en', errors);
+    const page = await open(context, suite.base, 'en', errors);
     assert.match(await page.locator('#storage-error').textContent() ?? '', /does not let the page keep your digits \(storage is switched off\)/);
     for (let digit = 0; digit < 3; digit++) await page.evaluate(([s, l]) => (window as unknown as Hook).digitlabDigits.addDrawing(s, l), [digitStrokes(digit, 0), digit] as const);
     assert.equal(await countShown(page), 3);
@@ -260,11 +246,11 @@ describe('Your handwriting (/digits/) in Chromium', { timeout: 900_000 }, () => 
 
   it('the course closes with the network meeting your handwriting (the last section of chapter 3) — its MNIST bar, then the digits drawn on the linked page, read as the engine reads them', async () => {
     for (const language of ['en', 'ru'] as const) {
-      const context = await courseContext(browser, language, language === 'ru');
+      const context = await courseContext(suite.browser, language, language === 'ru');
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await openCourse(page, base, `#backprop/handwriting&lang=${language}`);
+      await openCourse(page, suite.base, `#backprop/handwriting&lang=${language}`);
       await handwritingWalk({ page, net: pretrained.network });
       assert.match(await page.locator('.hand-bar[data-name="mnist"] .hand-value').textContent() ?? '', language === 'ru' ? /^\d\d,\d\u00a0%$/ : /^\d\d\.\d %$/);
       await page.screenshot({ path: join(RESULTS_DIR, `digits-course-${language}-${language === 'ru' ? 'phone' : 'desktop'}.png`), fullPage: true });

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { maxAbs } from '../../src/lab/shared/inference.js';
 import { signedPixels } from '../../src/lab/shared/palette.js';
 import { loadModel } from '../../src/model/model-io.js';
-import { RESULTS_DIR, ROOT, startSuite } from './harness.js';
+import { RESULTS_DIR, ROOT, screenContext, SCREENS, useSuite } from './harness.js';
 import { ellipse, ONE, stroke } from './pointer.js';
 
 /** The RGBA pixels of a 28×28 canvas on the page. */
@@ -17,22 +17,16 @@ function canvasPixels(page: Page, selector: string): Promise<number[]> {
 }
 
 describe('embeddable figures: examples/embed.html in Chromium', { timeout: 240_000 }, () => {
-  let base = '';
-  let browser: Browser;
-  let close: () => Promise<void>;
+  const suite = useSuite();
   let page: Page;
   const errors: string[] = [];
 
   before(async () => {
-    ({ base, browser, close } = await startSuite());
-    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'en-US' });
+    const context = await screenContext(suite.browser, { viewport: { width: 1280, height: 1000 }, mobile: false });
     page = await context.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${base}examples/embed.html`);
+    await page.goto(`${suite.base}examples/embed.html`);
     await page.waitForSelector('digitlab-weight-grid[neuron="3"][data-neurons="16"]', { timeout: 60_000 });
-  });
-  after(async () => {
-    await close?.();
   });
 
   it('is the page a teacher writes: one script, the elements, the model file', async () => {
@@ -103,9 +97,9 @@ describe('embeddable figures: examples/embed.html in Chromium', { timeout: 240_0
   });
 
   it('fits a phone-sized screen', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-US' });
+    const phone = await screenContext(suite.browser, SCREENS[1], 'en', { deviceScaleFactor: 2 });
     const small = await phone.newPage();
-    await small.goto(`${base}examples/embed.html`);
+    await small.goto(`${suite.base}examples/embed.html`);
     await small.waitForSelector('digitlab-weight-grid[neuron="3"][data-neurons="16"]', { timeout: 60_000 });
     const overflow = await small.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no sideways scrolling (${overflow} px too wide)`);

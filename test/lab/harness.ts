@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { after, before } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { FASHION_MNIST_DIRECTORY } from '../../src/data/idx-dir.js';
 import { createLabServer } from '../../src/server/static-server.js';
 import { bundledChromium } from './bundled-chromium.js';
@@ -44,6 +45,31 @@ export const SCREENS = [
   { name: 'desktop', viewport: { width: 1440, height: 1000 }, mobile: false },
   { name: 'phone', viewport: { width: 390, height: 844 }, mobile: true },
 ] as const;
+
+/** A screen a test opens pages on: its size, and whether it is a phone's (a mobile viewport with touch). */
+export interface Screen {
+  readonly viewport: { readonly width: number; readonly height: number };
+  readonly mobile: boolean;
+}
+
+/** A language of the site's pages. */
+export type Language = 'en' | 'ru';
+
+/**
+ * A fresh browser context (its own storage) on `screen` (by default SCREENS' desktop) with the
+ * browser's locale for `language`; `options` add to these or override them. A desktop gets
+ * Playwright's defaults (no touch, scale 1), so only a phone's fields differ from a bare context.
+ */
+export function screenContext(browser: Browser, screen: Screen = SCREENS[0], language: Language = 'en', options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: screen.viewport,
+    isMobile: screen.mobile,
+    hasTouch: screen.mobile,
+    deviceScaleFactor: 1,
+    locale: language === 'ru' ? 'ru-RU' : 'en-US',
+    ...options,
+  });
+}
 
 /** What the site is built from: a change to any of these makes the tests build it again. */
 const SITE_INPUTS = ['src', 'examples', 'models/pretrained.json', 'build/kernels.wasm', 'build/kernels-shared.wasm', 'vite.config.ts', 'scripts/build-site.ts', 'scripts/site-html.ts', 'package-lock.json'];
@@ -172,4 +198,54 @@ export async function startSuite(): Promise<{ base: string; browser: Browser; cl
       server.close();
     },
   };
+}
+
+/** What the Lab's page shows once it is ready and its model has loaded. */
+export const LAB_READY = 'body[data-ready="true"][data-model-ready="true"]';
+
+/** How openPage opens a page: the screen, the language and further context options (screenContext's), what it waits for and how long. */
+export interface OpenOptions {
+  readonly screen?: Screen;
+  readonly language?: Language;
+  readonly context?: BrowserContextOptions;
+  /** The selector the ready page shows: LAB_READY unless said. */
+  readonly ready?: string;
+  /** How long to wait for it: 60 s unless said. */
+  readonly timeout?: number;
+}
+
+/**
+ * Opens `url` in a fresh context (screenContext) and waits until the page shows `ready`; the
+ * page's uncaught errors are written to the console, where a failing test's log shows them.
+ */
+export async function openPage(browser: Browser, url: string, options: OpenOptions = {}): Promise<Page> {
+  const context = await screenContext(browser, options.screen, options.language, options.context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  await page.goto(url);
+  await page.waitForSelector(options.ready ?? LAB_READY, { timeout: options.timeout ?? 60_000 });
+  return page;
+}
+
+/** What a browser suite's tests read: the site's base URL and the browser; set once the suite's `before` has run. */
+export interface Suite {
+  readonly base: string;
+  readonly browser: Browser;
+}
+
+/**
+ * Called inside a `describe`: registers the hooks that start the suite before its tests
+ * (startSuite) and stop it after them. The returned object is filled in by that `before`, so
+ * its fields are read inside hooks and tests, never while the `describe` body runs.
+ */
+export function useSuite(): Suite {
+  const suite = { base: '', browser: undefined as unknown as Browser };
+  let close: (() => Promise<void>) | undefined;
+  before(async () => {
+    ({ base: suite.base, browser: suite.browser, close } = await startSuite());
+  });
+  after(async () => {
+    await close?.();
+  });
+  return suite;
 }

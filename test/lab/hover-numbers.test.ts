@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { costByName } from '../../src/core/costs.js';
 import { traceExample } from '../../src/core/trace.js';
 import { loadMnist } from '../../src/data/idx-dir.js';
 import type { Dataset } from '../../src/data/dataset.js';
 import type { Network } from '../../src/core/network.js';
 import { loadModel } from '../../src/model/model-io.js';
-import { RESULTS_DIR, ROOT, startSuite } from './harness.js';
+import { openPage, RESULTS_DIR, ROOT, useSuite } from './harness.js';
 
 const tooltip = async (page: Page): Promise<string> => (await page.locator('.network-view .tooltip').textContent()) ?? '';
 const focusedNeuron = (page: Page): Promise<string> =>
@@ -18,26 +18,16 @@ const focusedNeuron = (page: Page): Promise<string> =>
   });
 
 describe('numbers on demand: input pixels, weights and their gradients, arrow keys between neurons', { timeout: 240_000 }, () => {
-  let base = '';
-  let browser: Browser;
-  let close: () => Promise<void>;
+  const suite = useSuite();
   let page: Page;
   let net: Network;
   let test: Dataset;
 
   before(async () => {
-    ({ base, browser, close } = await startSuite());
     net = (await loadModel(join(ROOT, 'models/pretrained.json'))).network;
     ({ test } = await loadMnist());
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
-    page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(`${base}#test=0`);
-    await page.waitForSelector('body[data-ready="true"][data-model-ready="true"]', { timeout: 60_000 });
+    page = await openPage(suite.browser, `${suite.base}#test=0`);
     await page.waitForFunction(() => document.querySelector('#answer')?.textContent === '7');
-  });
-  after(async () => {
-    await close?.();
   });
 
   it('hovering a pixel of the input layer shows its activation, the pixel’s value', async () => {

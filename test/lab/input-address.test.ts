@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { Rng } from '../../src/core/rng.js';
 import { fillNoiseImage } from '../../src/experiments/noise-images.js';
-import { pageHref, RESULTS_DIR, startSuite } from './harness.js';
+import { openPage, pageHref, RESULTS_DIR, useSuite } from './harness.js';
 import { ellipse, ONE, stroke } from './pointer.js';
-
 
 const answer = async (page: Page): Promise<string> => (await page.locator('#answer').textContent())?.trim() ?? '';
 /** The RGBA pixels of a canvas of the page (the pad, or what the network sees). */
@@ -17,28 +16,12 @@ const pixels = (page: Page, selector: string): Promise<number[]> =>
   }, selector);
 
 describe('the input in the Lab’s address: the drawing, the noise image, the test image', { timeout: 240_000 }, () => {
-  let base = '';
-  let browser: Browser;
-  let close: () => Promise<void>;
+  const suite = useSuite();
 
-  async function open(url: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(url);
-    await page.waitForSelector('body[data-ready="true"][data-model-ready="true"]', { timeout: 60_000 });
-    return page;
-  }
-
-  before(async () => {
-    ({ base, browser, close } = await startSuite());
-  });
-  after(async () => {
-    await close?.();
-  });
+  const open = (url: string): Promise<Page> => openPage(suite.browser, url);
 
   it('a shared link reopens the same drawing: the same strokes on the pad, the same 28×28 input, the same answer', async () => {
-    const page = await open(base);
+    const page = await open(suite.base);
     await stroke(page, ellipse(140, 140, 62, 95));
     assert.equal(await answer(page), '0');
     const url = await pageHref(page);
@@ -61,7 +44,7 @@ describe('the input in the Lab’s address: the drawing, the noise image, the te
   });
 
   it('a shared link reopens the same noise image, made again from its seed', async () => {
-    const page = await open(base);
+    const page = await open(suite.base);
     await page.locator('#feed-noise').click();
     const seed = Number(new URL(await pageHref(page)).hash.match(/noise=(\d+)/)?.[1]);
     assert.ok(Number.isInteger(seed), await pageHref(page));
@@ -81,7 +64,7 @@ describe('the input in the Lab’s address: the drawing, the noise image, the te
   });
 
   it('one input at a time: a test image clears the drawing and the noise; a broken drawing is named in the notice', async () => {
-    const page = await open(base);
+    const page = await open(suite.base);
     await stroke(page, ONE);
     assert.match(await pageHref(page), /draw=/);
     await page.locator('.thumb[data-index="0"]').click();
@@ -92,7 +75,7 @@ describe('the input in the Lab’s address: the drawing, the noise image, the te
     await page.locator('#feed-noise').click();
     assert.doesNotMatch(await pageHref(page), /test=|draw=/);
     await page.context().close();
-    const broken = await open(`${base}#draw=AAAA`);
+    const broken = await open(`${suite.base}#draw=AAAA`);
     assert.match((await broken.locator('#state-notice').textContent()) ?? '', /draw=AAAA ignored: not written the way this page writes it/);
     assert.equal(await answer(broken), '–');
     await broken.context().close();

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { RESULTS_DIR, startSuite } from './harness.js';
+import { describe, it } from 'node:test';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { openPage, RESULTS_DIR, useSuite } from './harness.js';
 
 const answer = async (page: Page): Promise<string> => (await page.locator('#answer').textContent())?.trim() ?? '';
 
@@ -16,25 +16,9 @@ function padPixel(page: Page, x: number, y: number): Promise<number[]> {
 }
 
 describe('drawing with the keyboard, and motion under prefers-reduced-motion', { timeout: 240_000 }, () => {
-  let base = '';
-  let browser: Browser;
-  let close: () => Promise<void>;
+  const suite = useSuite();
 
-  async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US', ...options });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(`${base}${path}`);
-    await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
-    return page;
-  }
-
-  before(async () => {
-    ({ base, browser, close } = await startSuite());
-  });
-  after(async () => {
-    await close?.();
-  });
+  const open = (path: string, context: BrowserContextOptions = {}): Promise<Page> => openPage(suite.browser, `${suite.base}${path}`, { context, ready: 'body[data-ready]' });
 
   it('the draw pad: Tab reaches it, arrows move a brush, Space paints, Enter toggles the brush, Backspace undoes, Delete clears', async () => {
     const page = await open('');
@@ -113,7 +97,7 @@ describe('drawing with the keyboard, and motion under prefers-reduced-motion', {
     assert.deepEqual(without.animations, 0, 'no transition runs under reduced motion');
     // The descent ball: Play shows the whole path at once instead of rolling it.
     for (const [page, rolls] of [[normal, true], [reduced, false]] as const) {
-      await page.goto(`${base}explain/`);
+      await page.goto(`${suite.base}explain/`);
       await page.waitForSelector('body[data-ready="true"]');
       await page.locator('#descent-play').click();
       const step = Number(await page.locator('#descent-readout').getAttribute('data-step'));

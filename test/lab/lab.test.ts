@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { FASHION_CLASS_NAMES, FASHION_MNIST_DIRECTORY, loadMnist } from '../../src/data/idx-dir.js';
 import { fastBackendFactory } from '../../src/fast/node.js';
@@ -11,34 +11,19 @@ import { activationSettings, FAIR_ACTIVATION_SETTINGS } from '../../src/experime
 import { resolveSettings, SEED_SETTINGS } from '../../src/train/settings.js';
 import type { TrainingSettings } from '../../src/model/training-settings.js';
 import { Trainer } from '../../src/train/trainer.js';
-import { RESULTS_DIR, ROOT, startSuite, pageHref } from './harness.js';
+import { openPage, RESULTS_DIR, ROOT, useSuite, pageHref } from './harness.js';
 import { ellipse, ONE, type Point, stroke } from './pointer.js';
 
 async function answer(page: Page): Promise<string> {
   return (await page.locator('#answer').textContent())?.trim() ?? '';
 }
 
-async function openLab(browser: Browser, url: string, options: { locale?: string } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: options.locale ?? 'en-US' });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"][data-model-ready="true"]', { timeout: 60_000 });
-  return page;
-}
-
 describe('the Lab in Chromium', { timeout: 240_000 }, () => {
-  let base = '';
-  let browser: Browser;
-  let close: () => Promise<void>;
+  const suite = useSuite();
   let page: Page;
 
   before(async () => {
-    ({ base, browser, close } = await startSuite());
-    page = await openLab(browser, base);
-  });
-  after(async () => {
-    await close?.();
+    page = await openPage(suite.browser, suite.base);
   });
 
   it('opens with the pretrained 784-16-16-10 network (13,002 parameters)', async () => {
@@ -115,7 +100,7 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     assert.match(await pageHref(page), /lang=ru/);
     await page.selectOption('#language', 'en');
     assert.equal(await page.locator('#draw-heading').textContent(), 'Draw a digit');
-    const russian = await openLab(browser, base, { locale: 'ru-RU' });
+    const russian = await openPage(suite.browser, suite.base, { language: 'ru' });
     assert.equal(await russian.locator('[data-command="toggle"]').textContent(), 'Старт');
     await russian.locator('.thumb[data-index="1"]').click();
     await russian.screenshot({ path: join(RESULTS_DIR, 'lab-russian.png'), fullPage: true });
@@ -133,7 +118,7 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     await page.locator('input[name="seed"]').press('Tab');
     await page.selectOption('#palette', 'blue-orange');
     const copied = await pageHref(page);
-    const restored = await openLab(browser, copied);
+    const restored = await openPage(suite.browser, copied);
     const value = (name: string) => restored.locator(`[name="${name}"]`).inputValue();
     assert.equal(await value('layers'), '32,16');
     assert.equal(await value('activation'), 'relu');
@@ -147,7 +132,7 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
 
   // How smoothly the page draws while it trains (frames per second) is measured by bench/lab-frames.ts.
   it('trains live in the Worker past 90 % test accuracy', async () => {
-    const training = await openLab(browser, `${base}#layers=16,16&activation=relu&cost=cross-entropy&init=he&optimizer=adam&lr=0.005&test=0`);
+    const training = await openPage(suite.browser, `${suite.base}#layers=16,16&activation=relu&cost=cross-entropy&init=he&optimizer=adam&lr=0.005&test=0`);
     await training.locator('[data-command="toggle"]').click();
     await training.waitForSelector('body[data-running="true"]');
     await training.screenshot({ path: join(RESULTS_DIR, 'lab-training.png'), fullPage: true });
@@ -174,7 +159,7 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
   });
 
   it('trains sigmoid and ReLU side by side with one click, curves overlaid', async () => {
-    const lab = await openLab(browser, `${base}#test=3`);
+    const lab = await openPage(suite.browser, `${suite.base}#test=3`);
     await lab.locator('[data-command="compare"]').click();
     await lab.waitForSelector('body[data-running="true"]');
     await lab.waitForFunction(() => Number(document.body.dataset.batches) >= 300, undefined, { timeout: 60_000 });
@@ -198,7 +183,7 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
   });
 
   it('trains a fresh network on Fashion-MNIST, chosen in the form, with its class names shown', { skip: existsSync(FASHION_MNIST_DIRECTORY) ? false : `${FASHION_MNIST_DIRECTORY} missing` }, async () => {
-    const lab = await openLab(browser, `${base}#layers=32&activation=relu&cost=cross-entropy&init=he&optimizer=adam&lr=0.005&test=0`);
+    const lab = await openPage(suite.browser, `${suite.base}#layers=32&activation=relu&cost=cross-entropy&init=he&optimizer=adam&lr=0.005&test=0`);
     await lab.selectOption('select[name="data"]', 'fashion');
     assert.match(await pageHref(lab), /data=fashion/);
     // The pretrained model knows only digits: a fresh network, for which the page fetches the training data at once.
@@ -235,7 +220,7 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
   });
 
   it('names a network that stops learning (η = 50), with the cause and a fix, in English and Russian', async () => {
-    const lab = await openLab(browser, `${base}#lr=50&test=0`);
+    const lab = await openPage(suite.browser, `${suite.base}#lr=50&test=0`);
     await lab.locator('[data-command="toggle"]').click();
     await lab.waitForSelector('body[data-diagnosed~="main"]', { timeout: 90_000 });
     await lab.locator('[data-command="toggle"]').click();
@@ -248,7 +233,7 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
   });
 
   it('leaves η to the run layer: a wider network gets the CLI’s width-scaled rate, the source’s network keeps 4.5', async () => {
-    const lab = await openLab(browser, `${base}#layers=100`);
+    const lab = await openPage(suite.browser, `${suite.base}#layers=100`);
     assert.equal(await lab.locator('input[name="lr"]').inputValue(), '', 'no rate chosen');
     assert.equal(await lab.locator('input[name="lr"]').getAttribute('placeholder'), 'auto: 1.3');
     await lab.locator('input[name="layers"]').fill('16,16');
@@ -258,7 +243,7 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
   });
 
   it('gives the same weights as the Trainer in Node after the same mini-batches', async () => {
-    const lab = await openLab(browser, base);
+    const lab = await openPage(suite.browser, suite.base);
     // The Node side uses the WebAssembly kernels: so must the Worker (it falls back silently).
     assert.equal(await lab.evaluate(() => document.body.dataset.backend), 'WebAssembly SIMD');
     const steps = 5;

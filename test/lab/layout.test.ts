@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { RESULTS_DIR, startSuite, SCREENS } from './harness.js';
+import { describe, it } from 'node:test';
+import { RESULTS_DIR, useSuite, screenContext, SCREENS } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
 /**
@@ -36,26 +35,17 @@ const PAGES = [
 ] as const;
 
 describe('every page at desktop and phone width, in English and Russian', { timeout: 300_000 }, () => {
-  let base = '';
-  let browser: Browser;
-  let close: () => Promise<void>;
-
-  before(async () => {
-    ({ base, browser, close } = await startSuite());
-  });
-  after(async () => {
-    await close?.();
-  });
+  const suite = useSuite();
 
   for (const screen of SCREENS) {
     for (const language of ['en', 'ru'] as const) {
       it(`${screen.name}, ${language}: no sideways scrolling, no page error; screenshots in test-results/`, async () => {
-        const context = await browser.newContext({ viewport: screen.viewport, isMobile: screen.mobile, hasTouch: screen.mobile, deviceScaleFactor: 1, locale: language === 'ru' ? 'ru-RU' : 'en-US' });
+        const context = await screenContext(suite.browser, screen, language);
         for (const p of PAGES) {
           const page = await context.newPage();
           const errors: string[] = [];
           page.on('pageerror', (error) => errors.push(error.message));
-          await page.goto(`${base}${p.path}#lang=${language}`);
+          await page.goto(`${suite.base}${p.path}#lang=${language}`);
           await page.waitForSelector(p.ready, { timeout: 60_000 });
           // Experiments: once every panel's quick run on opening has drawn its tables and charts.
           if (p.name === 'experiments') await page.waitForFunction(() => Array.from(document.querySelectorAll('section[data-experiment]')).every((s) => (s as HTMLElement).dataset.state !== 'running'), null, { timeout: 120_000 });

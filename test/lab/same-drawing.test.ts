@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { encodeStrokes } from '../../src/lab/shared/stroke-codec.js';
-import { BASE64URL_ALPHABET } from '../../src/lab/shared/base64url.js';
 import { answerOf, type Engine, loadEngine, testImage } from './course-engine.js';
 import { courseContext, openCourse } from './course-pages.js';
 import { digitStrokes } from './digit-strokes.js';
-import { pageHref, startSuite } from './harness.js';
+import { oldDigitCode } from './old-digit-code.js';
+import { openPage, pageHref, useSuite } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
 /** What a page shows for its input: the ten outputs (their `data-value`) and the answer. */
@@ -19,9 +19,7 @@ const numbersOf = (text: string | null): number[] => (text ?? '').split(',').fil
 
 /** The Lab at `hash`, once the model has answered the input the address carries. */
 async function lab(browser: Browser, base: string, hash: string): Promise<{ page: Page; shown: Shown; input: number[] }> {
-  const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' })).newPage();
-  await page.goto(`${base}${hash}`);
-  await page.waitForSelector('body[data-ready="true"][data-model-ready="true"]', { timeout: 60_000 });
+  const page = await openPage(browser, `${base}${hash}`);
   await page.waitForSelector('#outputs[data-value]:not([data-value=""])');
   const outputs = numbersOf(await page.locator('#outputs').getAttribute('data-value'));
   const answer = (await page.locator('#answer').textContent())?.trim() ?? '';
@@ -49,44 +47,19 @@ async function courseShown(page: Page): Promise<{ shown: Shown; input: number[] 
   return { shown: { outputs, answer }, input };
 }
 
-/** The older course code of a digit (784 pixels at 16 levels), as links written before the course took the stroke code carry it. */
-function oldDigitCode(pixels: Uint8Array): string {
-  let out = '';
-  let run = 0;
-  const flush = (): void => {
-    for (; run > 0; run -= Math.min(run, 48)) out += BASE64URL_ALPHABET[16 + Math.min(run, 48) - 1];
-  };
-  for (const v of pixels) {
-    const level = Math.round(v / 17);
-    if (level === 0) run++;
-    else {
-      flush();
-      out += BASE64URL_ALPHABET[level];
-    }
-  }
-  flush();
-  return out;
-}
-
 describe('one drawing, one answer: the Lab and the course show the same outputs for the same drawing', { timeout: 300_000 }, () => {
-  let base = '';
-  let browser: Browser;
-  let close: () => Promise<void>;
+  const suite = useSuite();
   let engine: Engine;
 
   before(async () => {
-    ({ base, browser, close } = await startSuite());
     engine = await loadEngine();
-  });
-  after(async () => {
-    await close?.();
   });
 
   it('a drawing’s link (draw=) gives the same input, outputs and answer on both pages — the engine’s forward pass on that input', async () => {
     for (const [digit, slant] of [[3, 0], [7, 0.3], [8, -0.2], [4, 0.1]] as const) {
       const code = encodeStrokes(digitStrokes(digit, slant));
-      const inLab = await lab(browser, base, `#draw=${code}`);
-      const inCourse = await course(browser, base, `#network/outputs&draw=${code}`);
+      const inLab = await lab(suite.browser, suite.base, `#draw=${code}`);
+      const inCourse = await course(suite.browser, suite.base, `#network/outputs&draw=${code}`);
       assert.deepEqual(inCourse.input, inLab.input, `digit ${digit}: the same 784 input bytes`);
       assert.deepEqual(inCourse.shown, inLab.shown, `digit ${digit}: the same outputs and answer`);
       const engineAnswer = answerOf(engine.net, inLab.input);
@@ -97,19 +70,19 @@ describe('one drawing, one answer: the Lab and the course show the same outputs 
   });
 
   it('a digit drawn in the course goes into its address in the Lab’s code, and the Lab answers that link alike', async () => {
-    const page = await (await courseContext(browser, 'en')).newPage();
-    await openCourse(page, base, '#network/outputs');
+    const page = await (await courseContext(suite.browser, 'en')).newPage();
+    await openCourse(page, suite.base, '#network/outputs');
     await stroke(page, ONE, '.learner-pad .draw-pad-canvas');
     await page.waitForFunction(() => /[#&]draw=[A-Za-z0-9_-]+/.test(location.hash));
     await page.waitForSelector('.answer-cell [data-value]:not([data-value=""])');
     const drawn = await courseShown(page);
     const code = new URL(await pageHref(page)).hash.match(/draw=([A-Za-z0-9_-]+)/)?.[1] ?? '';
     assert.doesNotMatch(new URL(await pageHref(page)).hash, /digit=/);
-    const inLab = await lab(browser, base, `#draw=${code}`);
+    const inLab = await lab(suite.browser, suite.base, `#draw=${code}`);
     assert.deepEqual(inLab.input, drawn.input, 'the link gives the Lab the input the course drew');
     assert.deepEqual(inLab.shown, drawn.shown);
     // The course reopened from its own link: the same again.
-    const again = await course(browser, base, `#network/outputs&draw=${code}`);
+    const again = await course(suite.browser, suite.base, `#network/outputs&draw=${code}`);
     assert.deepEqual(again.shown, drawn.shown);
     for (const p of [page, inLab.page, again.page]) await p.context().close();
   });
@@ -117,7 +90,7 @@ describe('one drawing, one answer: the Lab and the course show the same outputs 
   it('an older course link (digit=, pixels at 16 levels) still opens with its digit, answered by the same pass', async () => {
     const image = testImage(engine, 0);
     const levels = Array.from(image, (v) => 17 * Math.round(v / 17));
-    const old = await course(browser, base, `#network/outputs&digit=${oldDigitCode(image)}&label=${engine.test.labels[0]}`);
+    const old = await course(suite.browser, suite.base, `#network/outputs&digit=${oldDigitCode(image)}&label=${engine.test.labels[0]}`);
     assert.deepEqual(old.input, levels, 'the digit the link carries');
     const expected = answerOf(engine.net, levels);
     assert.deepEqual(old.shown, { outputs: expected.outputs, answer: String(expected.answer) });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { scrollTo, startSuite } from './harness.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { type Language, openPage, scrollTo, useSuite } from './harness.js';
 import { ONE, stroke } from './pointer.js';
 
 /** One of the private specification's item codes: a capital S or B and a number. */
@@ -33,28 +33,12 @@ function codesIn(text: string): string[] {
 }
 
 describe('no specification code in anything a user of the Lab reads, on every page, in both languages', { timeout: 600_000 }, () => {
-  let base = '';
-  let browser: Browser;
-  let close: () => Promise<void>;
+  const suite = useSuite();
 
-  async function open(path: string, language: 'en' | 'ru', ready: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: language === 'ru' ? 'ru-RU' : 'en-US' });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(`${base}${path}`);
-    await page.waitForSelector(ready, { timeout: 60_000 });
-    return page;
-  }
+  const open = (path: string, language: Language, ready: string): Promise<Page> => openPage(suite.browser, `${suite.base}${path}`, { language, ready });
   const read = async (page: Page, into: string[]): Promise<void> => {
     into.push(await page.evaluate<string>(VISIBLE_TEXT));
   };
-
-  before(async () => {
-    ({ base, browser, close } = await startSuite());
-  });
-  after(async () => {
-    await close?.();
-  });
 
   it('the check finds a code where there is one (a planted heading)', async () => {
     const page = await open('#lang=en', 'en', 'body[data-ready="true"]');
@@ -89,7 +73,7 @@ describe('no specification code in anything a user of the Lab reads, on every pa
       await page.waitForFunction(() => Number(document.body.dataset.batches) >= 3, undefined, { timeout: 60_000 });
       await read(page, texts);
       await page.locator('[data-command="toggle"]').click();
-      await page.goto(`${base}#lang=${language}&layers=0&draw=AAAA`);
+      await page.goto(`${suite.base}#lang=${language}&layers=0&draw=AAAA`);
       await page.waitForSelector('#state-notice:not([hidden])', { timeout: 30_000 });
       await read(page, texts);
       assert.deepEqual(texts.flatMap(codesIn), []);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { RESULTS_DIR, startSuite, pageHref } from './harness.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { openPage, RESULTS_DIR, useSuite, pageHref } from './harness.js';
 
 type DrawLog = Record<'network' | 'outputs' | 'weights' | 'cost' | 'accuracy' | 'status', number[]>;
 
@@ -33,30 +33,12 @@ async function settled(page: Page): Promise<number> {
   return steps;
 }
 
-async function openLab(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'en-US' });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error('page error:', error.message));
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"][data-model-ready="true"]', { timeout: 60_000 });
-  return page;
-}
-
 describe('live training at watch speed and at full speed', { timeout: 300_000 }, () => {
-  let base = '';
-  let browser: Browser;
-  let close: () => Promise<void>;
-
-  before(async () => {
-    ({ base, browser, close } = await startSuite());
-  });
-  after(async () => {
-    await close?.();
-  });
+  const suite = useSuite();
 
   // How smoothly the page draws (frames per second while training) is measured by bench/lab-frames.ts.
   it('watch speed: every view draws every mini-batch step, a few steps a second', async () => {
-    const page = await openLab(browser, `${base}#pace=watch&rate=5&test=0`);
+    const page = await openPage(suite.browser, `${suite.base}#pace=watch&rate=5&test=0`);
     assert.equal(await page.locator('select[name="pace"]').inputValue(), 'watch', 'the address set the pace');
     assert.equal(await page.locator('input[name="watch-rate"]').inputValue(), '5');
     await page.evaluate('window.digitlab.clearDrawLog()');
@@ -86,7 +68,7 @@ describe('live training at watch speed and at full speed', { timeout: 300_000 },
   });
 
   it('full speed trains the seed network at epochs per second, with the charts sampled, and the pace switches mid-run', async () => {
-    const page = await openLab(browser, `${base}#test=0`);
+    const page = await openPage(suite.browser, `${suite.base}#test=0`);
     assert.equal(await page.locator('select[name="pace"]').inputValue(), 'full', 'full speed is the Lab’s default');
     assert.ok(await page.locator('input[name="watch-rate"]').isDisabled(), 'the rate applies to watch speed only');
     await page.evaluate('window.digitlab.clearDrawLog()');

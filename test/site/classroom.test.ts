@@ -7,26 +7,20 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { startPlainHost } from '../../scripts/plain-host.js';
 import { ONE } from '../lab/pointer.js';
-import { DATA_SECTIONS, freshContext, labAnswersOne, labTrains, MOUNT, openLab, openSection, siteState, type SiteSuite, startSiteSuite, watchedPage } from './site-harness.js';
+import { DATA_SECTIONS, freshPage, labAnswersOne, labTrains, MOUNT, openLab, openSection, siteState, useSiteSuite, watchedPage } from './site-harness.js';
 
 describe('the site at http://classroom.test (not a secure context)', { timeout: 300_000 }, () => {
-  let suite: SiteSuite;
+  const suite = useSiteSuite({ args: ['--host-resolver-rules=MAP classroom.test 127.0.0.1'] });
   let base = '';
-  before(async () => {
-    suite = await startSiteSuite({ args: ['--host-resolver-rules=MAP classroom.test 127.0.0.1'] });
+  before(() => {
     base = `http://classroom.test:${suite.host.port}${MOUNT}`;
-  });
-  after(async () => {
-    await suite?.close();
   });
 
   it('the Lab answers and trains a wide network on one thread; a course figure builds; no reload', async () => {
-    const context = await freshContext(suite.browser);
-    const errors: string[] = [];
-    const page = await watchedPage(context, errors);
+    const { context, page, errors } = await freshPage(suite.browser);
     await openLab(page, `${base}#layers=128,128`);
     // A mark on this document: a reload would make a new one, without it.
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));

