@@ -177,7 +177,7 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     assert.deepEqual(runs.map((r) => r.id), ['sigmoid', 'relu']);
     for (const run of runs) assert.deepEqual(run.settings, activationSettings(run.id as 'sigmoid' | 'relu', { sizes: [784, 16, 16, 10], seed: 1 }), run.id);
     assert.deepEqual(runs.map((r) => [r.settings.optimizer, r.settings.learningRate, r.settings.init]), [['sgd', FAIR_ACTIVATION_SETTINGS.sigmoid.learningRate, 'xavier'], ['sgd', FAIR_ACTIVATION_SETTINGS.relu.learningRate, 'he']]);
-    assert.match((await lab.locator('#compare-note').textContent()) ?? '', /sigmoid η = 3 with Xavier weights, ReLU η = 0\.3 with He weights/);
+    assert.match((await lab.locator('#compare-note').textContent()) ?? '', /sigmoid: η = 3, Xavier weights; ReLU: η = 0\.3, He weights/);
     await lab.locator('.training').screenshot({ path: join(RESULTS_DIR, 'lab-sigmoid-vs-relu.png') });
     await lab.context().close();
   });
