@@ -1,7 +1,5 @@
-import { DigitlabError, formatCount } from '../../errors.js';
-
-/** Largest decompressed size accepted (1 GiB), as the data module's gunzip: a gzip bomb fails cleanly. */
-const MAX_BYTES = 1 << 30;
+import { readInflated } from '../../data/gunzip-browser.js';
+import { DigitlabError } from '../../errors.js';
 
 /** A body as it arrives: its chunks, read on demand (a response body's reader, or a test's list). */
 export type ChunkSource = () => Promise<ReadableStreamReadResult<Uint8Array<ArrayBuffer>>>;
@@ -83,23 +81,14 @@ export async function readMaybeGzipped(next: ChunkSource, name: string, onChunk:
     }
     await writer.close();
   })().catch((error: unknown) => writer.abort(error).catch(() => undefined));
-  const reader = inflate.readable.getReader();
-  const out: Uint8Array[] = [];
-  let total = 0;
+  let inflated: Uint8Array<ArrayBuffer>;
   try {
-    for (let r = await reader.read(); !r.done; r = await reader.read()) {
-      total += r.value.length;
-      if (total > MAX_BYTES) {
-        await reader.cancel();
-        throw new DigitlabError(`${name}: decompresses to more than ${formatCount(MAX_BYTES)} bytes`);
-      }
-      out.push(r.value);
-    }
+    inflated = await readInflated(inflate.readable.getReader(), name);
   } catch (error) {
     if (error instanceof DigitlabError) throw error;
     const detail = (e: unknown): string => (e instanceof Error ? e.message : String(e));
     throw new DigitlabError(broken !== null ? `${name}: the download broke off (${detail(broken)})` : `${name}: not a valid gzip file (${detail(error)})`);
   }
   await feeding;
-  return joined(out, total);
+  return inflated;
 }
