@@ -65,10 +65,12 @@ const at = String(store.state.at);
 const linked = at ? document.getElementById(at) : null;
 if (linked) {
   linked.scrollIntoView();
-  // Panels above it can still grow as their figures and fonts arrive: scroll again once the
-  // page has loaded, unless the reader has scrolled by then.
-  let moved = false;
-  for (const type of ['wheel', 'touchmove', 'keydown']) addEventListener(type, () => (moved = true), { once: true, passive: true });
-  addEventListener('load', () => moved || linked.scrollIntoView(), { once: true });
+  // Panels above it keep growing after the page is ready — fonts arrive, quick runs draw their
+  // figures — and each growth pushes the linked panel down. Keep it in view whenever the panels
+  // change size, until the reader scrolls, types or touches the page themselves.
+  const keep = new ResizeObserver(() => linked.scrollIntoView());
+  keep.observe(main);
+  const release = (): void => keep.disconnect();
+  for (const type of ['wheel', 'touchmove', 'keydown', 'pointerdown']) addEventListener(type, release, { once: true, passive: true });
 }
 document.body.dataset.ready = 'true';
