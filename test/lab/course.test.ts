@@ -170,6 +170,14 @@ describe('the course (/learn/) in Chromium', { timeout: 900_000 }, () => {
     await page.waitForSelector('#course-invite');
     assert.equal(await page.locator('#course-invite a').getAttribute('href'), './learn/#lang=ru');
     await page.screenshot({ path: join(RESULTS_DIR, 'course-lab-invite-ru.png'), clip: { x: 0, y: 0, width: 1280, height: 400 } });
+    // Switching the page's language says the invitation again, in the new language, with its link.
+    const russian = (await page.locator('#course-invite').innerText()).trim();
+    await page.selectOption('#language', 'en');
+    await page.waitForFunction(() => /New here\?/.test(document.querySelector('#course-invite')?.textContent ?? ''));
+    assert.equal(await page.locator('#course-invite a').getAttribute('href'), './learn/#lang=en');
+    assert.equal((await page.locator('#course-invite button').textContent())?.trim(), 'Not now');
+    await page.selectOption('#language', 'ru');
+    assert.equal((await page.locator('#course-invite').innerText()).trim(), russian);
     await page.locator('#course-invite button').click();
     assert.equal(await page.locator('#course-invite').count(), 0);
     await page.reload();

@@ -11,6 +11,7 @@ import { activationSettings, FAIR_ACTIVATION_SETTINGS } from '../../src/experime
 import { resolveSettings, SEED_SETTINGS } from '../../src/train/settings.js';
 import type { TrainingSettings } from '../../src/model/training-settings.js';
 import { Trainer } from '../../src/train/trainer.js';
+import { dataSetSource, shownClassNames } from '../../src/lab/shared/data-sets.js';
 import { openPage, RESULTS_DIR, ROOT, useSuite, pageHref } from './harness.js';
 import { ellipse, ONE, type Point, stroke } from './pointer.js';
 
@@ -209,6 +210,16 @@ describe('the Lab in Chromium', { timeout: 240_000 }, () => {
     assert.ok(FASHION_CLASS_NAMES.includes(shown), `answer "${shown}" is a Fashion-MNIST class`);
     assert.doesNotMatch((await lab.locator('#live').textContent()) ?? '', /says \d/, 'no digit answer for clothes');
     await lab.screenshot({ path: join(RESULTS_DIR, 'lab-fashion.png'), fullPage: true });
+    // A Russian page names the same classes in Russian: the picked image's label, the output bars, the network's outputs.
+    const russian = shownClassNames(dataSetSource('fashion'), 'ru');
+    await lab.selectOption('#language', 'ru');
+    await lab.waitForFunction((label) => document.querySelector('#picker .true-label')?.textContent === `Метка: ${label}`, russian[9], { timeout: 10_000 });
+    const barsRu = (await lab.locator('#outputs').textContent()) ?? '';
+    for (const name of russian) assert.ok(barsRu.includes(name), `${name} in the Russian output bars`);
+    assert.deepEqual(await lab.locator('.network-view .digit-label').allTextContents(), [...russian]);
+    assert.ok(russian.includes((await answer(lab)).trim()), 'the answer in Russian');
+    await lab.screenshot({ path: join(RESULTS_DIR, 'lab-fashion-ru.png'), fullPage: true });
+    await lab.selectOption('#language', 'en');
     // Back to MNIST: the pretrained model answers digits again.
     await lab.selectOption('select[name="data"]', 'mnist');
     await lab.waitForSelector('body[data-ready="true"][data-data-set="mnist"]', { timeout: 60_000 });

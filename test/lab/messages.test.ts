@@ -7,6 +7,10 @@ import { FIGURE_MESSAGES } from '../../src/lab/components/figure-messages.js';
 import { DIGITS_MESSAGES } from '../../src/lab/pages/digits/messages.js';
 import { EN, LAB_MESSAGES, RU } from '../../src/lab/pages/lab/messages.js';
 import { HASH_MESSAGES } from '../../src/lab/shared/hash-messages.js';
+import { shownBackendName } from '../../src/lab/shared/backend-label.js';
+import { DATA_SETS, dataSetSource, shownClassNames } from '../../src/lab/shared/data-sets.js';
+import { nudgeNumber } from '../../src/lab/components/explain/nudge-number.js';
+import { superscript } from '../../src/lab/components/explain/superscript.js';
 import { formatNumber, formatValue, languageFromNavigator, type MessageTables, Translator } from '../../src/lab/shared/i18n.js';
 import { OFFLINE_MESSAGES } from '../../src/lab/site/offline-messages.js';
 import { PAGE_DESCRIPTIONS } from '../../src/lab/site/page-descriptions.js';
@@ -62,6 +66,30 @@ describe('Lab messages', () => {
     assert.equal(ru.pct(0.934), '93,4\u00a0%');
     assert.equal(ru.pct(-0.05, 0), '\u22125\u00a0%');
     assert.equal(en.pct(0.934), '93.4 %');
+  });
+
+  it('names every data set’s classes and the reference backend in Russian on Russian pages; English keeps the data set’s own names', () => {
+    for (const name of DATA_SETS) {
+      const source = dataSetSource(name);
+      assert.equal(shownClassNames(source, 'en'), source.classNames, name);
+      const ru = shownClassNames(source, 'ru');
+      assert.equal(ru.length, source.classNames.length, name);
+      assert.equal(new Set(ru).size, ru.length, `${name}: ten different Russian names`);
+      // Digits stay digits; every other class name is written in Cyrillic.
+      for (const [i, text] of ru.entries()) assert.match(text, source.classNames[i] === String(i) ? /^\d$/ : /^[А-Яа-яЁё/ -]+$/, `${name} ${i}: ${text}`);
+    }
+    assert.equal(shownClassNames(dataSetSource('fashion'), 'ru')[1], 'Брюки');
+    assert.equal(shownBackendName('reference', 'ru'), 'эталонный код');
+    assert.equal(shownBackendName('reference', 'en'), 'reference');
+    assert.equal(shownBackendName('WebAssembly SIMD', 'ru'), 'WebAssembly SIMD');
+  });
+
+  it('writes powers of ten with superscript exponents: the log axis’s ticks and the nudges’ small numbers in Russian', () => {
+    assert.equal(`10${superscript(4)}`, '10⁴');
+    assert.equal(`10${superscript(-12)}`, '10⁻¹²');
+    assert.equal(superscript('+7'), '⁷');
+    assert.equal(nudgeNumber(new Translator(EXPLAIN_MESSAGES, 'ru'))(-4.71e-6), '\u22124,71·10⁻⁶');
+    assert.equal(nudgeNumber(new Translator(EXPLAIN_MESSAGES, 'en'))(-4.71e-6), '-4.71e-6');
   });
 
   it('starts in Russian only when the browser prefers it', () => {

@@ -25,12 +25,19 @@ export function courseLink(root: string, chosen: Language | '', language: Langua
   return link;
 }
 
+/** The course invitation that courseInvite shows: its element, and how to say it in another language. */
+export interface CourseInvite {
+  readonly element: HTMLElement;
+  /** Says the invitation in `language`, its link leading to the course in `chosen` (the page's language switch calls it). */
+  setLanguage(chosen: Language | '', language: Language): void;
+}
+
 /**
  * The Lab's invitation to the course, shown on a browser's first visit only (remembered in
  * localStorage) and dismissible: a short line and a link, prepended to `host` (the Lab's
- * notices at the bottom of the window). Returns the element, or null when it is not shown.
+ * notices at the bottom of the window). Returns it, or null when it is not shown.
  */
-export function courseInvite(host: HTMLElement, root: string, chosen: Language | '', language: Language): HTMLElement | null {
+export function courseInvite(host: HTMLElement, root: string, chosen: Language | '', language: Language): CourseInvite | null {
   let seen: string | null = null;
   try {
     seen = localStorage.getItem(INVITED);
@@ -39,12 +46,11 @@ export function courseInvite(host: HTMLElement, root: string, chosen: Language |
     return null;
   }
   if (seen !== null) return null;
-  const t = COURSE_LINK_MESSAGES[language];
   const box = el('aside', 'course-invite');
   box.id = 'course-invite';
-  const go = el('a', 'button primary', t.start);
-  go.href = courseHref(root, chosen);
-  const dismiss = el('button', '', t.dismiss);
+  const line = el('p', '');
+  const go = el('a', 'button primary');
+  const dismiss = el('button', '');
   dismiss.type = 'button';
   dismiss.addEventListener('click', () => {
     box.remove();
@@ -54,7 +60,18 @@ export function courseInvite(host: HTMLElement, root: string, chosen: Language |
       // Gone for this visit at least.
     }
   });
-  box.append(el('p', '', t.invite), go, dismiss);
+  box.append(line, go, dismiss);
   host.prepend(box);
-  return box;
+  const invite: CourseInvite = {
+    element: box,
+    setLanguage(chosenNow, languageNow) {
+      const t = COURSE_LINK_MESSAGES[languageNow];
+      line.textContent = t.invite;
+      go.textContent = t.start;
+      go.href = courseHref(root, chosenNow);
+      dismiss.textContent = t.dismiss;
+    },
+  };
+  invite.setLanguage(chosen, language);
+  return invite;
 }

@@ -92,6 +92,7 @@ export const EXPLAIN_EN = {
   coherence: 'Coherence |average| / average |member| = {value} (1 = all push the same way)',
   averageWishes: 'Average wished change of each output',
   averageMaps: 'Averaged first-layer nudges',
+  mapsScale: 'largest |nudge|: {value}',
   // sgd
   sgdIntro: 'From one initialisation: full-batch gradient descent (each step uses every image) and mini-batch SGD (each step uses 100). Both paths are projected on the plane of their two principal directions, centred at the final SGD weights, over the cost computed on that plane.',
   subsetLabel: 'Training images',
@@ -197,6 +198,7 @@ export const EXPLAIN_RU: Readonly<Record<ExplainKey, string>> = {
   coherence: 'Согласованность |среднее| / среднее |слагаемых| = {value} (1 — все тянут в одну сторону)',
   averageWishes: 'Среднее желаемое изменение каждого выхода',
   averageMaps: 'Усреднённые поправки первого слоя',
+  mapsScale: 'наибольшая |поправка|: {value}',
   sgdIntro: 'Из одной начальной точки: градиентный спуск по всей выборке (каждый шаг — по всем картинкам) и стохастический спуск по мини-батчам (каждый шаг — по 100 картинкам). Оба пути спроецированы на плоскость двух главных направлений с центром в конечных весах спуска по мини-батчам, поверх стоимости, посчитанной на этой плоскости.',
   subsetLabel: 'Обучающих картинок',
   fullStepsLabel: 'Шагов спуска по всей выборке',

@@ -11,8 +11,11 @@ export function drawDigit(canvas: HTMLCanvasElement, pixels: ArrayLike<number>):
   ctx.putImageData(image, 0, 0);
 }
 
-/** 16 maps of 28×28 (one per first-layer neuron), green = positive nudge, red = negative, one shared scale. */
-export function drawMaps(canvas: HTMLCanvasElement, nudges: Float64Array): void {
+/**
+ * 16 maps of 28×28 (one per first-layer neuron), green = positive nudge, red = negative, one
+ * shared scale; under them `scale` says how large the largest nudge is (the page's language).
+ */
+export function drawMaps(canvas: HTMLCanvasElement, nudges: Float64Array, scale: (largest: number) => string): void {
   const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
   const neurons = nudges.length / 784;
   const cols = 8;
@@ -44,5 +47,5 @@ export function drawMaps(canvas: HTMLCanvasElement, nudges: Float64Array): void 
     ctx.fillStyle = '#aeb4c0';
     ctx.fillText(String(j), x, y + 28 * zoom + 12);
   }
-  ctx.fillText(`max |nudge| ${max.toExponential(2)}`, 0, canvas.height - 4);
+  ctx.fillText(scale(max), 0, canvas.height - 4);
 }

@@ -1,6 +1,5 @@
 import type { Translator } from '../../shared/i18n.js';
-
-const SUPERSCRIPT: Readonly<Record<string, string>> = { '-': '⁻', '+': '', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+import { superscript } from './superscript.js';
 
 /**
  * How the nudges panel writes a wish or a gradient component: four decimals, or, below 0.001,
@@ -14,6 +13,6 @@ export function nudgeNumber(tr: Pick<Translator<string>, 'language' | 'num'>): (
     if (tr.language !== 'ru') return tiny ? v.toExponential(2) : v.toFixed(4);
     if (!tiny) return tr.num(v, 4);
     const [mantissa, exponent] = v.toExponential(2).split('e');
-    return `${tr.num(Number(mantissa), 2)}·10${[...exponent].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
+    return `${tr.num(Number(mantissa), 2)}·10${superscript(exponent)}`;
   };
 }

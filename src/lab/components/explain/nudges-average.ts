@@ -54,7 +54,7 @@ export function renderAverage(container: HTMLElement, average: TrainingSetNudges
   maps.width = 640;
   maps.height = 200;
   maps.className = 'maps';
-  drawMaps(maps, average.weightNudges[0]);
+  drawMaps(maps, average.weightNudges[0], (largest) => t('mapsScale', { value: format(largest) }));
   container.replaceChildren(heading, lines, grid, mapsTitle, maps);
   container.dataset.state = 'done';
 }

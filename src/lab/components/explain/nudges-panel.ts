@@ -218,7 +218,8 @@ export class NudgesPanel {
     renderBars(this.el('nudges-weight-lever'), ways.weightSensitivities.map((v, k) => ({ label: `k=${k}`, value: v })), g);
     renderBars(this.el('nudges-activation-lever'), ways.activationSensitivities.map((v, k) => ({ label: `k=${k}`, value: v })), g);
     renderBackward(this.el('nudges-backward'), img, this.tr, g);
-    drawMaps(this.el<HTMLCanvasElement>('nudges-maps'), img.weightNudges[0]);
+    const mapsScale = (largest: number): string => t('mapsScale', { value: g(largest) });
+    drawMaps(this.el<HTMLCanvasElement>('nudges-maps'), img.weightNudges[0], mapsScale);
     this.el('nudges-shares').textContent = t('layerShares', { shares: r.layerSummary.map((s) => `${s.layer}: ${this.tr.pct(s.share, 1)}`).join(' · ') });
     const b = r.batch;
     this.el('nudges-batch-title').textContent = t('batchHeading', { from: r.index, to: r.index + b.members.length - 1 });
@@ -232,7 +233,7 @@ export class NudgesPanel {
     );
     this.el('nudges-coherence').textContent = t('coherence', { value: num(b.coherence, 3) });
     renderBars(this.el('nudges-average-wishes'), b.outputWishes.map((w, j) => ({ label: String(j), value: w })), g);
-    drawMaps(this.el<HTMLCanvasElement>('nudges-average-maps'), b.weightNudges[0]);
+    drawMaps(this.el<HTMLCanvasElement>('nudges-average-maps'), b.weightNudges[0], mapsScale);
     const average = this.averages.get(this.store.state.model);
     const status = average instanceof Error ? t('averageFailed', { message: average.message }) : t('averaging', { count: this.tr.num(sources.train.count) });
     renderAverage(this.el('nudges-average'), r.trainingSet ?? null, status, this.tr, g);

@@ -1,5 +1,6 @@
 import type { Dataset } from '../../../data/dataset.js';
 import type { SgdPathResult } from '../../../explain/sgd-path.js';
+import { shownBackendName } from '../../shared/backend-label.js';
 import { applyMessages } from '../../shared/i18n-dom.js';
 import { formatNumber, type Translator } from '../../shared/i18n.js';
 import type { SgdPathJob } from '../../shared/sgd-path-protocol.js';
@@ -8,6 +9,7 @@ import { ticks } from '../../../explain/axis-ticks.js';
 import { beginCanvasText, canvasFont, canvasScale, onResize, wrapText } from '../canvas-text.js';
 import { MapCanvas } from '../map-canvas.js';
 import type { ExplainKey } from './messages.js';
+import { superscript } from './superscript.js';
 
 /** What the SGD-path panel runs: training images, full-batch steps, SGD epochs, learning rate, grid points per axis. */
 export interface SgdPathState {
@@ -136,7 +138,7 @@ export class SgdPathPanel {
       ({ result, backend, seconds }) => {
         button.disabled = false;
         this.result = result;
-        const done = { seconds: this.tr.num(seconds, 1), backend };
+        const done = { seconds: this.tr.num(seconds, 1), backend: shownBackendName(backend, this.tr.language) };
         this.el('sgd-status').textContent = quick ? this.tr.t('sgdQuickDone', { ...done, subset: this.tr.num(QUICK.subset), full: QUICK.fullSteps, epochs: QUICK.epochs }) : this.tr.t('sgdDone', done);
         this.root.dataset.state = 'done';
         this.render();
@@ -225,7 +227,7 @@ export class SgdPathPanel {
       ctx.moveTo(X(e), pad.top);
       ctx.lineTo(X(e), canvas.height - pad.bottom);
       ctx.stroke();
-      ctx.fillText(`10^${e}`, X(e), canvas.height - pad.bottom + 6 * k);
+      ctx.fillText(`10${superscript(e)}`, X(e), canvas.height - pad.bottom + 6 * k);
     }
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';

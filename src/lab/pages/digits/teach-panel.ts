@@ -1,6 +1,7 @@
 import { el, table } from '../../components/figure-parts.js';
 import { serializeModel } from '../../../model/model-file.js';
 import { FINE_TUNE_DEFAULTS } from '../../../train/finetune.js';
+import { shownBackendName } from '../../shared/backend-label.js';
 import type { Translator } from '../../shared/i18n.js';
 import type { Store } from '../../shared/store.js';
 import { type DigitsState, setAsDataset } from './digits-state.js';
@@ -149,7 +150,7 @@ export class TeachPanel {
     mark(body[body.length - 1], 'mnist-test', summary.mnistTest);
     const parts: HTMLElement[] = [result];
     if (!summary.heldOut) parts.push(el('p', 'muted', tr.t('noHeldOut')));
-    const took = el('p', 'muted fine-tune-time', `${tr.t('fineTunedOn', { trained: tr.num(summary.trained), seed: summary.seed })} ${tr.t('teachDone', { seconds: tr.num(summary.seconds, 1), backend: summary.backend })}`);
+    const took = el('p', 'muted fine-tune-time', `${tr.t('fineTunedOn', { trained: tr.num(summary.trained), seed: summary.seed })} ${tr.t('teachDone', { seconds: tr.num(summary.seconds, 1), backend: shownBackendName(summary.backend, tr.language) })}`);
     took.dataset.seconds = String(summary.seconds);
     parts.push(took);
     host.replaceChildren(...parts);

@@ -7,7 +7,7 @@ import { OutputBars } from '../../components/output-bars.js';
 import { paintGray } from '../../components/pixel-canvas.js';
 import { WeightDialog } from '../../components/weight-dialog.js';
 import { WeightGrids } from '../../components/weight-grids.js';
-import { dataSetSource } from '../../shared/data-sets.js';
+import { dataSetSource, shownClassNames } from '../../shared/data-sets.js';
 import { Translator } from '../../shared/i18n.js';
 import { infer } from '../../shared/inference.js';
 import type { Store } from '../../shared/store.js';
@@ -28,8 +28,9 @@ export const setText = (el: HTMLElement, text: string): void => {
  */
 export function mountFigures(store: Store<LabPageState>, tr: () => Translator<MessageKey>): void {
   const source = (): ReturnType<typeof dataSetSource> => dataSetSource(store.state.dataSet);
+  const classNames = (): readonly string[] => shownClassNames(source(), tr().language);
   const net = () => shownNetwork(store.state, source().pretrained);
-  const viewText = () => networkViewText(tr().t, source().classNames, net, () => networkView.refreshTooltip(), (n, digits) => tr().num(n, digits));
+  const viewText = () => networkViewText(tr().t, classNames(), net, () => networkView.refreshTooltip(), (n, digits) => tr().num(n, digits));
   const networkView = new NetworkView($('network-view'), viewText(), (layer, neuron) => openNeuron(layer, neuron));
   const outputs = new OutputBars($('outputs'), $('answer'), $('live'));
   outputs.format = (v) => tr().num(v, 2);
@@ -65,7 +66,7 @@ export function mountFigures(store: Store<LabPageState>, tr: () => Translator<Me
     $('outputs').dataset.value = s.input ? Array.from(out).join(',') : '';
     recordDraw('outputs', s.snapshotBatches);
     if (final && s.input) {
-      const digit = source().classNames[inference.answer] ?? String(inference.answer);
+      const digit = classNames()[inference.answer] ?? String(inference.answer);
       outputs.announce(t.t('announce', { digit, confidence: t.pct(out[inference.answer]) }));
     }
     const which = shown === s.pretrained ? t.t('pretrained') : t.t('trainingRun');
@@ -91,7 +92,7 @@ export function mountFigures(store: Store<LabPageState>, tr: () => Translator<Me
     const cost = shown === s.pretrained ? s.pretrainedCost : (s.runs?.[0].settings.cost ?? s.cost);
     const pixels = Float64Array.from(s.input ?? new Uint8Array(784), (v) => v / 255);
     const content = firstLayerNeuron(shown, neuron, new Translator(FIGURE_MESSAGES, tr().language), { pixels, label, cost });
-    if (content) dialog.show(tr().t('neuronWeights', { neuron }), content, s.palette, { value: label, classNames: source().classNames });
+    if (content) dialog.show(tr().t('neuronWeights', { neuron }), content, s.palette, { value: label, classNames: classNames() });
   }
 
   let framePending = false;
@@ -107,7 +108,7 @@ export function mountFigures(store: Store<LabPageState>, tr: () => Translator<Me
   }
 
   function applyDataSet(): void {
-    outputs.setClassNames(source().classNames);
+    outputs.setClassNames(classNames());
     networkView.setText(viewText());
     outputs.announce('');
     refresh(false);
@@ -133,6 +134,7 @@ export function mountFigures(store: Store<LabPageState>, tr: () => Translator<Me
     renderWeights();
   });
   store.watch(['language'], () => {
+    outputs.setClassNames(classNames());
     networkView.setText(viewText());
     grids.setLabel((j) => tr().t('neuronWeights', { neuron: j }));
     refresh(false);

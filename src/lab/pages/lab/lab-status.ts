@@ -1,5 +1,6 @@
+import { shownBackendName } from '../../shared/backend-label.js';
 import { diagnosisText } from '../../components/diagnosis-text.js';
-import { dataSetSource } from '../../shared/data-sets.js';
+import { dataSetSource, shownClassNames } from '../../shared/data-sets.js';
 import type { Translator } from '../../shared/i18n.js';
 import type { Store } from '../../shared/store.js';
 import { setText } from './lab-figures.js';
@@ -37,7 +38,8 @@ export function mountStatus(store: Store<LabPageState>, tr: () => Translator<Mes
     } else {
       setText($('status'), t.t('status', { epoch: p.epoch, batch: t.num(p.batch), batches: t.num(p.batchesPerEpoch), examples: t.num(p.examplesSeen) }));
     }
-    const backend = p?.threads === 2 ? `${s.backendName}, ${t.t('twoThreads')}` : s.backendName;
+    const name = shownBackendName(s.backendName, t.language);
+    const backend = p?.threads === 2 ? `${name}, ${t.t('twoThreads')}` : name;
     setText($('speed'), s.running && p ? t.t('speed', { eps: t.num(p.epochsPerSecond, 2), backend }) : '');
   }
 
@@ -62,7 +64,7 @@ export function mountStatus(store: Store<LabPageState>, tr: () => Translator<Mes
   function diagnosis(): void {
     const s = store.state;
     const t = tr();
-    const names = dataSetSource(s.dataSet).classNames;
+    const names = shownClassNames(dataSetSource(s.dataSet), t.language);
     const lines = (s.runs ?? []).flatMap((run) => {
       const d = s.diagnoses[run.id];
       if (!d) return [];

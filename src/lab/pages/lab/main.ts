@@ -119,7 +119,8 @@ function applyLanguage(): void {
 store.watch(['language'], applyLanguage);
 applyLanguage();
 // In the notices' column at the bottom of the window: coming and going, it moves nothing.
-courseInvite(noticeArea(), './', store.state.language, tr().language);
+const invite = courseInvite(noticeArea(), './', store.state.language, tr().language);
+if (invite) store.watch(['language'], () => invite.setLanguage(store.state.language, tr().language));
 
 $('experiments-link').addEventListener('click', () => {
   $<HTMLAnchorElement>('experiments-link').href = `./experiments.html#lang=${tr().language}`;

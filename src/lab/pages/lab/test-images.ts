@@ -1,7 +1,7 @@
 import type { Dataset } from '../../../data/dataset.js';
 import { TestPicker } from '../../components/test-picker.js';
 import { imageAt } from '../../shared/data-loader.js';
-import { type DataSetName, dataSetSource } from '../../shared/data-sets.js';
+import { type DataSetName, dataSetSource, shownClassNames } from '../../shared/data-sets.js';
 import type { Translator } from '../../shared/i18n.js';
 import type { Store } from '../../shared/store.js';
 import type { LabPageState } from './lab-store.js';
@@ -14,7 +14,7 @@ import type { MessageKey } from './messages.js';
  * Returns the first load.
  */
 export function mountTestImages(store: Store<LabPageState>, tr: () => Translator<MessageKey>, fetchTestSet: (dataSet: DataSetName) => Promise<Dataset>): () => Promise<void> {
-  const className = (label: number): string => dataSetSource(store.state.dataSet).classNames[label] ?? String(label);
+  const className = (label: number): string => shownClassNames(dataSetSource(store.state.dataSet), tr().language)[label] ?? String(label);
   const text = () => ({
     imageLabel: (index: number, label: number) => tr().t('pickImage', { index, label: className(label) }),
     trueLabel: (label: number) => tr().t('trueLabel', { label: className(label) }),
