@@ -100,15 +100,16 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
    *   up to ±10°, scaled by up to ±10 % (affine) and gently bent (elastic: control points 4 px
    *   apart moved by N(0, 1 px²)), so the network never sees the same pixels twice — the
    *   regulariser that matters most for a wide MLP;
-   * - 40 epochs on all 60,000 training images: a fixed schedule, the last epoch kept.
+   * - 60 epochs on all 60,000 training images: a fixed schedule, the last epoch kept.
    * Chosen on the validation split (50,000 trained on, the last 10,000 held out; seed 1): 20
-   * epochs 99.14 %, 40 epochs 99.27 %; on top of 40 epochs, dropout 0.1 gave 99.25 %, label
+   * epochs 99.14 %, 40 epochs 99.27 %; 60 against 40 epochs, seeds 1–3 (best-epoch validation):
+   * 99.28 / 99.28 / 99.31 % against 99.21 / 99.28 / 99.18 %; on top of 40 epochs, dropout 0.1 gave 99.25 %, label
    * smoothing 0.1 99.22 %, an elastic bending twice as strong 98.40 %; 784-1024-512-10 for 20
    * epochs (the time of 40 at 512-512) 99.13 %. README, "The speedrun", has the ablation.
    */
   best: {
     name: 'best',
-    summary: '784-512-512-10 ReLU/He, softmax + cross-entropy, Adam η 0.001 cosine, affine + elastic augmentation, batch 100, 40 epochs on all 60,000 images',
+    summary: '784-512-512-10 ReLU/He, softmax + cross-entropy, Adam η 0.001 cosine, affine + elastic augmentation, batch 100, 60 epochs on all 60,000 images',
     settings: {
       sizes: [784, 512, 512, 10],
       activation: 'relu',
@@ -119,7 +120,7 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
       schedule: 'cosine',
       augment: 'elastic',
       batchSize: 100,
-      epochs: 40,
+      epochs: 60,
       seed: 1,
     },
   },
