@@ -19,6 +19,11 @@ export async function readInflated(reader: ReadableStreamDefaultReader<Uint8Arra
     }
     chunks.push(r.value);
   }
+  return joinChunks(chunks, total);
+}
+
+/** `chunks` (`total` bytes in all) copied one after another into one new array. */
+export function joinChunks(chunks: readonly Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {

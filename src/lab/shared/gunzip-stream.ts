@@ -1,4 +1,4 @@
-import { readInflated } from '../../data/gunzip-browser.js';
+import { joinChunks, readInflated } from '../../data/gunzip-browser.js';
 import { DigitlabError } from '../../errors.js';
 
 /** A body as it arrives: its chunks, read on demand (a response body's reader, or a test's list). */
@@ -15,17 +15,6 @@ function yieldToPage(): Promise<void> {
     channel.port1.onmessage = () => resolve();
     channel.port2.postMessage(null);
   });
-}
-
-/** All of `chunks` in one array. */
-function joined(chunks: readonly Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
 }
 
 /**
@@ -46,7 +35,7 @@ export async function readMaybeGzipped(next: ChunkSource, name: string, onChunk:
     headLength += value.length;
     onChunk(value.length);
   }
-  const start = joined(head, headLength);
+  const start = joinChunks(head, headLength);
   if (!(start[0] === 0x1f && start[1] === 0x8b)) {
     const chunks = [start];
     let total = start.length;
@@ -55,7 +44,7 @@ export async function readMaybeGzipped(next: ChunkSource, name: string, onChunk:
       total += r.value.length;
       onChunk(r.value.length);
     }
-    return joined(chunks, total);
+    return joinChunks(chunks, total);
   }
   const inflate = new DecompressionStream('gzip');
   const writer = inflate.writable.getWriter();

@@ -67,7 +67,7 @@ if (linked) {
   linked.scrollIntoView();
   // Panels above it keep growing after the page is ready — fonts arrive, quick runs draw their
   // figures — and each growth pushes the linked panel down. Keep it in view whenever the panels
-  // change size, until the reader scrolls, types or touches the page themselves.
+  // change size, until the reader scrolls, types, touches or clicks the page themselves.
   const keep = new ResizeObserver(() => linked.scrollIntoView());
   keep.observe(main);
   const release = (): void => keep.disconnect();
